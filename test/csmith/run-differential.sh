@@ -52,7 +52,8 @@ one() { # seed
   local s=$1 w=$out/work/seed$1 line st
   mkdir -p "$w"
   # shellcheck disable=SC2086
-  if ! timeout 20 csmith --seed "$s" $opts -o "$w/seed$s.c" >/dev/null 2>&1; then
+  # csmith writes platform.info into its working directory.
+  if ! (cd "$w" && timeout 20 csmith --seed "$s" $opts -o "seed$s.c") >/dev/null 2>&1; then
     line="RESULT: skipped seed$s (csmith timeout/failure)"
   else
     line=$(timeout 300 "$here/check-one.sh" --work "$w" "$w/seed$s.c" 2>&1 | grep '^RESULT:' | tail -1)
