@@ -1,0 +1,550 @@
+/* Analysis of async functions, before any edit is made.
+ *
+ * Answers, for one async function: where are its await points (the resume
+ * states), which calls of async functions are not awaited (an error), and
+ * which locals must live in the frame.  A local lives in the frame when an
+ * evaluated await lies between its declaration and the end of its scope:
+ * only then can its value be needed after the poll function has returned
+ * and been re-entered.  Every parameter lives in the frame (init stores it). */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ helpers */
+
+static enum CXChildVisitResult collect_child(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  Children *ch = d;
+  if (ch->n == ch->cap) {
+    size_t cap = ch->cap * 2;
+    CXCursor *p = xrealloc(ch->p == ch->v ? NULL : ch->p, cap * sizeof(CXCursor));
+    if (ch->p == ch->v)
+      memcpy(p, ch->v, sizeof ch->v);
+    ch->p = p;
+    ch->cap = cap;
+  }
+  ch->p[ch->n++] = c;
+  return CXChildVisit_Continue;
+}
+
+void children_of(CXCursor c, Children *ch) {
+  ch->p = ch->v;
+  ch->n = 0;
+  ch->cap = sizeof ch->v / sizeof ch->v[0];
+  clang_visitChildren(c, collect_child, ch);
+}
+
+void children_free(Children *ch) {
+  if (ch->p != ch->v)
+    free(ch->p);
+  ch->p = ch->v;
+}
+
+/* Parentheses and clang's implicit nodes (UnexposedExpr: casts, decays). */
+CXCursor strip_parens(CXCursor c) {
+  for (;;) {
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr)
+      return c;
+    Children ch;
+    children_of(c, &ch);
+    if (ch.n != 1) {
+      children_free(&ch);
+      return c;
+    }
+    c = ch.p[0];
+    children_free(&ch);
+  }
+}
+
+static char *cursor_name(CXCursor c) {
+  CXString s = clang_getCursorSpelling(c);
+  char *r = xstrdup(clang_getCString(s));
+  clang_disposeString(s);
+  return r;
+}
+
+static char *type_name(CXType t) {
+  CXString s = clang_getTypeSpelling(t);
+  char *r = xstrdup(clang_getCString(s));
+  clang_disposeString(s);
+  return r;
+}
+
+static enum CXChildVisitResult find_annotation(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  if (clang_getCursorKind(c) == CXCursor_AnnotateAttr) {
+    CXString s = clang_getCursorSpelling(c);
+    if (strcmp(clang_getCString(s), "asyncc.async") == 0)
+      *(bool *)d = true;
+    clang_disposeString(s);
+  }
+  return CXChildVisit_Continue;
+}
+
+bool is_async_decl(CXCursor c) {
+  if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
+    return false;
+  bool found = false;
+  clang_visitChildren(c, find_annotation, &found);
+  return found;
+}
+
+/* ------------------------------------------------------------ async functions */
+
+AsyncFn *find_async_fn(Lowering *L, CXCursor c) {
+  if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
+    return NULL;
+  char *name = cursor_name(c);
+  AsyncFn *r = NULL;
+  for (size_t i = 0; i < L->num_fns && !r; i++)
+    if (strcmp(L->fns[i]->name, name) == 0)
+      r = L->fns[i];
+  free(name);
+  return r;
+}
+
+static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  Lowering *L = d;
+  if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !is_async_decl(c))
+    return CXChildVisit_Continue;
+  AsyncFn *fn = find_async_fn(L, c);
+  if (!fn) {
+    fn = calloc(1, sizeof *fn);
+    fn->name = cursor_name(c);
+    fn->decl = c;
+    L->fns = xrealloc(L->fns, (L->num_fns + 1) * sizeof *L->fns);
+    L->fns[L->num_fns++] = fn;
+  }
+  CXFile f;
+  clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
+  bool in_main = f && clang_File_isEqual(f, L->src.file);
+  if (clang_isCursorDefinition(c)) {
+    fn->decl = c;
+    fn->has_body = true;
+  } else if (!fn->has_body) {
+    fn->decl = c;
+  }
+  fn->is_external = !fn->has_body && !in_main;
+  fn->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
+  CXType rt = clang_getResultType(clang_getCursorType(c));
+  fn->returns_void = rt.kind == CXType_Void;
+  fn->ret_type = type_name(rt);
+  fn->is_main = strcmp(fn->name, "main") == 0;
+  return CXChildVisit_Continue;
+}
+
+void collect_async_fns(Lowering *L) {
+  clang_visitChildren(clang_getTranslationUnitCursor(L->tu), visit_top, L);
+}
+
+/* ------------------------------------------------------------ awaits */
+
+bool is_await_op(Lowering *L, CXCursor c) {
+  (void)L;
+  if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
+      clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_Extension)
+    return false;
+  /* `await` expands to __extension__ from the prelude: the operator's first
+   * token is spelled there.  A genuine __extension__ is spelled elsewhere. */
+  CXFile f;
+  clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f, NULL, NULL, NULL);
+  if (!f)
+    return false;
+  CXString name = clang_getFileName(f);
+  const char *n = clang_getCString(name);
+  size_t len = strlen(n);
+  bool r = len >= 16 && strcmp(n + len - 16, "asyncc/prelude.h") == 0;
+  clang_disposeString(name);
+  return r;
+}
+
+typedef struct ScanState {
+  FnCtx *ctx;
+  int unevaluated;      /* inside sizeof / _Alignof */
+  int stmt_expr;        /* inside a GNU statement expression */
+  unsigned scope_end;   /* end of the innermost scope */
+  Range decl_stmt;      /* the DeclStmt being visited */
+  /* offsets of calls that are await operands, and of async calls */
+  unsigned *awaited_calls;
+  size_t num_awaited;
+  CXCursor *async_calls;
+  size_t num_async_calls;
+  CXCursor *async_refs;
+  size_t num_async_refs;
+} ScanState;
+
+static void scan(ScanState *st, CXCursor c);
+
+static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  scan(d, c);
+  return CXChildVisit_Continue;
+}
+
+static void add_await(ScanState *st, CXCursor c) {
+  FnCtx *ctx = st->ctx;
+  Lowering *L = ctx->L;
+  CXSourceLocation b = clang_getRangeStart(clang_getCursorExtent(c));
+  Range r;
+  /* written in the file itself: the `await` token's expansion location is
+   * where the file says `await` (in a macro argument or body it is not) */
+  CXFile ef;
+  unsigned eoff;
+  clang_getExpansionLocation(b, &ef, NULL, NULL, &eoff);
+  if (!cursor_range(L, c, &r) || !ef || !clang_File_isEqual(ef, L->src.file) || eoff != r.begin ||
+      !text_is_word(&L->src, r.begin, "await")) {
+    diag_cursor(L, DIAG_ERROR, c,
+                "'await' cannot be used inside a macro; write the await outside the macro "
+                "(for example, await into a local and pass the local to the macro)");
+    return;
+  }
+  Children ch;
+  children_of(c, &ch);
+  CXCursor call = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
+  children_free(&ch);
+  AsyncFn *callee = NULL;
+  if (clang_getCursorKind(call) == CXCursor_CallExpr)
+    callee = find_async_fn(L, clang_getCursorReferenced(call));
+  if (!callee) {
+    CXType t = clang_getCursorType(call);
+    char *ts = type_name(t);
+    if (clang_getCursorKind(call) == CXCursor_CallExpr)
+      diag_at(L, DIAG_ERROR, r.begin,
+              "'await' needs a call of an async function; this calls a function that is not "
+              "declared 'async' (its result has type '%s')",
+              ts);
+    else
+      diag_at(L, DIAG_ERROR, r.begin,
+              "'await' needs a call of an async function; the operand is an expression of type "
+              "'%s'",
+              ts);
+    free(ts);
+    return;
+  }
+  if (st->stmt_expr) {
+    diag_at(L, DIAG_ERROR, r.begin,
+            "'await' inside a statement expression '({ ... })' is not supported");
+    return;
+  }
+  if (!ctx->fn) {
+    return; /* reported by the caller */
+  }
+  if (callee->is_main) {
+    diag_at(L, DIAG_ERROR, r.begin, "'main' cannot be awaited");
+    return;
+  }
+  Range cr;
+  if (cursor_range(L, call, &cr)) {
+    st->awaited_calls = xrealloc(st->awaited_calls, (st->num_awaited + 1) * sizeof(unsigned));
+    st->awaited_calls[st->num_awaited++] = cr.begin;
+  }
+  ctx->awaits = xrealloc(ctx->awaits, (ctx->num_awaits + 1) * sizeof(Await));
+  ctx->awaits[ctx->num_awaits++] =
+      (Await){.op = c, .call = call, .callee = callee, .range = r, .evaluated = !st->unevaluated};
+}
+
+static void add_local(ScanState *st, CXCursor c) {
+  FnCtx *ctx = st->ctx;
+  enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
+  if (sc == CX_SC_Static || sc == CX_SC_Extern)
+    return;
+  ctx->vars = xrealloc(ctx->vars, (ctx->num_vars + 1) * sizeof(Var));
+  ctx->vars[ctx->num_vars++] = (Var){.cur = c, .name = cursor_name(c), .decl_stmt = st->decl_stmt};
+  /* the scope's end, kept in the field slot until fields are named */
+  ctx->vars[ctx->num_vars - 1].field = (char *)(size_t)st->scope_end;
+}
+
+static void scan(ScanState *st, CXCursor c) {
+  FnCtx *ctx = st->ctx;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  ScanState saved = *st;
+  Range r;
+  switch (k) {
+  case CXCursor_UnaryOperator:
+    if (is_await_op(ctx->L, c))
+      add_await(st, c);
+    break;
+  case CXCursor_UnaryExpr: /* sizeof, _Alignof: operands are not evaluated */
+    st->unevaluated++;
+    break;
+  case CXCursor_StmtExpr:
+    st->stmt_expr++;
+    break;
+  case CXCursor_CompoundStmt:
+  case CXCursor_ForStmt:
+    if (cursor_range(ctx->L, c, &r))
+      st->scope_end = r.end;
+    break;
+  case CXCursor_DeclStmt:
+    if (cursor_range(ctx->L, c, &r))
+      st->decl_stmt = r;
+    break;
+  case CXCursor_VarDecl:
+    if (ctx->fn)
+      add_local(st, c);
+    break;
+  case CXCursor_CallExpr:
+    if (find_async_fn(ctx->L, clang_getCursorReferenced(c))) {
+      st->async_calls = xrealloc(st->async_calls, (st->num_async_calls + 1) * sizeof(CXCursor));
+      st->async_calls[st->num_async_calls++] = c;
+    }
+    break;
+  case CXCursor_DeclRefExpr:
+    if (find_async_fn(ctx->L, clang_getCursorReferenced(c))) {
+      st->async_refs = xrealloc(st->async_refs, (st->num_async_refs + 1) * sizeof(CXCursor));
+      st->async_refs[st->num_async_refs++] = c;
+    }
+    break;
+  default:
+    break;
+  }
+  clang_visitChildren(c, scan_child, st);
+  /* restore the context, keep the collections */
+  saved.awaited_calls = st->awaited_calls;
+  saved.num_awaited = st->num_awaited;
+  saved.async_calls = st->async_calls;
+  saved.num_async_calls = st->num_async_calls;
+  saved.async_refs = st->async_refs;
+  saved.num_async_refs = st->num_async_refs;
+  *st = saved;
+}
+
+static int cmp_await(const void *a, const void *b) {
+  const Await *x = a, *y = b;
+  return x->range.begin < y->range.begin ? -1 : x->range.begin > y->range.begin;
+}
+
+Await *await_at(FnCtx *ctx, unsigned off) {
+  size_t lo = 0, hi = ctx->num_awaits;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (ctx->awaits[mid].range.begin < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < ctx->num_awaits && ctx->awaits[lo].range.begin == off ? &ctx->awaits[lo] : NULL;
+}
+
+int awaits_in(FnCtx *ctx, Range r) {
+  int n = 0;
+  size_t lo = 0, hi = ctx->num_awaits;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (ctx->awaits[mid].range.begin < r.begin)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < ctx->num_awaits && ctx->awaits[i].range.begin < r.end; i++)
+    n += ctx->awaits[i].evaluated;
+  return n;
+}
+
+Var *var_of(FnCtx *ctx, CXCursor decl) {
+  for (size_t i = 0; i < ctx->num_vars; i++)
+    if (clang_equalCursors(ctx->vars[i].cur, decl))
+      return &ctx->vars[i];
+  return NULL;
+}
+
+/* ------------------------------------------------------------ frame field types */
+
+static bool offset_in_body(FnCtx *ctx, CXCursor decl) {
+  unsigned off;
+  CXFile f;
+  clang_getExpansionLocation(clang_getCursorLocation(decl), &f, NULL, NULL, &off);
+  return f && clang_File_isEqual(f, ctx->L->src.file) && off >= ctx->fn->body.begin &&
+         off < ctx->fn->body.end;
+}
+
+/* True if t (or what it points to / is an array of) is a type declared in
+ * the function's body, which the file-scope frame struct cannot name. */
+static bool type_is_local(FnCtx *ctx, CXType t, bool *typedef_only) {
+  for (int guard = 0; guard < 64; guard++) {
+    CXCursor d = clang_getTypeDeclaration(t);
+    if (!clang_Cursor_isNull(d) && offset_in_body(ctx, d)) {
+      if (clang_getCursorKind(d) == CXCursor_TypedefDecl) {
+        *typedef_only = true;
+        return true;
+      }
+      *typedef_only = false;
+      return true;
+    }
+    if (t.kind == CXType_Pointer)
+      t = clang_getPointeeType(t);
+    else if (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray)
+      t = clang_getArrayElementType(t);
+    else if (t.kind == CXType_Elaborated)
+      t = clang_Type_getNamedType(t);
+    else
+      return false;
+  }
+  return false;
+}
+
+char *frame_type_spelling(FnCtx *ctx, CXType t, CXCursor where) {
+  t = clang_getUnqualifiedType(t);
+  bool typedef_only = false;
+  if (t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray) {
+    diag_cursor(ctx->L, DIAG_ERROR, where,
+                "variable-length array lives across an await; its size is not known when the "
+                "frame is laid out (use a fixed-size array or allocate it)");
+    return NULL;
+  }
+  if (type_is_local(ctx, t, &typedef_only)) {
+    if (!typedef_only) {
+      diag_cursor(ctx->L, DIAG_ERROR, where,
+                  "this local lives across an await but its type is declared inside the async "
+                  "function; move the type's declaration to file scope");
+      return NULL;
+    }
+    t = clang_getCanonicalType(t);
+  }
+  char *s = type_name(t);
+  if (strstr(s, "(unnamed") || strstr(s, "(anonymous")) {
+    diag_cursor(ctx->L, DIAG_ERROR, where,
+                "this local lives across an await but its type has no name; give the struct, "
+                "union or enum a tag or a typedef");
+    free(s);
+    return NULL;
+  }
+  return s;
+}
+
+static bool is_simple_type(const char *s, size_t n) {
+  /* identifiers, keywords and spaces, then optional '*'s and spaces */
+  size_t i = 0;
+  while (i < n && (s[i] == '_' || s[i] == ' ' || (s[i] >= 'a' && s[i] <= 'z') ||
+                   (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
+    i++;
+  if (i == 0)
+    return false;
+  while (i < n && (s[i] == '*' || s[i] == ' '))
+    i++;
+  return i == n;
+}
+
+/* A declaration of field 'name' of type 'type' (a clang type spelling). */
+char *field_decl(const char *type, const char *name) {
+  size_t n = strlen(type);
+  const char *bracket = strchr(type, '[');
+  if (is_simple_type(type, n)) {
+    bool star = n && type[n - 1] == '*';
+    return xasprintf("%s%s%s", type, star ? "" : " ", name);
+  }
+  if (bracket && is_simple_type(type, bracket - type) && !strchr(bracket, '(')) {
+    size_t bn = bracket - type;
+    while (bn && type[bn - 1] == ' ')
+      bn--;
+    bool star = bn && type[bn - 1] == '*';
+    return xasprintf("%.*s%s%s%s", (int)bn, type, star ? "" : " ", name, bracket);
+  }
+  return xasprintf("__typeof__(%s) %s", type, name);
+}
+
+/* ------------------------------------------------------------ the analysis */
+
+static bool name_taken(FnCtx *ctx, const char *name, size_t upto) {
+  static const char *const reserved[] = {"ac_state", "ac_result", "ac_tmp", "ac_aw"};
+  for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
+    if (strcmp(name, reserved[i]) == 0)
+      return true;
+  for (size_t i = 0; i < upto; i++)
+    if (ctx->vars[i].in_frame && strcmp(ctx->vars[i].field, name) == 0)
+      return true;
+  return false;
+}
+
+static void add_params(FnCtx *ctx) {
+  int n = clang_Cursor_getNumArguments(ctx->fn->decl);
+  for (int i = 0; i < n; i++) {
+    CXCursor p = clang_Cursor_getArgument(ctx->fn->decl, i);
+    char *name = cursor_name(p);
+    if (!*name) {
+      diag_cursor(ctx->L, DIAG_ERROR, p, "parameters of an async function must be named");
+      free(name);
+      continue;
+    }
+    ctx->vars = xrealloc(ctx->vars, (ctx->num_vars + 1) * sizeof(Var));
+    ctx->vars[ctx->num_vars++] = (Var){.cur = p, .name = name, .is_param = true, .in_frame = true};
+  }
+}
+
+void analyze_fn(FnCtx *ctx) {
+  Lowering *L = ctx->L;
+  add_params(ctx);
+  size_t num_params = ctx->num_vars;
+  ScanState st = {.ctx = ctx, .scope_end = ctx->fn->body.end};
+  clang_visitChildren(ctx->body, scan_child, &st);
+  qsort(ctx->awaits, ctx->num_awaits, sizeof(Await), cmp_await);
+  int state = 0;
+  for (size_t i = 0; i < ctx->num_awaits; i++)
+    if (ctx->awaits[i].evaluated)
+      ctx->awaits[i].state = ++state;
+  ctx->num_states = state;
+
+  /* every async call must be an await operand (until spawn/join exist) */
+  for (size_t i = 0; i < st.num_async_calls; i++) {
+    Range r;
+    if (!cursor_range(L, st.async_calls[i], &r))
+      continue;
+    bool ok = false;
+    for (size_t j = 0; j < st.num_awaited && !ok; j++)
+      ok = st.awaited_calls[j] == r.begin;
+    if (!ok) {
+      CXCursor callee = clang_getCursorReferenced(st.async_calls[i]);
+      char *name = cursor_name(callee);
+      diag_cursor(L, DIAG_ERROR, st.async_calls[i],
+                  "call of async function '%s' is not awaited: it creates a future that never "
+                  "runs; write 'await %s(...)'",
+                  name, name);
+      free(name);
+    }
+  }
+  for (size_t i = 0; i < st.num_async_refs; i++) {
+    Range r;
+    if (!cursor_range(L, st.async_refs[i], &r))
+      continue;
+    bool ok = false;
+    for (size_t j = 0; j < st.num_async_calls && !ok; j++) {
+      Range cr;
+      ok = cursor_range(L, st.async_calls[j], &cr) && cr.begin == r.begin;
+    }
+    if (!ok) {
+      char *name = cursor_name(clang_getCursorReferenced(st.async_refs[i]));
+      diag_cursor(L, DIAG_ERROR, st.async_refs[i],
+                  "async function '%s' used as a value; only calls of async functions can be "
+                  "awaited here",
+                  name);
+      free(name);
+    }
+  }
+  free(st.awaited_calls);
+  free(st.async_calls);
+  free(st.async_refs);
+
+  /* which locals live across an await */
+  for (size_t i = num_params; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    unsigned scope_end = (unsigned)(size_t)v->field;
+    v->field = NULL;
+    v->in_frame = awaits_in(ctx, (Range){v->decl_stmt.begin, scope_end}) > 0;
+  }
+  /* frame field names and types */
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    if (!v->in_frame)
+      continue;
+    v->type = frame_type_spelling(ctx, clang_getCursorType(v->cur), v->cur);
+    char *field = xstrdup(v->name);
+    for (int k = 2; name_taken(ctx, field, i); k++) {
+      free(field);
+      field = xasprintf("%s_%d", v->name, k);
+    }
+    v->field = field;
+  }
+}

@@ -1,0 +1,184 @@
+/* Emitting the lowered form of an async function `T f(P...)`:
+ *
+ *   struct f__frame   resume state, result, parameters, locals that live
+ *                     across an await, temporaries, and one union holding the
+ *                     frames of the awaited callees (one is in flight at a time);
+ *   f__init           stores the arguments, sets state 0, runs nothing;
+ *   f__drop           cancels an unfinished frame: drops the callee in flight;
+ *   f__poll           a switch on the state that jumps (goto) to the resume
+ *                     point, then the original body, rewritten.
+ *
+ * The definition's header is replaced by init, drop and the poll's header;
+ * the body stays where it was, so its lines keep their place.  Frame structs
+ * are emitted before the first function that needs them (a caller embeds
+ * its callees' frames, so they must be complete there). */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct FnOut {
+  AsyncFn *fn;
+  char *frame;      /* struct f__frame {...}; and prototypes */
+} FnOut;
+
+static char *param_list(FnCtx *ctx, bool with_frame) {
+  StrBuf sb = {0};
+  if (with_frame)
+    sb_printf(&sb, "struct %s__frame *ac_f", ctx->fn->name);
+  int n = clang_Cursor_getNumArguments(ctx->fn->decl);
+  for (int i = 0; i < n; i++) {
+    Range r;
+    CXCursor p = clang_Cursor_getArgument(ctx->fn->decl, i);
+    if (!cursor_range(ctx->L, p, &r))
+      continue;
+    char *t = render(ctx->L, r);
+    sb_printf(&sb, "%s%s", sb.len ? ", " : "", t);
+    free(t);
+  }
+  if (!sb.len)
+    sb_puts(&sb, "void");
+  return sb_take(&sb);
+}
+
+static char *frame_struct(FnCtx *ctx) {
+  AsyncFn *fn = ctx->fn;
+  StrBuf sb = {0};
+  sb_printf(&sb, "struct %s__frame {\n    unsigned ac_state;\n", fn->name);
+  if (!fn->returns_void) {
+    char *d = field_decl(fn->ret_type, "ac_result");
+    sb_printf(&sb, "    %s;\n", d);
+    free(d);
+  }
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    if (!v->in_frame || !v->type)
+      continue;
+    char *d = field_decl(v->type, v->field);
+    if (v->is_param)
+      sb_printf(&sb, "    %s; /* parameter */\n", d);
+    else
+      sb_printf(&sb, "    %s; /* line %u */\n", d,
+                source_line(&ctx->L->src, v->decl_stmt.begin));
+    free(d);
+  }
+  if (ctx->tmp_fields.len)
+    sb_printf(&sb, "    union { /* temporaries, one group per expression */\n%s    } ac_tmp;\n",
+              ctx->tmp_fields.data);
+  if (ctx->aw_fields.len)
+    sb_printf(&sb, "    union { /* awaited callees: one in flight at a time */\n%s    } ac_aw;\n",
+              ctx->aw_fields.data);
+  sb_puts(&sb, "};\n");
+  const char *st = fn->is_static || fn->is_main ? "static " : "";
+  char *params = param_list(ctx, true);
+  sb_printf(&sb, "%svoid %s__init(%s);\n", st, fn->name, params);
+  sb_printf(&sb, "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx);\n", st,
+            fn->name, fn->name);
+  sb_printf(&sb, "%svoid %s__drop(struct %s__frame *ac_f);\n", st, fn->name, fn->name);
+  free(params);
+  return sb_take(&sb);
+}
+
+static void emit_main_wrapper(FnCtx *ctx, StrBuf *sb) {
+  int n = clang_Cursor_getNumArguments(ctx->fn->decl);
+  CXType rt = clang_getResultType(clang_getCursorType(ctx->fn->decl));
+  if (rt.kind != CXType_Int || (n != 0 && n != 2)) {
+    diag_cursor(ctx->L, DIAG_ERROR, ctx->fn->decl,
+                "'async main' must be declared 'async int main(void)' or "
+                "'async int main(int argc, char **argv)'");
+    return;
+  }
+  char *params = param_list(ctx, false);
+  StrBuf args = {0};
+  for (size_t i = 0; i < ctx->num_vars; i++)
+    if (ctx->vars[i].is_param)
+      sb_printf(&args, ", %s", ctx->vars[i].name);
+  sb_printf(sb,
+            "\nstatic ac_poll main__poll_erased(void *f, struct ac_cx *cx)\n{\n"
+            "    return main__poll(f, cx);\n}\n\n"
+            "static void main__drop_erased(void *f)\n{\n    main__drop(f);\n}\n\n"
+            "int main(%s)\n{\n    struct main__frame frame;\n    main__init(&frame%s);\n"
+            "    if (ac_block_on_frame(&frame, main__poll_erased, main__drop_erased) != 0)\n"
+            "        return 1;\n    return frame.ac_result;\n}\n",
+            params, n == 2 ? args.data : "");
+  free(args.data);
+  free(params);
+}
+
+void emit_fn(FnCtx *ctx) {
+  AsyncFn *fn = ctx->fn;
+  ctx->L->generating = true;
+  const char *st = fn->is_static || fn->is_main ? "static " : "";
+  StrBuf sb = {0};
+  char *params = param_list(ctx, true);
+  sb_printf(&sb, "%svoid %s__init(%s)\n{\n    ac_f->ac_state = 0;\n", st, fn->name, params);
+  free(params);
+  for (size_t i = 0; i < ctx->num_vars; i++)
+    if (ctx->vars[i].is_param && ctx->vars[i].field)
+      sb_printf(&sb, "    ac_f->%s = %s;\n", ctx->vars[i].field, ctx->vars[i].name);
+  sb_puts(&sb, "}\n\n");
+  sb_printf(&sb, "%svoid %s__drop(struct %s__frame *ac_f)\n{\n", st, fn->name, fn->name);
+  if (ctx->drop_cases.len)
+    sb_printf(&sb, "    switch (ac_f->ac_state) {\n%s    default:\n        break;\n    }\n",
+              ctx->drop_cases.data);
+  sb_puts(&sb, "    ac_f->ac_state = AC_STATE_DONE;\n}\n\n");
+  sb_printf(&sb, "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx)\n{\n", st,
+            fn->name, fn->name);
+  if (!ctx->num_states)
+    sb_puts(&sb, "    (void)ac_cx;\n");
+  sb_puts(&sb, "    switch (ac_f->ac_state) {\n    case 0:\n        break;\n");
+  for (int k = 1; k <= ctx->num_states; k++)
+    sb_printf(&sb, "    case %d:\n        goto ac_resume_%d;\n", k, k);
+  sb_puts(&sb, "    default:\n        return AC_READY;\n    }\n");
+  edit_replace(ctx->L, (Range){fn->header.begin, fn->body.begin}, sb_take(&sb));
+
+  StrBuf tail = {0};
+  sb_puts(&tail, "\n    ac_f->ac_state = AC_STATE_DONE;\n    return AC_READY;\n}\n");
+  if (fn->is_main)
+    emit_main_wrapper(ctx, &tail);
+  edit_insert(ctx->L, fn->body.end, EDIT_CLOSE, -1, sb_take(&tail));
+  ctx->L->generating = false;
+
+  /* the frame struct is placed later, once every function is lowered */
+  fn->frame_text = frame_struct(ctx);
+}
+
+/* Places the frame struct of fn (after those of its callees) at 'at'. */
+static void place_struct(Lowering *L, AsyncFn *fn, unsigned at) {
+  if (fn->struct_emitted || !fn->has_body || !fn->frame_text)
+    return;
+  if (fn->visiting) {
+    diag_cursor(L, DIAG_ERROR, fn->decl,
+                "async function '%s' awaits itself (directly or through other async functions); "
+                "recursive async calls are not supported yet",
+                fn->name);
+    return;
+  }
+  fn->visiting = 1;
+  for (size_t i = 0; i < fn->num_callees; i++)
+    place_struct(L, fn->callees[i], at);
+  fn->visiting = 0;
+  if (fn->struct_emitted)
+    return;
+  fn->struct_emitted = true;
+  L->generating = true;
+  edit_insert(L, at, EDIT_OPEN, -1, xasprintf("%s\n", fn->frame_text));
+  L->generating = false;
+}
+
+static int cmp_by_header(const void *a, const void *b) {
+  const AsyncFn *x = *(AsyncFn *const *)a, *y = *(AsyncFn *const *)b;
+  return x->header.begin < y->header.begin ? -1 : x->header.begin > y->header.begin;
+}
+
+void emit_frame_structs(Lowering *L) {
+  AsyncFn **order = xrealloc(NULL, L->num_fns * sizeof *order);
+  size_t n = 0;
+  for (size_t i = 0; i < L->num_fns; i++)
+    if (L->fns[i]->has_body && L->fns[i]->frame_text)
+      order[n++] = L->fns[i];
+  qsort(order, n, sizeof *order, cmp_by_header);
+  for (size_t i = 0; i < n; i++)
+    place_struct(L, order[i], order[i]->header.begin);
+  free(order);
+}

@@ -1,0 +1,192 @@
+/* ac_lower_file: the lowering pipeline, from a .ac path to C text. */
+#include "lower.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Checks a non-async function: no await, no call of an async function. */
+static enum CXChildVisitResult check_sync(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  Lowering *L = d;
+  if (is_await_op(L, c)) {
+    diag_cursor(L, DIAG_ERROR, c,
+                "'await' is only allowed inside an async function; declare the enclosing "
+                "function 'async'");
+    return CXChildVisit_Continue;
+  }
+  if (clang_getCursorKind(c) == CXCursor_CallExpr) {
+    AsyncFn *fn = find_async_fn(L, clang_getCursorReferenced(c));
+    if (fn) {
+      diag_cursor(L, DIAG_ERROR, c,
+                  "async function '%s' called from a function that is not async; await it "
+                  "from an async function, or run it with ac_block_on",
+                  fn->name);
+      return CXChildVisit_Continue;
+    }
+  }
+  return CXChildVisit_Recurse;
+}
+
+static bool in_main_file(Lowering *L, CXCursor c) {
+  CXFile f;
+  clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
+  return f && clang_File_isEqual(f, L->src.file);
+}
+
+static void lower_async_fn(Lowering *L, AsyncFn *fn) {
+  Children ch;
+  children_of(fn->decl, &ch);
+  CXCursor body = clang_getNullCursor();
+  for (size_t i = 0; i < ch.n; i++)
+    if (clang_getCursorKind(ch.p[i]) == CXCursor_CompoundStmt)
+      body = ch.p[i];
+  children_free(&ch);
+  Range fr;
+  if (clang_Cursor_isNull(body) || !cursor_range(L, body, &fn->body) ||
+      !cursor_range(L, fn->decl, &fr) || loc_in_macro(clang_getCursorLocation(fn->decl))) {
+    diag_cursor(L, DIAG_ERROR, fn->decl, "async function '%s' cannot be lowered: its definition "
+                                         "is written by a macro", fn->name);
+    return;
+  }
+  fn->header = (Range){fr.begin, fn->body.begin};
+  if (clang_Cursor_isVariadic(fn->decl)) {
+    diag_cursor(L, DIAG_ERROR, fn->decl, "async function '%s' cannot be variadic", fn->name);
+    return;
+  }
+  FnCtx ctx = {.L = L, .fn = fn, .body = body};
+  int errors = L->errors;
+  analyze_fn(&ctx);
+  for (size_t i = 0; i < ctx.num_awaits; i++) {
+    AsyncFn *g = ctx.awaits[i].callee;
+    if (!g->has_body && !g->is_external)
+      diag_at(L, DIAG_ERROR, ctx.awaits[i].range.begin,
+              "async function '%s' is declared but not defined in this file; awaiting async "
+              "functions defined in other files is not supported yet",
+              g->name);
+    bool known = false;
+    for (size_t j = 0; j < fn->num_callees; j++)
+      known |= fn->callees[j] == g;
+    if (!known) {
+      fn->callees = xrealloc(fn->callees, (fn->num_callees + 1) * sizeof *fn->callees);
+      fn->callees[fn->num_callees++] = g;
+    }
+  }
+  if (L->errors > errors)
+    return;
+  lower_body(&ctx);
+  emit_fn(&ctx);
+}
+
+/* Async prototypes in the main file lower to nothing: the frame struct and
+ * the prototypes of init/poll/drop are emitted where they are needed. */
+static enum CXChildVisitResult drop_prototypes(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  Lowering *L = d;
+  Range r;
+  if (clang_getCursorKind(c) == CXCursor_FunctionDecl && is_async_decl(c) &&
+      !clang_isCursorDefinition(c) && in_main_file(L, c) && cursor_range(L, c, &r)) {
+    AsyncFn *fn = find_async_fn(L, c);
+    if (fn && fn->has_body)
+      edit_replace(L, (Range){r.begin, stmt_end(L, c)}, xstrdup(""));
+  }
+  return CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult visit_fns(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  Lowering *L = d;
+  if (!in_main_file(L, c))
+    return CXChildVisit_Continue;
+  if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
+    AsyncFn *fn = is_async_decl(c) ? find_async_fn(L, c) : NULL;
+    if (fn)
+      lower_async_fn(L, fn);
+    else
+      clang_visitChildren(c, check_sync, L);
+  } else if (clang_getCursorKind(c) == CXCursor_VarDecl) {
+    clang_visitChildren(c, check_sync, L);
+  }
+  return CXChildVisit_Continue;
+}
+
+static bool parse(Lowering *L, const char *path, const AcOptions *opt, CXIndex idx) {
+  const char *args[256];
+  int n = 0;
+  args[n++] = "-x";
+  args[n++] = "c";
+  bool has_std = false;
+  for (int i = 0; i < opt->num_clang_args; i++)
+    has_std |= strncmp(opt->clang_args[i], "-std=", 5) == 0;
+  if (!has_std)
+    args[n++] = "-std=gnu17";
+  args[n++] = "-include";
+  args[n++] = opt->prelude;
+  /* <asyncc/asyncc.h> next to the prelude */
+  char *inc = xstrdup(opt->prelude);
+  char *slash = strrchr(inc, '/');
+  if (slash)
+    *slash = 0;
+  slash = strrchr(inc, '/');
+  if (slash)
+    *slash = 0;
+  char *inc_flag = xasprintf("-I%s", inc);
+  args[n++] = inc_flag;
+  for (int i = 0; i < opt->num_clang_args && n < 250; i++)
+    args[n++] = opt->clang_args[i];
+  enum CXErrorCode err = clang_parseTranslationUnit2(
+      idx, path, args, n, NULL, 0, CXTranslationUnit_KeepGoing, &L->tu);
+  free(inc);
+  free(inc_flag);
+  if (err != CXError_Success || !L->tu) {
+    fprintf(stderr, "%s: error: cannot parse (libclang error %d)\n", path, (int)err);
+    return false;
+  }
+  bool ok = true;
+  for (unsigned i = 0, nd = clang_getNumDiagnostics(L->tu); i < nd; i++) {
+    CXDiagnostic d = clang_getDiagnostic(L->tu, i);
+    enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+    if (sev >= CXDiagnostic_Warning)
+      diag_print_clang(d);
+    if (sev >= CXDiagnostic_Error)
+      ok = false;
+    clang_disposeDiagnostic(d);
+  }
+  return ok;
+}
+
+int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
+  Lowering L = {.opt = opt};
+  *out = NULL;
+  CXIndex idx = clang_createIndex(0, 0);
+  int rc = 1;
+  if (!parse(&L, path, opt, idx))
+    goto done;
+  L.src.path = path;
+  L.src.file = clang_getFile(L.tu, path);
+  size_t size = 0;
+  L.src.text = L.src.file ? clang_getFileContents(L.tu, L.src.file, &size) : NULL;
+  if (!L.src.text) {
+    fprintf(stderr, "%s: error: cannot read the file\n", path);
+    goto done;
+  }
+  L.src.size = (unsigned)size;
+  source_index_lines(&L.src);
+
+  collect_async_fns(&L);
+  CXCursor tuc = clang_getTranslationUnitCursor(L.tu);
+  clang_visitChildren(tuc, visit_fns, &L);
+  if (!L.errors) {
+    clang_visitChildren(tuc, drop_prototypes, &L);
+    emit_frame_structs(&L);
+  }
+  if (!L.errors) {
+    *out = render_file(&L, "#include <asyncc/lowered.h>\n", opt->line_directives);
+    rc = 0;
+  }
+done:
+  if (L.tu)
+    clang_disposeTranslationUnit(L.tu);
+  clang_disposeIndex(idx);
+  return rc;
+}

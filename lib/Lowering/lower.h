@@ -1,0 +1,242 @@
+/* asyncc lowering library: the shared header of lib/Lowering.
+ *
+ * The pipeline (lower.c drives it):
+ *   parse     libclang parses the .ac as C with the prelude injected;
+ *   analyse   find async functions, await points, and which locals live
+ *             across an await (analyze.c);
+ *   lower     register text edits on clang's source ranges: locals become
+ *             frame fields, awaits are hoisted out of expressions into
+ *             resume points, control flow is restructured where an await
+ *             sits in a condition (lower_expr.c, lower_stmt.c);
+ *   emit      frame struct, init, poll (switch of gotos), drop (emit.c);
+ *   rewrite   apply the edits and add #line directives (rewrite.c). */
+#ifndef ASYNCC_LOWER_H
+#define ASYNCC_LOWER_H
+
+#include <clang-c/Index.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* ------------------------------------------------------------ public API */
+
+typedef struct AcOptions {
+  const char *prelude;      /* path of asyncc/prelude.h */
+  const char *const *clang_args; /* -I -D -U -std ... passed to clang */
+  int num_clang_args;
+  bool line_directives;     /* emit #line (default on; --no-line) */
+  const char *output_name;  /* the C file's name, for #line of generated code */
+} AcOptions;
+
+/* Lowers the .ac file 'path' to C.  On success returns 0 and sets *out (a
+ * malloc'ed NUL-terminated string).  Diagnostics go to stderr in clang's
+ * format; returns 1 if there was an error. */
+int ac_lower_file(const char *path, const AcOptions *opt, char **out);
+
+/* ------------------------------------------------------------ strbuf.c */
+
+typedef struct StrBuf {
+  char *data;
+  size_t len, cap;
+} StrBuf;
+
+void sb_putn(StrBuf *sb, const char *s, size_t n);
+void sb_puts(StrBuf *sb, const char *s);
+void sb_printf(StrBuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *sb_take(StrBuf *sb); /* returns the string (never NULL) and resets sb */
+char *xstrdup(const char *s);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void *xrealloc(void *p, size_t n);
+
+/* ------------------------------------------------------------ source.c */
+
+typedef struct Source {
+  const char *path;
+  const char *text;
+  unsigned size;
+  CXFile file;
+  unsigned *line_start; /* offset of each line (0-based index = line - 1) */
+  unsigned num_lines;
+} Source;
+
+/* A byte range [begin, end) of the main file. */
+typedef struct Range {
+  unsigned begin, end;
+} Range;
+
+typedef struct Lowering Lowering;
+
+void source_index_lines(Source *src);
+unsigned source_line(const Source *src, unsigned offset); /* 1-based */
+unsigned source_col(const Source *src, unsigned offset);  /* 1-based */
+unsigned skip_space(const Source *src, unsigned off);     /* spaces and comments */
+bool text_is_word(const Source *src, unsigned off, const char *word);
+
+/* Where a cursor sits in the main file.  Returns false if the cursor's text
+ * is not a plain range of the main file (it comes from a macro body, another
+ * file, ...). */
+bool cursor_range(Lowering *L, CXCursor c, Range *r);
+/* The file offset of a location (file location: inside macro arguments,
+ * where the argument is written). */
+bool loc_offset(Lowering *L, CXSourceLocation loc, unsigned *off);
+/* True if the location is produced by a macro expansion. */
+bool loc_in_macro(CXSourceLocation loc);
+
+/* diag.c: clang-style diagnostics with the source line and a caret. */
+typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } DiagLevel;
+void diag_at(Lowering *L, DiagLevel lvl, unsigned offset, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void diag_cursor(Lowering *L, DiagLevel lvl, CXCursor c, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void diag_print_clang(CXDiagnostic d);
+
+/* ------------------------------------------------------------ rewrite.c */
+
+typedef enum EditKind {
+  EDIT_CLOSE,   /* insertion closing a construct: deeper ones first */
+  EDIT_OPEN,    /* insertion opening a construct: outer ones first */
+  EDIT_REPLACE, /* replaces [begin, end) */
+} EditKind;
+
+typedef struct Edit {
+  unsigned begin, end;
+  EditKind kind;
+  int depth;      /* nesting depth, orders insertions at one offset */
+  unsigned seq;   /* registration order: the last tie-breaker */
+  unsigned line;  /* the .ac line generated text is attributed to */
+  bool to_output; /* generated code with no .ac line: #line maps it to the C file */
+  char *text;
+} Edit;
+
+typedef struct EditList {
+  Edit *v;
+  size_t n, cap;
+  unsigned seq;
+  bool sorted;
+} EditList;
+
+void edit_replace(Lowering *L, Range r, char *text);
+void edit_insert(Lowering *L, unsigned at, EditKind kind, int depth, char *text);
+/* The text of r with the edits strictly inside it applied. */
+char *render(Lowering *L, Range r);
+/* The whole file with every edit applied, with #line directives. */
+char *render_file(Lowering *L, const char *preamble, bool line_directives);
+
+/* ------------------------------------------------------------ analyze.c */
+
+typedef struct AsyncFn {
+  char *name;
+  CXCursor decl;        /* definition if any, else first declaration */
+  bool has_body;
+  bool is_static;
+  bool returns_void;
+  bool is_main;
+  bool is_external;     /* declared outside the main file (the runtime) */
+  char *ret_type;       /* spelling of the return type */
+  unsigned emit_at;     /* offset where its frame struct is emitted */
+  bool struct_emitted;
+  int visiting;         /* cycle detection while ordering frames */
+  char *frame_text;     /* struct f__frame {...} and prototypes, once lowered */
+  struct AsyncFn **callees;
+  size_t num_callees;
+  Range body;           /* the definition's compound statement */
+  Range header;         /* from the first specifier to the body's '{' */
+} AsyncFn;
+
+typedef struct Var {
+  CXCursor cur;
+  char *name;           /* as written */
+  char *field;          /* frame field name (unique in the frame) */
+  char *type;           /* field type spelling, unqualified */
+  bool is_param;
+  bool in_frame;
+  Range decl_stmt;      /* the DeclStmt, for locals */
+} Var;
+
+typedef struct Await {
+  CXCursor op;          /* the UnaryOperator */
+  CXCursor call;        /* its operand: a call of an async function */
+  AsyncFn *callee;
+  Range range;
+  bool evaluated;       /* false under sizeof / _Alignof / typeof */
+  int state;            /* resume state number (1-based) */
+} Await;
+
+/* Everything known about the async function being lowered. */
+typedef struct FnCtx {
+  Lowering *L;
+  AsyncFn *fn;
+  CXCursor body;
+  Var *vars;
+  size_t num_vars;
+  Await *awaits;        /* sorted by offset */
+  size_t num_awaits;
+  StrBuf tmp_fields;    /* members of the ac_tmp union */
+  StrBuf aw_fields;     /* members of the ac_aw union */
+  StrBuf drop_cases;    /* cases of the drop switch */
+  int num_states;
+  int next_expr;        /* numbering of temporaries groups */
+  int next_label;
+  /* the full expression being lowered */
+  StrBuf *expr_fields;  /* fields of its temporaries group */
+  int expr_id;
+  int expr_awaits;      /* evaluated awaits in it */
+  int expr_temps;       /* temporaries named so far */
+} FnCtx;
+
+struct Lowering {
+  CXTranslationUnit tu;
+  Source src;
+  const AcOptions *opt;
+  EditList edits;
+  AsyncFn **fns;
+  size_t num_fns;
+  int errors;
+  bool generating;       /* edits being made are compiler-generated code */
+};
+
+AsyncFn *find_async_fn(Lowering *L, CXCursor fn_decl_or_ref);
+bool is_async_decl(CXCursor c);
+void collect_async_fns(Lowering *L);
+/* Fills ctx->awaits and ctx->vars and decides which locals live in the frame. */
+void analyze_fn(FnCtx *ctx);
+Await *await_at(FnCtx *ctx, unsigned offset);
+/* Number of evaluated awaits inside r. */
+int awaits_in(FnCtx *ctx, Range r);
+Var *var_of(FnCtx *ctx, CXCursor decl);
+bool is_await_op(Lowering *L, CXCursor c);
+CXCursor strip_parens(CXCursor c);
+/* Children of a cursor, in order. */
+typedef struct Children {
+  CXCursor v[8];
+  CXCursor *p;
+  size_t n, cap;
+} Children;
+void children_of(CXCursor c, Children *ch);
+void children_free(Children *ch);
+/* A type spelling usable at file scope, or NULL after a diagnostic. */
+char *frame_type_spelling(FnCtx *ctx, CXType t, CXCursor where);
+char *field_decl(const char *type, const char *name);
+
+/* ------------------------------------------------------------ lower_expr.c */
+
+/* Lowers expression e: appends the code that runs its awaits to 'pre' and
+ * returns the text that computes its value afterwards (the residual). */
+char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre);
+/* Starts/ends a full expression (a group of temporaries). */
+void full_expr_begin(FnCtx *ctx, Range r);
+void full_expr_end(FnCtx *ctx);
+/* Emits a resume point for await 'aw' whose callee's arguments are 'args'. */
+void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre);
+
+/* ------------------------------------------------------------ lower_stmt.c */
+
+void lower_body(FnCtx *ctx);
+unsigned stmt_end(Lowering *L, CXCursor s);
+
+/* ------------------------------------------------------------ emit.c */
+
+void emit_fn(FnCtx *ctx);
+void emit_frame_structs(Lowering *L);
+
+#endif

@@ -1,0 +1,210 @@
+/* Hoisting awaits out of expressions.
+ *
+ * An await can sit anywhere in an expression, but a resume point must be a
+ * statement.  lower_expr turns an expression into code that runs before the
+ * statement (the "pre" code: each await becomes init / state / label / poll)
+ * plus a residual expression that computes the value once every await has
+ * completed, each await replaced by its result.  Sequencing is kept where C
+ * defines it: the right side of && and || and the arms of ?: run only when
+ * C says so (they become if statements), and the left side of a comma runs
+ * before the right side's awaits.  Elsewhere C leaves the order of operand
+ * evaluation unspecified, and the awaits simply run first, left to right.
+ *
+ * Results of awaits live in the callee's frame; when a full expression has
+ * several awaits (whose callee frames share storage), each result is first
+ * copied into a temporary of the frame, grouped per full expression. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void full_expr_begin(FnCtx *ctx, Range r) {
+  ctx->expr_awaits = awaits_in(ctx, r);
+  ctx->expr_id = ++ctx->next_expr;
+  ctx->expr_temps = 0;
+  ctx->expr_fields = calloc(1, sizeof(StrBuf));
+}
+
+void full_expr_end(FnCtx *ctx) {
+  if (ctx->expr_fields->len)
+    sb_printf(&ctx->tmp_fields, "        struct {%s } e%d;\n", ctx->expr_fields->data, ctx->expr_id);
+  free(ctx->expr_fields->data);
+  free(ctx->expr_fields);
+  ctx->expr_fields = NULL;
+}
+
+/* A new temporary of the current full expression. */
+static char *new_temp(FnCtx *ctx, const char *type, const char *stem) {
+  char *name = xasprintf("%s%d", stem, ++ctx->expr_temps);
+  char *decl = field_decl(type, name);
+  sb_printf(ctx->expr_fields, " %s;", decl);
+  free(decl);
+  char *ref = xasprintf("ac_f->ac_tmp.e%d.%s", ctx->expr_id, name);
+  free(name);
+  return ref;
+}
+
+static char *await_member(Await *aw) { return xasprintf("%s_%d", aw->callee->name, aw->state); }
+
+void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
+  char *m = await_member(aw);
+  const char *g = aw->callee->name;
+  sb_printf(pre, "%s__init(&ac_f->ac_aw.%s%s%s);\n", g, m, *args ? ", " : "", args);
+  sb_printf(pre, "ac_f->ac_state = %d;\n", aw->state);
+  sb_printf(pre, "ac_resume_%d:\n", aw->state);
+  sb_printf(pre, "if (%s__poll(&ac_f->ac_aw.%s, ac_cx) == AC_PENDING)\n    return AC_PENDING;\n", g, m);
+  sb_printf(&ctx->aw_fields, "        struct %s__frame %s;\n", g, m);
+  sb_printf(&ctx->drop_cases, "    case %d:\n        %s__drop(&ac_f->ac_aw.%s);\n        break;\n",
+            aw->state, g, m);
+  free(m);
+}
+
+static char *lower_await(FnCtx *ctx, CXCursor e, Range r, StrBuf *pre) {
+  Await *aw = await_at(ctx, r.begin);
+  if (!aw || !aw->evaluated)
+    return render(ctx->L, r);
+  StrBuf args = {0};
+  int n = clang_Cursor_getNumArguments(aw->call);
+  for (int i = 0; i < n; i++) {
+    char *a = lower_expr(ctx, clang_Cursor_getArgument(aw->call, i), pre);
+    sb_printf(&args, "%s%s", i ? ", " : "", a);
+    free(a);
+  }
+  emit_await(ctx, aw, args.data ? args.data : "", pre);
+  free(args.data);
+  char *res;
+  if (aw->callee->returns_void) {
+    res = xstrdup("((void)0)");
+  } else {
+    char *m = await_member(aw);
+    char *result = xasprintf("ac_f->ac_aw.%s.ac_result", m);
+    free(m);
+    if (ctx->expr_awaits == 1) {
+      res = result; /* nothing reuses the callee's frame before it is read */
+    } else {
+      res = new_temp(ctx, aw->callee->ret_type, "t");
+      sb_printf(pre, "%s = %s;\n", res, result);
+      free(result);
+    }
+  }
+  (void)e;
+  edit_replace(ctx->L, r, xstrdup(res));
+  return res;
+}
+
+static void indent_into(StrBuf *dst, const char *text) {
+  for (const char *p = text; *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
+    sb_puts(dst, "    ");
+    sb_putn(dst, p, n);
+    p += n;
+  }
+}
+
+/* a && b, a || b with an await in b: b runs only if a says so. */
+static char *lower_logical(FnCtx *ctx, CXCursor lhs, CXCursor rhs, bool is_and, Range r, StrBuf *pre) {
+  char *l = lower_expr(ctx, lhs, pre);
+  Range rr;
+  if (!cursor_range(ctx->L, rhs, &rr) || awaits_in(ctx, rr) == 0) {
+    free(l);
+    return render(ctx->L, r);
+  }
+  char *t = new_temp(ctx, "int", "c");
+  sb_printf(pre, "%s = !!(%s);\nif (%s%s) {\n", t, l, is_and ? "" : "!", t);
+  StrBuf inner = {0};
+  char *rv = lower_expr(ctx, rhs, &inner);
+  sb_printf(&inner, "%s = !!(%s);\n", t, rv);
+  indent_into(pre, inner.data);
+  sb_puts(pre, "}\n");
+  free(inner.data);
+  free(rv);
+  free(l);
+  edit_replace(ctx->L, r, xstrdup(t));
+  return t;
+}
+
+/* c ? a : b with an await in a or b: only the chosen arm runs. */
+static char *lower_conditional(FnCtx *ctx, CXCursor e, Children *ch, Range r, StrBuf *pre) {
+  Range ra, rb;
+  if (!cursor_range(ctx->L, ch->p[1], &ra) || !cursor_range(ctx->L, ch->p[2], &rb) ||
+      (awaits_in(ctx, ra) == 0 && awaits_in(ctx, rb) == 0)) {
+    char *c = lower_expr(ctx, ch->p[0], pre);
+    free(c);
+    return render(ctx->L, r);
+  }
+  char *c = lower_expr(ctx, ch->p[0], pre);
+  CXType type = clang_getCursorType(e);
+  char *t = NULL;
+  if (type.kind != CXType_Void) {
+    char *ts = frame_type_spelling(ctx, type, e);
+    t = new_temp(ctx, ts ? ts : "int", "v");
+    free(ts);
+  }
+  sb_printf(pre, "if (%s) {\n", c);
+  for (int arm = 1; arm <= 2; arm++) {
+    StrBuf inner = {0};
+    char *v = lower_expr(ctx, ch->p[arm], &inner);
+    if (t)
+      sb_printf(&inner, "%s = %s;\n", t, v);
+    else
+      sb_printf(&inner, "(void)(%s);\n", v);
+    indent_into(pre, inner.data);
+    sb_puts(pre, arm == 1 ? "} else {\n" : "}\n");
+    free(inner.data);
+    free(v);
+  }
+  free(c);
+  char *res = t ? t : xstrdup("((void)0)");
+  edit_replace(ctx->L, r, xstrdup(res));
+  return res;
+}
+
+char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre) {
+  Lowering *L = ctx->L;
+  Range r;
+  if (!cursor_range(L, e, &r))
+    return xstrdup("");
+  if (awaits_in(ctx, r) == 0)
+    return render(L, r);
+  enum CXCursorKind k = clang_getCursorKind(e);
+  if (is_await_op(L, e))
+    return lower_await(ctx, e, r, pre);
+
+  Children ch;
+  children_of(e, &ch);
+  char *res = NULL;
+  if (k == CXCursor_BinaryOperator && ch.n == 2) {
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
+    if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
+      res = lower_logical(ctx, ch.p[0], ch.p[1], op == CXBinaryOperator_LAnd, r, pre);
+    } else if (op == CXBinaryOperator_Comma) {
+      Range rr;
+      char *l = lower_expr(ctx, ch.p[0], pre);
+      if (cursor_range(L, ch.p[1], &rr) && awaits_in(ctx, rr) > 0) {
+        sb_printf(pre, "(void)(%s);\n", l);
+        char *rv = lower_expr(ctx, ch.p[1], pre);
+        res = xasprintf("(%s)", rv);
+        free(rv);
+        edit_replace(L, r, xstrdup(res));
+      }
+      free(l);
+    }
+  } else if (k == CXCursor_ConditionalOperator && ch.n == 3) {
+    res = lower_conditional(ctx, e, &ch, r, pre);
+  } else if (k == CXCursor_UnexposedExpr && ch.n >= 2) {
+    /* e.g. GNU `a ?: b`: its sequencing is not modelled */
+    diag_at(L, DIAG_ERROR, r.begin, "'await' inside this kind of expression is not supported");
+    res = render(L, r);
+  }
+  if (!res) {
+    for (size_t i = 0; i < ch.n; i++) {
+      Range cr;
+      if (cursor_range(L, ch.p[i], &cr) && awaits_in(ctx, cr) > 0)
+        free(lower_expr(ctx, ch.p[i], pre));
+    }
+    res = render(L, r);
+  }
+  children_free(&ch);
+  return res;
+}

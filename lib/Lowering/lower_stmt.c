@@ -1,0 +1,570 @@
+/* Lowering the statements of an async function body.
+ *
+ * Locals that live in the frame are renamed to frame fields and their
+ * declarations become assignments.  A statement whose expression holds
+ * awaits gets the awaits' code inserted before it (wrapped in braces when
+ * the statement is the body of an if, a loop or a label).  A loop whose
+ * condition or increment holds awaits is restructured so that the awaits
+ * run on every iteration:
+ *
+ *   while (C) S          ->  for (;;) { pre(C); if (!(C')) break; S }
+ *   do S while (C);      ->  for (;;) { S ac_cont_N:; pre(C); if (!(C')) break; }
+ *   for (I; C; N) S      ->  for (I; ; ) { pre(C); if (!(C')) break; S ac_cont_N:; pre(N); N'; }
+ *
+ * with `continue` in S redirected to ac_cont_N where the increment or the
+ * condition moved to the end of the body.  `return E` stores the result,
+ * marks the frame done and returns AC_READY. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth);
+
+static bool crange(FnCtx *ctx, CXCursor c, Range *r) { return cursor_range(ctx->L, c, r); }
+
+static bool has_awaits(FnCtx *ctx, CXCursor c) {
+  Range r;
+  return crange(ctx, c, &r) && awaits_in(ctx, r) > 0;
+}
+
+/* The end of statement s, including its ';' when it has one. */
+unsigned stmt_end(Lowering *L, CXCursor s) {
+  Range r;
+  if (!cursor_range(L, s, &r))
+    return 0;
+  switch (clang_getCursorKind(s)) {
+  case CXCursor_CompoundStmt:
+  case CXCursor_DeclStmt:
+  case CXCursor_NullStmt:
+    return r.end;
+  case CXCursor_IfStmt:
+  case CXCursor_WhileStmt:
+  case CXCursor_ForStmt:
+  case CXCursor_SwitchStmt:
+  case CXCursor_LabelStmt:
+  case CXCursor_CaseStmt:
+  case CXCursor_DefaultStmt: {
+    Children ch;
+    children_of(s, &ch);
+    unsigned e = ch.n ? stmt_end(L, ch.p[ch.n - 1]) : r.end;
+    children_free(&ch);
+    return e > r.end ? e : r.end;
+  }
+  default: {
+    unsigned p = skip_space(&L->src, r.end);
+    return p < L->src.size && L->src.text[p] == ';' ? p + 1 : r.end;
+  }
+  }
+}
+
+static char *indent_text(const char *text, const char *indent) {
+  StrBuf sb = {0};
+  for (const char *p = text; *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
+    sb_putn(&sb, p, n);
+    if (nl)
+      sb_puts(&sb, indent);
+    p += n;
+  }
+  return sb_take(&sb);
+}
+
+/* Each line of 'text' prefixed with 'indent' (text's lines end in '\n'). */
+static char *block(const char *text, const char *indent) {
+  StrBuf sb = {0};
+  for (const char *p = text; *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
+    sb_puts(&sb, indent);
+    sb_putn(&sb, p, n);
+    if (!nl)
+      sb_puts(&sb, "\n");
+    p += n;
+  }
+  return sb_take(&sb);
+}
+
+/* The whitespace that starts the line of offset 'off'. */
+static char *line_indent(FnCtx *ctx, unsigned off) {
+  const Source *src = &ctx->L->src;
+  unsigned b = src->line_start[source_line(src, off) - 1], e = b;
+  while (e < off && (src->text[e] == ' ' || src->text[e] == '\t'))
+    e++;
+  return xasprintf("%.*s", (int)(e - b), src->text + b);
+}
+
+/* Inserts 'pre' (lines) before statement s. */
+static void insert_before(FnCtx *ctx, CXCursor s, const char *pre, bool in_compound, int depth) {
+  Range r;
+  if (!*pre || !crange(ctx, s, &r))
+    return;
+  char *ind = line_indent(ctx, r.begin);
+  char *body = indent_text(pre, ind);
+  if (in_compound) {
+    edit_insert(ctx->L, r.begin, EDIT_OPEN, depth, body);
+  } else {
+    edit_insert(ctx->L, r.begin, EDIT_OPEN, depth, xasprintf("{\n%s%s", ind, body));
+    edit_insert(ctx->L, stmt_end(ctx->L, s), EDIT_CLOSE, depth, xstrdup(" }"));
+    free(body);
+  }
+  free(ind);
+}
+
+/* Lowers the awaits of a full expression e; returns the code to run before
+ * the statement (possibly empty).  The residual is left in place by edits. */
+static char *lower_full(FnCtx *ctx, CXCursor e, char **residual) {
+  StrBuf pre = {0};
+  Range r;
+  crange(ctx, e, &r);
+  full_expr_begin(ctx, r);
+  char *res = lower_expr(ctx, e, &pre);
+  full_expr_end(ctx);
+  if (residual)
+    *residual = res;
+  else
+    free(res);
+  return sb_take(&pre);
+}
+
+/* ------------------------------------------------------------ declarations */
+
+static bool is_array(CXType t) {
+  return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray;
+}
+
+/* The assignment that stands for `field = init` in a frame local's declaration. */
+static char *frame_assign(FnCtx *ctx, Var *v, CXCursor init, const char *text) {
+  CXCursor bare = strip_parens(init);
+  bool list = clang_getCursorKind(bare) == CXCursor_InitListExpr;
+  if (list || is_array(clang_getCursorType(v->cur)))
+    return xasprintf("__builtin_memcpy((void *)&ac_f->%s, &(__typeof__(ac_f->%s))%s%s%s, "
+                     "sizeof ac_f->%s)",
+                     v->field, v->field, list ? "" : "{", text, list ? "" : "}", v->field);
+  (void)ctx;
+  return xasprintf("ac_f->%s = %s", v->field, text);
+}
+
+/* A DeclStmt.  'for_stmt' is the enclosing for when it is the for's init. */
+static void lower_decl(FnCtx *ctx, CXCursor s, CXCursor for_stmt, bool in_compound, int depth) {
+  Range r;
+  if (!crange(ctx, s, &r))
+    return;
+  Children ch;
+  children_of(s, &ch);
+  bool any_frame = false;
+  for (size_t i = 0; i < ch.n; i++) {
+    Var *v = clang_getCursorKind(ch.p[i]) == CXCursor_VarDecl ? var_of(ctx, ch.p[i]) : NULL;
+    any_frame |= v && v->in_frame;
+  }
+  if (!any_frame) {
+    children_free(&ch);
+    return;
+  }
+  if (loc_in_macro(clang_getRangeStart(clang_getCursorExtent(s)))) {
+    diag_cursor(ctx->L, DIAG_ERROR, s,
+                "a declaration written by a macro cannot be moved into the frame");
+    children_free(&ch);
+    return;
+  }
+  bool awaits = awaits_in(ctx, r) > 0;
+  bool in_for = !clang_Cursor_isNull(for_stmt);
+  StrBuf out = {0};
+  int n = 0;
+  for (size_t i = 0; i < ch.n; i++) {
+    if (clang_getCursorKind(ch.p[i]) != CXCursor_VarDecl)
+      continue;
+    Var *v = var_of(ctx, ch.p[i]);
+    CXCursor init = clang_Cursor_getVarDeclInitializer(ch.p[i]);
+    if (!v || !v->in_frame || clang_Cursor_isNull(init))
+      continue;
+    char *text = NULL;
+    if (awaits) {
+      char *pre = lower_full(ctx, init, &text);
+      sb_puts(&out, pre);
+      free(pre);
+    } else {
+      Range ir;
+      crange(ctx, init, &ir);
+      text = render(ctx->L, ir);
+    }
+    char *a = frame_assign(ctx, v, init, text);
+    if (awaits || !in_for)
+      sb_printf(&out, "%s;\n", a);
+    else
+      sb_printf(&out, "%s%s", n ? ", " : "", a);
+    n++;
+    free(a);
+    free(text);
+  }
+  children_free(&ch);
+  char *t = sb_take(&out);
+  if (in_for && awaits) {
+    insert_before(ctx, for_stmt, t, in_compound, depth);
+    edit_replace(ctx->L, r, xstrdup(";"));
+    free(t);
+  } else if (in_for) {
+    edit_replace(ctx->L, r, xasprintf("%s;", t));
+    free(t);
+  } else {
+    /* keep the statement's own line layout: the assignments, minus the last newline */
+    size_t len = strlen(t);
+    if (len && t[len - 1] == '\n')
+      t[len - 1] = 0;
+    char *ind = line_indent(ctx, r.begin);
+    edit_replace(ctx->L, r, indent_text(t, ind));
+    free(ind);
+    free(t);
+  }
+}
+
+/* ------------------------------------------------------------ loops */
+
+static int redirect_continues(FnCtx *ctx, CXCursor c, const char *label);
+
+static enum CXChildVisitResult continue_visitor(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  void **args = d;
+  FnCtx *ctx = args[0];
+  enum CXCursorKind k = clang_getCursorKind(c);
+  if (k == CXCursor_ForStmt || k == CXCursor_WhileStmt || k == CXCursor_DoStmt)
+    return CXChildVisit_Continue; /* their continues are their own */
+  if (k == CXCursor_ContinueStmt) {
+    Range r;
+    if (loc_in_macro(clang_getCursorLocation(c)) || !crange(ctx, c, &r))
+      diag_cursor(ctx->L, DIAG_ERROR, c,
+                  "'continue' written by a macro cannot be redirected in this loop");
+    else
+      edit_replace(ctx->L, r, xasprintf("goto %s", (const char *)args[1]));
+    ++*(int *)args[2];
+    return CXChildVisit_Continue;
+  }
+  *(int *)args[2] += redirect_continues(ctx, c, args[1]);
+  return CXChildVisit_Continue;
+}
+
+/* Redirects the continues of a loop body to 'label'; returns how many. */
+static int redirect_continues(FnCtx *ctx, CXCursor c, const char *label) {
+  int n = 0;
+  void *args[3] = {ctx, (void *)label, &n};
+  clang_visitChildren(c, continue_visitor, args);
+  return n;
+}
+
+static void lower_while(FnCtx *ctx, CXCursor s, Children *ch, int depth) {
+  CXCursor cond = ch->p[0], body = ch->p[1];
+  if (has_awaits(ctx, cond)) {
+    Range r, br;
+    crange(ctx, s, &r);
+    crange(ctx, body, &br);
+    char *c;
+    char *pre = lower_full(ctx, cond, &c);
+    char *ind = line_indent(ctx, r.begin);
+    char *in2 = xasprintf("%s    ", ind);
+    char *t = xasprintf("%sif (!(%s))\n    break;\n", pre, c);
+    char *b = block(t, in2);
+    edit_replace(ctx->L, (Range){r.begin, br.begin}, xasprintf("for (;;) {\n%s%s", b, in2));
+    edit_insert(ctx->L, stmt_end(ctx->L, body), EDIT_CLOSE, depth, xasprintf("\n%s}", ind));
+    free(pre), free(c), free(ind), free(in2), free(t), free(b);
+  }
+  lower_stmt(ctx, body, false, depth + 1);
+}
+
+static void lower_do(FnCtx *ctx, CXCursor s, Children *ch, int depth) {
+  CXCursor body = ch->p[0], cond = ch->p[1];
+  lower_stmt(ctx, body, false, depth + 1);
+  if (!has_awaits(ctx, cond))
+    return;
+  Range r, br;
+  crange(ctx, s, &r);
+  crange(ctx, body, &br);
+  char *label = xasprintf("ac_cont_%d", ++ctx->next_label);
+  bool used = redirect_continues(ctx, body, label) > 0;
+  char *c;
+  char *pre = lower_full(ctx, cond, &c);
+  char *ind = line_indent(ctx, r.begin);
+  char *in2 = xasprintf("%s    ", ind);
+  char *t = xasprintf("%s%s%sif (!(%s))\n    break;\n", used ? label : "", used ? ":;\n" : "", pre, c);
+  char *b = block(t, in2);
+  unsigned body_end = stmt_end(ctx->L, body);
+  edit_replace(ctx->L, (Range){r.begin, br.begin}, xasprintf("for (;;) {\n%s", in2));
+  edit_replace(ctx->L, (Range){body_end, stmt_end(ctx->L, s)}, xasprintf("\n%s%s}", b, ind));
+  free(label), free(c), free(pre), free(ind), free(in2), free(t), free(b);
+}
+
+/* Splits `for (init; cond; inc) body` into its parts by the header's ';'s:
+ * libclang lists only the parts that are present. */
+static bool for_parts(FnCtx *ctx, CXCursor s, CXCursor part[4]) {
+  Range r;
+  if (!crange(ctx, s, &r))
+    return false;
+  const Source *src = &ctx->L->src;
+  unsigned p = skip_space(src, r.begin + 3), semi[2] = {0, 0}, close = 0;
+  if (p >= src->size || src->text[p] != '(')
+    return false;
+  int depth = 0, nsemi = 0;
+  for (p++; p < r.end && !close; p++) {
+    char c = src->text[p];
+    if (c == '"' || c == '\'') {
+      for (p++; p < r.end && src->text[p] != c; p++)
+        p += src->text[p] == '\\';
+    } else if (c == '/' && (src->text[p + 1] == '/' || src->text[p + 1] == '*')) {
+      p = skip_space(src, p) - 1;
+    } else if (c == '(' || c == '[' || c == '{') {
+      depth++;
+    } else if (c == ')' && depth == 0) {
+      close = p;
+    } else if (c == ')' || c == ']' || c == '}') {
+      depth--;
+    } else if (c == ';' && depth == 0 && nsemi < 2) {
+      semi[nsemi++] = p;
+    }
+  }
+  if (nsemi != 2 || !close)
+    return false;
+  for (int i = 0; i < 4; i++)
+    part[i] = clang_getNullCursor();
+  Children ch;
+  children_of(s, &ch);
+  for (size_t i = 0; i < ch.n; i++) {
+    Range cr;
+    if (!crange(ctx, ch.p[i], &cr))
+      continue;
+    int slot = cr.begin < semi[0] ? 0 : cr.begin < semi[1] ? 1 : cr.begin < close ? 2 : 3;
+    part[slot] = ch.p[i];
+  }
+  children_free(&ch);
+  return true;
+}
+
+static void lower_for(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
+  CXCursor part[4];
+  if (!for_parts(ctx, s, part)) {
+    if (has_awaits(ctx, s))
+      diag_cursor(ctx->L, DIAG_ERROR, s, "cannot find the parts of this 'for' header");
+    return;
+  }
+  CXCursor init = part[0], cond = part[1], inc = part[2], body = part[3];
+  if (!clang_Cursor_isNull(init)) {
+    if (clang_getCursorKind(init) == CXCursor_DeclStmt) {
+      lower_decl(ctx, init, s, in_compound, depth);
+    } else if (has_awaits(ctx, init)) {
+      char *pre = lower_full(ctx, init, NULL);
+      insert_before(ctx, s, pre, in_compound, depth);
+      free(pre);
+    }
+  }
+  bool cond_aw = !clang_Cursor_isNull(cond) && has_awaits(ctx, cond);
+  bool inc_aw = !clang_Cursor_isNull(inc) && has_awaits(ctx, inc);
+  if (clang_Cursor_isNull(body))
+    return;
+  if (cond_aw || inc_aw) {
+    Range r, br;
+    crange(ctx, s, &r);
+    crange(ctx, body, &br);
+    char *ind = line_indent(ctx, r.begin);
+    char *in2 = xasprintf("%s    ", ind);
+    StrBuf open = {0}, close = {0};
+    sb_puts(&open, "{\n");
+    if (cond_aw) {
+      Range cr;
+      crange(ctx, cond, &cr);
+      char *c;
+      char *pre = lower_full(ctx, cond, &c);
+      char *t = xasprintf("%sif (!(%s))\n    break;\n", pre, c);
+      char *b = block(t, in2);
+      sb_puts(&open, b);
+      edit_replace(ctx->L, cr, xstrdup(""));
+      free(c), free(pre), free(t), free(b);
+    }
+    sb_puts(&open, in2);
+    sb_puts(&close, "\n");
+    if (inc_aw) {
+      Range ir;
+      crange(ctx, inc, &ir);
+      char *label = xasprintf("ac_cont_%d", ++ctx->next_label);
+      bool used = redirect_continues(ctx, body, label) > 0;
+      char *v;
+      char *pre = lower_full(ctx, inc, &v);
+      char *t = xasprintf("%s%s%s(void)(%s);\n", used ? label : "", used ? ":;\n" : "", pre, v);
+      char *b = block(t, in2);
+      sb_puts(&close, b);
+      edit_replace(ctx->L, ir, xstrdup(""));
+      free(label), free(v), free(pre), free(t), free(b);
+    }
+    sb_printf(&close, "%s}", ind);
+    edit_insert(ctx->L, br.begin, EDIT_OPEN, depth, sb_take(&open));
+    edit_insert(ctx->L, stmt_end(ctx->L, body), EDIT_CLOSE, depth, sb_take(&close));
+    free(ind), free(in2);
+  }
+  lower_stmt(ctx, body, false, depth + 1);
+}
+
+/* ------------------------------------------------------------ return */
+
+static void lower_return(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
+  Range r;
+  if (loc_in_macro(clang_getCursorLocation(s)) || !crange(ctx, s, &r)) {
+    diag_cursor(ctx->L, DIAG_ERROR, s,
+                "'return' written by a macro cannot be lowered in an async function; write the "
+                "return outside the macro");
+    return;
+  }
+  Children ch;
+  children_of(s, &ch);
+  char *e = NULL;
+  if (ch.n) {
+    if (has_awaits(ctx, ch.p[0])) {
+      char *pre = lower_full(ctx, ch.p[0], &e);
+      insert_before(ctx, s, pre, in_compound, depth);
+      free(pre);
+    } else {
+      Range er;
+      crange(ctx, ch.p[0], &er);
+      e = render(ctx->L, er);
+    }
+  }
+  children_free(&ch);
+  char *text;
+  if (!e)
+    text = xstrdup("return ac_f->ac_state = AC_STATE_DONE, AC_READY");
+  else if (ctx->fn->returns_void)
+    text = xasprintf("return (void)(%s), ac_f->ac_state = AC_STATE_DONE, AC_READY", e);
+  else
+    text = xasprintf("return ac_f->ac_result = (%s), ac_f->ac_state = AC_STATE_DONE, AC_READY", e);
+  free(e);
+  edit_replace(ctx->L, r, text);
+}
+
+/* ------------------------------------------------------------ statements */
+
+static void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
+  enum CXCursorKind k = clang_getCursorKind(s);
+  Children ch;
+  children_of(s, &ch);
+  switch (k) {
+  case CXCursor_CompoundStmt:
+    for (size_t i = 0; i < ch.n; i++)
+      lower_stmt(ctx, ch.p[i], true, depth + 1);
+    break;
+  case CXCursor_DeclStmt:
+    lower_decl(ctx, s, clang_getNullCursor(), in_compound, depth);
+    break;
+  case CXCursor_IfStmt:
+  case CXCursor_SwitchStmt:
+    if (ch.n && has_awaits(ctx, ch.p[0])) {
+      char *pre = lower_full(ctx, ch.p[0], NULL);
+      insert_before(ctx, s, pre, in_compound, depth);
+      free(pre);
+    }
+    for (size_t i = 1; i < ch.n; i++)
+      lower_stmt(ctx, ch.p[i], false, depth + 1);
+    break;
+  case CXCursor_WhileStmt:
+    if (ch.n == 2)
+      lower_while(ctx, s, &ch, depth);
+    break;
+  case CXCursor_DoStmt:
+    if (ch.n == 2)
+      lower_do(ctx, s, &ch, depth);
+    break;
+  case CXCursor_ForStmt:
+    lower_for(ctx, s, in_compound, depth);
+    break;
+  case CXCursor_LabelStmt:
+  case CXCursor_CaseStmt:
+  case CXCursor_DefaultStmt:
+    if (ch.n)
+      lower_stmt(ctx, ch.p[ch.n - 1], false, depth + 1);
+    break;
+  case CXCursor_ReturnStmt:
+    lower_return(ctx, s, in_compound, depth);
+    break;
+  default:
+    if (clang_isExpression(k) && has_awaits(ctx, s)) {
+      Range r;
+      crange(ctx, s, &r);
+      Await *aw = await_at(ctx, r.begin);
+      char *pre = lower_full(ctx, s, NULL);
+      if (aw && aw->range.end == r.end && aw->callee->returns_void)
+        edit_replace(ctx->L, r, xstrdup("")); /* `await g();` leaves just ';' */
+      insert_before(ctx, s, pre, in_compound, depth);
+      free(pre);
+    } else if (has_awaits(ctx, s)) {
+      diag_cursor(ctx->L, DIAG_ERROR, s, "'await' inside this kind of statement is not supported");
+    }
+    break;
+  }
+  children_free(&ch);
+}
+
+/* Renames every use of a frame local to its field: `x` -> `ac_f->x`. */
+typedef struct Use {
+  unsigned off;
+  Var *var;
+} Use;
+
+typedef struct Uses {
+  FnCtx *ctx;
+  Use *v;
+  size_t n;
+} Uses;
+
+static enum CXChildVisitResult find_uses(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  Uses *u = d;
+  FnCtx *ctx = u->ctx;
+  if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+    Var *v = var_of(ctx, clang_getCursorReferenced(c));
+    if (v && v->in_frame) {
+      unsigned off;
+      CXSourceLocation loc = clang_getCursorLocation(c);
+      if (!loc_offset(ctx->L, loc, &off) || !text_is_word(&ctx->L->src, off, v->name)) {
+        diag_cursor(ctx->L, DIAG_ERROR, c,
+                    "'%s' lives across an await and is used inside a macro's body; pass it to "
+                    "the macro as an argument instead",
+                    v->name);
+      } else {
+        u->v = xrealloc(u->v, (u->n + 1) * sizeof(Use));
+        u->v[u->n++] = (Use){off, v};
+      }
+    }
+  } else if (is_await_op(ctx->L, c)) {
+    Range r;
+    Await *aw = cursor_range(ctx->L, c, &r) ? await_at(ctx, r.begin) : NULL;
+    if (aw && !aw->evaluated) {
+      /* under sizeof: only the type matters, and the await never runs */
+      edit_replace(ctx->L, r,
+                   aw->callee->returns_void
+                       ? xstrdup("((void)0)")
+                       : xasprintf("((struct %s__frame *)0)->ac_result", aw->callee->name));
+      return CXChildVisit_Continue;
+    }
+  }
+  return CXChildVisit_Recurse;
+}
+
+static int cmp_use(const void *a, const void *b) {
+  const Use *x = a, *y = b;
+  return x->off < y->off ? -1 : x->off > y->off;
+}
+
+static void rename_frame_locals(FnCtx *ctx) {
+  Uses u = {.ctx = ctx};
+  clang_visitChildren(ctx->body, find_uses, &u);
+  qsort(u.v, u.n, sizeof(Use), cmp_use);
+  for (size_t i = 0; i < u.n; i++) {
+    if (i && u.v[i].off == u.v[i - 1].off)
+      continue; /* one macro argument expanded twice */
+    unsigned len = strlen(u.v[i].var->name);
+    edit_replace(ctx->L, (Range){u.v[i].off, u.v[i].off + len},
+                 xasprintf("ac_f->%s", u.v[i].var->field));
+  }
+  free(u.v);
+}
+
+void lower_body(FnCtx *ctx) {
+  rename_frame_locals(ctx);
+  lower_stmt(ctx, ctx->body, false, 0);
+}

@@ -1,0 +1,182 @@
+/* Text edits on the main file and the final rewrite.
+ *
+ * The lowering never prints C from the AST: it registers edits on byte
+ * ranges of the .ac text (replace a range, insert at a point) and renders.
+ * Edits nest: an edit inside a range that another edit replaces was already
+ * consumed when that edit's text was rendered, so it is skipped.  Several
+ * insertions at one offset are ordered so that constructs nest: closing
+ * text of deeper constructs first, then opening text of outer ones first,
+ * then replacements. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void add(Lowering *L, Edit e) {
+  EditList *el = &L->edits;
+  if (el->n == el->cap) {
+    el->cap = el->cap ? el->cap * 2 : 64;
+    el->v = xrealloc(el->v, el->cap * sizeof(Edit));
+  }
+  e.seq = el->seq++;
+  e.line = source_line(&L->src, e.begin);
+  e.to_output = L->generating;
+  el->v[el->n++] = e;
+  el->sorted = false;
+}
+
+void edit_replace(Lowering *L, Range r, char *text) {
+  add(L, (Edit){.begin = r.begin, .end = r.end, .kind = EDIT_REPLACE, .text = text});
+}
+
+void edit_insert(Lowering *L, unsigned at, EditKind kind, int depth, char *text) {
+  add(L, (Edit){.begin = at, .end = at, .kind = kind, .depth = depth, .text = text});
+}
+
+static int cmp_edit(const void *pa, const void *pb) {
+  const Edit *a = pa, *b = pb;
+  if (a->begin != b->begin)
+    return a->begin < b->begin ? -1 : 1;
+  if (a->kind != b->kind)
+    return a->kind < b->kind ? -1 : 1;
+  if (a->kind == EDIT_CLOSE && a->depth != b->depth)
+    return a->depth > b->depth ? -1 : 1;
+  if (a->kind == EDIT_OPEN && a->depth != b->depth)
+    return a->depth < b->depth ? -1 : 1;
+  if (a->kind == EDIT_REPLACE && a->end != b->end)
+    return a->end > b->end ? -1 : 1;
+  /* same place: a later closing insertion is inner, so it comes first; a
+   * later replacement of the same range was made by an outer construct and
+   * overrides the earlier one */
+  if (a->kind == EDIT_CLOSE || a->kind == EDIT_REPLACE)
+    return a->seq > b->seq ? -1 : 1;
+  return a->seq < b->seq ? -1 : 1;
+}
+
+static void sort_edits(Lowering *L) {
+  if (!L->edits.sorted) {
+    qsort(L->edits.v, L->edits.n, sizeof(Edit), cmp_edit);
+    L->edits.sorted = true;
+  }
+}
+
+/* Index of the first edit with begin >= off. */
+static size_t first_edit_at(Lowering *L, unsigned off) {
+  size_t lo = 0, hi = L->edits.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (L->edits.v[mid].begin < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* Visits the text of [b, e) as pieces of original text and edit texts. With
+ * 'inner_only', insertions at the bounds belong to the enclosing statement
+ * and are left out. */
+typedef void (*piece_fn)(void *arg, const char *s, size_t n, unsigned off, const Edit *from);
+
+static void walk(Lowering *L, unsigned b, unsigned e, bool inner_only, piece_fn fn, void *arg) {
+  sort_edits(L);
+  unsigned cur = b;
+  for (size_t i = first_edit_at(L, b); i < L->edits.n; i++) {
+    const Edit *ed = &L->edits.v[i];
+    if (ed->begin > e)
+      break;
+    if (ed->end > e || ed->begin < cur)
+      continue; /* crosses the bound, or consumed by an applied replacement */
+    bool empty = ed->begin == ed->end;
+    if (inner_only && empty && (ed->begin == b || ed->begin == e))
+      continue; /* insertions at the bounds belong to the enclosing statement */
+    if (ed->begin > cur)
+      fn(arg, L->src.text + cur, ed->begin - cur, cur, NULL);
+    fn(arg, ed->text, strlen(ed->text), ed->begin, ed);
+    cur = ed->end;
+  }
+  if (cur < e)
+    fn(arg, L->src.text + cur, e - cur, cur, NULL);
+}
+
+static void append_piece(void *arg, const char *s, size_t n, unsigned off, const Edit *from) {
+  (void)off;
+  (void)from;
+  sb_putn(arg, s, n);
+}
+
+char *render(Lowering *L, Range r) {
+  StrBuf sb = {0};
+  walk(L, r.begin, r.end, true, append_piece, &sb);
+  return sb_take(&sb);
+}
+
+/* ---- the final file, with #line directives where the mapping breaks ---- */
+
+typedef struct LineWriter {
+  Lowering *L;
+  StrBuf out;
+  bool lines;
+  bool at_line_start;
+  bool in_output;    /* the current mapping is to the C file itself */
+  unsigned expected; /* the line the next output line maps to, 0 = unknown */
+  unsigned written;  /* lines written so far */
+  char *ac_path, *c_path;
+} LineWriter;
+
+static void line_piece(void *arg, const char *s, size_t n, unsigned off, const Edit *from) {
+  LineWriter *w = arg;
+  unsigned src_line = from ? from->line : source_line(&w->L->src, off);
+  bool to_output = from && from->to_output;
+  for (size_t i = 0; i < n; i++) {
+    if (w->at_line_start && w->lines) {
+      if (to_output && (!w->in_output || w->expected != w->written + 1)) {
+        sb_printf(&w->out, "#line %u %s\n", w->written + 2, w->c_path);
+        w->written++;
+        w->expected = w->written + 1;
+        w->in_output = true;
+      } else if (!to_output && (w->in_output || src_line != w->expected)) {
+        sb_printf(&w->out, "#line %u %s\n", src_line, w->ac_path);
+        w->written++;
+        w->expected = src_line;
+        w->in_output = false;
+      }
+    }
+    w->at_line_start = false;
+    sb_putn(&w->out, s + i, 1);
+    if (s[i] == '\n') {
+      w->at_line_start = true;
+      w->expected++;
+      w->written++;
+      if (!from)
+        src_line++;
+    }
+  }
+}
+
+static char *quote_path(const char *p) {
+  StrBuf sb = {0};
+  sb_puts(&sb, "\"");
+  for (; *p; p++) {
+    if (*p == '"' || *p == '\\')
+      sb_puts(&sb, "\\");
+    sb_putn(&sb, p, 1);
+  }
+  sb_puts(&sb, "\"");
+  return sb_take(&sb);
+}
+
+char *render_file(Lowering *L, const char *preamble, bool line_directives) {
+  const char *c_name = L->opt->output_name ? L->opt->output_name : "lowered.c";
+  LineWriter w = {.L = L, .lines = line_directives, .at_line_start = true,
+                  .ac_path = quote_path(L->src.path), .c_path = quote_path(c_name)};
+  sb_puts(&w.out, preamble);
+  for (const char *p = preamble; *p; p++)
+    w.written += *p == '\n';
+  walk(L, 0, L->src.size, false, line_piece, &w);
+  if (!w.at_line_start)
+    sb_puts(&w.out, "\n");
+  free(w.ac_path);
+  free(w.c_path);
+  return sb_take(&w.out);
+}

@@ -1,0 +1,86 @@
+/* The main file's text: offsets, lines, and how clang's locations map to it. */
+#include "lower.h"
+
+#include <string.h>
+
+void source_index_lines(Source *src) {
+  unsigned n = 1;
+  for (unsigned i = 0; i < src->size; i++)
+    n += src->text[i] == '\n';
+  src->line_start = xrealloc(NULL, sizeof(unsigned) * (n + 1));
+  src->num_lines = 0;
+  src->line_start[src->num_lines++] = 0;
+  for (unsigned i = 0; i < src->size; i++)
+    if (src->text[i] == '\n')
+      src->line_start[src->num_lines++] = i + 1;
+}
+
+unsigned source_line(const Source *src, unsigned off) {
+  unsigned lo = 0, hi = src->num_lines; /* last line_start <= off */
+  while (hi - lo > 1) {
+    unsigned mid = (lo + hi) / 2;
+    if (src->line_start[mid] <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return lo + 1;
+}
+
+unsigned source_col(const Source *src, unsigned off) {
+  return off - src->line_start[source_line(src, off) - 1] + 1;
+}
+
+unsigned skip_space(const Source *src, unsigned off) {
+  const char *t = src->text;
+  while (off < src->size) {
+    if (t[off] == ' ' || t[off] == '\t' || t[off] == '\n' || t[off] == '\r' || t[off] == '\f' ||
+        t[off] == '\v') {
+      off++;
+    } else if (t[off] == '\\' && off + 1 < src->size && t[off + 1] == '\n') {
+      off += 2;
+    } else if (t[off] == '/' && off + 1 < src->size && t[off + 1] == '/') {
+      while (off < src->size && t[off] != '\n')
+        off++;
+    } else if (t[off] == '/' && off + 1 < src->size && t[off + 1] == '*') {
+      const char *e = strstr(t + off + 2, "*/");
+      off = e ? (unsigned)(e - t) + 2 : src->size;
+    } else {
+      break;
+    }
+  }
+  return off;
+}
+
+static bool is_ident_char(char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool text_is_word(const Source *src, unsigned off, const char *word) {
+  size_t n = strlen(word);
+  if (off + n > src->size || memcmp(src->text + off, word, n) != 0)
+    return false;
+  return off + n == src->size || !is_ident_char(src->text[off + n]);
+}
+
+bool loc_in_macro(CXSourceLocation loc) {
+  CXFile ef, sf;
+  unsigned eo, so;
+  clang_getExpansionLocation(loc, &ef, NULL, NULL, &eo);
+  clang_getSpellingLocation(loc, &sf, NULL, NULL, &so);
+  return eo != so || !clang_File_isEqual(ef, sf);
+}
+
+bool loc_offset(Lowering *L, CXSourceLocation loc, unsigned *off) {
+  CXFile f;
+  clang_getFileLocation(loc, &f, NULL, NULL, off);
+  return f && clang_File_isEqual(f, L->src.file) && *off <= L->src.size;
+}
+
+bool cursor_range(Lowering *L, CXCursor c, Range *r) {
+  CXSourceRange ext = clang_getCursorExtent(c);
+  CXSourceLocation b = clang_getRangeStart(ext), e = clang_getRangeEnd(ext);
+  if (!loc_offset(L, b, &r->begin) || !loc_offset(L, e, &r->end))
+    return false;
+  return r->begin <= r->end;
+}

@@ -1,0 +1,22 @@
+/* asyncc prelude: injected (clang -include) into every .ac file while asyncc
+ * parses it, never into the lowered C.  It makes the dialect parse as C:
+ *
+ *   async  a function specifier, spelled as an attribute clang keeps in the AST;
+ *   await  a prefix unary operator, spelled as GNU __extension__, whose
+ *          expansion location is the token `await` (a genuine __extension__
+ *          is spelled elsewhere, so the two are never confused).
+ *
+ * It also declares the runtime's async API, so .ac files use it without an
+ * include.  Identifiers starting with ac_ / AC_ are reserved for asyncc. */
+#ifndef ASYNCC_PRELUDE_H
+#define ASYNCC_PRELUDE_H
+#define ASYNCC_DIALECT 1
+#define async __attribute__((annotate("asyncc.async")))
+#define await __extension__
+
+#include <asyncc/asyncc.h>
+
+/* time */
+async void ac_yield(void);
+async void ac_sleep_ms(unsigned long ms);
+#endif

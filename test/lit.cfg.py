@@ -1,0 +1,40 @@
+# lit configuration for asyncc.  Run through ctest (see CMakeLists.txt), or
+# directly: python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv build/test
+#
+# Parameters (lit -D):
+#   cc=gcc|clang-19   backend compiler for the generated C (default gcc)
+#   san=1             build execution tests with ASan + UBSan
+import os
+import lit.formats
+
+config.name = 'asyncc'
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = ['.ac', '.test']
+config.excludes = ['Inputs', 'CMakeLists.txt', 'lit.cfg.py', 'lit.site.cfg.py.in', 'unit',
+                   'corpus']
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.asyncc_build_dir, 'test')
+
+cc = lit_config.params.get('cc', 'gcc')
+san = lit_config.params.get('san', '0') == '1'
+flags = '-Wall -Wextra -Werror'
+if san:
+    flags += ' -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer'
+    config.available_features.add('san')
+config.available_features.add('cc-' + cc)
+
+asyncc = os.path.join(config.asyncc_build_dir, 'bin', 'asyncc')
+config.substitutions.append(('%acc', '%s --cc=%s %s' % (asyncc, cc, flags)))
+config.substitutions.append(('%asyncc', asyncc))
+config.substitutions.append(('%FileCheck', os.path.join(config.llvm_root, 'bin', 'FileCheck')))
+config.substitutions.append(('%not', os.path.join(config.llvm_root, 'bin', 'not')))
+config.substitutions.append(('%python', 'python3'))
+config.substitutions.append(('%inputs', os.path.join(config.test_source_root, 'Inputs')))
+config.substitutions.append(('%cc', cc))
+
+# ASan: leaks are errors; UBSan: print stacks
+config.environment['ASAN_OPTIONS'] = 'detect_leaks=1:abort_on_error=0'
+config.environment['UBSAN_OPTIONS'] = 'print_stacktrace=1:halt_on_error=1'
+for var in ('PATH', 'HOME', 'TMPDIR'):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
