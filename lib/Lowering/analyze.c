@@ -481,11 +481,7 @@ void analyze_fn(FnCtx *ctx) {
   ScanState st = {.ctx = ctx, .scope_end = ctx->fn->body.end};
   clang_visitChildren(ctx->body, scan_child, &st);
   qsort(ctx->awaits, ctx->num_awaits, sizeof(Await), cmp_await);
-  int state = 0;
-  for (size_t i = 0; i < ctx->num_awaits; i++)
-    if (ctx->awaits[i].evaluated)
-      ctx->awaits[i].state = ++state;
-  ctx->num_states = state;
+  /* resume states are numbered as the awaits are lowered (lower_expr.c) */
 
   /* every async call must be an await operand (until spawn/join exist) */
   for (size_t i = 0; i < st.num_async_calls; i++) {

@@ -69,7 +69,7 @@ static char *frame_struct(FnCtx *ctx) {
     sb_printf(&sb, "    union { /* awaited callees: one in flight at a time */\n%s    } ac_aw;\n",
               ctx->aw_fields.data);
   sb_puts(&sb, "};\n");
-  const char *st = fn->is_static || fn->is_main ? "static " : "";
+  const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
   char *params = param_list(ctx, true);
   sb_printf(&sb, "%svoid %s__init(%s);\n", st, fn->name, params);
   sb_printf(&sb, "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx);\n", st,
@@ -108,7 +108,7 @@ static void emit_main_wrapper(FnCtx *ctx, StrBuf *sb) {
 void emit_fn(FnCtx *ctx) {
   AsyncFn *fn = ctx->fn;
   ctx->L->generating = true;
-  const char *st = fn->is_static || fn->is_main ? "static " : "";
+  const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
   StrBuf sb = {0};
   char *params = param_list(ctx, true);
   sb_printf(&sb, "%svoid %s__init(%s)\n{\n    ac_f->ac_state = 0;\n", st, fn->name, params);

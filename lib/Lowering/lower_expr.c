@@ -64,12 +64,14 @@ static char *lower_await(FnCtx *ctx, CXCursor e, Range r, StrBuf *pre) {
   if (!aw || !aw->evaluated)
     return render(ctx->L, r);
   StrBuf args = {0};
+  /* states are numbered in evaluation order: the arguments' awaits first */
   int n = clang_Cursor_getNumArguments(aw->call);
   for (int i = 0; i < n; i++) {
     char *a = lower_expr(ctx, clang_Cursor_getArgument(aw->call, i), pre);
     sb_printf(&args, "%s%s", i ? ", " : "", a);
     free(a);
   }
+  aw->state = ++ctx->num_states;
   emit_await(ctx, aw, args.data ? args.data : "", pre);
   free(args.data);
   char *res;
