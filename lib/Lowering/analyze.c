@@ -184,16 +184,39 @@ static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, CXClientD
   return CXChildVisit_Continue;
 }
 
+/* `typeof(await g())`: clang's cursors do not show the typeof, the text does. */
+static bool under_typeof(const Source *src, unsigned off) {
+  while (off > 0 && (src->text[off - 1] == ' ' || src->text[off - 1] == '(' ||
+                     src->text[off - 1] == '\t'))
+    off--;
+  static const char *const kw[] = {"__typeof__", "__typeof", "typeof"};
+  for (size_t i = 0; i < 3; i++) {
+    size_t n = strlen(kw[i]);
+    if (off >= n && strncmp(src->text + off - n, kw[i], n) == 0)
+      return true;
+  }
+  return false;
+}
+
 static void add_await(ScanState *st, CXCursor c) {
   FnCtx *ctx = st->ctx;
   Lowering *L = ctx->L;
-  CXSourceLocation b = clang_getRangeStart(clang_getCursorExtent(c));
-  Range r;
+  Children ch;
+  children_of(c, &ch);
+  CXCursor call = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
+  children_free(&ch);
+  /* the operand call is accounted for, whatever is wrong with the await */
+  Range cr;
+  if (clang_getCursorKind(call) == CXCursor_CallExpr && cursor_range(L, call, &cr)) {
+    st->awaited_calls = xrealloc(st->awaited_calls, (st->num_awaited + 1) * sizeof(unsigned));
+    st->awaited_calls[st->num_awaited++] = cr.begin;
+  }
   /* written in the file itself: the `await` token's expansion location is
    * where the file says `await` (in a macro argument or body it is not) */
+  Range r;
   CXFile ef;
   unsigned eoff;
-  clang_getExpansionLocation(b, &ef, NULL, NULL, &eoff);
+  clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(c)), &ef, NULL, NULL, &eoff);
   if (!cursor_range(L, c, &r) || !ef || !clang_File_isEqual(ef, L->src.file) || eoff != r.begin ||
       !text_is_word(&L->src, r.begin, "await")) {
     diag_cursor(L, DIAG_ERROR, c,
@@ -201,10 +224,6 @@ static void add_await(ScanState *st, CXCursor c) {
                 "(for example, await into a local and pass the local to the macro)");
     return;
   }
-  Children ch;
-  children_of(c, &ch);
-  CXCursor call = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
-  children_free(&ch);
   AsyncFn *callee = NULL;
   if (clang_getCursorKind(call) == CXCursor_CallExpr)
     callee = find_async_fn(L, clang_getCursorReferenced(call));
@@ -229,21 +248,14 @@ static void add_await(ScanState *st, CXCursor c) {
             "'await' inside a statement expression '({ ... })' is not supported");
     return;
   }
-  if (!ctx->fn) {
-    return; /* reported by the caller */
-  }
   if (callee->is_main) {
     diag_at(L, DIAG_ERROR, r.begin, "'main' cannot be awaited");
     return;
   }
-  Range cr;
-  if (cursor_range(L, call, &cr)) {
-    st->awaited_calls = xrealloc(st->awaited_calls, (st->num_awaited + 1) * sizeof(unsigned));
-    st->awaited_calls[st->num_awaited++] = cr.begin;
-  }
   ctx->awaits = xrealloc(ctx->awaits, (ctx->num_awaits + 1) * sizeof(Await));
   ctx->awaits[ctx->num_awaits++] =
-      (Await){.op = c, .call = call, .callee = callee, .range = r, .evaluated = !st->unevaluated};
+      (Await){.op = c, .call = call, .callee = callee, .range = r,
+              .evaluated = !st->unevaluated && !under_typeof(&L->src, r.begin)};
 }
 
 static void add_local(ScanState *st, CXCursor c) {
@@ -405,6 +417,10 @@ char *frame_type_spelling(FnCtx *ctx, CXType t, CXCursor where) {
     t = clang_getCanonicalType(t);
   }
   char *s = type_name(t);
+  if (strstr(s, "typeof")) { /* spelled with an expression: name the type itself */
+    free(s);
+    s = type_name(clang_getCanonicalType(t));
+  }
   if (strstr(s, "(unnamed") || strstr(s, "(anonymous")) {
     diag_cursor(ctx->L, DIAG_ERROR, where,
                 "this local lives across an await but its type has no name; give the struct, "
@@ -476,6 +492,7 @@ static void add_params(FnCtx *ctx) {
 
 void analyze_fn(FnCtx *ctx) {
   Lowering *L = ctx->L;
+  int errors_before = L->errors;
   add_params(ctx);
   size_t num_params = ctx->num_vars;
   ScanState st = {.ctx = ctx, .scope_end = ctx->fn->body.end};
@@ -522,6 +539,27 @@ void analyze_fn(FnCtx *ctx) {
   free(st.awaited_calls);
   free(st.async_calls);
   free(st.async_refs);
+
+  /* an `await` clang's AST does not show us (under typeof, say) would be
+   * left in the output: reject it here */
+  CXToken *toks = NULL;
+  unsigned ntoks = 0;
+  if (L->errors == errors_before)
+    clang_tokenize(L->tu, clang_getCursorExtent(ctx->body), &toks, &ntoks);
+  for (unsigned i = 0; i < ntoks; i++) {
+    if (clang_getTokenKind(toks[i]) != CXToken_Identifier)
+      continue;
+    CXString sp = clang_getTokenSpelling(L->tu, toks[i]);
+    bool is_await = strcmp(clang_getCString(sp), "await") == 0;
+    clang_disposeString(sp);
+    unsigned off;
+    if (is_await && loc_offset(L, clang_getTokenLocation(L->tu, toks[i]), &off) &&
+        !await_at(ctx, off))
+      diag_at(L, DIAG_ERROR, off,
+              "'await' is not supported here (for example inside typeof); await into a local "
+              "first");
+  }
+  clang_disposeTokens(L->tu, toks, ntoks);
 
   /* which locals live across an await */
   for (size_t i = num_params; i < ctx->num_vars; i++) {

@@ -19,6 +19,13 @@ static void print_line_and_caret(const Source *src, unsigned off) {
 }
 
 static void vdiag_at(Lowering *L, DiagLevel lvl, unsigned off, const char *fmt, va_list ap) {
+  /* one construct seen twice (a macro argument expanded twice) is reported once */
+  static unsigned last_off = ~0u;
+  static const char *last_fmt;
+  if (off == last_off && fmt == last_fmt)
+    return;
+  last_off = off;
+  last_fmt = fmt;
   if (lvl == DIAG_ERROR)
     L->errors++;
   if (off > L->src.size)
@@ -61,10 +68,6 @@ void diag_print_clang(CXDiagnostic d) {
   unsigned line, col;
   clang_getSpellingLocation(clang_getDiagnosticLocation(d), &f, &line, &col, NULL);
   if (f) {
-    size_t size;
-    CXTranslationUnit tu = clang_Cursor_getTranslationUnit(clang_getNullCursor());
-    (void)tu;
-    (void)size;
     CXString name = clang_getFileName(f);
     FILE *fp = fopen(clang_getCString(name), "r");
     clang_disposeString(name);

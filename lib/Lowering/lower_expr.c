@@ -162,6 +162,16 @@ static char *lower_conditional(FnCtx *ctx, CXCursor e, Children *ch, Range r, St
   return res;
 }
 
+/* clang leaves GNU `a ?: b` unexposed: recognise it by the `?` between the
+ * two operands. */
+static bool is_binary_conditional(FnCtx *ctx, Children *ch) {
+  Range a, b;
+  if (!cursor_range(ctx->L, ch->p[0], &a) || !cursor_range(ctx->L, ch->p[1], &b) || a.end > b.begin)
+    return false;
+  unsigned p = skip_space(&ctx->L->src, a.end);
+  return p < b.begin && ctx->L->src.text[p] == '?';
+}
+
 char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre) {
   Lowering *L = ctx->L;
   Range r;
@@ -189,14 +199,22 @@ char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre) {
         res = xasprintf("(%s)", rv);
         free(rv);
         edit_replace(L, r, xstrdup(res));
+      } else {
+        /* the left side's value is discarded: say so, or cc warns that a
+         * bare read of the await's result has no effect */
+        char *rv = render(L, rr);
+        res = xasprintf("((void)(%s), %s)", l, rv);
+        free(rv);
+        edit_replace(L, r, xstrdup(res));
       }
       free(l);
     }
   } else if (k == CXCursor_ConditionalOperator && ch.n == 3) {
     res = lower_conditional(ctx, e, &ch, r, pre);
-  } else if (k == CXCursor_UnexposedExpr && ch.n >= 2) {
-    /* e.g. GNU `a ?: b`: its sequencing is not modelled */
-    diag_at(L, DIAG_ERROR, r.begin, "'await' inside this kind of expression is not supported");
+  } else if (k == CXCursor_UnexposedExpr && ch.n == 2 && is_binary_conditional(ctx, &ch)) {
+    /* GNU `a ?: b`: b runs only if a is zero; not modelled */
+    diag_at(L, DIAG_ERROR, r.begin,
+            "'await' inside the GNU 'a ?: b' operator is not supported; write 'a ? a : b'");
     res = render(L, r);
   }
   if (!res) {

@@ -487,7 +487,7 @@ static void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
       crange(ctx, s, &r);
       Await *aw = await_at(ctx, r.begin);
       char *pre = lower_full(ctx, s, NULL);
-      if (aw && aw->range.end == r.end && aw->callee->returns_void)
+      if (aw && aw->range.end == r.end)
         edit_replace(ctx->L, r, xstrdup("")); /* `await g();` leaves just ';' */
       insert_before(ctx, s, pre, in_compound, depth);
       free(pre);
