@@ -131,7 +131,12 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
   fn->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
   CXType rt = clang_getResultType(clang_getCursorType(c));
   fn->returns_void = rt.kind == CXType_Void;
-  fn->ret_type = type_name(rt);
+  fn->returns_record = clang_getCanonicalType(rt).kind == CXType_Record;
+  /* the result field is assigned: drop qualifiers (`async const int f()`) */
+  CXType urt = clang_getUnqualifiedType(rt);
+  if (clang_isConstQualifiedType(urt) || clang_isVolatileQualifiedType(urt))
+    urt = clang_getUnqualifiedType(clang_getCanonicalType(urt));
+  fn->ret_type = type_name(urt);
   fn->is_main = strcmp(fn->name, "main") == 0;
   return CXChildVisit_Continue;
 }
@@ -400,6 +405,8 @@ static bool type_is_local(FnCtx *ctx, CXType t, bool *typedef_only) {
 
 char *frame_type_spelling(FnCtx *ctx, CXType t, CXCursor where) {
   t = clang_getUnqualifiedType(t);
+  if (clang_isConstQualifiedType(t) || clang_isVolatileQualifiedType(t))
+    t = clang_getUnqualifiedType(clang_getCanonicalType(t)); /* a qualified typedef */
   bool typedef_only = false;
   if (t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray) {
     diag_cursor(ctx->L, DIAG_ERROR, where,
@@ -460,6 +467,10 @@ char *field_decl(const char *type, const char *name) {
     return xasprintf("%.*s%s%s%s", (int)bn, type, star ? "" : " ", name, bracket);
   }
   return xasprintf("__typeof__(%s) %s", type, name);
+}
+
+bool is_array_type(CXType t) {
+  return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray;
 }
 
 /* ------------------------------------------------------------ the analysis */
@@ -573,7 +584,18 @@ void analyze_fn(FnCtx *ctx) {
     Var *v = &ctx->vars[i];
     if (!v->in_frame)
       continue;
-    v->type = frame_type_spelling(ctx, clang_getCursorType(v->cur), v->cur);
+    CXType t = clang_getCursorType(v->cur);
+    if (v->is_param && (is_array_type(t) || t.kind == CXType_FunctionProto ||
+                        t.kind == CXType_FunctionNoProto)) {
+      /* a parameter declared as an array or a function is a pointer (C11 6.7.6.3) */
+      CXType elem = is_array_type(t) ? clang_getArrayElementType(t) : t;
+      char *es = frame_type_spelling(ctx, elem, v->cur);
+      v->type = es ? xasprintf("__typeof__(%s) *", es) : NULL;
+      free(es);
+    } else {
+      v->type = frame_type_spelling(ctx, t, v->cur);
+    }
+    v->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     char *field = xstrdup(v->name);
     for (int k = 2; name_taken(ctx, field, i); k++) {
       free(field);

@@ -113,9 +113,15 @@ void emit_fn(FnCtx *ctx) {
   char *params = param_list(ctx, true);
   sb_printf(&sb, "%svoid %s__init(%s)\n{\n    ac_f->ac_state = 0;\n", st, fn->name, params);
   free(params);
-  for (size_t i = 0; i < ctx->num_vars; i++)
-    if (ctx->vars[i].is_param && ctx->vars[i].field)
-      sb_printf(&sb, "    ac_f->%s = %s;\n", ctx->vars[i].field, ctx->vars[i].name);
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    if (!v->is_param || !v->field)
+      continue;
+    char *dst = xasprintf("ac_f->%s", v->field);
+    char *c = copy_text(dst, v->name, v->is_record);
+    sb_printf(&sb, "    %s;\n", c);
+    free(c), free(dst);
+  }
   sb_puts(&sb, "}\n\n");
   sb_printf(&sb, "%svoid %s__drop(struct %s__frame *ac_f)\n{\n", st, fn->name, fn->name);
   if (ctx->drop_cases.len)

@@ -130,6 +130,7 @@ typedef struct AsyncFn {
   bool has_body;
   bool is_static;
   bool returns_void;
+  bool returns_record;  /* struct/union result */
   bool is_main;
   bool is_external;     /* declared outside the main file (the runtime) */
   char *ret_type;       /* spelling of the return type */
@@ -150,6 +151,7 @@ typedef struct Var {
   char *type;           /* field type spelling, unqualified */
   bool is_param;
   bool in_frame;
+  bool is_record;       /* struct/union: copied with memcpy (const members) */
   Range decl_stmt;      /* the DeclStmt, for locals */
 } Var;
 
@@ -217,6 +219,9 @@ void children_free(Children *ch);
 /* A type spelling usable at file scope, or NULL after a diagnostic. */
 char *frame_type_spelling(FnCtx *ctx, CXType t, CXCursor where);
 char *field_decl(const char *type, const char *name);
+bool is_array_type(CXType t);
+/* `dst = src` that also works for a struct with const members */
+char *copy_text(const char *dst, const char *src, bool is_record);
 
 /* ------------------------------------------------------------ lower_expr.c */
 

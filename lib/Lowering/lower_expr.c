@@ -85,7 +85,9 @@ static char *lower_await(FnCtx *ctx, CXCursor e, Range r, StrBuf *pre) {
       res = result; /* nothing reuses the callee's frame before it is read */
     } else {
       res = new_temp(ctx, aw->callee->ret_type, "t");
-      sb_printf(pre, "%s = %s;\n", res, result);
+      char *c = copy_text(res, result, aw->callee->returns_record);
+      sb_printf(pre, "%s;\n", c);
+      free(c);
       free(result);
     }
   }

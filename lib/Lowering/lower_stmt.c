@@ -143,7 +143,10 @@ static char *frame_assign(FnCtx *ctx, Var *v, CXCursor init, const char *text) {
                      "sizeof ac_f->%s)",
                      v->field, v->field, list ? "" : "{", text, list ? "" : "}", v->field);
   (void)ctx;
-  return xasprintf("ac_f->%s = %s", v->field, text);
+  char *dst = xasprintf("ac_f->%s", v->field);
+  char *r = copy_text(dst, text, v->is_record);
+  free(dst);
+  return r;
 }
 
 /* A DeclStmt.  'for_stmt' is the enclosing for when it is the for's init. */
@@ -431,8 +434,14 @@ static void lower_return(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
     text = xstrdup("return ac_f->ac_state = AC_STATE_DONE, AC_READY");
   else if (ctx->fn->returns_void)
     text = xasprintf("return (void)(%s), ac_f->ac_state = AC_STATE_DONE, AC_READY", e);
-  else
+  else if (!ctx->fn->returns_record)
     text = xasprintf("return ac_f->ac_result = (%s), ac_f->ac_state = AC_STATE_DONE, AC_READY", e);
+  else {
+    char *src = xasprintf("(%s)", e);
+    char *c = copy_text("ac_f->ac_result", src, true);
+    text = xasprintf("return %s, ac_f->ac_state = AC_STATE_DONE, AC_READY", c);
+    free(src), free(c);
+  }
   free(e);
   edit_replace(ctx->L, r, text);
 }

@@ -66,3 +66,12 @@ char *xasprintf(const char *fmt, ...) {
   va_end(ap);
   return sb.data;
 }
+
+/* A struct or union with a const member cannot be assigned, but a frame
+ * must still take its value: copy the bytes of an initialised temporary. */
+char *copy_text(const char *dst, const char *src, bool is_record) {
+  if (!is_record)
+    return xasprintf("%s = %s", dst, src);
+  return xasprintf("({ __typeof__(%s) ac_v = %s; __builtin_memcpy((void *)&%s, &ac_v, sizeof ac_v); })",
+                   dst, src, dst);
+}

@@ -304,7 +304,10 @@ int main(int argc, char **argv) {
     push(&cmd, d.output ? d.output : "a.out");
     push(&cmd, xasprintf("-L%s/lib", d.prefix));
     append(&cmd, &d.link_flags);
-    push(&cmd, runtime_lib(&d));
+    const char *rt = runtime_lib(&d);
+    if (!strcmp(rt, "-lasyncc_rt_san"))
+      push(&cmd, "-fsanitize=address,undefined"); /* what that runtime was built with */
+    push(&cmd, rt);
     push(&cmd, "-lpthread");
     rc = run(&d, &cmd);
   }
