@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs (as root, idempotently) the Debian 12 packages asyncc needs to
+# build and test: the compilers, libclang 19, FileCheck/lit, csmith.
+set -e
+PKGS="build-essential cmake ninja-build python3 libclang-19-dev clang-19 llvm-19-tools libclang-rt-19-dev csmith"
+missing=""
+for p in $PKGS; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "installing:$missing"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
+fi
