@@ -303,6 +303,14 @@ static void scan(ScanState *st, CXCursor c) {
     if (ctx->fn)
       add_local(st, c);
     break;
+  case CXCursor_CompoundLiteralExpr:
+    if (ctx->fn && !st->unevaluated) {
+      ctx->lits = xrealloc(ctx->lits, (ctx->num_lit_cursors + 1) * sizeof(CXCursor));
+      ctx->lit_scope_end = xrealloc(ctx->lit_scope_end, (ctx->num_lit_cursors + 1) * sizeof(unsigned));
+      ctx->lits[ctx->num_lit_cursors] = c;
+      ctx->lit_scope_end[ctx->num_lit_cursors++] = st->scope_end;
+    }
+    break;
   case CXCursor_CallExpr:
     if (find_async_fn(ctx->L, clang_getCursorReferenced(c))) {
       st->async_calls = xrealloc(st->async_calls, (st->num_async_calls + 1) * sizeof(CXCursor));

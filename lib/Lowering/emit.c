@@ -62,6 +62,8 @@ static char *frame_struct(FnCtx *ctx) {
                 source_line(&ctx->L->src, v->decl_stmt.begin));
     free(d);
   }
+  if (ctx->lit_fields.len)
+    sb_puts(&sb, ctx->lit_fields.data);
   if (ctx->tmp_fields.len)
     sb_printf(&sb, "    union { /* temporaries, one group per expression */\n%s    } ac_tmp;\n",
               ctx->tmp_fields.data);
@@ -145,8 +147,23 @@ void emit_fn(FnCtx *ctx) {
   edit_insert(ctx->L, fn->body.end, EDIT_CLOSE, -1, sb_take(&tail));
   ctx->L->generating = false;
 
-  /* the frame struct is placed later, once every function is lowered */
-  fn->frame_text = frame_struct(ctx);
+  /* the frame struct is placed later, once every function is lowered; a
+   * type defined in the header (`async struct big {...} f(void)`) goes
+   * with it, since the header is replaced */
+  StrBuf ft = {0};
+  CXCursor td = clang_getTypeDeclaration(
+      clang_getCanonicalType(clang_getResultType(clang_getCursorType(fn->decl))));
+  Range tr;
+  if (!clang_Cursor_isNull(td) && clang_isCursorDefinition(td) && cursor_range(ctx->L, td, &tr) &&
+      tr.begin >= fn->header.begin && tr.end <= fn->header.end) {
+    char *def = render(ctx->L, tr);
+    sb_printf(&ft, "%s;\n", def);
+    free(def);
+  }
+  char *frame = frame_struct(ctx);
+  sb_puts(&ft, frame);
+  free(frame);
+  fn->frame_text = sb_take(&ft);
 }
 
 /* Places the frame struct of fn (after those of its callees) at 'at'. */

@@ -93,9 +93,11 @@ void diag_print_clang(CXDiagnostic d);
 /* ------------------------------------------------------------ rewrite.c */
 
 typedef enum EditKind {
-  EDIT_CLOSE,   /* insertion closing a construct: deeper ones first */
-  EDIT_OPEN,    /* insertion opening a construct: outer ones first */
-  EDIT_REPLACE, /* replaces [begin, end) */
+  EDIT_WRAP_CLOSE, /* closes a wrapper around an expression ending here */
+  EDIT_CLOSE,      /* insertion closing a statement-level construct: deeper ones first */
+  EDIT_OPEN,       /* insertion opening a statement-level construct: outer ones first */
+  EDIT_WRAP_OPEN,  /* opens a wrapper around an expression starting here */
+  EDIT_REPLACE,    /* replaces [begin, end) */
 } EditKind;
 
 typedef struct Edit {
@@ -176,6 +178,11 @@ typedef struct FnCtx {
   StrBuf tmp_fields;    /* members of the ac_tmp union */
   StrBuf aw_fields;     /* members of the ac_aw union */
   StrBuf drop_cases;    /* cases of the drop switch */
+  StrBuf lit_fields;    /* compound literals that live across an await */
+  int num_lits;
+  CXCursor *lits;       /* compound literals, with the end of their block */
+  unsigned *lit_scope_end;
+  size_t num_lit_cursors;
   int num_states;
   int next_expr;        /* numbering of temporaries groups */
   int next_label;

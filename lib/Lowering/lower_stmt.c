@@ -573,7 +573,36 @@ static void rename_frame_locals(FnCtx *ctx) {
   free(u.v);
 }
 
+/* A compound literal is an unnamed local of its block: when an await follows
+ * it in the block, it must live in the frame too.  It is copied there where
+ * it is created, and the expression refers to the frame's copy. */
+static void frame_compound_literals(FnCtx *ctx) {
+  for (size_t i = 0; i < ctx->num_lit_cursors; i++) {
+    Range r;
+    if (!crange(ctx, ctx->lits[i], &r) || awaits_in(ctx, (Range){r.begin, ctx->lit_scope_end[i]}) == 0)
+      continue;
+    if (loc_in_macro(clang_getCursorLocation(ctx->lits[i]))) {
+      diag_cursor(ctx->L, DIAG_ERROR, ctx->lits[i],
+                  "a compound literal written by a macro cannot live across an await");
+      continue;
+    }
+    char *type = frame_type_spelling(ctx, clang_getCursorType(ctx->lits[i]), ctx->lits[i]);
+    if (!type)
+      continue;
+    int n = ++ctx->num_lits;
+    char *name = xasprintf("ac_lit%d", n);
+    char *decl = field_decl(type, name);
+    sb_printf(&ctx->lit_fields, "    %s; /* compound literal, line %u */\n", decl,
+              source_line(&ctx->L->src, r.begin));
+    edit_insert(ctx->L, r.begin, EDIT_WRAP_OPEN, 0,
+                xasprintf("(*(__typeof__(ac_f->%s) *)__builtin_memcpy((void *)&ac_f->%s, &", name, name));
+    edit_insert(ctx->L, r.end, EDIT_WRAP_CLOSE, 0, xasprintf(", sizeof ac_f->%s))", name));
+    free(type), free(name), free(decl);
+  }
+}
+
 void lower_body(FnCtx *ctx) {
   rename_frame_locals(ctx);
+  frame_compound_literals(ctx);
   lower_stmt(ctx, ctx->body, false, 0);
 }

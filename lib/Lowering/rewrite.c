@@ -88,8 +88,14 @@ static void walk(Lowering *L, unsigned b, unsigned e, bool inner_only, piece_fn 
     if (ed->end > e || ed->begin < cur)
       continue; /* crosses the bound, or consumed by an applied replacement */
     bool empty = ed->begin == ed->end;
-    if (inner_only && empty && (ed->begin == b || ed->begin == e))
-      continue; /* insertions at the bounds belong to the enclosing statement */
+    if (inner_only && empty && b != e) {
+      /* insertions at the bounds belong to the enclosing statement, except
+       * the wrapper of an expression that starts or ends at the bound */
+      if (ed->kind == EDIT_WRAP_OPEN ? ed->begin == e
+          : ed->kind == EDIT_WRAP_CLOSE ? ed->begin == b
+          : (ed->begin == b || ed->begin == e))
+        continue;
+    }
     if (ed->begin > cur)
       fn(arg, L->src.text + cur, ed->begin - cur, cur, NULL);
     fn(arg, ed->text, strlen(ed->text), ed->begin, ed);
