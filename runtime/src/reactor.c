@@ -1,0 +1,95 @@
+/* epoll + eventfd reactor (see reactor.h).
+ *
+ * Edge-triggered: a handler is told once per readiness change and must
+ * consume until EAGAIN; that saves an epoll_ctl per wait, which is what
+ * makes one registration per socket for its whole life work. */
+#include "reactor.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+/* Events taken per epoll_wait; more stay queued in the kernel for the next. */
+#define AC__REACTOR_EVENTS 64
+
+/* The unpark eventfd became readable: reset its counter.  The wake itself
+ * is the return from epoll_wait. */
+static void drain_unpark(struct ac__io_handler *h, uint32_t events) {
+  struct ac__reactor *r =
+      (struct ac__reactor *)((char *)h - offsetof(struct ac__reactor, unpark_handler));
+  uint64_t count;
+  (void)events;
+  while (read(r->unpark_fd, &count, sizeof count) == (ssize_t)sizeof count)
+    ;
+}
+
+int ac__reactor_init(struct ac__reactor *r) {
+  int err;
+  struct epoll_event ev = {.events = EPOLLIN | EPOLLET};
+
+  r->sources = 0;
+  r->unpark_handler.ready = drain_unpark;
+  r->unpark_fd = -1;
+  r->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+  if (r->epoll_fd < 0)
+    goto fail;
+  r->unpark_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (r->unpark_fd < 0)
+    goto fail;
+  ev.data.ptr = &r->unpark_handler;
+  if (epoll_ctl(r->epoll_fd, EPOLL_CTL_ADD, r->unpark_fd, &ev) < 0)
+    goto fail;
+  return 0;
+
+fail:
+  err = -errno;
+  if (r->unpark_fd >= 0)
+    close(r->unpark_fd);
+  if (r->epoll_fd >= 0)
+    close(r->epoll_fd);
+  r->epoll_fd = r->unpark_fd = -1;
+  return err;
+}
+
+void ac__reactor_destroy(struct ac__reactor *r) {
+  close(r->unpark_fd);
+  close(r->epoll_fd);
+  r->epoll_fd = r->unpark_fd = -1;
+}
+
+int ac__reactor_add(struct ac__reactor *r, int fd, uint32_t events, struct ac__io_handler *h) {
+  struct epoll_event ev = {.events = events | EPOLLET, .data.ptr = h};
+  if (epoll_ctl(r->epoll_fd, EPOLL_CTL_ADD, fd, &ev) < 0)
+    return -errno;
+  r->sources++;
+  return 0;
+}
+
+int ac__reactor_remove(struct ac__reactor *r, int fd) {
+  if (epoll_ctl(r->epoll_fd, EPOLL_CTL_DEL, fd, NULL) < 0)
+    return -errno;
+  r->sources--;
+  return 0;
+}
+
+int ac__reactor_poll(struct ac__reactor *r, int timeout_ms) {
+  struct epoll_event events[AC__REACTOR_EVENTS];
+  int n = epoll_wait(r->epoll_fd, events, AC__REACTOR_EVENTS, timeout_ms);
+  if (n < 0)
+    return errno == EINTR ? 0 : -errno;
+  for (int i = 0; i < n; i++) {
+    struct ac__io_handler *h = events[i].data.ptr;
+    h->ready(h, events[i].events);
+  }
+  return 0;
+}
+
+void ac__reactor_unpark(struct ac__reactor *r) {
+  uint64_t one = 1;
+  /* Can only fail with EAGAIN when the counter is about to overflow, and
+   * then the fd is readable anyway. */
+  ssize_t rc = write(r->unpark_fd, &one, sizeof one);
+  (void)rc;
+}

@@ -1,0 +1,39 @@
+/* The reactor: waits for file descriptors (epoll, edge-triggered) and for
+ * cross-thread unparks (an eventfd), with a timeout.
+ *
+ * Each registered fd carries an ac__io_handler; when epoll reports the fd,
+ * the reactor calls the handler's ready() with the epoll event bits, and the
+ * handler wakes whichever tasks wait on it.  The unpark eventfd is just the
+ * first such handler.  Owner-thread only, except ac__reactor_unpark. */
+#ifndef AC__REACTOR_H
+#define AC__REACTOR_H
+
+#include <stdint.h>
+
+struct ac__io_handler {
+  void (*ready)(struct ac__io_handler *h, uint32_t events);
+};
+
+struct ac__reactor {
+  int epoll_fd;
+  int unpark_fd;                    /* eventfd written by ac__reactor_unpark */
+  struct ac__io_handler unpark_handler;
+  unsigned sources;                 /* registered fds, the eventfd excluded */
+};
+
+/* 0 or a negative errno; on failure nothing is left open. */
+int ac__reactor_init(struct ac__reactor *r);
+void ac__reactor_destroy(struct ac__reactor *r);
+
+/* Registers 'fd' for 'events' (EPOLLIN/EPOLLOUT/...; EPOLLET is added). */
+int ac__reactor_add(struct ac__reactor *r, int fd, uint32_t events, struct ac__io_handler *h);
+int ac__reactor_remove(struct ac__reactor *r, int fd);
+
+/* Waits up to 'timeout_ms' (-1: no limit, 0: just look) and dispatches what
+ * is ready.  Returns 0 (also when interrupted by a signal) or -errno. */
+int ac__reactor_poll(struct ac__reactor *r, int timeout_ms);
+
+/* Makes a current or the next ac__reactor_poll return.  Any thread. */
+void ac__reactor_unpark(struct ac__reactor *r);
+
+#endif

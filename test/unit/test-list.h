@@ -1,0 +1,22 @@
+/* Every unit test, in the order `asyncc_unit` runs them.  CMake reads the
+ * X(...) lines to register one ctest per entry. */
+#define AC_TEST_LIST(X)                                                        \
+  X(yield_three_times)                                                         \
+  X(yield_drop_is_noop)                                                        \
+  X(sleep_deadline_order)                                                      \
+  X(sleep_zero_is_ready_at_once)                                               \
+  X(sleep_drop_pending_leaves_no_timer)                                        \
+  X(sleep_dropped_frame_is_never_touched)                                      \
+  X(sleep_polled_early_stays_pending)                                          \
+  X(wheel_fires_at_deadline)                                                   \
+  X(wheel_next_deadline)                                                       \
+  X(wheel_cancel)                                                              \
+  X(wheel_past_deadline)                                                       \
+  X(wheel_far_future)                                                          \
+  X(wheel_random_against_model)                                                \
+  X(wake_queues_task_once)                                            \
+  X(wake_from_other_thread)                                                    \
+  X(reactor_wakes_task_on_ready_fd)                                            \
+  X(block_on_returns_result)                                                   \
+  X(block_on_nested_fails_with_message)                                        \
+  X(block_on_again_and_on_many_threads)
