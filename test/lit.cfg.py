@@ -13,10 +13,12 @@ config.suffixes = ['.ac', '.test']
 config.excludes = ['Inputs', 'CMakeLists.txt', 'lit.cfg.py', 'lit.site.cfg.py.in', 'unit',
                    'corpus']
 config.test_source_root = os.path.dirname(__file__)
-config.test_exec_root = os.path.join(config.asyncc_build_dir, 'test')
 
 cc = lit_config.params.get('cc', 'gcc')
 san = lit_config.params.get('san', '0') == '1'
+# each variant writes its outputs (%t) in a tree of its own: ctest runs the
+# variants of one test in parallel
+config.test_exec_root = os.path.join(config.asyncc_build_dir, 'test', 'out-' + cc + ('-san' if san else ''))
 flags = '-Wall -Wextra -Werror'
 if san:
     flags += ' -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer'

@@ -170,7 +170,7 @@ typedef struct ScanState {
   FnCtx *ctx;
   int unevaluated;      /* inside sizeof / _Alignof */
   int stmt_expr;        /* inside a GNU statement expression */
-  unsigned scope_end;   /* end of the innermost scope */
+  unsigned scope_begin, scope_end; /* the innermost scope */
   Range decl_stmt;      /* the DeclStmt being visited */
   /* offsets of calls that are await operands, and of async calls */
   unsigned *awaited_calls;
@@ -269,7 +269,8 @@ static void add_local(ScanState *st, CXCursor c) {
   if (sc == CX_SC_Static || sc == CX_SC_Extern)
     return;
   ctx->vars = xrealloc(ctx->vars, (ctx->num_vars + 1) * sizeof(Var));
-  ctx->vars[ctx->num_vars++] = (Var){.cur = c, .name = cursor_name(c), .decl_stmt = st->decl_stmt};
+  ctx->vars[ctx->num_vars++] = (Var){.cur = c, .name = cursor_name(c), .decl_stmt = st->decl_stmt,
+                                     .scope_begin = st->scope_begin};
   /* the scope's end, kept in the field slot until fields are named */
   ctx->vars[ctx->num_vars - 1].field = (char *)(size_t)st->scope_end;
 }
@@ -292,8 +293,14 @@ static void scan(ScanState *st, CXCursor c) {
     break;
   case CXCursor_CompoundStmt:
   case CXCursor_ForStmt:
-    if (cursor_range(ctx->L, c, &r))
+    if (cursor_range(ctx->L, c, &r)) {
+      st->scope_begin = r.begin;
       st->scope_end = r.end;
+    }
+    break;
+  case CXCursor_GotoStmt:
+  case CXCursor_IndirectGotoStmt:
+    ctx->has_goto = true;
     break;
   case CXCursor_DeclStmt:
     if (cursor_range(ctx->L, c, &r))
@@ -514,7 +521,7 @@ void analyze_fn(FnCtx *ctx) {
   int errors_before = L->errors;
   add_params(ctx);
   size_t num_params = ctx->num_vars;
-  ScanState st = {.ctx = ctx, .scope_end = ctx->fn->body.end};
+  ScanState st = {.ctx = ctx, .scope_begin = ctx->fn->body.begin, .scope_end = ctx->fn->body.end};
   clang_visitChildren(ctx->body, scan_child, &st);
   qsort(ctx->awaits, ctx->num_awaits, sizeof(Await), cmp_await);
   /* resume states are numbered as the awaits are lowered (lower_expr.c) */
@@ -585,7 +592,10 @@ void analyze_fn(FnCtx *ctx) {
     Var *v = &ctx->vars[i];
     unsigned scope_end = (unsigned)(size_t)v->field;
     v->field = NULL;
-    v->in_frame = awaits_in(ctx, (Range){v->decl_stmt.begin, scope_end}) > 0;
+    /* a goto back above the declaration keeps the local alive (its
+     * lifetime is the whole block) across awaits written before it */
+    unsigned from = ctx->has_goto ? v->scope_begin : v->decl_stmt.begin;
+    v->in_frame = awaits_in(ctx, (Range){from, scope_end}) > 0;
   }
   /* frame field names and types */
   for (size_t i = 0; i < ctx->num_vars; i++) {

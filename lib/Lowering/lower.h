@@ -155,6 +155,7 @@ typedef struct Var {
   bool in_frame;
   bool is_record;       /* struct/union: copied with memcpy (const members) */
   Range decl_stmt;      /* the DeclStmt, for locals */
+  unsigned scope_begin; /* start of the block that declares it */
 } Var;
 
 typedef struct Await {
@@ -184,6 +185,7 @@ typedef struct FnCtx {
   unsigned *lit_scope_end;
   size_t num_lit_cursors;
   int num_states;
+  bool has_goto;
   int next_expr;        /* numbering of temporaries groups */
   int next_label;
   /* the full expression being lowered */
