@@ -44,7 +44,10 @@ static char *new_temp(FnCtx *ctx, const char *type, const char *stem) {
   return ref;
 }
 
-static char *await_member(Await *aw) { return xasprintf("%s_%d", aw->callee->name, aw->state); }
+/* Every await of one callee uses the same member of the ac_aw union: one
+ * await is in flight at a time, and fewer members keep the union small and
+ * cheap for compilers to analyse. */
+static char *await_member(Await *aw) { return xstrdup(aw->callee->name); }
 
 void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
   char *m = await_member(aw);
@@ -53,7 +56,10 @@ void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
   sb_printf(pre, "ac_f->ac_state = %d;\n", aw->state);
   sb_printf(pre, "ac_resume_%d:\n", aw->state);
   sb_printf(pre, "if (%s__poll(&ac_f->ac_aw.%s, ac_cx) == AC_PENDING)\n    return AC_PENDING;\n", g, m);
-  sb_printf(&ctx->aw_fields, "        struct %s__frame %s;\n", g, m);
+  char *field = xasprintf("        struct %s__frame %s;\n", g, m);
+  if (!ctx->aw_fields.data || !strstr(ctx->aw_fields.data, field))
+    sb_puts(&ctx->aw_fields, field);
+  free(field);
   sb_printf(&ctx->drop_cases, "    case %d:\n        %s__drop(&ac_f->ac_aw.%s);\n        break;\n",
             aw->state, g, m);
   free(m);
@@ -164,14 +170,19 @@ static char *lower_conditional(FnCtx *ctx, CXCursor e, Children *ch, Range r, St
   return res;
 }
 
-/* clang leaves GNU `a ?: b` unexposed: recognise it by the `?` between the
- * two operands. */
+/* clang leaves GNU `a ?: b` unexposed (with its implicit operands as
+ * extra children): recognise it by a `?` directly followed by `:` between
+ * the first operand and the last. */
 static bool is_binary_conditional(FnCtx *ctx, Children *ch) {
   Range a, b;
-  if (!cursor_range(ctx->L, ch->p[0], &a) || !cursor_range(ctx->L, ch->p[1], &b) || a.end > b.begin)
+  if (!cursor_range(ctx->L, ch->p[0], &a) || !cursor_range(ctx->L, ch->p[ch->n - 1], &b) ||
+      a.end > b.begin)
     return false;
-  unsigned p = skip_space(&ctx->L->src, a.end);
-  return p < b.begin && ctx->L->src.text[p] == '?';
+  const Source *src = &ctx->L->src;
+  for (unsigned p = skip_space(src, a.end); p < b.begin; p = skip_space(src, p + 1))
+    if (src->text[p] == '?')
+      return src->text[skip_space(src, p + 1)] == ':';
+  return false;
 }
 
 char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre) {
@@ -213,7 +224,7 @@ char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre) {
     }
   } else if (k == CXCursor_ConditionalOperator && ch.n == 3) {
     res = lower_conditional(ctx, e, &ch, r, pre);
-  } else if (k == CXCursor_UnexposedExpr && ch.n == 2 && is_binary_conditional(ctx, &ch)) {
+  } else if (k == CXCursor_UnexposedExpr && ch.n >= 2 && is_binary_conditional(ctx, &ch)) {
     /* GNU `a ?: b`: b runs only if a is zero; not modelled */
     diag_at(L, DIAG_ERROR, r.begin,
             "'await' inside the GNU 'a ?: b' operator is not supported; write 'a ? a : b'");
