@@ -110,11 +110,15 @@ typedef struct Edit {
   char *text;
 } Edit;
 
+/* Edits, sorted: a large array plus a small one that new edits are inserted
+ * into; the small one is merged into the large one when it fills up, so
+ * lowering (which alternates adding and rendering) stays near-linear. */
 typedef struct EditList {
   Edit *v;
   size_t n, cap;
+  Edit *recent;
+  size_t num_recent;
   unsigned seq;
-  bool sorted;
 } EditList;
 
 void edit_replace(Lowering *L, Range r, char *text);

@@ -12,18 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void add(Lowering *L, Edit e) {
-  EditList *el = &L->edits;
-  if (el->n == el->cap) {
-    el->cap = el->cap ? el->cap * 2 : 64;
-    el->v = xrealloc(el->v, el->cap * sizeof(Edit));
-  }
-  e.seq = el->seq++;
-  e.line = source_line(&L->src, e.begin);
-  e.to_output = L->generating;
-  el->v[el->n++] = e;
-  el->sorted = false;
-}
+static void add(Lowering *L, Edit e);
 
 void edit_replace(Lowering *L, Range r, char *text) {
   add(L, (Edit){.begin = r.begin, .end = r.end, .kind = EDIT_REPLACE, .text = text});
@@ -53,24 +42,58 @@ static int cmp_edit(const void *pa, const void *pb) {
   return a->seq < b->seq ? -1 : 1;
 }
 
-static void sort_edits(Lowering *L) {
-  if (!L->edits.sorted) {
-    qsort(L->edits.v, L->edits.n, sizeof(Edit), cmp_edit);
-    L->edits.sorted = true;
-  }
-}
+enum { RECENT_MAX = 1024 };
 
-/* Index of the first edit with begin >= off. */
-static size_t first_edit_at(Lowering *L, unsigned off) {
-  size_t lo = 0, hi = L->edits.n;
+/* Index of the first edit of a[0..n) with begin >= off. */
+static size_t first_at(const Edit *a, size_t n, unsigned off) {
+  size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (L->edits.v[mid].begin < off)
+    if (a[mid].begin < off)
       lo = mid + 1;
     else
       hi = mid;
   }
   return lo;
+}
+
+static void merge_recent(EditList *el) {
+  if (el->n + el->num_recent > el->cap) {
+    el->cap = (el->n + el->num_recent) * 2;
+    el->v = xrealloc(el->v, el->cap * sizeof(Edit));
+  }
+  /* merge from the back, in place */
+  size_t i = el->n, j = el->num_recent, k = el->n + el->num_recent;
+  while (j > 0) {
+    if (i > 0 && cmp_edit(&el->v[i - 1], &el->recent[j - 1]) > 0)
+      el->v[--k] = el->v[--i];
+    else
+      el->v[--k] = el->recent[--j];
+  }
+  el->n += el->num_recent;
+  el->num_recent = 0;
+}
+
+static void add(Lowering *L, Edit e) {
+  EditList *el = &L->edits;
+  e.seq = el->seq++;
+  e.line = source_line(&L->src, e.begin);
+  e.to_output = L->generating;
+  if (!el->recent)
+    el->recent = xrealloc(NULL, RECENT_MAX * sizeof(Edit));
+  /* insert in order: after every edit that sorts before it */
+  size_t lo = 0, hi = el->num_recent;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (cmp_edit(&el->recent[mid], &e) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  memmove(el->recent + lo + 1, el->recent + lo, (el->num_recent - lo) * sizeof(Edit));
+  el->recent[lo] = e;
+  if (++el->num_recent == RECENT_MAX)
+    merge_recent(el);
 }
 
 /* Visits the text of [b, e) as pieces of original text and edit texts. With
@@ -79,10 +102,18 @@ static size_t first_edit_at(Lowering *L, unsigned off) {
 typedef void (*piece_fn)(void *arg, const char *s, size_t n, unsigned off, const Edit *from);
 
 static void walk(Lowering *L, unsigned b, unsigned e, bool inner_only, piece_fn fn, void *arg) {
-  sort_edits(L);
+  const EditList *el = &L->edits;
   unsigned cur = b;
-  for (size_t i = first_edit_at(L, b); i < L->edits.n; i++) {
-    const Edit *ed = &L->edits.v[i];
+  size_t i = first_at(el->v, el->n, b), j = first_at(el->recent, el->num_recent, b);
+  for (;;) {
+    /* the next edit in order, from either array */
+    const Edit *ed;
+    if (i < el->n && (j >= el->num_recent || cmp_edit(&el->v[i], &el->recent[j]) < 0))
+      ed = &el->v[i++];
+    else if (j < el->num_recent)
+      ed = &el->recent[j++];
+    else
+      break;
     if (ed->begin > e)
       break;
     if (ed->end > e || ed->begin < cur)
