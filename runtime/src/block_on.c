@@ -28,7 +28,7 @@ static void root_drop(struct ac_task *t) {
     r->drop(r->frame);
 }
 
-static const struct ac__task_vtable root_vtable = {root_poll, root_drop};
+static const struct ac__task_vtable root_vtable = {root_poll, root_drop, NULL, NULL};
 
 static void report_nested(void) {
   fputs("asyncc: ac_block_on_frame() was called on a thread that is already "

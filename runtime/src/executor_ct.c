@@ -36,6 +36,7 @@ static void schedule(struct ac__sched *s, struct ac_task *t) {
 int ac__executor_ct_init(struct ac__executor_ct *ex) {
   int err;
   ex->sched.schedule = schedule;
+  ex->sched.live = NULL;
   ex->run = (struct ac__task_queue){0};
   ex->inject = (struct ac__task_queue){0};
   atomic_init(&ex->inject_pending, false);
@@ -70,25 +71,22 @@ static void run_task(struct ac__executor_ct *ex, struct ac_task *t) {
   ac__task_begin_poll(t);
   if (t->vtable->poll(t, &cx) == AC_READY) {
     ac__task_complete(t);
+    if (t->vtable->finish)
+      t->vtable->finish(t); /* may free t */
     return;
   }
   if (ac__task_end_poll(t))
     ac__task_queue_push(&ex->run, t);
 }
 
-/* Drops every queued, unfinished task (the root may be idle, not queued:
- * the caller drops it). */
-static void drop_queued(struct ac__executor_ct *ex) {
-  struct ac_task *t;
+/* Empties the run and injection queues without polling: every task in
+ * them is the root or a live spawned task, which shutdown drops below. */
+static void drain_queues(struct ac__executor_ct *ex) {
   pthread_mutex_lock(&ex->inject_lock);
   ac__task_queue_append(&ex->run, &ex->inject);
   pthread_mutex_unlock(&ex->inject_lock);
-  while ((t = ac__task_queue_pop(&ex->run))) {
-    if (!ac__task_is_complete(t)) {
-      t->vtable->drop(t);
-      ac__task_complete(t);
-    }
-  }
+  while (ac__task_queue_pop(&ex->run))
+    ;
 }
 
 int ac__executor_ct_block_on(struct ac__executor_ct *ex, struct ac_task *root) {
@@ -117,11 +115,17 @@ int ac__executor_ct_block_on(struct ac__executor_ct *ex, struct ac_task *root) {
   }
 
 out:
-  drop_queued(ex);
+  /* Shutdown: drop the root, then every spawned task still live (their
+   * drops may wake joiners: queued again, drained again), and free the
+   * spawned tasks only when no queue points at them. */
+  drain_queues(ex);
   if (!ac__task_is_complete(root)) {
     root->vtable->drop(root);
     ac__task_complete(root);
   }
+  ac__spawn_shutdown_drop(&ex->sched);
+  drain_queues(ex);
+  ac__spawn_shutdown_release(&ex->sched);
   ac__context_exit();
   return err;
 }

@@ -19,7 +19,7 @@ void ac__task_init(struct ac_task *t, const struct ac__task_vtable *vtable,
   t->vtable = vtable;
   t->sched = sched;
   atomic_init(&t->state, AC__TASK_IDLE);
-  t->spare = 0;
+  atomic_init(&t->refs, 1);
 }
 
 void ac__task_wake(struct ac_task *t) {
@@ -65,7 +65,22 @@ bool ac__task_is_complete(struct ac_task *t) {
   return atomic_load_explicit(&t->state, memory_order_acquire) & AC__TASK_COMPLETE;
 }
 
+void ac__task_ref(struct ac_task *t) {
+  atomic_fetch_add_explicit(&t->refs, 1, memory_order_relaxed);
+}
+
+void ac__task_unref(struct ac_task *t) {
+  if (!t->vtable->dealloc)
+    return; /* not counted: the block_on root */
+  if (atomic_fetch_sub_explicit(&t->refs, 1, memory_order_acq_rel) == 1)
+    t->vtable->dealloc(t);
+}
+
 /* ------------------------------------------------------------ public API */
+
+void ac_task_ref(struct ac_task *task) { ac__task_ref(task); }
+
+void ac_task_unref(struct ac_task *task) { ac__task_unref(task); }
 
 struct ac_task *ac_cx_task(struct ac_cx *cx) { return cx->task; }
 

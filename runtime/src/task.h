@@ -12,8 +12,11 @@
  *     or injection queue the task sits in.
  *  3. 'vtable' and 'sched' are set before the first wake and never change.
  *  4. Only the executor polls or drops a task, and only on its own thread.
- *  5. Nobody may wake a task after it is COMPLETE and freed (no reference
- *     count yet: spawned tasks will add one in the 4 spare header bytes).
+ *  5. 'refs' counts who may still touch the task: for a spawned task, its
+ *     join handle, the executor's "live" reference (dropped when the task
+ *     completes) and any waker taken with ac_task_ref().  The task is freed
+ *     when it reaches 0, so a wake after completion is safe while the waker
+ *     holds a reference.  The block_on root is not counted (no dealloc).
  *
  * State bits (ac__task_state):
  *   SCHEDULED  sits in a queue.  Set by the wake that found the task idle;
@@ -47,12 +50,19 @@ enum ac__task_state {
 struct ac__task_vtable {
   ac_poll (*poll)(struct ac_task *t, struct ac_cx *cx);
   void (*drop)(struct ac_task *t); /* cancel the unfinished root frame */
+  /* Optional (NULL for the block_on root).  finish: called by the executor
+   * after the task became COMPLETE by a poll (outcome, joiner wake, live
+   * reference).  dealloc: frees the allocation when refs reaches 0. */
+  void (*finish)(struct ac_task *t);
+  void (*dealloc)(struct ac_task *t);
 };
 
 /* Where a task's wakes go.  An executor embeds this; schedule() is called
  * by the waker that set SCHEDULED, on any thread. */
+struct ac__spawned;
 struct ac__sched {
   void (*schedule)(struct ac__sched *s, struct ac_task *t);
+  struct ac__spawned *live; /* spawned tasks holding a live ref; owner only */
 };
 
 struct ac_task {
@@ -60,7 +70,7 @@ struct ac_task {
   const struct ac__task_vtable *vtable;
   struct ac__sched *sched;
   _Atomic uint32_t state;                /* enum ac__task_state bits */
-  uint32_t spare;                        /* reserved: reference count */
+  _Atomic uint32_t refs;                 /* rule 5 */
 };
 
 /* The poll context.  Built by the executor on its stack for one poll. */
@@ -83,6 +93,17 @@ bool ac__task_end_poll(struct ac_task *t);
 /* Executor side: the root frame is done (returned AC_READY or dropped). */
 void ac__task_complete(struct ac_task *t);
 bool ac__task_is_complete(struct ac_task *t);
+/* Reference count (rule 5); unref of the last reference calls dealloc. */
+void ac__task_ref(struct ac_task *t);
+void ac__task_unref(struct ac_task *t);
+
+/* Spawned tasks (spawn.c).  Executor shutdown, in this order: drop the
+ * frame of every live unfinished spawned task (joiners see "aborted"), then,
+ * once the queues no longer point at them, release the live references. */
+void ac__spawn_shutdown_drop(struct ac__sched *s);
+void ac__spawn_shutdown_release(struct ac__sched *s);
+/* Spawned-task allocations not yet freed, process-wide (tests). */
+size_t ac__spawn_allocated(void);
 
 /* An intrusive FIFO of tasks linked through 'next'.  Not thread-safe:
  * each queue has one owner or one lock. */

@@ -19,4 +19,10 @@
   X(reactor_wakes_task_on_ready_fd)                                            \
   X(block_on_returns_result)                                                   \
   X(block_on_nested_fails_with_message)                                        \
-  X(block_on_again_and_on_many_threads)
+  X(block_on_again_and_on_many_threads)                                       \
+  X(spawn_join_in_order)                                                       \
+  X(spawn_join_finished_task)                                                  \
+  X(spawn_detach_then_finish)                                                  \
+  X(spawn_abort_sleeping_task)                                                 \
+  X(spawn_join_100k)                                                           \
+  X(spawn_live_tasks_dropped_at_end)

@@ -17,11 +17,14 @@
  * AC_PENDING either hands that task to something that will call
  * ac_task_wake() later (a timer, the reactor, another thread), or wakes it at
  * once (ac_yield).  Waking is idempotent: a task that is already queued, or
- * is running and already woken, is queued once.  In this version a task
- * must not be woken after its root frame has completed (wakers are not
- * reference counted yet); see docs/runtime.md. */
+ * is running and already woken, is queued once.  A waker that may fire
+ * after the task completes (another thread, say) takes a reference with
+ * ac_task_ref() and drops it with ac_task_unref(); waking a completed task
+ * is then a no-op.  See docs/runtime.md. */
 #ifndef ASYNCC_ASYNCC_H
 #define ASYNCC_ASYNCC_H
+
+#include <stddef.h>
 
 typedef enum ac_poll { AC_PENDING = 0, AC_READY = 1 } ac_poll;
 
@@ -54,5 +57,55 @@ void ac_task_wake(struct ac_task *task);
 
 /* ac_task_wake(ac_cx_task(cx)): "poll me again soon". */
 void ac_cx_wake(struct ac_cx *cx);
+
+/* Waker references: a task is not freed while a reference is held, so
+ * ac_task_wake() on it stays safe after it completes.  Any thread. */
+void ac_task_ref(struct ac_task *task);
+void ac_task_unref(struct ac_task *task);
+
+/* ------------------------------------------------------------- spawning
+ * ac_spawn_frame schedules a new task on cx's executor (the current-thread
+ * executor polling cx) and returns its handle, or NULL if out of memory
+ * (then 'init' was not called).  The task is ONE heap allocation: a header
+ * followed by a 'frame_size'-byte frame aligned for max_align_t.  The frame
+ * is initialised in place by init(frame, arg) (typically a wrapper that
+ * calls f__init with the arguments in 'arg') and never moves; the result is
+ * the 'result_size' bytes at 'result_offset' in the frame (the frame's
+ * ac_result; size 0 for void).  'drop' may be NULL if the frame owns
+ * nothing.
+ *
+ * The returned ac_task * is the join handle and owns one reference.  Give
+ * it up exactly once: await it with ac_join (below), or ac_task_detach().
+ * The allocation is freed when the task has completed (or was aborted) and
+ * its handle is gone.  Tasks still live when ac_block_on_frame's root
+ * completes are dropped and freed by the runtime. */
+struct ac_task *ac_spawn_frame(struct ac_cx *cx, size_t frame_size, size_t result_offset,
+                               size_t result_size, ac_poll_fn poll, ac_drop_fn drop,
+                               void (*init)(void *frame, void *arg), void *arg);
+
+/* Gives up the handle: the task keeps running and frees itself when done. */
+void ac_task_detach(struct ac_task *task);
+
+/* Requests cancellation: at its next scheduling point (it is woken now) the
+ * task's frame is dropped instead of polled, and a joiner is woken and told
+ * "aborted".  A no-op on a completed task.  Does not consume the handle.
+ * Owner thread of the task's executor. */
+void ac_task_abort(struct ac_task *task);
+
+/* ---------------------------------------------------------------- ac_join
+ * async int ac_join(struct ac_task *t, void *out): awaits the task and
+ * consumes the handle.  ac_result: 0 when the task completed, with its
+ * result copied to 'out' (result_size bytes; out may be NULL to discard),
+ * or -ECANCELED when it was aborted or dropped (out untouched).  Dropping
+ * an unfinished ac_join detaches the task (it keeps running). */
+struct ac_join__frame {
+  unsigned ac_state;
+  struct ac_task *task; /* the handle; NULL once given up */
+  void *out;
+  int ac_result;
+};
+void ac_join__init(struct ac_join__frame *f, struct ac_task *t, void *out);
+ac_poll ac_join__poll(struct ac_join__frame *f, struct ac_cx *cx);
+void ac_join__drop(struct ac_join__frame *f);
 
 #endif
