@@ -20,7 +20,7 @@ struct ac__spawned {
   struct ac_task task;                 /* first member */
   ac_poll_fn poll;
   ac_drop_fn drop;
-  struct ac_task *joiner;              /* task awaiting ac_join, or NULL */
+  struct ac_task *joiner;              /* task awaiting ac_task_join, or NULL */
   struct ac__spawned *live_next;       /* the executor's live list */
   struct ac__spawned **live_pprev;
   size_t result_offset, result_size;
@@ -151,16 +151,16 @@ void ac__spawn_shutdown_release(struct ac__sched *sched) {
   }
 }
 
-/* ---------------------------------------------------------------- ac_join */
+/* ---------------------------------------------------------------- ac_task_join */
 
-void ac_join__init(struct ac_join__frame *f, struct ac_task *t, void *out) {
+void ac_task_join__init(struct ac_task_join__frame *f, struct ac_task *t, void *out) {
   f->ac_state = 0;
   f->task = t;
   f->out = out;
   f->ac_result = 0;
 }
 
-ac_poll ac_join__poll(struct ac_join__frame *f, struct ac_cx *cx) {
+ac_poll ac_task_join__poll(struct ac_task_join__frame *f, struct ac_cx *cx) {
   struct ac__spawned *s;
   if (f->ac_state == AC_STATE_DONE)
     return AC_READY;
@@ -184,7 +184,7 @@ ac_poll ac_join__poll(struct ac_join__frame *f, struct ac_cx *cx) {
   return AC_READY;
 }
 
-void ac_join__drop(struct ac_join__frame *f) {
+void ac_task_join__drop(struct ac_task_join__frame *f) {
   if (f->ac_state != AC_STATE_DONE && f->task)
     ac_task_detach(f->task);
   f->task = NULL;

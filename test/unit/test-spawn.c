@@ -1,5 +1,5 @@
 /* Spawned tasks and join handles: frames hand-written to the lowering
- * convention, spawned with ac_spawn_frame and awaited with ac_join. */
+ * convention, spawned with ac_spawn_frame and awaited with ac_task_join. */
 #include "test.h"
 
 #include "driver.h"
@@ -95,13 +95,13 @@ static struct ac_task *spawn_sleeper(struct ac_cx *cx, unsigned long ms) {
 }
 
 /* A root frame driven by a test-specific step function: step(f, cx) is
- * called on every poll; the root owns one ac_join frame. */
+ * called on every poll; the root owns one ac_task_join frame. */
 struct root__frame {
   unsigned ac_state;
   int scenario;
   struct ac_task *h[4];
   int k;
-  struct ac_join__frame j;
+  struct ac_task_join__frame j;
   int results[4];
   int status[4];
   long iterations;
@@ -109,7 +109,7 @@ struct root__frame {
 };
 
 static ac_poll join_step(struct root__frame *f, struct ac_cx *cx, int idx) {
-  if (ac_join__poll(&f->j, cx) == AC_PENDING)
+  if (ac_task_join__poll(&f->j, cx) == AC_PENDING)
     return AC_PENDING;
   f->status[idx] = f->j.ac_result;
   return AC_READY;
@@ -124,14 +124,14 @@ static ac_poll root__poll(void *p, struct ac_cx *cx) {
       f->h[1] = spawn_yielder(cx, 1);
       f->h[2] = spawn_yielder(cx, 2);
       f->k = 0;
-      ac_join__init(&f->j, f->h[0], &f->results[0]);
+      ac_task_join__init(&f->j, f->h[0], &f->results[0]);
       f->ac_state = 1;
     }
     while (f->k < 3) {
       if (join_step(f, cx, f->k) == AC_PENDING)
         return AC_PENDING;
       if (++f->k < 3)
-        ac_join__init(&f->j, f->h[f->k], &f->results[f->k]);
+        ac_task_join__init(&f->j, f->h[f->k], &f->results[f->k]);
     }
     break;
   case 1: /* join a task that already finished */
@@ -143,7 +143,7 @@ static ac_poll root__poll(void *p, struct ac_cx *cx) {
     }
     if (f->ac_state == 1) {
       ASSERT_TRUE(ac__task_is_complete(f->h[0]));
-      ac_join__init(&f->j, f->h[0], &f->results[0]);
+      ac_task_join__init(&f->j, f->h[0], &f->results[0]);
       f->ac_state = 2;
     }
     if (join_step(f, cx, 0) == AC_PENDING)
@@ -153,7 +153,7 @@ static ac_poll root__poll(void *p, struct ac_cx *cx) {
     if (f->ac_state == 0) {
       ac_task_detach(spawn_yielder(cx, 2));
       ASSERT_UINT_EQ(ac__spawn_allocated(), 1);
-      ac_join__init(&f->j, spawn_yielder(cx, 5), &f->results[0]);
+      ac_task_join__init(&f->j, spawn_yielder(cx, 5), &f->results[0]);
       f->ac_state = 1;
     }
     if (join_step(f, cx, 0) == AC_PENDING)
@@ -171,7 +171,7 @@ static ac_poll root__poll(void *p, struct ac_cx *cx) {
     if (f->ac_state == 1) {
       f->wheel_armed = ac__timer_wheel_count(&cx->driver->timers);
       ac_task_abort(f->h[0]);
-      ac_join__init(&f->j, f->h[0], NULL);
+      ac_task_join__init(&f->j, f->h[0], NULL);
       f->ac_state = 2;
     }
     if (join_step(f, cx, 0) == AC_PENDING)
@@ -184,7 +184,7 @@ static ac_poll root__poll(void *p, struct ac_cx *cx) {
         if (f->iterations == 100000)
           break;
         ASSERT_UINT_EQ(ac__spawn_allocated(), 0);
-        ac_join__init(&f->j, spawn_yielder(cx, (int)(f->iterations % 3)), &f->results[0]);
+        ac_task_join__init(&f->j, spawn_yielder(cx, (int)(f->iterations % 3)), &f->results[0]);
         f->ac_state = 1;
       }
       if (join_step(f, cx, 0) == AC_PENDING)
@@ -210,7 +210,7 @@ static ac_poll root__poll(void *p, struct ac_cx *cx) {
 static void root__drop(void *p) {
   struct root__frame *f = p;
   if (f->ac_state != AC_STATE_DONE && f->ac_state != 0)
-    ac_join__drop(&f->j);
+    ac_task_join__drop(&f->j);
 }
 
 static void run_root(struct root__frame *f, int scenario) {

@@ -75,7 +75,7 @@ void ac_task_unref(struct ac_task *task);
  * nothing.
  *
  * The returned ac_task * is the join handle and owns one reference.  Give
- * it up exactly once: await it with ac_join (below), or ac_task_detach().
+ * it up exactly once: await it with ac_task_join (below), or ac_task_detach().
  * The allocation is freed when the task has completed (or was aborted) and
  * its handle is gone.  Tasks still live when ac_block_on_frame's root
  * completes are dropped and freed by the runtime. */
@@ -92,20 +92,20 @@ void ac_task_detach(struct ac_task *task);
  * Owner thread of the task's executor. */
 void ac_task_abort(struct ac_task *task);
 
-/* ---------------------------------------------------------------- ac_join
- * async int ac_join(struct ac_task *t, void *out): awaits the task and
+/* ---------------------------------------------------------------- ac_task_join
+ * async int ac_task_join(struct ac_task *t, void *out): awaits the task and
  * consumes the handle.  ac_result: 0 when the task completed, with its
  * result copied to 'out' (result_size bytes; out may be NULL to discard),
  * or -ECANCELED when it was aborted or dropped (out untouched).  Dropping
- * an unfinished ac_join detaches the task (it keeps running). */
-struct ac_join__frame {
+ * an unfinished ac_task_join detaches the task (it keeps running). */
+struct ac_task_join__frame {
   unsigned ac_state;
   struct ac_task *task; /* the handle; NULL once given up */
   void *out;
   int ac_result;
 };
-void ac_join__init(struct ac_join__frame *f, struct ac_task *t, void *out);
-ac_poll ac_join__poll(struct ac_join__frame *f, struct ac_cx *cx);
-void ac_join__drop(struct ac_join__frame *f);
+void ac_task_join__init(struct ac_task_join__frame *f, struct ac_task *t, void *out);
+ac_poll ac_task_join__poll(struct ac_task_join__frame *f, struct ac_cx *cx);
+void ac_task_join__drop(struct ac_task_join__frame *f);
 
 #endif
