@@ -25,4 +25,8 @@
   X(spawn_detach_then_finish)                                                  \
   X(spawn_abort_sleeping_task)                                                 \
   X(spawn_join_100k)                                                           \
-  X(spawn_live_tasks_dropped_at_end)
+  X(spawn_live_tasks_dropped_at_end)                                           \
+  X(chan_ping_pong_1000)                                                       \
+  X(chan_full_blocks_sender)                                                   \
+  X(chan_close_wakes_waiters)                                                  \
+  X(chan_drop_pending_recv_leaves_no_waiter)

@@ -48,4 +48,57 @@ void ac_sleep_ms__init(struct ac_sleep_ms__frame *f, unsigned long ms);
 ac_poll ac_sleep_ms__poll(struct ac_sleep_ms__frame *f, struct ac_cx *cx);
 void ac_sleep_ms__drop(struct ac_sleep_ms__frame *f);
 
+/* ---------------------------------------------------------------- channels
+ * A bounded multi-producer single-consumer channel of fixed-size items,
+ * for tasks of ONE current-thread runtime: every call, and every poll of
+ * its leaves, must happen on that runtime's thread (no locking; not yet
+ * usable across threads or executors).
+ *
+ *   struct ac_chan *ac_chan_new(size_t capacity, size_t item_size);
+ *       NULL if capacity or item_size is 0, or out of memory.
+ *   void ac_chan_close(struct ac_chan *ch);  idempotent; wakes every waiter
+ *   void ac_chan_free(struct ac_chan *ch);   no operation may be pending
+ *   async int ac_chan_send(struct ac_chan *ch, const void *item);
+ *       pending while full; 0 once item_size bytes are copied from 'item'
+ *       ('item' must stay valid until then), -EPIPE if closed.
+ *   async int ac_chan_recv(struct ac_chan *ch, void *out);
+ *       pending while empty; 0 with the oldest item in 'out', or -EPIPE
+ *       once closed and drained.
+ *
+ * A waiting send/recv is an intrusive node in its own frame (no allocation
+ * per operation); dropping a pending one unlinks it. */
+struct ac_chan;
+struct ac_chan_waiter {
+  struct ac_chan_waiter *next;
+  struct ac_chan_waiter **pprev; /* NULL when not queued */
+  struct ac_task *task;
+  int woken;                     /* dequeued by a wake, not yet re-polled */
+};
+
+struct ac_chan *ac_chan_new(size_t capacity, size_t item_size);
+void ac_chan_close(struct ac_chan *ch);
+void ac_chan_free(struct ac_chan *ch);
+
+struct ac_chan_send__frame {
+  unsigned ac_state;
+  struct ac_chan *ch;
+  const void *item;
+  struct ac_chan_waiter w;
+  int ac_result;
+};
+void ac_chan_send__init(struct ac_chan_send__frame *f, struct ac_chan *ch, const void *item);
+ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_cx *cx);
+void ac_chan_send__drop(struct ac_chan_send__frame *f);
+
+struct ac_chan_recv__frame {
+  unsigned ac_state;
+  struct ac_chan *ch;
+  void *out;
+  struct ac_chan_waiter w;
+  int ac_result;
+};
+void ac_chan_recv__init(struct ac_chan_recv__frame *f, struct ac_chan *ch, void *out);
+ac_poll ac_chan_recv__poll(struct ac_chan_recv__frame *f, struct ac_cx *cx);
+void ac_chan_recv__drop(struct ac_chan_recv__frame *f);
+
 #endif
