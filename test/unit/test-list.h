@@ -29,4 +29,10 @@
   X(chan_ping_pong_1000)                                                       \
   X(chan_full_blocks_sender)                                                   \
   X(chan_close_wakes_waiters)                                                  \
-  X(chan_drop_pending_recv_leaves_no_waiter)
+  X(chan_drop_pending_recv_leaves_no_waiter)                                           \
+  X(blocking_eight_jobs_four_threads)                                          \
+  X(blocking_result_delivered)                                                 \
+  X(blocking_drop_queued_never_runs)                                           \
+  X(blocking_drop_running_waits)                                               \
+  X(blocking_running_job_in_task_dropped_at_end)                               \
+  X(blocking_idle_threads_exit)
