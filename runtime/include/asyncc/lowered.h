@@ -2,6 +2,7 @@
 #ifndef ASYNCC_LOWERED_H
 #define ASYNCC_LOWERED_H
 #include <asyncc/asyncc.h>
+#include <asyncc/blocking.h>
 
 /* The state of a frame that has completed (or was dropped). */
 #define AC_STATE_DONE 0xFFFFFFFFu

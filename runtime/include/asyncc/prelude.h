@@ -15,8 +15,16 @@
 #define await __extension__
 
 #include <asyncc/asyncc.h>
+#include <asyncc/blocking.h>
 
 /* time */
 async void ac_yield(void);
 async void ac_sleep_ms(unsigned long ms);
+
+/* channels (bounded, current-thread runtime): 0, or -EPIPE once closed */
+async int ac_chan_send(struct ac_chan *ch, const void *item);
+async int ac_chan_recv(struct ac_chan *ch, void *out);
+
+/* blocking work on the thread pool: the value fn(arg) returned */
+async void *ac_spawn_blocking(void *(*fn)(void *), void *arg);
 #endif
