@@ -20,12 +20,10 @@ static void print_line_and_caret(const Source *src, unsigned off) {
 
 static void vdiag_at(Lowering *L, DiagLevel lvl, unsigned off, const char *fmt, va_list ap) {
   /* one construct seen twice (a macro argument expanded twice) is reported once */
-  static unsigned last_off = ~0u;
-  static const char *last_fmt;
-  if (off == last_off && fmt == last_fmt)
+  if (L->last_diag_fmt == fmt && L->last_diag_off == off)
     return;
-  last_off = off;
-  last_fmt = fmt;
+  L->last_diag_off = off;
+  L->last_diag_fmt = fmt;
   if (lvl == DIAG_ERROR)
     L->errors++;
   if (off > L->src.size)

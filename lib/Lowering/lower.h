@@ -208,6 +208,8 @@ struct Lowering {
   size_t num_fns;
   int errors;
   bool generating;       /* edits being made are compiler-generated code */
+  unsigned last_diag_off;  /* the last diagnostic, to report a construct once */
+  const char *last_diag_fmt;
 };
 
 AsyncFn *find_async_fn(Lowering *L, CXCursor fn_decl_or_ref);
