@@ -270,9 +270,7 @@ static void add_local(ScanState *st, CXCursor c) {
     return;
   ctx->vars = xrealloc(ctx->vars, (ctx->num_vars + 1) * sizeof(Var));
   ctx->vars[ctx->num_vars++] = (Var){.cur = c, .name = cursor_name(c), .decl_stmt = st->decl_stmt,
-                                     .scope_begin = st->scope_begin};
-  /* the scope's end, kept in the field slot until fields are named */
-  ctx->vars[ctx->num_vars - 1].field = (char *)(size_t)st->scope_end;
+                                     .scope_begin = st->scope_begin, .scope_end = st->scope_end};
 }
 
 static void scan(ScanState *st, CXCursor c) {
@@ -590,12 +588,10 @@ void analyze_fn(FnCtx *ctx) {
   /* which locals live across an await */
   for (size_t i = num_params; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
-    unsigned scope_end = (unsigned)(size_t)v->field;
-    v->field = NULL;
     /* a goto back above the declaration keeps the local alive (its
      * lifetime is the whole block) across awaits written before it */
     unsigned from = ctx->has_goto ? v->scope_begin : v->decl_stmt.begin;
-    v->in_frame = awaits_in(ctx, (Range){from, scope_end}) > 0;
+    v->in_frame = awaits_in(ctx, (Range){from, v->scope_end}) > 0;
   }
   /* frame field names and types */
   for (size_t i = 0; i < ctx->num_vars; i++) {

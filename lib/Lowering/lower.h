@@ -140,7 +140,6 @@ typedef struct AsyncFn {
   bool is_main;
   bool is_external;     /* declared outside the main file (the runtime) */
   char *ret_type;       /* spelling of the return type */
-  unsigned emit_at;     /* offset where its frame struct is emitted */
   bool struct_emitted;
   int visiting;         /* cycle detection while ordering frames */
   char *frame_text;     /* struct f__frame {...} and prototypes, once lowered */
@@ -159,7 +158,7 @@ typedef struct Var {
   bool in_frame;
   bool is_record;       /* struct/union: copied with memcpy (const members) */
   Range decl_stmt;      /* the DeclStmt, for locals */
-  unsigned scope_begin; /* start of the block that declares it */
+  unsigned scope_begin, scope_end; /* the block that declares it */
 } Var;
 
 typedef struct Await {

@@ -65,7 +65,7 @@ void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
   free(m);
 }
 
-static char *lower_await(FnCtx *ctx, CXCursor e, Range r, StrBuf *pre) {
+static char *lower_await(FnCtx *ctx, Range r, StrBuf *pre) {
   Await *aw = await_at(ctx, r.begin);
   if (!aw || !aw->evaluated)
     return render(ctx->L, r);
@@ -97,7 +97,6 @@ static char *lower_await(FnCtx *ctx, CXCursor e, Range r, StrBuf *pre) {
       free(result);
     }
   }
-  (void)e;
   edit_replace(ctx->L, r, xstrdup(res));
   return res;
 }
@@ -137,13 +136,12 @@ static char *lower_logical(FnCtx *ctx, CXCursor lhs, CXCursor rhs, bool is_and, 
 /* c ? a : b with an await in a or b: only the chosen arm runs. */
 static char *lower_conditional(FnCtx *ctx, CXCursor e, Children *ch, Range r, StrBuf *pre) {
   Range ra, rb;
+  char *c = lower_expr(ctx, ch->p[0], pre); /* the condition always runs */
   if (!cursor_range(ctx->L, ch->p[1], &ra) || !cursor_range(ctx->L, ch->p[2], &rb) ||
       (awaits_in(ctx, ra) == 0 && awaits_in(ctx, rb) == 0)) {
-    char *c = lower_expr(ctx, ch->p[0], pre);
     free(c);
     return render(ctx->L, r);
   }
-  char *c = lower_expr(ctx, ch->p[0], pre);
   CXType type = clang_getCursorType(e);
   char *t = NULL;
   if (type.kind != CXType_Void) {
@@ -194,7 +192,7 @@ char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre) {
     return render(L, r);
   enum CXCursorKind k = clang_getCursorKind(e);
   if (is_await_op(L, e))
-    return lower_await(ctx, e, r, pre);
+    return lower_await(ctx, r, pre);
 
   Children ch;
   children_of(e, &ch);

@@ -130,19 +130,14 @@ static char *lower_full(FnCtx *ctx, CXCursor e, char **residual) {
 
 /* ------------------------------------------------------------ declarations */
 
-static bool is_array(CXType t) {
-  return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray;
-}
-
 /* The assignment that stands for `field = init` in a frame local's declaration. */
-static char *frame_assign(FnCtx *ctx, Var *v, CXCursor init, const char *text) {
+static char *frame_assign(Var *v, CXCursor init, const char *text) {
   CXCursor bare = strip_parens(init);
   bool list = clang_getCursorKind(bare) == CXCursor_InitListExpr;
-  if (list || is_array(clang_getCursorType(v->cur)))
+  if (list || is_array_type(clang_getCursorType(v->cur)))
     return xasprintf("__builtin_memcpy((void *)&ac_f->%s, &(__typeof__(ac_f->%s))%s%s%s, "
                      "sizeof ac_f->%s)",
                      v->field, v->field, list ? "" : "{", text, list ? "" : "}", v->field);
-  (void)ctx;
   char *dst = xasprintf("ac_f->%s", v->field);
   char *r = copy_text(dst, text, v->is_record);
   free(dst);
@@ -192,7 +187,7 @@ static void lower_decl(FnCtx *ctx, CXCursor s, CXCursor for_stmt, bool in_compou
       crange(ctx, init, &ir);
       text = render(ctx->L, ir);
     }
-    char *a = frame_assign(ctx, v, init, text);
+    char *a = frame_assign(v, init, text);
     if (awaits || !in_for)
       sb_printf(&out, "%s;\n", a);
     else
