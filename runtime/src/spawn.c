@@ -7,14 +7,17 @@
  * spawn; the live one is released when the task completes (finish) or at
  * executor shutdown.  Everything but 'refs', 'abort' and the task state is
  * owner-thread only. */
+#include "context.h"
 #include "task.h"
 
 #include <errno.h>
 #include <stdalign.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { OUTCOME_RUNNING = 0, OUTCOME_DONE = 1, OUTCOME_ABORTED = 2 };
+enum { OUTCOME_RUNNING = 0, OUTCOME_DONE = 1, OUTCOME_ABORTED = 2, OUTCOME_UNSTARTED = 3 };
 
 struct ac__spawned {
   struct ac_task task;                 /* first member */
@@ -88,36 +91,61 @@ static void spawned_dealloc(struct ac_task *t) {
 static const struct ac__task_vtable spawned_vtable = {
     spawned_poll, spawned_drop, spawned_finish, spawned_dealloc};
 
-struct ac_task *ac_spawn_frame(struct ac_cx *cx, size_t frame_size, size_t result_offset,
-                               size_t result_size, ac_poll_fn poll, ac_drop_fn drop,
-                               void (*init)(void *frame, void *arg), void *arg) {
-  struct ac__sched *sched = cx->task->sched;
+static bool desc_valid(const struct ac_spawn_desc *d) {
+  return d->poll && d->result_offset <= d->frame_size &&
+         d->result_size <= d->frame_size - d->result_offset &&
+         d->frame_align && !(d->frame_align & (d->frame_align - 1)) &&
+         d->frame_align <= alignof(max_align_t) &&
+         d->frame_size <= SIZE_MAX - sizeof(struct ac__spawned);
+}
+
+void *ac_spawn_alloc(const struct ac_spawn_desc *d, struct ac_task **task) {
+  struct ac__sched *sched = ac__context_current();
   struct ac__spawned *s;
-  if (!poll || result_offset + result_size > frame_size ||
-      frame_size > SIZE_MAX - sizeof *s)
+  *task = NULL;
+  if (!sched || !desc_valid(d))
     return NULL;
-  s = malloc(sizeof *s + frame_size);
+  s = malloc(sizeof *s + d->frame_size);
   if (!s)
     return NULL;
   atomic_fetch_add(&allocated, 1);
   ac__task_init(&s->task, &spawned_vtable, sched);
   atomic_init(&s->task.refs, 2); /* the handle + the live reference */
-  s->poll = poll;
-  s->drop = drop;
+  s->poll = d->poll;
+  s->drop = d->drop;
   s->joiner = NULL;
-  s->result_offset = result_offset;
-  s->result_size = result_size;
+  s->result_offset = d->result_offset;
+  s->result_size = d->result_size;
   atomic_init(&s->abort, false);
-  s->outcome = OUTCOME_RUNNING;
-  if (init)
-    init(s->frame, arg);
+  s->outcome = OUTCOME_UNSTARTED;
   s->live_next = sched->live;
   if (s->live_next)
     s->live_next->live_pprev = &s->live_next;
   s->live_pprev = &sched->live;
   sched->live = s;
-  ac__task_wake(&s->task); /* first poll */
-  return &s->task;
+  *task = &s->task;
+  return s->frame;
+}
+
+void ac_spawn_start(struct ac_task *task) {
+  spawned_of(task)->outcome = OUTCOME_RUNNING;
+  ac__task_wake(task);
+}
+
+struct ac_task *ac_spawn_frame(struct ac_cx *cx, size_t frame_size, size_t result_offset,
+                               size_t result_size, ac_poll_fn poll, ac_drop_fn drop,
+                               void (*init)(void *frame, void *arg), void *arg) {
+  const struct ac_spawn_desc d = {frame_size, alignof(max_align_t), result_offset,
+                                  result_size, poll, drop};
+  struct ac_task *t;
+  void *frame = ac_spawn_alloc(&d, &t);
+  (void)cx;
+  if (!frame)
+    return NULL;
+  if (init)
+    init(frame, arg);
+  ac_spawn_start(t);
+  return t;
 }
 
 void ac_task_detach(struct ac_task *task) {
@@ -137,6 +165,10 @@ void ac__spawn_shutdown_drop(struct ac__sched *sched) {
   for (struct ac__spawned *s = sched->live; s; s = s->live_next) {
     if (ac__task_is_complete(&s->task))
       continue;
+    if (s->outcome == OUTCOME_UNSTARTED) { /* frame never initialised */
+      ac__task_complete(&s->task);
+      continue;
+    }
     spawned_drop(&s->task);
     ac__task_complete(&s->task);
     wake_joiner(s);
@@ -147,6 +179,8 @@ void ac__spawn_shutdown_release(struct ac__sched *sched) {
   struct ac__spawned *s;
   while ((s = sched->live)) {
     live_unlink(s);
+    if (s->outcome == OUTCOME_UNSTARTED)
+      ac__task_unref(&s->task); /* nobody got a usable handle */
     ac__task_unref(&s->task);
   }
 }

@@ -26,6 +26,10 @@
   X(spawn_abort_sleeping_task)                                                 \
   X(spawn_join_100k)                                                           \
   X(spawn_live_tasks_dropped_at_end)                                           \
+  X(spawn_alloc_needs_a_runtime)                                               \
+  X(spawn_alloc_rejects_bad_desc)                                              \
+  X(spawn_unstarted_task_freed_at_end)                                         \
+  X(spawn_abort_before_first_poll)                                             \
   X(chan_ping_pong_1000)                                                       \
   X(chan_full_blocks_sender)                                                   \
   X(chan_close_wakes_waiters)                                                  \

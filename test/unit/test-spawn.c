@@ -1,5 +1,6 @@
 /* Spawned tasks and join handles: frames hand-written to the lowering
- * convention, spawned with ac_spawn_frame and awaited with ac_task_join. */
+ * convention, spawned with ac_spawn_alloc/ac_spawn_start as the compiler
+ * emits it, and awaited with ac_task_join. */
 #include "test.h"
 
 #include "driver.h"
@@ -20,10 +21,9 @@ struct yielder__frame {
 static int yield_log[64];
 static int yield_log_len;
 
-static void yielder__init(void *p, void *arg) {
-  struct yielder__frame *f = p;
+static void yielder__init(struct yielder__frame *f, int n) {
   f->ac_state = 0;
-  f->n = (int)(long)arg;
+  f->n = n;
   f->i = 0;
 }
 
@@ -55,10 +55,19 @@ static void yielder__drop(void *p) {
   f->ac_state = AC_STATE_DONE;
 }
 
+static const struct ac_spawn_desc yielder__spawn = {
+    sizeof(struct yielder__frame), _Alignof(struct yielder__frame),
+    offsetof(struct yielder__frame, ac_result), sizeof(int), yielder__poll, yielder__drop};
+
+/* What the compiler emits for ac_spawn(yielder(n)). */
 static struct ac_task *spawn_yielder(struct ac_cx *cx, int n) {
-  return ac_spawn_frame(cx, sizeof(struct yielder__frame),
-                        offsetof(struct yielder__frame, ac_result), sizeof(int),
-                        yielder__poll, yielder__drop, yielder__init, (void *)(long)n);
+  struct ac_task *t;
+  struct yielder__frame *f = ac_spawn_alloc(&yielder__spawn, &t);
+  (void)cx;
+  ASSERT_TRUE(f != NULL);
+  yielder__init(f, n);
+  ac_spawn_start(t);
+  return t;
 }
 
 /* async void sleeper(unsigned long ms) */
@@ -67,10 +76,9 @@ struct sleeper__frame {
   struct ac_sleep_ms__frame s;
 };
 
-static void sleeper__init(void *p, void *arg) {
-  struct sleeper__frame *f = p;
+static void sleeper__init(struct sleeper__frame *f, unsigned long ms) {
   f->ac_state = 0;
-  ac_sleep_ms__init(&f->s, (unsigned long)arg);
+  ac_sleep_ms__init(&f->s, ms);
 }
 
 static ac_poll sleeper__poll(void *p, struct ac_cx *cx) {
@@ -89,9 +97,18 @@ static void sleeper__drop(void *p) {
   f->ac_state = AC_STATE_DONE;
 }
 
+static const struct ac_spawn_desc sleeper__spawn = {
+    sizeof(struct sleeper__frame), _Alignof(struct sleeper__frame), 0, 0, sleeper__poll,
+    sleeper__drop};
+
 static struct ac_task *spawn_sleeper(struct ac_cx *cx, unsigned long ms) {
-  return ac_spawn_frame(cx, sizeof(struct sleeper__frame), 0, 0, sleeper__poll,
-                        sleeper__drop, sleeper__init, (void *)ms);
+  struct ac_task *t;
+  struct sleeper__frame *f = ac_spawn_alloc(&sleeper__spawn, &t);
+  (void)cx;
+  ASSERT_TRUE(f != NULL);
+  sleeper__init(f, ms);
+  ac_spawn_start(t);
+  return t;
 }
 
 /* A root frame driven by a test-specific step function: step(f, cx) is
@@ -202,6 +219,42 @@ static ac_poll root__poll(void *p, struct ac_cx *cx) {
     ac_task_detach(f->h[0]);
     ASSERT_UINT_EQ(ac__spawn_allocated(), 3);
     break;
+  case 6: /* allocated, never started: freed at shutdown, drop not called */
+    {
+      struct ac_task *t;
+      ASSERT_TRUE(ac_spawn_alloc(&yielder__spawn, &t) != NULL);
+      ASSERT_TRUE(t != NULL);
+      ASSERT_UINT_EQ(ac__spawn_allocated(), 1);
+    }
+    break;
+  case 8: /* invalid descriptors are refused */
+    {
+      struct ac_task *t;
+      struct ac_spawn_desc d = yielder__spawn;
+      d.poll = NULL;
+      ASSERT_NULL(ac_spawn_alloc(&d, &t));
+      ASSERT_NULL(t);
+      d = yielder__spawn;
+      d.result_offset = d.frame_size;
+      ASSERT_NULL(ac_spawn_alloc(&d, &t));
+      d = yielder__spawn;
+      d.frame_align = 24;
+      ASSERT_NULL(ac_spawn_alloc(&d, &t));
+      ASSERT_UINT_EQ(ac__spawn_allocated(), 0);
+    }
+    break;
+  case 7: /* abort before the first poll: the frame is dropped unpolled */
+    if (f->ac_state == 0) {
+      yield_log_len = 0;
+      f->h[0] = spawn_yielder(cx, 2);
+      ac_task_abort(f->h[0]);
+      ac_task_join__init(&f->j, f->h[0], &f->results[0]);
+      f->ac_state = 1;
+    }
+    if (join_step(f, cx, 0) == AC_PENDING)
+      return AC_PENDING;
+    ASSERT_INT_EQ(yield_log_len, 0); /* never polled */
+    break;
   }
   f->ac_state = AC_STATE_DONE;
   return AC_READY;
@@ -268,4 +321,27 @@ TEST_IMPL(spawn_live_tasks_dropped_at_end) {
   unsigned long long t0 = test_now_ms();
   run_root(&f, 5);
   ASSERT_UINT_LT(test_now_ms() - t0, 5000); /* did not wait for the sleeps */
+}
+
+TEST_IMPL(spawn_alloc_needs_a_runtime) {
+  struct ac_task *t = (struct ac_task *)&t;
+  ASSERT_NULL(ac_spawn_alloc(&yielder__spawn, &t));
+  ASSERT_NULL(t);
+}
+
+TEST_IMPL(spawn_alloc_rejects_bad_desc) {
+  struct root__frame f;
+  run_root(&f, 8);
+}
+
+TEST_IMPL(spawn_unstarted_task_freed_at_end) {
+  struct root__frame f;
+  run_root(&f, 6);
+}
+
+TEST_IMPL(spawn_abort_before_first_poll) {
+  struct root__frame f;
+  run_root(&f, 7);
+  ASSERT_INT_EQ(f.status[0], -ECANCELED);
+  ASSERT_INT_EQ(f.results[0], 0); /* out untouched */
 }

@@ -64,21 +64,45 @@ void ac_task_ref(struct ac_task *task);
 void ac_task_unref(struct ac_task *task);
 
 /* ------------------------------------------------------------- spawning
- * ac_spawn_frame schedules a new task on cx's executor (the current-thread
- * executor polling cx) and returns its handle, or NULL if out of memory
- * (then 'init' was not called).  The task is ONE heap allocation: a header
- * followed by a 'frame_size'-byte frame aligned for max_align_t.  The frame
- * is initialised in place by init(frame, arg) (typically a wrapper that
- * calls f__init with the arguments in 'arg') and never moves; the result is
- * the 'result_size' bytes at 'result_offset' in the frame (the frame's
- * ac_result; size 0 for void).  'drop' may be NULL if the frame owns
- * nothing.
+ * What the compiler emits for `ac_spawn(f(args))`:
  *
- * The returned ac_task * is the join handle and owns one reference.  Give
- * it up exactly once: await it with ac_task_join (below), or ac_task_detach().
- * The allocation is freed when the task has completed (or was aborted) and
- * its handle is gone.  Tasks still live when ac_block_on_frame's root
- * completes are dropped and freed by the runtime. */
+ *   static const struct ac_spawn_desc f__spawn = {
+ *       sizeof(struct f__frame), _Alignof(struct f__frame),
+ *       offsetof(struct f__frame, ac_result), sizeof(T),     (0, 0 for void)
+ *       (ac_poll_fn)f__poll, (ac_drop_fn)f__drop};
+ *   struct ac_task *t;
+ *   struct f__frame *fr = ac_spawn_alloc(&f__spawn, &t);
+ *   if (fr) { f__init(fr, args...); ac_spawn_start(t); }
+ *
+ * The descriptor is static and must outlive the task; 'drop' may be NULL
+ * if the frame owns nothing. */
+struct ac_spawn_desc {
+  size_t frame_size, frame_align;
+  size_t result_offset, result_size; /* the frame's ac_result */
+  ac_poll_fn poll;
+  ac_drop_fn drop;
+};
+
+/* Allocates a task for 'd' on the runtime the calling thread runs and
+ * returns its frame, to be initialised in place (it never moves), with
+ * *task set to the task.  NULL and *task = NULL if this thread runs no
+ * runtime, if 'd' is invalid (no poll, result outside the frame, alignment
+ * not a power of two) or out of memory.  Until ac_spawn_start the task is
+ * inert: nothing polls it, and the runtime frees it at shutdown without
+ * calling 'drop'. */
+void *ac_spawn_alloc(const struct ac_spawn_desc *d, struct ac_task **task);
+
+/* Schedules the first poll of a task from ac_spawn_alloc whose frame has
+ * been initialised.  Call once, on the thread that allocated it.  The task
+ * is the join handle and owns one reference: give it up exactly once, by
+ * awaiting ac_task_join or with ac_task_detach.  The task is freed when it
+ * has completed (or was aborted) and its handle is gone; tasks still live
+ * when the runtime shuts down are dropped and freed by the runtime. */
+void ac_spawn_start(struct ac_task *task);
+
+/* Deprecated wrapper of ac_spawn_alloc + init(frame, arg) +
+ * ac_spawn_start for hand-written C: frame aligned for max_align_t, cx
+ * unused (the task goes to the calling thread's runtime). */
 struct ac_task *ac_spawn_frame(struct ac_cx *cx, size_t frame_size, size_t result_offset,
                                size_t result_size, ac_poll_fn poll, ac_drop_fn drop,
                                void (*init)(void *frame, void *arg), void *arg);
