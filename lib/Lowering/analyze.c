@@ -524,7 +524,8 @@ void analyze_fn(FnCtx *ctx) {
   qsort(ctx->awaits, ctx->num_awaits, sizeof(Await), cmp_await);
   /* resume states are numbered as the awaits are lowered (lower_expr.c) */
 
-  /* every async call must be an await operand (until spawn/join exist) */
+  /* every async call must be an await operand or the argument of a task
+   * builtin (ac_spawn) */
   for (size_t i = 0; i < st.num_async_calls; i++) {
     Range r;
     if (!cursor_range(L, st.async_calls[i], &r))
@@ -532,6 +533,22 @@ void analyze_fn(FnCtx *ctx) {
     bool ok = false;
     for (size_t j = 0; j < st.num_awaited && !ok; j++)
       ok = st.awaited_calls[j] == r.begin;
+    BuiltinSite site;
+    AsyncFn *g = ok ? NULL : find_async_fn(L, clang_getCursorReferenced(st.async_calls[i]));
+    BuiltinKind bk = g ? builtin_of_call(L, st.async_calls[i], g, &site) : BUILTIN_NONE;
+    if (bk == BUILTIN_SPAWN) {
+      builtin_add_site(L, &site, ctx->fn->header.begin);
+      builtin_rewrite(L, &site);
+      ok = true;
+    } else if (bk == BUILTIN_BLOCK_ON) {
+      site.rejected = true;
+      builtin_add_site(L, &site, 0);
+      diag_at(L, DIAG_ERROR, site.kw,
+              "'ac_block_on' inside an async function would block the runtime that has to run "
+              "'%s' (a deadlock); write 'await %s(...)' instead",
+              g->name, g->name);
+      ok = true;
+    }
     if (!ok) {
       CXCursor callee = clang_getCursorReferenced(st.async_calls[i]);
       char *name = cursor_name(callee);

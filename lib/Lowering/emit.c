@@ -189,19 +189,40 @@ static void place_struct(Lowering *L, AsyncFn *fn, unsigned at) {
   L->generating = false;
 }
 
-static int cmp_by_header(const void *a, const void *b) {
-  const AsyncFn *x = *(AsyncFn *const *)a, *y = *(AsyncFn *const *)b;
-  return x->header.begin < y->header.begin ? -1 : x->header.begin > y->header.begin;
+/* A frame struct (with its callees') or a callee's task-builtin helpers
+ * (with its struct) that must be visible at 'at'. */
+typedef struct Placement {
+  unsigned at;
+  bool helpers;
+  AsyncFn *fn;
+} Placement;
+
+static int cmp_placement(const void *a, const void *b) {
+  const Placement *x = a, *y = b;
+  if (x->at != y->at)
+    return x->at < y->at ? -1 : 1;
+  return (int)x->helpers - (int)y->helpers; /* structs first */
 }
 
 void emit_frame_structs(Lowering *L) {
-  AsyncFn **order = xrealloc(NULL, L->num_fns * sizeof *order);
+  Placement *order = xrealloc(NULL, (L->num_fns + L->num_sites + 1) * sizeof *order);
   size_t n = 0;
   for (size_t i = 0; i < L->num_fns; i++)
     if (L->fns[i]->has_body && L->fns[i]->frame_text)
-      order[n++] = L->fns[i];
-  qsort(order, n, sizeof *order, cmp_by_header);
-  for (size_t i = 0; i < n; i++)
-    place_struct(L, order[i], order[i]->header.begin);
+      order[n++] = (Placement){L->fns[i]->header.begin, false, L->fns[i]};
+  for (size_t i = 0; i < L->num_sites; i++)
+    if (!L->sites[i].rejected)
+      order[n++] = (Placement){L->sites[i].helpers_at, true, L->sites[i].callee};
+  qsort(order, n, sizeof *order, cmp_placement);
+  for (size_t i = 0; i < n; i++) {
+    AsyncFn *fn = order[i].fn;
+    place_struct(L, fn, order[i].at);
+    if (!order[i].helpers || fn->helpers_emitted)
+      continue;
+    fn->helpers_emitted = true;
+    L->generating = true;
+    edit_insert(L, order[i].at, EDIT_OPEN, -1, builtin_helpers_text(fn));
+    L->generating = false;
+  }
   free(order);
 }

@@ -5,10 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Checks a non-async function: no await, no call of an async function. */
+/* Checks a non-async function: no await, and async functions only called
+ * as the argument of ac_spawn / ac_block_on. */
+typedef struct SyncCheck {
+  Lowering *L;
+  unsigned fn_begin; /* where helpers of spawned callees must be visible */
+} SyncCheck;
+
 static enum CXChildVisitResult check_sync(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
-  Lowering *L = d;
+  SyncCheck *sc = d;
+  Lowering *L = sc->L;
   if (is_await_op(L, c)) {
     diag_cursor(L, DIAG_ERROR, c,
                 "'await' is only allowed inside an async function; declare the enclosing "
@@ -17,6 +24,12 @@ static enum CXChildVisitResult check_sync(CXCursor c, CXCursor parent, CXClientD
   }
   if (clang_getCursorKind(c) == CXCursor_CallExpr) {
     AsyncFn *fn = find_async_fn(L, clang_getCursorReferenced(c));
+    BuiltinSite site;
+    if (fn && builtin_of_call(L, c, fn, &site) != BUILTIN_NONE) {
+      builtin_add_site(L, &site, sc->fn_begin);
+      builtin_rewrite(L, &site);
+      return CXChildVisit_Recurse;
+    }
     if (fn) {
       diag_cursor(L, DIAG_ERROR, c,
                   "async function '%s' called from a function that is not async; await it "
@@ -100,12 +113,16 @@ static enum CXChildVisitResult visit_fns(CXCursor c, CXCursor parent, CXClientDa
     return CXChildVisit_Continue;
   if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
     AsyncFn *fn = is_async_decl(c) ? find_async_fn(L, c) : NULL;
+    Range r;
+    SyncCheck sc = {L, cursor_range(L, c, &r) ? r.begin : 0};
     if (fn)
       lower_async_fn(L, fn);
     else
-      clang_visitChildren(c, check_sync, L);
+      clang_visitChildren(c, check_sync, &sc);
   } else if (clang_getCursorKind(c) == CXCursor_VarDecl) {
-    clang_visitChildren(c, check_sync, L);
+    Range r;
+    SyncCheck sc = {L, cursor_range(L, c, &r) ? r.begin : 0};
+    clang_visitChildren(c, check_sync, &sc);
   }
   return CXChildVisit_Continue;
 }
@@ -176,6 +193,7 @@ int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
   collect_async_fns(&L);
   CXCursor tuc = clang_getTranslationUnitCursor(L.tu);
   clang_visitChildren(tuc, visit_fns, &L);
+  builtin_check_unmatched(&L);
   if (!L.errors) {
     clang_visitChildren(tuc, drop_prototypes, &L);
     emit_frame_structs(&L);
@@ -185,6 +203,7 @@ int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
     rc = 0;
   }
 done:
+  free(L.sites);
   if (L.tu)
     clang_disposeTranslationUnit(L.tu);
   clang_disposeIndex(idx);

@@ -141,6 +141,7 @@ typedef struct AsyncFn {
   bool is_external;     /* declared outside the main file (the runtime) */
   char *ret_type;       /* spelling of the return type */
   bool struct_emitted;
+  bool helpers_emitted; /* erased poll/drop + spawn descriptor (task_builtins.c) */
   int visiting;         /* cycle detection while ordering frames */
   char *frame_text;     /* struct f__frame {...} and prototypes, once lowered */
   struct AsyncFn **callees;
@@ -198,6 +199,20 @@ typedef struct FnCtx {
   int expr_temps;       /* temporaries named so far */
 } FnCtx;
 
+/* task_builtins.c: ac_spawn(f(args)) / ac_block_on(f(args)) */
+typedef enum BuiltinKind { BUILTIN_NONE, BUILTIN_SPAWN, BUILTIN_BLOCK_ON } BuiltinKind;
+typedef struct BuiltinSite {
+  BuiltinKind kind;
+  AsyncFn *callee;
+  unsigned kw;          /* the builtin's name */
+  unsigned call_open;   /* '(' of the async call */
+  unsigned call_end;    /* just past the async call */
+  unsigned close;       /* the builtin's ')' */
+  bool has_args;
+  bool rejected;        /* diagnosed; not rewritten */
+  unsigned helpers_at;  /* where the callee's helpers must be visible */
+} BuiltinSite;
+
 struct Lowering {
   CXTranslationUnit tu;
   Source src;
@@ -206,6 +221,8 @@ struct Lowering {
   AsyncFn **fns;
   size_t num_fns;
   int errors;
+  BuiltinSite *sites;
+  size_t num_sites;
   bool generating;       /* edits being made are compiler-generated code */
   unsigned last_diag_off;  /* the last diagnostic, to report a construct once */
   const char *last_diag_fmt;
@@ -236,6 +253,16 @@ char *field_decl(const char *type, const char *name);
 bool is_array_type(CXType t);
 /* `dst = src` that also works for a struct with const members */
 char *copy_text(const char *dst, const char *src, bool is_record);
+
+/* ------------------------------------------------------------ task_builtins.c */
+
+const char *builtin_name(BuiltinKind k);
+/* Is 'call' (of async 'callee') the argument of ac_spawn / ac_block_on? */
+BuiltinKind builtin_of_call(Lowering *L, CXCursor call, AsyncFn *callee, BuiltinSite *site);
+void builtin_add_site(Lowering *L, const BuiltinSite *site, unsigned helpers_at);
+void builtin_rewrite(Lowering *L, const BuiltinSite *site);
+char *builtin_helpers_text(AsyncFn *callee);
+void builtin_check_unmatched(Lowering *L);
 
 /* ------------------------------------------------------------ lower_expr.c */
 

@@ -17,6 +17,18 @@
 #include <asyncc/asyncc.h>
 #include <asyncc/blocking.h>
 
+/* tasks (the compiler rewrites these two; see docs/language.md):
+ *   ac_spawn(f(args))     starts f(args) as a new task on this thread's runtime;
+ *                         the join handle, or NULL (out of memory / no runtime)
+ *   ac_block_on(f(args))  from a plain C function: runs f(args) on a new
+ *                         runtime on this thread and yields its result
+ * The definitions below only give clang the types. */
+#define ac_spawn(E) ((void)(E), (struct ac_task *)0)
+#define ac_block_on(E) (E)
+/* 0 with the result copied to *out (out may be NULL), or -ECANCELED if the
+ * task was aborted; consumes the handle */
+async int ac_task_join(struct ac_task *t, void *out);
+
 /* time */
 async void ac_yield(void);
 async void ac_sleep_ms(unsigned long ms);

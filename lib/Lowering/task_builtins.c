@@ -1,0 +1,174 @@
+/* The task builtins: `ac_spawn(f(args))` and `ac_block_on(f(args))`.
+ *
+ * Both take an async call as their only argument and turn it into a frame
+ * that something other than the caller's frame owns:
+ *
+ *   ac_spawn(f(a, b))     a new task on the calling thread's runtime; the
+ *                         frame lives in the task's one allocation.  Value:
+ *                         the join handle (struct ac_task *), NULL if out of
+ *                         memory or the thread runs no runtime.
+ *   ac_block_on(f(a, b))  (plain C functions only) runs f on a new runtime
+ *                         on this thread and yields f's result.
+ *
+ * The prelude defines them as macros that give clang the right types
+ * (`((void)(E), (struct ac_task *)0)` and `(E)`); the lowering recognises
+ * the written text `ac_spawn ( f (` ... `) )` around an async call and
+ * rewrites just the text outside the arguments, so the arguments keep every
+ * other edit (renamed frame locals, say):
+ *
+ *   ac_spawn(f(a, b))  ->  ({ struct ac_task *ac_t; struct f__frame *ac_fr =
+ *                             ac_spawn_alloc(&f__spawn_desc, &ac_t);
+ *                             if (ac_fr) { f__init(ac_fr, a, b); ac_spawn_start(ac_t); }
+ *                             ac_t; })
+ *
+ * (Arguments are evaluated only when the task could be allocated.)  The
+ * per-callee helpers (type-erased poll/drop and the spawn descriptor) are
+ * emitted once, before the first function that uses them. */
+#define _GNU_SOURCE /* memmem */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_ident_char(char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static unsigned skip_space_back(const Source *src, unsigned off) {
+  while (off > 0 && strchr(" \t\r\n\f\v", src->text[off - 1]))
+    off--;
+  return off;
+}
+
+/* The identifier that ends at 'end', as [*begin, end). */
+static bool word_before(const Source *src, unsigned end, unsigned *begin) {
+  unsigned b = end;
+  while (b > 0 && is_ident_char(src->text[b - 1]))
+    b--;
+  *begin = b;
+  return b < end;
+}
+
+static const char *const builtin_names[] = {[BUILTIN_SPAWN] = "ac_spawn",
+                                            [BUILTIN_BLOCK_ON] = "ac_block_on"};
+
+const char *builtin_name(BuiltinKind k) { return builtin_names[k]; }
+
+BuiltinKind builtin_of_call(Lowering *L, CXCursor call, AsyncFn *callee, BuiltinSite *site) {
+  const Source *src = &L->src;
+  Range r;
+  if (!cursor_range(L, call, &r) || r.end == 0)
+    return BUILTIN_NONE;
+  /* `kw ( callee (` before the call's arguments ... */
+  if (!text_is_word(src, r.begin, callee->name))
+    return BUILTIN_NONE;
+  unsigned open = skip_space(src, r.begin + (unsigned)strlen(callee->name));
+  if (open >= src->size || src->text[open] != '(')
+    return BUILTIN_NONE;
+  unsigned p = skip_space_back(src, r.begin);
+  if (p == 0 || src->text[p - 1] != '(')
+    return BUILTIN_NONE;
+  unsigned kw;
+  if (!word_before(src, skip_space_back(src, p - 1), &kw))
+    return BUILTIN_NONE;
+  BuiltinKind kind = BUILTIN_NONE;
+  for (int k = BUILTIN_SPAWN; k <= BUILTIN_BLOCK_ON; k++)
+    if (text_is_word(src, kw, builtin_names[k]))
+      kind = (BuiltinKind)k;
+  if (kind == BUILTIN_NONE)
+    return BUILTIN_NONE;
+  /* ... and `)` after them */
+  unsigned close = skip_space(src, r.end);
+  if (close >= src->size || src->text[close] != ')')
+    return BUILTIN_NONE;
+  *site = (BuiltinSite){.kind = kind, .callee = callee, .kw = kw, .call_open = open,
+                        .call_end = r.end, .close = close};
+  site->has_args = clang_Cursor_getNumArguments(call) > 0;
+  return kind;
+}
+
+void builtin_add_site(Lowering *L, const BuiltinSite *site, unsigned helpers_at) {
+  L->sites = xrealloc(L->sites, (L->num_sites + 1) * sizeof *L->sites);
+  L->sites[L->num_sites] = *site;
+  L->sites[L->num_sites++].helpers_at = helpers_at;
+}
+
+void builtin_rewrite(Lowering *L, const BuiltinSite *s) {
+  const char *f = s->callee->name;
+  const char *comma = s->has_args ? ", " : "";
+  char *pre, *post;
+  if (s->kind == BUILTIN_SPAWN) {
+    pre = xasprintf("({ struct ac_task *ac_t; struct %s__frame *ac_fr = "
+                    "ac_spawn_alloc(&%s__spawn_desc, &ac_t); if (ac_fr) { %s__init(ac_fr%s",
+                    f, f, f, comma);
+    post = xstrdup("; ac_spawn_start(ac_t); } ac_t; })");
+  } else {
+    pre = xasprintf("({ struct %s__frame ac_fr; %s__init(&ac_fr%s", f, f, comma);
+    post = xasprintf("; ac__block_on_check(ac_block_on_frame(&ac_fr, %s__erased_poll, "
+                     "%s__erased_drop)); %s; })",
+                     f, f, s->callee->returns_void ? "(void)0" : "ac_fr.ac_result");
+  }
+  edit_replace(L, (Range){s->kw, s->call_open + 1}, pre);
+  edit_replace(L, (Range){s->call_end, s->close + 1}, post);
+}
+
+char *builtin_helpers_text(AsyncFn *g) {
+  const char *f = g->name;
+  StrBuf sb = {0};
+  sb_printf(&sb,
+            "static __attribute__((unused)) ac_poll %s__erased_poll(void *ac_fr, struct ac_cx *ac_cx)\n"
+            "{\n    return %s__poll(ac_fr, ac_cx);\n}\n"
+            "static __attribute__((unused)) void %s__erased_drop(void *ac_fr)\n"
+            "{\n    %s__drop(ac_fr);\n}\n",
+            f, f, f, f);
+  if (g->returns_void)
+    sb_printf(&sb,
+              "static __attribute__((unused)) const struct ac_spawn_desc %s__spawn_desc = {\n"
+              "    sizeof(struct %s__frame), _Alignof(struct %s__frame), 0, 0,\n"
+              "    %s__erased_poll, %s__erased_drop};\n",
+              f, f, f, f, f);
+  else
+    sb_printf(&sb,
+              "static __attribute__((unused)) const struct ac_spawn_desc %s__spawn_desc = {\n"
+              "    sizeof(struct %s__frame), _Alignof(struct %s__frame),\n"
+              "    offsetof(struct %s__frame, ac_result), sizeof(((struct %s__frame *)0)->ac_result),\n"
+              "    %s__erased_poll, %s__erased_drop};\n",
+              f, f, f, f, f, f, f);
+  return sb_take(&sb);
+}
+
+/* Every written `ac_spawn` / `ac_block_on` must be a site the lowering
+ * understood: anything else (a non-async argument, a use inside a macro)
+ * would silently expand to the prelude's stand-in.  The file is tokenized
+ * only if its text mentions a builtin at all. */
+void builtin_check_unmatched(Lowering *L) {
+  const Source *src = &L->src;
+  if (!memmem(src->text, src->size, "ac_spawn", 8) && !memmem(src->text, src->size, "ac_block_on", 11))
+    return;
+  CXSourceLocation b = clang_getLocationForOffset(L->tu, src->file, 0);
+  CXSourceLocation e = clang_getLocationForOffset(L->tu, src->file, src->size);
+  CXToken *toks = NULL;
+  unsigned ntoks = 0;
+  clang_tokenize(L->tu, clang_getRange(b, e), &toks, &ntoks);
+  for (unsigned i = 0; i < ntoks; i++) {
+    if (clang_getTokenKind(toks[i]) != CXToken_Identifier)
+      continue;
+    unsigned off;
+    if (!loc_offset(L, clang_getTokenLocation(L->tu, toks[i]), &off))
+      continue;
+    for (int k = BUILTIN_SPAWN; k <= BUILTIN_BLOCK_ON; k++) {
+      const char *name = builtin_names[k];
+      if (!text_is_word(src, off, name) || (off > 0 && is_ident_char(src->text[off - 1])))
+        continue;
+      bool known = false;
+      for (size_t j = 0; j < L->num_sites && !known; j++)
+        known = L->sites[j].kw == off;
+      if (!known)
+        diag_at(L, DIAG_ERROR, off,
+                "'%s' takes one call of an async function, written directly in its parentheses "
+                "(for example %s(work(1))), and cannot be used inside a macro",
+                name, name);
+    }
+  }
+  clang_disposeTokens(L->tu, toks, ntoks);
+}
