@@ -168,6 +168,10 @@ typedef struct Await {
   AsyncFn *callee;
   Range range;
   bool evaluated;       /* false under sizeof / _Alignof / typeof */
+  /* `await ac_timeout(ms, call)` / `await ac_timeout(ms, lhs = call)`:
+   * 'call' is the inner async call, raced against a sleep of 'ms' */
+  bool is_timeout;
+  CXCursor ms, lhs;     /* lhs: null cursor if there is no assignment */
   int state;            /* resume state number (1-based) */
 } Await;
 

@@ -65,10 +65,73 @@ void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
   free(m);
 }
 
+/* The value of an await (a field of the frame): read in place when it is
+ * the only await of its full expression, else copied to a temporary first. */
+static char *await_value(FnCtx *ctx, char *field, const char *type, bool is_record, StrBuf *pre) {
+  if (ctx->expr_awaits == 1)
+    return field; /* nothing reuses the callee's frame before it is read */
+  char *res = new_temp(ctx, type, "t");
+  char *c = copy_text(res, field, is_record);
+  sb_printf(pre, "%s;\n", c);
+  free(c);
+  free(field);
+  return res;
+}
+
+/* await ac_timeout(ms, [lhs =] g(args)): g's frame and a sleep share one
+ * member of the ac_aw union; g is polled first, so a result that is ready
+ * wins over a deadline that has also passed.  Value: 0 (g completed, lhs
+ * assigned) or -ETIMEDOUT (g was dropped). */
+static char *lower_timeout(FnCtx *ctx, Await *aw, Range r, StrBuf *pre) {
+  const char *g = aw->callee->name;
+  char *ms = lower_expr(ctx, aw->ms, pre);
+  StrBuf args = {0};
+  int n = clang_Cursor_getNumArguments(aw->call);
+  for (int i = 0; i < n; i++) {
+    char *a = lower_expr(ctx, clang_Cursor_getArgument(aw->call, i), pre);
+    sb_printf(&args, ", %s", a);
+    free(a);
+  }
+  char *lhs = clang_Cursor_isNull(aw->lhs) ? NULL : lower_expr(ctx, aw->lhs, pre);
+  aw->state = ++ctx->num_states;
+  char *m = xasprintf("ac_f->ac_aw.ac_to_%s", g);
+  sb_printf(pre, "%s__init(&%s.in%s);\n", g, m, args.data ? args.data : "");
+  sb_printf(pre, "ac_sleep_ms__init(&%s.tm, %s);\n", m, ms);
+  sb_printf(pre, "ac_f->ac_state = %d;\nac_resume_%d:\n", aw->state, aw->state);
+  sb_printf(pre, "if (%s__poll(&%s.in, ac_cx) == AC_READY) {\n    ac_sleep_ms__drop(&%s.tm);\n",
+            g, m, m);
+  if (lhs) {
+    char *src = xasprintf("%s.in.ac_result", m);
+    char *c = copy_text(lhs, src, aw->callee->returns_record);
+    sb_printf(pre, "    %s;\n", c);
+    free(c), free(src);
+  }
+  sb_printf(pre,
+            "    %s.r = 0;\n} else if (ac_sleep_ms__poll(&%s.tm, ac_cx) == AC_READY) {\n"
+            "    %s__drop(&%s.in);\n    %s.r = -ETIMEDOUT;\n} else {\n    return AC_PENDING;\n}\n",
+            m, m, g, m, m);
+  char *field = xasprintf("        struct {\n            struct %s__frame in;\n"
+                          "            struct ac_sleep_ms__frame tm;\n            int r;\n"
+                          "        } ac_to_%s;\n", g, g);
+  if (!ctx->aw_fields.data || !strstr(ctx->aw_fields.data, field))
+    sb_puts(&ctx->aw_fields, field);
+  free(field);
+  sb_printf(&ctx->drop_cases,
+            "    case %d:\n        %s__drop(&%s.in);\n        ac_sleep_ms__drop(&%s.tm);\n"
+            "        break;\n",
+            aw->state, g, m, m);
+  char *res = await_value(ctx, xasprintf("%s.r", m), "int", false, pre);
+  free(m), free(ms), free(lhs), free(args.data);
+  edit_replace(ctx->L, r, xstrdup(res));
+  return res;
+}
+
 static char *lower_await(FnCtx *ctx, Range r, StrBuf *pre) {
   Await *aw = await_at(ctx, r.begin);
   if (!aw || !aw->evaluated)
     return render(ctx->L, r);
+  if (aw->is_timeout)
+    return lower_timeout(ctx, aw, aw->range, pre);
   StrBuf args = {0};
   /* states are numbered in evaluation order: the arguments' awaits first */
   int n = clang_Cursor_getNumArguments(aw->call);
@@ -87,15 +150,7 @@ static char *lower_await(FnCtx *ctx, Range r, StrBuf *pre) {
     char *m = await_member(aw);
     char *result = xasprintf("ac_f->ac_aw.%s.ac_result", m);
     free(m);
-    if (ctx->expr_awaits == 1) {
-      res = result; /* nothing reuses the callee's frame before it is read */
-    } else {
-      res = new_temp(ctx, aw->callee->ret_type, "t");
-      char *c = copy_text(res, result, aw->callee->returns_record);
-      sb_printf(pre, "%s;\n", c);
-      free(c);
-      free(result);
-    }
+    res = await_value(ctx, result, aw->callee->ret_type, aw->callee->returns_record, pre);
   }
   edit_replace(ctx->L, r, xstrdup(res));
   return res;

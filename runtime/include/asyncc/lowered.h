@@ -3,6 +3,7 @@
 #define ASYNCC_LOWERED_H
 #include <asyncc/asyncc.h>
 #include <asyncc/blocking.h>
+#include <errno.h> /* -ETIMEDOUT of ac_timeout */
 
 /* The state of a frame that has completed (or was dropped). */
 #define AC_STATE_DONE 0xFFFFFFFFu

@@ -29,6 +29,12 @@
  * task was aborted; consumes the handle */
 async int ac_task_join(struct ac_task *t, void *out);
 
+/* await ac_timeout(ms, f(args)) / await ac_timeout(ms, v = f(args)):
+ * 0 if f completed within ms milliseconds (v assigned its result), or
+ * -ETIMEDOUT (f was dropped, v untouched).  Rewritten by the compiler. */
+async int ac__timeout(unsigned long ms, int call);
+#define ac_timeout(MS, E) ac__timeout((MS), ((void)(E), 0))
+
 /* time */
 async void ac_yield(void);
 async void ac_sleep_ms(unsigned long ms);
