@@ -287,6 +287,18 @@ int main(int argc, char **argv) {
   append(&cmd, &d.parse_flags);
   append(&cmd, &d.cc_flags);
   push(&cmd, include);
+  /* the lowered C sits in a temporary directory: #include "x.h" must still
+   * find x.h next to the .ac file, as it did when clang parsed it */
+  for (int i = 0; i < d.ac_inputs.n; i++) {
+    char *dir = xstrdup(d.ac_inputs.v[i]);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+      *slash = 0;
+    else
+      strcpy(dir, ".");
+    push(&cmd, "-iquote");
+    push(&cmd, dir);
+  }
   if (d.compile_only) {
     int fixed = cmd.n;
     for (int i = 0; i < sources.n && !rc; i++) {

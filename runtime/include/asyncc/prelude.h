@@ -43,9 +43,6 @@ async void ac_sleep_ms(unsigned long ms);
 async int ac_chan_send(struct ac_chan *ch, const void *item);
 async int ac_chan_recv(struct ac_chan *ch, void *out);
 
-/* tasks: 0 with the result in *out (may be NULL), or -ECANCELED */
-async int ac_task_join(struct ac_task *t, void *out);
-
 /* blocking work on the thread pool: the value fn(arg) returned */
 async void *ac_spawn_blocking(void *(*fn)(void *), void *arg);
 #endif
