@@ -6,7 +6,8 @@
  *   ac_spawn(f(a, b))     a new task on the calling thread's runtime; the
  *                         frame lives in the task's one allocation.  Value:
  *                         the join handle (struct ac_task *), NULL if out of
- *                         memory or the thread runs no runtime.
+ *                         memory or the thread runs no runtime.  As a
+ *                         statement of its own the task is detached.
  *   ac_block_on(f(a, b))  (plain C functions only) runs f on a new runtime
  *                         on this thread and yields f's result.
  *
@@ -93,11 +94,28 @@ void builtin_add_site(Lowering *L, const BuiltinSite *site, unsigned helpers_at)
   L->sites[L->num_sites++].helpers_at = helpers_at;
 }
 
+/* `ac_spawn(f(x));` as a statement of its own: nobody can join the task,
+ * so it is detached (fire and forget, as dropping a tokio JoinHandle). */
+static bool is_whole_statement(const Source *src, const BuiltinSite *s) {
+  unsigned next = skip_space(src, s->close + 1);
+  if (next >= src->size || src->text[next] != ';')
+    return false;
+  unsigned prev = skip_space_back(src, s->kw), w;
+  if (prev == 0 || strchr(";{}", src->text[prev - 1]))
+    return true;
+  return word_before(src, prev, &w) && (text_is_word(src, w, "else") || text_is_word(src, w, "do"));
+}
+
 void builtin_rewrite(Lowering *L, const BuiltinSite *s) {
   const char *f = s->callee->name;
   const char *comma = s->has_args ? ", " : "";
   char *pre, *post;
-  if (s->kind == BUILTIN_SPAWN) {
+  if (s->kind == BUILTIN_SPAWN && is_whole_statement(&L->src, s)) {
+    pre = xasprintf("({ struct ac_task *ac_t; struct %s__frame *ac_fr = "
+                    "ac_spawn_alloc(&%s__spawn_desc, &ac_t); if (ac_fr) { %s__init(ac_fr%s",
+                    f, f, f, comma);
+    post = xstrdup("; ac_spawn_start(ac_t); ac_task_detach(ac_t); } })");
+  } else if (s->kind == BUILTIN_SPAWN) {
     pre = xasprintf("({ struct ac_task *ac_t; struct %s__frame *ac_fr = "
                     "ac_spawn_alloc(&%s__spawn_desc, &ac_t); if (ac_fr) { %s__init(ac_fr%s",
                     f, f, f, comma);
