@@ -1,11 +1,15 @@
-/* ac_block_on_frame: run one root frame to completion on a fresh
- * current-thread executor (the body of the generated main). */
+/* ac_block_on_frame: run one root frame to completion on a fresh executor
+ * (the body of the generated main): the current-thread one, or the
+ * multi-thread one when runtime_config.c says so. */
 #include "context.h"
 #include "executor_ct.h"
+#include "executor_mt.h"
+#include "runtime_config.h"
 #include "task.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The root task: a header on this function's stack, pointing at the
@@ -32,18 +36,49 @@ static const struct ac__task_vtable root_vtable = {root_poll, root_drop, NULL, N
 
 static void report_nested(void) {
   fputs("asyncc: ac_block_on_frame() was called on a thread that is already "
-        "running an asyncc runtime.\n"
-        "  Blocking here would deadlock: the runtime that has to finish the "
-        "future is this thread, and it would be stuck waiting for itself.\n"
+        "running an asyncc runtime (from inside a task's poll, or plain C called "
+        "from one, on any worker thread).\n"
+        "  Blocking here would deadlock: this thread is needed to run the "
+        "runtime's tasks, and it would be stuck waiting for them.\n"
         "  Fix: inside async code, `await` the async function instead of "
-        "blocking on it; from plain C reached from async code, call "
-        "ac_block_on_frame() on a thread that runs no runtime.\n",
+        "blocking on it; to call blocking C code that needs its own runtime, run "
+        "it with `await ac_spawn_blocking(fn, arg)` or on another thread that "
+        "runs no runtime.  ac_block_on_frame() returns -EDEADLK.\n",
         stderr);
 }
 
-int ac_block_on_frame(void *frame, ac_poll_fn poll, ac_drop_fn drop) {
+static int run_current_thread(struct root_task *root) {
   struct ac__executor_ct ex;
+  int err = ac__executor_ct_init(&ex);
+  if (err)
+    return err;
+  ac__task_init(&root->task, &root_vtable, &ex.sched);
+  err = ac__executor_ct_block_on(&ex, &root->task);
+  ac__executor_ct_destroy(&ex);
+  return err;
+}
+
+static int run_multi_thread(struct root_task *root, unsigned workers) {
+  /* Heap: the workers' queues make it ~2 KB per worker. */
+  struct ac__executor_mt *ex = malloc(sizeof *ex);
+  int err;
+  if (!ex)
+    return -ENOMEM;
+  err = ac__executor_mt_init(ex, workers);
+  if (err) {
+    free(ex);
+    return err;
+  }
+  ac__task_init(&root->task, &root_vtable, &ex->sched);
+  err = ac__executor_mt_block_on(ex, &root->task);
+  ac__executor_mt_destroy(ex);
+  free(ex);
+  return err;
+}
+
+int ac_block_on_frame(void *frame, ac_poll_fn poll, ac_drop_fn drop) {
   struct root_task root = {.frame = frame, .poll = poll, .drop = drop};
+  unsigned workers;
   int err;
 
   if (ac__context_current()) {
@@ -54,16 +89,13 @@ int ac_block_on_frame(void *frame, ac_poll_fn poll, ac_drop_fn drop) {
     fputs("asyncc: ac_block_on_frame() needs a poll function\n", stderr);
     return -EINVAL;
   }
-  err = ac__executor_ct_init(&ex);
-  if (err) {
-    fprintf(stderr, "asyncc: cannot start the runtime: %s\n", strerror(-err));
-    return err;
-  }
-  ac__task_init(&root.task, &root_vtable, &ex.sched);
-  err = ac__executor_ct_block_on(&ex, &root.task);
+  workers = ac__runtime_workers();
+  ac__runtime_started();
+  err = workers == 0 ? run_current_thread(&root) : run_multi_thread(&root, workers);
+  ac__runtime_stopped();
   if (err)
-    fprintf(stderr, "asyncc: the runtime failed, the main future was dropped: %s\n",
+    fprintf(stderr, "asyncc: the runtime failed or could not start, the main future "
+                    "was dropped or never polled: %s\n",
             strerror(-err));
-  ac__executor_ct_destroy(&ex);
   return err;
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 static _Thread_local struct ac__sched *current_sched;
+static _Thread_local struct ac__worker *current_worker;
 
 int ac__context_enter(struct ac__sched *s) {
   if (current_sched)
@@ -13,6 +14,13 @@ int ac__context_enter(struct ac__sched *s) {
   return 0;
 }
 
-void ac__context_exit(void) { current_sched = NULL; }
+void ac__context_exit(void) {
+  current_sched = NULL;
+  current_worker = NULL;
+}
 
 struct ac__sched *ac__context_current(void) { return current_sched; }
+
+void ac__context_set_worker(struct ac__worker *w) { current_worker = w; }
+
+struct ac__worker *ac__context_worker(void) { return current_worker; }

@@ -1,17 +1,24 @@
 /* The thread's runtime context: which scheduler, if any, this thread is
- * running.  It answers two questions: "is a wake coming from the
- * executor's own thread?" (then no lock is needed) and "would blocking here
+ * running, and for a multi-thread runtime which of its workers.  It answers
+ * "is a wake coming from one of the executor's own threads?" (then it goes
+ * to that thread's own queue, without a lock) and "would blocking here
  * deadlock a runtime?" (ac_block_on_frame refuses).  It is the runtime's
  * only thread-local state. */
 #ifndef AC__CONTEXT_H
 #define AC__CONTEXT_H
 
 struct ac__sched;
+struct ac__worker;
 
 /* Marks this thread as running 's'.  -EDEADLK if it already runs one. */
 int ac__context_enter(struct ac__sched *s);
 void ac__context_exit(void);
 /* The scheduler this thread runs, or NULL. */
 struct ac__sched *ac__context_current(void);
+
+/* The multi-thread worker this thread is (NULL on other threads).  Set
+ * after ac__context_enter, cleared by ac__context_exit. */
+void ac__context_set_worker(struct ac__worker *w);
+struct ac__worker *ac__context_worker(void);
 
 #endif

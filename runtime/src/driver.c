@@ -1,10 +1,17 @@
 /* The driver (see driver.h): park = reactor wait bounded by the next timer,
- * then fire due timers. */
+ * then fire due timers.
+ *
+ * Shared mode costs one mutex per timer operation and two per park; the
+ * current-thread executor's driver skips them on a flag it set at init.
+ * The reactor wait itself is never under the lock, so timers can be armed
+ * and cancelled while a worker sleeps in epoll_wait; one armed earlier
+ * than that sleep's deadline unparks it. */
 #include "driver.h"
 
 #include "task.h"
 
 #include <limits.h>
+#include <stdatomic.h>
 #include <time.h>
 
 static uint64_t monotonic_ns(void) {
@@ -13,54 +20,152 @@ static uint64_t monotonic_ns(void) {
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* The process's clock origin, set by the first reader.  Kept one
+ * nanosecond back so that 0 can mean "not set yet". */
+static _Atomic uint64_t clock_origin_ns;
+
+static uint64_t since_origin_ns(void) {
+  uint64_t origin = atomic_load_explicit(&clock_origin_ns, memory_order_relaxed);
+  uint64_t now = monotonic_ns();
+  if (origin == 0) {
+    uint64_t mine = now - 1;
+    if (atomic_compare_exchange_strong(&clock_origin_ns, &origin, mine))
+      origin = mine;
+    else
+      now = monotonic_ns(); /* another thread's origin may be later than 'now' */
+  }
+  return now - origin;
+}
+
+uint64_t ac__clock_now_ms(void) { return since_origin_ns() / 1000000u; }
+
+uint64_t ac_now_ms(void) { return ac__clock_now_ms(); }
+
 int ac__driver_init(struct ac__driver *d) {
-  d->origin_ns = monotonic_ns();
-  ac__timer_wheel_init(&d->timers, 0);
+  d->shared = false;
+  d->park_deadline = 0;
+  ac__timer_wheel_init(&d->timers, ac__clock_now_ms());
   return ac__reactor_init(&d->io);
+}
+
+int ac__driver_make_shared(struct ac__driver *d) {
+  int err = pthread_mutex_init(&d->timer_lock, NULL);
+  if (err)
+    return -err;
+  d->shared = true;
+  return 0;
 }
 
 void ac__driver_destroy(struct ac__driver *d) {
   ac__timer_wheel_destroy(&d->timers);
   ac__reactor_destroy(&d->io);
+  if (d->shared)
+    pthread_mutex_destroy(&d->timer_lock);
 }
 
-uint64_t ac__driver_now_ms(const struct ac__driver *d) {
-  return (monotonic_ns() - d->origin_ns) / 1000000u;
+static void lock(struct ac__driver *d) {
+  if (d->shared)
+    pthread_mutex_lock(&d->timer_lock);
+}
+
+static void unlock(struct ac__driver *d) {
+  if (d->shared)
+    pthread_mutex_unlock(&d->timer_lock);
 }
 
 uint64_t ac__driver_deadline_after_ms(const struct ac__driver *d, uint64_t ms) {
-  uint64_t now_ceil = (monotonic_ns() - d->origin_ns + 999999u) / 1000000u;
+  uint64_t now_ceil = (since_origin_ns() + 999999u) / 1000000u;
+  (void)d;
   return ms > UINT64_MAX - now_ceil ? UINT64_MAX : now_ceil + ms;
 }
 
-/* epoll_wait's timeout until the next timer; -1 if there is none. */
-static int timeout_until_next_timer(struct ac__driver *d) {
-  uint64_t next = ac__timer_wheel_next_deadline(&d->timers);
-  uint64_t now;
-  if (next == AC__WHEEL_NO_DEADLINE)
-    return -1;
-  now = ac__driver_now_ms(d);
-  if (next <= now)
+void ac__driver_timer_insert(struct ac__driver *d, struct ac_timer_entry *e) {
+  bool earlier_than_park;
+  lock(d);
+  ac__timer_wheel_insert(&d->timers, e);
+  earlier_than_park = e->deadline_ms < d->park_deadline;
+  unlock(d);
+  if (earlier_than_park)
+    ac__driver_unpark(d);
+}
+
+void ac__driver_timer_cancel(struct ac__driver *d, struct ac_timer_entry *e) {
+  lock(d);
+  ac__timer_entry_cancel(e);
+  unlock(d);
+}
+
+bool ac__driver_timer_armed(struct ac__driver *d, const struct ac_timer_entry *e) {
+  bool armed;
+  lock(d);
+  armed = ac__timer_entry_is_armed(e);
+  unlock(d);
+  return armed;
+}
+
+bool ac__driver_idle(struct ac__driver *d) {
+  bool idle;
+  lock(d);
+  idle = ac__timer_wheel_next_deadline(&d->timers) == AC__WHEEL_NO_DEADLINE &&
+         d->io.sources == 0;
+  unlock(d);
+  return idle;
+}
+
+size_t ac__driver_timer_count(struct ac__driver *d) {
+  size_t n;
+  lock(d);
+  n = ac__timer_wheel_count(&d->timers);
+  unlock(d);
+  return n;
+}
+
+/* epoll_wait's timeout until the next timer; -1 if there is none.  When the
+ * park will block, records its deadline for ac__driver_timer_insert. */
+static int park_timeout(struct ac__driver *d, bool may_block) {
+  uint64_t next, now;
+  int timeout;
+  if (!may_block)
     return 0;
-  /* A longer wait is cut at INT_MAX ms; the loop just parks again. */
-  return next - now > INT_MAX ? INT_MAX : (int)(next - now);
+  lock(d);
+  next = ac__timer_wheel_next_deadline(&d->timers);
+  now = ac__driver_now_ms(d);
+  if (next == AC__WHEEL_NO_DEADLINE)
+    timeout = -1;
+  else if (next <= now)
+    timeout = 0;
+  else /* a longer wait is cut at INT_MAX ms; the loop just parks again */
+    timeout = next - now > INT_MAX ? INT_MAX : (int)(next - now);
+  if (timeout != 0)
+    d->park_deadline = next;
+  unlock(d);
+  return timeout;
 }
 
 static void fire_due_timers(struct ac__driver *d) {
   uint64_t now = ac__driver_now_ms(d);
   struct ac_timer_entry *e;
+  lock(d);
+  d->park_deadline = 0;
+  /* Woken under the lock: a concurrent cancel waits, so the entry and its
+   * task are alive here. */
   while ((e = ac__timer_wheel_poll(&d->timers, now)))
     ac__task_wake(e->task);
+  unlock(d);
 }
 
 int ac__driver_park(struct ac__driver *d, bool may_block) {
-  int timeout = may_block ? timeout_until_next_timer(d) : 0;
+  int timeout = park_timeout(d, may_block);
   /* Looking without blocking costs a syscall; with no fd registered only an
    * unpark could be pending, and the executor checks for those itself. */
   if (timeout != 0 || d->io.sources > 0) {
     int err = ac__reactor_poll(&d->io, timeout);
-    if (err)
+    if (err) {
+      lock(d);
+      d->park_deadline = 0;
+      unlock(d);
       return err;
+    }
   }
   fire_due_timers(d);
   return 0;

@@ -37,6 +37,8 @@ int ac__executor_ct_init(struct ac__executor_ct *ex) {
   int err;
   ex->sched.schedule = schedule;
   ex->sched.live = NULL;
+  ex->sched.driver = &ex->driver;
+  ex->sched.lock = NULL; /* one thread: spawn bookkeeping needs no lock */
   ex->run = (struct ac__task_queue){0};
   ex->inject = (struct ac__task_queue){0};
   atomic_init(&ex->inject_pending, false);
@@ -67,7 +69,7 @@ static void take_injected(struct ac__executor_ct *ex) {
 }
 
 static void run_task(struct ac__executor_ct *ex, struct ac_task *t) {
-  struct ac_cx cx = {.task = t, .driver = &ex->driver};
+  struct ac_cx cx = {.task = t, .driver = &ex->driver, .budget = AC__COOP_BUDGET};
   ac__task_begin_poll(t);
   if (t->vtable->poll(t, &cx) == AC_READY) {
     ac__task_complete(t);

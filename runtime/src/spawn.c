@@ -5,8 +5,16 @@
  * the spawn bookkeeping) followed by the frame.  References (task.h rule
  * 5): the join handle and the executor's live reference, both taken at
  * spawn; the live one is released when the task completes (finish) or at
- * executor shutdown.  Everything but 'refs', 'abort' and the task state is
- * owner-thread only. */
+ * executor shutdown.
+ *
+ * Threads: 'refs', 'abort' and the task state are atomic.  The live list
+ * and 'joiner' are touched only under the scheduler's lock (sched->lock,
+ * NULL for the current-thread executor, whose single thread needs none):
+ * the multi-thread executor may complete a task on one worker while its
+ * joiner registers on another.  The joiner is woken with the lock held, so
+ * a join frame dropped on a third worker (which detaches under the lock)
+ * cannot see its task freed under a pending wake.  Shutdown runs after the
+ * workers stopped: no lock. */
 #include "context.h"
 #include "task.h"
 
@@ -38,6 +46,16 @@ size_t ac__spawn_allocated(void) { return atomic_load(&allocated); }
 
 static struct ac__spawned *spawned_of(struct ac_task *t) {
   return (struct ac__spawned *)t;
+}
+
+static void lock(struct ac__sched *sched) {
+  if (sched->lock)
+    pthread_mutex_lock(sched->lock);
+}
+
+static void unlock(struct ac__sched *sched) {
+  if (sched->lock)
+    pthread_mutex_unlock(sched->lock);
 }
 
 static ac_poll spawned_poll(struct ac_task *t, struct ac_cx *cx) {
@@ -78,8 +96,11 @@ static void wake_joiner(struct ac__spawned *s) {
 
 static void spawned_finish(struct ac_task *t) {
   struct ac__spawned *s = spawned_of(t);
+  struct ac__sched *sched = ac__task_sched(t);
+  lock(sched);
   wake_joiner(s);
   live_unlink(s);
+  unlock(sched);
   ac__task_unref(t); /* the live reference */
 }
 
@@ -118,11 +139,13 @@ void *ac_spawn_alloc(const struct ac_spawn_desc *d, struct ac_task **task) {
   s->result_size = d->result_size;
   atomic_init(&s->abort, false);
   s->outcome = OUTCOME_UNSTARTED;
+  lock(sched);
   s->live_next = sched->live;
   if (s->live_next)
     s->live_next->live_pprev = &s->live_next;
   s->live_pprev = &sched->live;
   sched->live = s;
+  unlock(sched);
   *task = &s->task;
   return s->frame;
 }
@@ -150,7 +173,10 @@ struct ac_task *ac_spawn_frame(struct ac_cx *cx, size_t frame_size, size_t resul
 
 void ac_task_detach(struct ac_task *task) {
   struct ac__spawned *s = spawned_of(task);
+  struct ac__sched *sched = ac__task_sched(task);
+  lock(sched);
   s->joiner = NULL;
+  unlock(sched);
   ac__task_unref(task);
 }
 
@@ -199,12 +225,15 @@ ac_poll ac_task_join__poll(struct ac_task_join__frame *f, struct ac_cx *cx) {
   if (f->ac_state == AC_STATE_DONE)
     return AC_READY;
   s = spawned_of(f->task);
+  lock(ac__task_sched(f->task));
   if (!ac__task_is_complete(&s->task)) {
     s->joiner = cx->task;
+    unlock(ac__task_sched(f->task));
     f->ac_state = 1;
     return AC_PENDING;
   }
   s->joiner = NULL;
+  unlock(ac__task_sched(f->task));
   if (s->outcome == OUTCOME_DONE) {
     if (f->out && s->result_size)
       memcpy(f->out, s->frame + s->result_offset, s->result_size);

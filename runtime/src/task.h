@@ -31,6 +31,7 @@
 #define AC__TASK_H
 
 #include <asyncc/asyncc.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -60,9 +61,17 @@ struct ac__task_vtable {
 /* Where a task's wakes go.  An executor embeds this; schedule() is called
  * by the waker that set SCHEDULED, on any thread. */
 struct ac__spawned;
+struct ac__driver;
 struct ac__sched {
   void (*schedule)(struct ac__sched *s, struct ac_task *t);
-  struct ac__spawned *live; /* spawned tasks holding a live ref; owner only */
+  struct ac__spawned *live; /* spawned tasks holding a live ref (under 'lock') */
+  /* Timers and I/O of this runtime: how a drop, which has no cx, finds the
+   * driver its frame registered with. */
+  struct ac__driver *driver;
+  /* Guards 'live' and the join handshake of spawned tasks when several
+   * threads poll this scheduler's tasks (multi-thread executor); NULL for
+   * the current-thread executor, which then pays nothing. */
+  pthread_mutex_t *lock;
 };
 
 struct ac_task {
@@ -74,11 +83,30 @@ struct ac_task {
 };
 
 /* The poll context.  Built by the executor on its stack for one poll. */
-struct ac__driver;
 struct ac_cx {
   struct ac_task *task;      /* the task being polled: the one to wake */
   struct ac__driver *driver; /* timers and I/O of the polling executor */
+  unsigned budget;           /* ac__coop_proceed calls left in this poll */
 };
+
+/* The scheduler a task's wakes go to (and, through it, its driver).  The
+ * only way to reach it: the header may stop storing it. */
+static inline struct ac__sched *ac__task_sched(struct ac_task *t) { return t->sched; }
+
+/* Cooperative budget (tokio's coop): leaves that can complete without
+ * waiting spend one unit per completion; each executor sets AC__COOP_BUDGET
+ * before every task poll.  A task whose leaves are always ready would
+ * otherwise never return to its executor, starving other tasks and timers. */
+#define AC__COOP_BUDGET 128
+
+/* true: go ahead (one unit spent).  false: the budget is spent; the leaf
+ * must wake cx's task and return AC_PENDING instead of completing. */
+static inline bool ac__coop_proceed(struct ac_cx *cx) {
+  if (cx->budget == 0)
+    return false;
+  cx->budget--;
+  return true;
+}
 
 void ac__task_init(struct ac_task *t, const struct ac__task_vtable *vtable,
                    struct ac__sched *sched);

@@ -39,4 +39,18 @@
   X(blocking_drop_queued_never_runs)                                           \
   X(blocking_drop_running_waits)                                               \
   X(blocking_running_job_in_task_dropped_at_end)                               \
-  X(blocking_idle_threads_exit)
+  X(blocking_idle_threads_exit)                                                \
+  X(mt_spawn_join_100k)                                                        \
+  X(mt_wakes_from_foreign_threads)                                             \
+  X(mt_idle_worker_steals)                                                     \
+  X(mt_lifo_ping_pong_one_worker)                                              \
+  X(mt_lifo_ping_pong_two_workers)                                             \
+  X(mt_timers_order_and_cancel)                                                \
+  X(mt_root_sleep_not_early)                                                   \
+  X(mt_shutdown_drops_live_tasks)                                              \
+  X(mt_nested_block_on_from_worker)                                            \
+  X(runtime_workers_parse)                                                     \
+  X(runtime_selection_precedence)                                              \
+  X(coop_ready_loop_lets_others_run)                                           \
+  X(sleep_until_deadline)                                                      \
+  X(sleep_until_drop_and_past)

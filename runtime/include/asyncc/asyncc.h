@@ -40,12 +40,26 @@ typedef void (*ac_drop_fn)(void *frame);
 
 #include <asyncc/leaf.h>
 
-/* Runs a root frame to completion on a new current-thread runtime (the body
- * of the generated `main` for `async int main`).  Returns 0, or a negative
- * errno (after printing why) if the calling thread already runs a runtime
- * (-EDEADLK) or the runtime could not be started.  On failure the frame has
- * been dropped (or was never started). */
+/* Runs a root frame to completion on a new runtime (the body of the
+ * generated `main` for `async int main`): current-thread or multi-thread,
+ * see ac_runtime_set_workers.  Returns 0, or a negative errno (after
+ * printing why) if the calling thread already runs a runtime (-EDEADLK:
+ * from async code, await instead; for blocking C code, ac_spawn_blocking)
+ * or the runtime could not be started.  On failure the frame has been
+ * dropped (or was never started). */
 int ac_block_on_frame(void *frame, ac_poll_fn poll, ac_drop_fn drop);
+
+/* Which executor ac_block_on_frame starts.  0: the current-thread executor
+ * (everything on the calling thread); n >= 1: the multi-thread executor
+ * with n workers (the calling thread and n - 1 more);
+ * AC_RUNTIME_WORKERS_PER_CORE: one worker per online CPU.
+ * Precedence: this call, else the environment variable ASYNCC_WORKERS
+ * (same values, "auto" for one per CPU), else 0.  Returns 0, -EINVAL for
+ * n > AC_RUNTIME_MAX_WORKERS, or -EBUSY while a runtime is running (call it
+ * before ac_block_on_frame). */
+#define AC_RUNTIME_MAX_WORKERS 1024u
+#define AC_RUNTIME_WORKERS_PER_CORE (~0u)
+int ac_runtime_set_workers(unsigned n);
 
 /* The task being polled in 'cx'.  Valid until that task's root frame
  * completes. */

@@ -3,6 +3,7 @@
  *
  *   async void ac_yield(void);               let other tasks run once
  *   async void ac_sleep_ms(unsigned long);   complete after >= ms milliseconds
+ *   async void ac_sleep_until(uint64_t);     complete once ac_now_ms() >= deadline
  *
  * Frame fields other than ac_state are private to the runtime; they are
  * visible only so that the frames can be embedded in generated frames. */
@@ -47,6 +48,24 @@ struct ac_sleep_ms__frame {
 void ac_sleep_ms__init(struct ac_sleep_ms__frame *f, unsigned long ms);
 ac_poll ac_sleep_ms__poll(struct ac_sleep_ms__frame *f, struct ac_cx *cx);
 void ac_sleep_ms__drop(struct ac_sleep_ms__frame *f);
+
+/* The runtime clock: CLOCK_MONOTONIC in milliseconds since the process
+ * first read it (rounded down).  The clock of every timer; any thread, also
+ * outside a runtime. */
+uint64_t ac_now_ms(void);
+
+/* ---------------------------------------------------------- ac_sleep_until
+ * Completes on the first poll at which ac_now_ms() >= deadline_ms; a
+ * deadline already reached completes at once.  For periodic work without
+ * drift: `next += period; await ac_sleep_until(next);`.  Dropping it while
+ * pending removes its timer.  (40 bytes.) */
+struct ac_sleep_until__frame {
+  unsigned ac_state;
+  struct ac_timer_entry timer;
+};
+void ac_sleep_until__init(struct ac_sleep_until__frame *f, uint64_t deadline_ms);
+ac_poll ac_sleep_until__poll(struct ac_sleep_until__frame *f, struct ac_cx *cx);
+void ac_sleep_until__drop(struct ac_sleep_until__frame *f);
 
 /* ---------------------------------------------------------------- channels
  * A bounded multi-producer single-consumer channel of fixed-size items,

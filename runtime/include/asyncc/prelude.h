@@ -38,6 +38,7 @@ async int ac__timeout(unsigned long ms, int call);
 /* time */
 async void ac_yield(void);
 async void ac_sleep_ms(unsigned long ms);
+async void ac_sleep_until(uint64_t deadline_ms); /* runtime clock: ac_now_ms() */
 
 /* channels (bounded, current-thread runtime): 0, or -EPIPE once closed */
 async int ac_chan_send(struct ac_chan *ch, const void *item);
