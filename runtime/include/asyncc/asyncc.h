@@ -61,6 +61,10 @@ int ac_block_on_frame(void *frame, ac_poll_fn poll, ac_drop_fn drop);
 #define AC_RUNTIME_WORKERS_PER_CORE (~0u)
 int ac_runtime_set_workers(unsigned n);
 
+/* The runtime the calling thread runs: -1 if none, 0 for the current-thread
+ * executor, else its number of workers. */
+int ac_runtime_workers(void);
+
 /* The task being polled in 'cx'.  Valid until that task's root frame
  * completes. */
 struct ac_task *ac_cx_task(struct ac_cx *cx);
