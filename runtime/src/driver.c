@@ -136,7 +136,7 @@ static int park_timeout(struct ac__driver *d, bool may_block) {
     timeout = 0;
   else /* a longer wait is cut at INT_MAX ms; the loop just parks again */
     timeout = next - now > INT_MAX ? INT_MAX : (int)(next - now);
-  if (timeout != 0)
+  if (timeout != 0 && d->shared)
     d->park_deadline = next;
   unlock(d);
   return timeout;
