@@ -5,6 +5,8 @@
  *   ping-pong  two tasks handing a turn back and forth with ac_task_wake:
  *              cost of one hand-off (the LIFO slot's case)
  *   spawn      spawn + join of N tiny tasks, one at a time
+ *   parallel   64 tasks of 200 x (2 us of CPU, then ac_yield), spawned from
+ *              one worker: wall ms, i.e. whether stealing spreads the work
  *
  * Usage: mt-ping-pong [workers...]   (default: 0 1 2; 0 = current-thread)
  * Prints ns per operation, best of 3 runs. */
@@ -149,6 +151,65 @@ static ac_poll spawn_root_poll(void *p, struct ac_cx *cx) {
   }
 }
 
+/* --------------------------------------------------------------- parallel */
+enum { PAR_TASKS = 64, PAR_STEPS = 200 };
+
+static void burn_ns(double ns) {
+  double end = now_ns() + ns;
+  while (now_ns() < end)
+    ;
+}
+
+struct burner {
+  int steps, waiting;
+  struct ac_yield__frame y;
+};
+
+static ac_poll burner_poll(void *p, struct ac_cx *cx) {
+  struct burner *f = p;
+  for (;;) {
+    if (f->waiting) {
+      if (ac_yield__poll(&f->y, cx) == AC_PENDING)
+        return AC_PENDING;
+      f->waiting = 0;
+    }
+    if (f->steps++ == PAR_STEPS)
+      return AC_READY;
+    burn_ns(2000);
+    ac_yield__init(&f->y);
+    f->waiting = 1;
+  }
+}
+
+static void burner_init(void *frame, void *arg) {
+  (void)arg;
+  *(struct burner *)frame = (struct burner){0};
+}
+
+struct par_root {
+  int state, k;
+  struct ac_task *h[PAR_TASKS];
+  struct ac_task_join__frame j;
+};
+
+static ac_poll par_root_poll(void *p, struct ac_cx *cx) {
+  struct par_root *f = p;
+  if (f->state == 0) {
+    for (int i = 0; i < PAR_TASKS; i++)
+      f->h[i] = ac_spawn_frame(cx, sizeof(struct burner), 0, 0, burner_poll, NULL, burner_init,
+                               NULL);
+    ac_task_join__init(&f->j, f->h[0], NULL);
+    f->state = 1;
+  }
+  while (f->k < PAR_TASKS) {
+    if (ac_task_join__poll(&f->j, cx) == AC_PENDING)
+      return AC_PENDING;
+    if (++f->k < PAR_TASKS)
+      ac_task_join__init(&f->j, f->h[f->k], NULL);
+  }
+  return AC_READY;
+}
+
 /* ------------------------------------------------------------------ main */
 
 static double run(unsigned workers, int which) {
@@ -169,11 +230,16 @@ static double run(unsigned workers, int which) {
       rc = ac_block_on_frame(&f, pingpong_root_poll, NULL);
       dt = (now_ns() - t0) / HANDOFFS;
       pthread_mutex_destroy(&f.t.lock);
-    } else {
+    } else if (which == 2) {
       struct spawn_root f = {0};
       t0 = now_ns();
       rc = ac_block_on_frame(&f, spawn_root_poll, NULL);
       dt = (now_ns() - t0) / SPAWNS;
+    } else {
+      struct par_root f = {0};
+      t0 = now_ns();
+      rc = ac_block_on_frame(&f, par_root_poll, NULL);
+      dt = (now_ns() - t0) / 1e6; /* ms */
     }
     if (rc != 0) {
       fprintf(stderr, "runtime failed: %d\n", rc);
@@ -188,12 +254,14 @@ static double run(unsigned workers, int which) {
 int main(int argc, char **argv) {
   unsigned def[] = {0, 1, 2};
   int n = argc > 1 ? argc - 1 : 3;
-  printf("%-10s %12s %14s %14s\n", "executor", "yield ns", "hand-off ns", "spawn+join ns");
+  printf("%-10s %12s %14s %14s %14s\n", "executor", "yield ns", "hand-off ns", "spawn+join ns",
+         "parallel ms");
   for (int i = 0; i < n; i++) {
     unsigned w = argc > 1 ? (unsigned)atoi(argv[i + 1]) : def[i];
     char name[16];
     snprintf(name, sizeof name, w ? "mt%u" : "ct", w);
-    printf("%-10s %12.1f %14.1f %14.1f\n", name, run(w, 0), run(w, 1), run(w, 2));
+    printf("%-10s %12.1f %14.1f %14.1f %14.1f\n", name, run(w, 0), run(w, 1), run(w, 2),
+           run(w, 3));
     fflush(stdout);
   }
   return 0;
