@@ -363,14 +363,15 @@ static void poll_task(struct ac__worker *w, struct ac_task *t) {
   ac__task_begin_poll(t);
   w->in_poll = true;
   r = t->vtable->poll(t, &cx);
-  w->in_poll = false;
   if (r == AC_READY) {
     ac__task_complete(t);
     if (t == ex->root)
       begin_shutdown(ex);
     else if (t->vtable->finish)
-      t->vtable->finish(t); /* may free t */
-  } else if (ac__task_end_poll(t)) {
+      t->vtable->finish(t); /* may free t; a joiner it wakes gets the LIFO slot */
+  }
+  w->in_poll = false;
+  if (r == AC_PENDING && ac__task_end_poll(t)) {
     push_local(w, t); /* woken while it ran (ac_yield): to the back */
   }
   if (++w->tick % EVENT_INTERVAL == 0)
