@@ -49,6 +49,8 @@
   X(mt_root_sleep_not_early)                                                   \
   X(mt_shutdown_drops_live_tasks)                                              \
   X(mt_nested_block_on_from_worker)                                            \
+  X(mt_timer_fires_while_worker_busy)                                          \
+  X(mt_eight_workers_oversubscribed)                                           \
   X(runtime_workers_parse)                                                     \
   X(runtime_selection_precedence)                                              \
   X(coop_ready_loop_lets_others_run)                                           \

@@ -1047,3 +1047,104 @@ TEST_IMPL(sleep_until_drop_and_past) {
   ASSERT_UINT_EQ(fr.armed, 1);
   ASSERT_UINT_EQ(fr.after, 0);
 }
+
+/* ------------------------------------------ a timer while a worker is busy
+ * One task spins for 400 ms in a single poll; a 20 ms sleeper must still
+ * wake on time: the other worker waits in the driver meanwhile, instead of
+ * the timer waiting for the spinner's poll to end. */
+struct spinner__frame {
+  unsigned ac_state;
+};
+
+static void spinner__init(void *p, void *arg) {
+  (void)arg;
+  ((struct spinner__frame *)p)->ac_state = 0;
+}
+
+static ac_poll spinner__poll(void *p, struct ac_cx *cx) {
+  (void)p;
+  (void)cx;
+  spin_us(400000);
+  return AC_READY;
+}
+
+struct busy_timer_root__frame {
+  unsigned ac_state;
+  struct ac_task *spinner, *sleeper;
+  unsigned long long start, woke;
+  struct ac_task_join__frame j;
+};
+
+static ac_poll busy_timer_root__poll(void *p, struct ac_cx *cx) {
+  struct busy_timer_root__frame *f = p;
+  switch (f->ac_state) {
+  case 0:
+    f->start = test_now_ms();
+    f->spinner = ac_spawn_frame(cx, sizeof(struct spinner__frame), 0, 0, spinner__poll, NULL,
+                                spinner__init, NULL);
+    f->sleeper = spawn_sleeper(cx, 20, 0);
+    ac_task_join__init(&f->j, f->sleeper, &f->woke);
+    f->ac_state = 1;
+    /* fallthrough */
+  case 1:
+    if (ac_task_join__poll(&f->j, cx) == AC_PENDING)
+      return AC_PENDING;
+    ac_task_join__init(&f->j, f->spinner, NULL);
+    f->ac_state = 2;
+    /* fallthrough */
+  case 2:
+    return ac_task_join__poll(&f->j, cx);
+  }
+  return AC_READY;
+}
+
+TEST_IMPL(mt_timer_fires_while_worker_busy) {
+  struct busy_timer_root__frame fr = {0};
+  ASSERT_INT_EQ(block_on_mt(2, &fr, busy_timer_root__poll, NULL), 0);
+  ASSERT_UINT_GE(fr.woke - fr.start, 20);
+  ASSERT_UINT_LT(fr.woke - fr.start, 250); /* not after the 400 ms spin */
+  ASSERT_UINT_EQ(ac__spawn_allocated(), 0);
+}
+
+/* ------------------------------------------------ more workers than cores
+ * 8 workers on whatever the machine has: 2000 tasks that yield, sleep 1-3
+ * ms and yield again, joined: parking on condvars, the driver changing
+ * hands, stealing between many queues. */
+enum { OVER_TASKS = 2000 };
+
+struct over_root__frame {
+  unsigned ac_state;
+  struct ac_task *h[OVER_TASKS];
+  int k;
+  unsigned long long woke;
+  struct ac_task_join__frame j;
+};
+
+static ac_poll over_root__poll(void *p, struct ac_cx *cx) {
+  struct over_root__frame *f = p;
+  if (f->ac_state == 0) {
+    for (int i = 0; i < OVER_TASKS; i++)
+      ASSERT_TRUE((f->h[i] = spawn_sleeper(cx, 1 + (unsigned long)i % 3, (unsigned)i % 5)) !=
+                  NULL);
+    ac_task_join__init(&f->j, f->h[0], &f->woke);
+    f->ac_state = 1;
+  }
+  while (f->k < OVER_TASKS) {
+    if (ac_task_join__poll(&f->j, cx) == AC_PENDING)
+      return AC_PENDING;
+    ASSERT_INT_EQ(f->j.ac_result, 0);
+    if (++f->k < OVER_TASKS)
+      ac_task_join__init(&f->j, f->h[f->k], &f->woke);
+  }
+  return AC_READY;
+}
+
+TEST_IMPL(mt_eight_workers_oversubscribed) {
+  static struct over_root__frame fr;
+  for (int round = 0; round < 10; round++) {
+    fr = (struct over_root__frame){0};
+    ASSERT_INT_EQ(block_on_mt(8, &fr, over_root__poll, NULL), 0);
+    ASSERT_INT_EQ(fr.k, OVER_TASKS);
+    ASSERT_UINT_EQ(ac__spawn_allocated(), 0);
+  }
+}
