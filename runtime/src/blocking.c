@@ -9,6 +9,7 @@
  * Lock order: pool mutex -> executor injection lock (inside ac_task_wake). */
 #include <asyncc/blocking.h>
 
+#include "pool.h"
 #include "task.h"
 
 #include <errno.h>
@@ -82,6 +83,13 @@ static void *worker(void *unused) {
     pthread_mutex_unlock(&pool_mu);
     void *r = fn(arg);
     pthread_mutex_lock(&pool_mu);
+    if (j->orphan) { /* nobody awaits it: the orphan callback frees j */
+      void (*orphan)(void *) = j->orphan;
+      pthread_mutex_unlock(&pool_mu);
+      orphan(arg);
+      pthread_mutex_lock(&pool_mu);
+      continue;
+    }
     j->result = r;
     j->state = JOB_DONE;
     ac__task_wake(j->task);
@@ -121,6 +129,7 @@ void ac_spawn_blocking__init(struct ac_spawn_blocking__frame *f, void *(*fn)(voi
   f->job.arg = arg;
   f->job.result = NULL;
   f->job.task = NULL;
+  f->job.orphan = NULL;
   f->job.state = JOB_IDLE;
   f->ac_result = NULL;
 }
@@ -171,6 +180,24 @@ void ac_spawn_blocking__drop(struct ac_spawn_blocking__frame *f) {
     pthread_mutex_unlock(&pool_mu);
   }
   f->ac_state = AC_STATE_DONE;
+}
+
+bool ac__blocking_abandon(struct ac_spawn_blocking__frame *f, void (*orphan)(void *arg)) {
+  struct ac_blocking_job *j = &f->job;
+  bool free_now = true;
+  if (f->ac_state == 1) {
+    pthread_mutex_lock(&pool_mu);
+    if (j->state == JOB_QUEUED) {
+      q_unlink(j);
+      j->state = JOB_DONE;
+    } else if (j->state == JOB_RUNNING) {
+      j->orphan = orphan;
+      free_now = false;
+    }
+    pthread_mutex_unlock(&pool_mu);
+  }
+  f->ac_state = AC_STATE_DONE;
+  return free_now;
 }
 
 void ac_blocking_set_max_threads(unsigned n) {

@@ -5,6 +5,8 @@
  * makes one registration per socket for its whole life work. */
 #include "reactor.h"
 
+#include "io_reg.h"
+
 #include <errno.h>
 #include <stddef.h>
 #include <sys/epoll.h>
@@ -54,6 +56,8 @@ fail:
 }
 
 void ac__reactor_destroy(struct ac__reactor *r) {
+  /* fd registrations bound here must bind again in the next runtime. */
+  ac__io_forget_reactor(r);
   close(r->unpark_fd);
   close(r->epoll_fd);
   r->epoll_fd = r->unpark_fd = -1;

@@ -30,6 +30,10 @@ struct ac_blocking_job {
   void *arg;
   void *result;
   struct ac_task *task; /* woken by the pool thread when the job is done */
+  /* Set when the awaiting frame gave the job up while it ran (runtime
+   * internal, see ac__blocking_abandon): called with 'arg' instead of the
+   * wake, and owns the job's memory from then on. */
+  void (*orphan)(void *arg);
   unsigned state;       /* 0 idle, 1 queued, 2 running, 3 done */
 };
 

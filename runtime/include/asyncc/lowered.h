@@ -4,6 +4,9 @@
 #include <asyncc/asyncc.h>
 #include <asyncc/blocking.h>
 #include <errno.h> /* -ETIMEDOUT of ac_timeout */
+#include <asyncc/fs.h>
+#include <asyncc/net.h>
+#include <asyncc/signal.h>
 
 /* The state of a frame that has completed (or was dropped). */
 #define AC_STATE_DONE 0xFFFFFFFFu

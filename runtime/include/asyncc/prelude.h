@@ -16,6 +16,9 @@
 
 #include <asyncc/asyncc.h>
 #include <asyncc/blocking.h>
+#include <asyncc/fs.h>
+#include <asyncc/net.h>
+#include <asyncc/signal.h>
 
 /* tasks (the compiler rewrites these two; see docs/language.md):
  *   ac_spawn(f(args))     starts f(args) as a new task on this thread's runtime;

@@ -1,0 +1,71 @@
+/* asyncc runtime: file I/O on the blocking pool (docs/runtime.md, "Files").
+ * Regular files are always "ready" to epoll, so their reads and writes run
+ * on the ac_spawn_blocking pool instead of the executor's thread.
+ *
+ *   async int ac_file_open(const char *path, int flags, mode_t mode)
+ *       open(2) (O_CLOEXEC added): the fd or -errno.
+ *   async ssize_t ac_file_read(int fd, void *buf, size_t n, off_t off)
+ *       pread(2) at 'off', or read(2) at the file position if off < 0:
+ *       bytes read (0 at end of file) or -errno.
+ *   async ssize_t ac_file_write(int fd, const void *buf, size_t n, off_t off)
+ *       pwrite(2) / write(2) likewise: bytes written or -errno.
+ *
+ * Cancellation: dropping an operation still queued removes it (it never
+ * runs).  Dropping one already running WAITS for the syscall to return (the
+ * pool thread is using the caller's buffer); a file opened by a dropped
+ * ac_file_open is closed.  Close fds with close(2) (or ac_close). */
+#ifndef ASYNCC_FS_H
+#define ASYNCC_FS_H
+
+#include <asyncc/asyncc.h>
+#include <asyncc/blocking.h>
+
+#include <sys/types.h>
+
+struct ac_file_open__frame {
+  unsigned ac_state;
+  const char *path;
+  int flags;
+  mode_t mode;
+  struct ac_spawn_blocking__frame job;
+  int ac_result;
+};
+void ac_file_open__init(struct ac_file_open__frame *f, const char *path, int flags,
+                        mode_t mode);
+ac_poll ac_file_open__poll(struct ac_file_open__frame *f, struct ac_cx *cx);
+void ac_file_open__drop(struct ac_file_open__frame *f);
+
+struct ac_file_read__frame {
+  unsigned ac_state;
+  int fd;
+  void *buf;
+  size_t n;
+  off_t off;
+  struct ac_spawn_blocking__frame job;
+  ssize_t ac_result;
+};
+void ac_file_read__init(struct ac_file_read__frame *f, int fd, void *buf, size_t n, off_t off);
+ac_poll ac_file_read__poll(struct ac_file_read__frame *f, struct ac_cx *cx);
+void ac_file_read__drop(struct ac_file_read__frame *f);
+
+struct ac_file_write__frame {
+  unsigned ac_state;
+  int fd;
+  const void *buf;
+  size_t n;
+  off_t off;
+  struct ac_spawn_blocking__frame job;
+  ssize_t ac_result;
+};
+void ac_file_write__init(struct ac_file_write__frame *f, int fd, const void *buf, size_t n,
+                         off_t off);
+ac_poll ac_file_write__poll(struct ac_file_write__frame *f, struct ac_cx *cx);
+void ac_file_write__drop(struct ac_file_write__frame *f);
+
+#ifdef ASYNCC_DIALECT
+async int ac_file_open(const char *path, int flags, mode_t mode);
+async ssize_t ac_file_read(int fd, void *buf, size_t n, off_t off);
+async ssize_t ac_file_write(int fd, const void *buf, size_t n, off_t off);
+#endif
+
+#endif

@@ -1,0 +1,264 @@
+/* asyncc runtime: sockets and fd readiness as leaf futures (docs/runtime.md,
+ * "Network and fd readiness").
+ *
+ * Users hold plain int fds.  Every operation tries the syscall first and
+ * waits only after EAGAIN ("optimistic I/O"); the fd is then registered,
+ * once for its whole life, with the epoll reactor of the runtime that
+ * polls the task (EPOLLIN|EPOLLOUT|EPOLLRDHUP, edge-triggered).  Close such
+ * fds with ac_close(), which deregisters them first: a plain close() would
+ * leave a stale registration behind for the next fd with the same number.
+ *
+ * All calls return a negative errno on error and never abort on what a peer
+ * does (reset, half-close, EPIPE).  The first use of this API sets SIGPIPE
+ * to SIG_IGN if it was SIG_DFL (writing to a closed peer then fails with
+ * -EPIPE instead of killing the process).
+ *
+ * Dropping a pending operation unlinks its waiter (an intrusive node in
+ * the frame; nothing is allocated per operation): the fd stays open and
+ * registered, no data is lost.  Operations pending on an fd when it is
+ * ac_close()d complete with -ECANCELED. */
+#ifndef ASYNCC_NET_H
+#define ASYNCC_NET_H
+
+#include <asyncc/asyncc.h>
+#include <asyncc/blocking.h>
+
+#include <netdb.h>
+#include <stdint.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+
+/* ------------------------------------------------------------ waiting on fds
+ * The part of a frame that waits for an fd: private to the runtime. */
+struct ac__io_reg;
+struct ac_io_waiter {
+  struct ac_io_waiter *next;
+  struct ac_io_waiter **pprev; /* NULL when not queued */
+  struct ac_task *task;
+  int closed;                  /* woken by ac_close() */
+};
+struct ac_io_op {
+  struct ac__io_reg *reg;      /* NULL before the first poll */
+  uint32_t gen;                /* registration generation seen first */
+  uint32_t snap;               /* readiness tick before the last syscall */
+  struct ac_io_waiter w;
+};
+
+/* Deregisters 'fd' (pending operations on it complete with -ECANCELED),
+ * then close()s it.  0 or -errno from close. */
+int ac_close(int fd);
+/* shutdown(2): 0 or -errno.  Not a cancellation: pending reads see EOF. */
+int ac_shutdown(int fd, int how);
+
+/* ------------------------------------------------------------------- TCP
+ * int ac_tcp_listen(host, port, backlog): synchronous.  A non-blocking,
+ * close-on-exec listening socket with SO_REUSEADDR, bound to host (numeric
+ * address or name, resolved synchronously; NULL: any IPv4 address) and
+ * port (0: any; see getsockname).  Returns the fd or -errno (-EINVAL for a
+ * host that does not resolve).
+ *
+ * async int ac_tcp_accept(int lfd): the next connection, as a non-blocking,
+ * close-on-exec fd with TCP_NODELAY set; or -errno (-EMFILE/-ENFILE when out
+ * of descriptors: returned, never retried in a loop).
+ *
+ * async int ac_tcp_connect(const char *host, unsigned short port): a
+ * connected non-blocking fd with TCP_NODELAY, or -errno.  A numeric host
+ * connects at once; a name is resolved with ac_getaddrinfo and each address
+ * is tried in order (the last error is returned; -EHOSTUNREACH if the name
+ * has no address).  'host' must stay valid until completion. */
+int ac_tcp_listen(const char *host, unsigned short port, int backlog);
+
+/* Reads and writes work on any fd (sockets, pipes, ttys, eventfds):
+ *   async ssize_t ac_read(fd, buf, n)        >0 bytes, 0 at EOF, or -errno
+ *   async ssize_t ac_write(fd, buf, n)       >0 bytes written, or -errno
+ *   async ssize_t ac_read_exact(fd, buf, n)  n; or, if EOF came first, the
+ *       short count (0..n-1) of bytes that are in buf; or -errno (bytes read
+ *       before the error are in buf, their count is lost with the stream)
+ *   async ssize_t ac_write_all(fd, buf, n)   n, or -errno
+ * The buffers must stay valid until completion. */
+
+struct ac_read__frame {
+  unsigned ac_state;
+  int fd;
+  void *buf;
+  size_t n;
+  struct ac_io_op op;
+  ssize_t ac_result;
+};
+void ac_read__init(struct ac_read__frame *f, int fd, void *buf, size_t n);
+ac_poll ac_read__poll(struct ac_read__frame *f, struct ac_cx *cx);
+void ac_read__drop(struct ac_read__frame *f);
+
+struct ac_write__frame {
+  unsigned ac_state;
+  int fd;
+  const void *buf;
+  size_t n;
+  struct ac_io_op op;
+  ssize_t ac_result;
+};
+void ac_write__init(struct ac_write__frame *f, int fd, const void *buf, size_t n);
+ac_poll ac_write__poll(struct ac_write__frame *f, struct ac_cx *cx);
+void ac_write__drop(struct ac_write__frame *f);
+
+struct ac_read_exact__frame {
+  unsigned ac_state;
+  int fd;
+  char *buf;
+  size_t n, done;
+  struct ac_io_op op;
+  ssize_t ac_result;
+};
+void ac_read_exact__init(struct ac_read_exact__frame *f, int fd, void *buf, size_t n);
+ac_poll ac_read_exact__poll(struct ac_read_exact__frame *f, struct ac_cx *cx);
+void ac_read_exact__drop(struct ac_read_exact__frame *f);
+
+struct ac_write_all__frame {
+  unsigned ac_state;
+  int fd;
+  const char *buf;
+  size_t n, done;
+  struct ac_io_op op;
+  ssize_t ac_result;
+};
+void ac_write_all__init(struct ac_write_all__frame *f, int fd, const void *buf, size_t n);
+ac_poll ac_write_all__poll(struct ac_write_all__frame *f, struct ac_cx *cx);
+void ac_write_all__drop(struct ac_write_all__frame *f);
+
+struct ac_tcp_accept__frame {
+  unsigned ac_state;
+  int lfd;
+  struct ac_io_op op;
+  int ac_result;
+};
+void ac_tcp_accept__init(struct ac_tcp_accept__frame *f, int lfd);
+ac_poll ac_tcp_accept__poll(struct ac_tcp_accept__frame *f, struct ac_cx *cx);
+void ac_tcp_accept__drop(struct ac_tcp_accept__frame *f);
+
+/* --------------------------------------------------------------------- DNS
+ * async int ac_getaddrinfo(host, service, hints, struct addrinfo **res):
+ * getaddrinfo(3) on the blocking pool (ac_spawn_blocking).  0 with *res to
+ * free with freeaddrinfo(), or getaddrinfo's nonzero EAI_* code (for
+ * EAI_SYSTEM the errno stayed on the pool thread; EAI_MEMORY also when the
+ * request could not be copied).  host, service and hints are copied at the first
+ * poll.  Dropping it never blocks: a queued lookup is removed, a running
+ * one is abandoned and its result freed by the pool thread. */
+struct ac__dns_job;
+struct ac_getaddrinfo__frame {
+  unsigned ac_state;
+  const char *host, *service;
+  const struct addrinfo *hints;
+  struct addrinfo **res;
+  struct ac__dns_job *job;
+  int ac_result;
+};
+void ac_getaddrinfo__init(struct ac_getaddrinfo__frame *f, const char *host,
+                          const char *service, const struct addrinfo *hints,
+                          struct addrinfo **res);
+ac_poll ac_getaddrinfo__poll(struct ac_getaddrinfo__frame *f, struct ac_cx *cx);
+void ac_getaddrinfo__drop(struct ac_getaddrinfo__frame *f);
+
+struct ac_tcp_connect__frame {
+  unsigned ac_state;
+  const char *host;
+  unsigned short port;
+  int fd;
+  int err;                          /* last connect error */
+  struct addrinfo *res, *cur;       /* resolved list, address being tried */
+  struct sockaddr_storage addr;     /* numeric host */
+  socklen_t addrlen;
+  char service[8];
+  struct addrinfo hints;
+  struct ac_getaddrinfo__frame dns;
+  struct ac_io_op op;
+  int ac_result;
+};
+void ac_tcp_connect__init(struct ac_tcp_connect__frame *f, const char *host,
+                          unsigned short port);
+ac_poll ac_tcp_connect__poll(struct ac_tcp_connect__frame *f, struct ac_cx *cx);
+void ac_tcp_connect__drop(struct ac_tcp_connect__frame *f);
+
+/* -------------------------------------------------------------------- UDP
+ * int ac_udp_bind(host, port): synchronous; a non-blocking datagram socket
+ * bound to host (numeric or name, resolved synchronously; NULL: any IPv4
+ * address) and port (0: any).  The fd or -errno.
+ * async ssize_t ac_udp_send_to(fd, buf, n, to, tolen): bytes sent or -errno.
+ * async ssize_t ac_udp_recv_from(fd, buf, n, from, fromlen): the datagram's
+ * size (truncated to n), its sender in *from / *fromlen (both may be NULL;
+ * *fromlen must hold sizeof *from), or -errno. */
+int ac_udp_bind(const char *host, unsigned short port);
+
+struct ac_udp_send_to__frame {
+  unsigned ac_state;
+  int fd;
+  const void *buf;
+  size_t n;
+  const struct sockaddr *to;
+  socklen_t tolen;
+  struct ac_io_op op;
+  ssize_t ac_result;
+};
+void ac_udp_send_to__init(struct ac_udp_send_to__frame *f, int fd, const void *buf, size_t n,
+                          const struct sockaddr *to, socklen_t tolen);
+ac_poll ac_udp_send_to__poll(struct ac_udp_send_to__frame *f, struct ac_cx *cx);
+void ac_udp_send_to__drop(struct ac_udp_send_to__frame *f);
+
+struct ac_udp_recv_from__frame {
+  unsigned ac_state;
+  int fd;
+  void *buf;
+  size_t n;
+  struct sockaddr_storage *from;
+  socklen_t *fromlen;
+  struct ac_io_op op;
+  ssize_t ac_result;
+};
+void ac_udp_recv_from__init(struct ac_udp_recv_from__frame *f, int fd, void *buf, size_t n,
+                            struct sockaddr_storage *from, socklen_t *fromlen);
+ac_poll ac_udp_recv_from__poll(struct ac_udp_recv_from__frame *f, struct ac_cx *cx);
+void ac_udp_recv_from__drop(struct ac_udp_recv_from__frame *f);
+
+/* ---------------------------------------------------------- fd readiness
+ * async int ac_fd_readable(int fd) / ac_fd_writable(int fd): 0 once the
+ * fd is readable / writable (or has an error or hang-up: the next read or
+ * write tells which), -EBADF for a bad fd, -EPERM for an fd epoll cannot
+ * watch (a regular file: use the ac_file_* calls), -ECANCELED if
+ * ac_close()d meanwhile.  Completes at once if the fd is ready now. */
+struct ac_fd_readable__frame {
+  unsigned ac_state;
+  int fd;
+  struct ac_io_op op;
+  int ac_result;
+};
+void ac_fd_readable__init(struct ac_fd_readable__frame *f, int fd);
+ac_poll ac_fd_readable__poll(struct ac_fd_readable__frame *f, struct ac_cx *cx);
+void ac_fd_readable__drop(struct ac_fd_readable__frame *f);
+
+struct ac_fd_writable__frame {
+  unsigned ac_state;
+  int fd;
+  struct ac_io_op op;
+  int ac_result;
+};
+void ac_fd_writable__init(struct ac_fd_writable__frame *f, int fd);
+ac_poll ac_fd_writable__poll(struct ac_fd_writable__frame *f, struct ac_cx *cx);
+void ac_fd_writable__drop(struct ac_fd_writable__frame *f);
+
+#ifdef ASYNCC_DIALECT
+async int ac_tcp_accept(int lfd);
+async int ac_tcp_connect(const char *host, unsigned short port);
+async ssize_t ac_read(int fd, void *buf, size_t n);
+async ssize_t ac_write(int fd, const void *buf, size_t n);
+async ssize_t ac_read_exact(int fd, void *buf, size_t n);
+async ssize_t ac_write_all(int fd, const void *buf, size_t n);
+async ssize_t ac_udp_send_to(int fd, const void *buf, size_t n, const struct sockaddr *to,
+                             socklen_t tolen);
+async ssize_t ac_udp_recv_from(int fd, void *buf, size_t n, struct sockaddr_storage *from,
+                               socklen_t *fromlen);
+async int ac_fd_readable(int fd);
+async int ac_fd_writable(int fd);
+async int ac_getaddrinfo(const char *host, const char *service, const struct addrinfo *hints,
+                         struct addrinfo **res);
+#endif
+
+#endif

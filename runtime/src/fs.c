@@ -1,0 +1,117 @@
+/* File leaves (see asyncc/fs.h): one syscall each, run on the blocking
+ * pool.  The pool thread reads the arguments from the frame (which cannot
+ * be freed while the job runs: a drop waits) and returns the result encoded
+ * in the job's void *, so the frame is only written by its owner. */
+#include <asyncc/fs.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <unistd.h>
+
+static void *encode(ssize_t r) { return (void *)(intptr_t)(r < 0 ? -errno : r); }
+static void *encode_err(int err) { return (void *)(intptr_t)err; }
+static ssize_t decode(void *p) { return (ssize_t)(intptr_t)p; }
+
+/* ------------------------------------------------------------ ac_file_open */
+
+static void *run_open(void *arg) {
+  struct ac_file_open__frame *f = arg;
+  return encode(open(f->path, f->flags | O_CLOEXEC, f->mode));
+}
+
+void ac_file_open__init(struct ac_file_open__frame *f, const char *path, int flags,
+                        mode_t mode) {
+  f->ac_state = 0;
+  f->path = path;
+  f->flags = flags;
+  f->mode = mode;
+  ac_spawn_blocking__init(&f->job, run_open, f);
+  f->job.job.result = encode_err(-ECANCELED); /* stays so if it never runs */
+  f->ac_result = 0;
+}
+
+ac_poll ac_file_open__poll(struct ac_file_open__frame *f, struct ac_cx *cx) {
+  f->ac_state = 1;
+  if (ac_spawn_blocking__poll(&f->job, cx) == AC_PENDING)
+    return AC_PENDING;
+  f->ac_result = (int)decode(f->job.ac_result);
+  f->ac_state = AC_STATE_DONE;
+  return AC_READY;
+}
+
+void ac_file_open__drop(struct ac_file_open__frame *f) {
+  if (f->ac_state == 1) {
+    ac_spawn_blocking__drop(&f->job);
+    /* The open may have completed just before or during the drop: its fd
+     * would leak.  The job's result is final once the drop returned. */
+    if (decode(f->job.job.result) >= 0)
+      close((int)decode(f->job.job.result));
+  }
+  f->ac_state = AC_STATE_DONE;
+}
+
+/* ------------------------------------------------------------ ac_file_read */
+
+static void *run_read(void *arg) {
+  struct ac_file_read__frame *f = arg;
+  return encode(f->off < 0 ? read(f->fd, f->buf, f->n) : pread(f->fd, f->buf, f->n, f->off));
+}
+
+void ac_file_read__init(struct ac_file_read__frame *f, int fd, void *buf, size_t n, off_t off) {
+  f->ac_state = 0;
+  f->fd = fd;
+  f->buf = buf;
+  f->n = n;
+  f->off = off;
+  ac_spawn_blocking__init(&f->job, run_read, f);
+  f->ac_result = 0;
+}
+
+ac_poll ac_file_read__poll(struct ac_file_read__frame *f, struct ac_cx *cx) {
+  f->ac_state = 1;
+  if (ac_spawn_blocking__poll(&f->job, cx) == AC_PENDING)
+    return AC_PENDING;
+  f->ac_result = decode(f->job.ac_result);
+  f->ac_state = AC_STATE_DONE;
+  return AC_READY;
+}
+
+void ac_file_read__drop(struct ac_file_read__frame *f) {
+  if (f->ac_state == 1)
+    ac_spawn_blocking__drop(&f->job);
+  f->ac_state = AC_STATE_DONE;
+}
+
+/* ----------------------------------------------------------- ac_file_write */
+
+static void *run_write(void *arg) {
+  struct ac_file_write__frame *f = arg;
+  return encode(f->off < 0 ? write(f->fd, f->buf, f->n) : pwrite(f->fd, f->buf, f->n, f->off));
+}
+
+void ac_file_write__init(struct ac_file_write__frame *f, int fd, const void *buf, size_t n,
+                         off_t off) {
+  f->ac_state = 0;
+  f->fd = fd;
+  f->buf = buf;
+  f->n = n;
+  f->off = off;
+  ac_spawn_blocking__init(&f->job, run_write, f);
+  f->ac_result = 0;
+}
+
+ac_poll ac_file_write__poll(struct ac_file_write__frame *f, struct ac_cx *cx) {
+  f->ac_state = 1;
+  if (ac_spawn_blocking__poll(&f->job, cx) == AC_PENDING)
+    return AC_PENDING;
+  f->ac_result = decode(f->job.ac_result);
+  f->ac_state = AC_STATE_DONE;
+  return AC_READY;
+}
+
+void ac_file_write__drop(struct ac_file_write__frame *f) {
+  if (f->ac_state == 1)
+    ac_spawn_blocking__drop(&f->job);
+  f->ac_state = AC_STATE_DONE;
+}

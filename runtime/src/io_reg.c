@@ -1,0 +1,272 @@
+/* fd registrations (see io_reg.h): the page table, the wait protocol, the
+ * epoll dispatch and ac_close. */
+#include "io_reg.h"
+
+#include "driver.h"
+#include "task.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <sys/epoll.h>
+#include <unistd.h>
+
+/* 4096 pages of 1024 registrations: fds below 4M (the kernel's nr_open
+ * ceiling is 1M by default).  The page pointers are the only static cost:
+ * 32 KiB; a page is 48 KiB and allocated when one of its fds is first used. */
+#define PAGE_SHIFT 10
+#define PAGE_SIZE (1u << PAGE_SHIFT)
+#define PAGES 4096u
+
+static struct ac__io_reg *_Atomic pages[PAGES];
+static pthread_once_t sigpipe_once = PTHREAD_ONCE_INIT;
+
+/* Writing to a reset socket or a pipe without reader must fail with EPIPE,
+ * not kill the process; a handler the program installed itself is kept. */
+static void ignore_sigpipe(void) {
+  struct sigaction old;
+  if (sigaction(SIGPIPE, NULL, &old) == 0 && old.sa_handler == SIG_DFL &&
+      !(old.sa_flags & SA_SIGINFO))
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static void lock(struct ac__io_reg *reg) {
+  unsigned spins = 0;
+  while (atomic_flag_test_and_set_explicit(&reg->lock, memory_order_acquire))
+    if (++spins % 64 == 0)
+      sched_yield(); /* the holder may be preempted: give it the core */
+}
+
+static void unlock(struct ac__io_reg *reg) {
+  atomic_flag_clear_explicit(&reg->lock, memory_order_release);
+}
+
+static void link_waiter(struct ac_io_waiter **head, struct ac_io_waiter *w) {
+  w->next = *head;
+  w->pprev = head;
+  if (*head)
+    (*head)->pprev = &w->next;
+  *head = w;
+}
+
+static void unlink_waiter(struct ac_io_waiter *w) {
+  *w->pprev = w->next;
+  if (w->next)
+    w->next->pprev = w->pprev;
+  w->next = NULL;
+  w->pprev = NULL;
+}
+
+/* Under the lock: dequeue and wake every waiter of one direction. */
+static void wake_all(struct ac_io_waiter **head, int closed) {
+  struct ac_io_waiter *w;
+  while ((w = *head)) {
+    unlink_waiter(w);
+    w->closed = closed;
+    ac__task_wake(w->task);
+  }
+}
+
+/* The reactor's callback: an edge on the fd. */
+static void on_ready(struct ac__io_handler *h, uint32_t events) {
+  struct ac__io_reg *reg = (struct ac__io_reg *)((char *)h - offsetof(struct ac__io_reg, handler));
+  lock(reg);
+  if (events & (EPOLLIN | EPOLLRDHUP | EPOLLPRI | EPOLLHUP | EPOLLERR)) {
+    atomic_fetch_add_explicit(&reg->seq[AC__IO_READ], 1, memory_order_release);
+    wake_all(&reg->waiters[AC__IO_READ], 0);
+  }
+  if (events & (EPOLLOUT | EPOLLHUP | EPOLLERR)) {
+    atomic_fetch_add_explicit(&reg->seq[AC__IO_WRITE], 1, memory_order_release);
+    wake_all(&reg->waiters[AC__IO_WRITE], 0);
+  }
+  unlock(reg);
+}
+
+static struct ac__io_reg *page_alloc(unsigned index) {
+  struct ac__io_reg *page = calloc(PAGE_SIZE, sizeof *page);
+  struct ac__io_reg *expected = NULL;
+  if (!page)
+    return NULL;
+  for (unsigned i = 0; i < PAGE_SIZE; i++) {
+    page[i].handler.ready = on_ready;
+    atomic_flag_clear(&page[i].lock);
+    page[i].fd = (int)(index * PAGE_SIZE + i);
+  }
+  if (!atomic_compare_exchange_strong_explicit(&pages[index], &expected, page,
+                                               memory_order_acq_rel, memory_order_acquire)) {
+    free(page); /* another thread won the race */
+    return expected;
+  }
+  return page;
+}
+
+/* The registration of 'fd' if its page exists; never allocates. */
+static struct ac__io_reg *reg_lookup(int fd) {
+  struct ac__io_reg *page;
+  if (fd < 0 || (unsigned)fd >= PAGES * PAGE_SIZE)
+    return NULL;
+  page = atomic_load_explicit(&pages[(unsigned)fd >> PAGE_SHIFT], memory_order_acquire);
+  return page ? &page[(unsigned)fd & (PAGE_SIZE - 1)] : NULL;
+}
+
+struct ac__io_reg *ac__io_reg_of(int fd) {
+  struct ac__io_reg *page;
+  unsigned index;
+  if (fd < 0 || (unsigned)fd >= PAGES * PAGE_SIZE) {
+    errno = EBADF;
+    return NULL;
+  }
+  index = (unsigned)fd >> PAGE_SHIFT;
+  page = atomic_load_explicit(&pages[index], memory_order_acquire);
+  if (!page) {
+    pthread_once(&sigpipe_once, ignore_sigpipe);
+    page = page_alloc(index);
+    if (!page) {
+      errno = ENOMEM;
+      return NULL;
+    }
+  }
+  return &page[(unsigned)fd & (PAGE_SIZE - 1)];
+}
+
+/* Under the lock: make 'reg' report to 'r'. */
+static int bind_to(struct ac__io_reg *reg, struct ac__reactor *r) {
+  struct ac__reactor *old = atomic_load_explicit(&reg->reactor, memory_order_relaxed);
+  int err;
+  if (old) /* awaited from another runtime now: move it (waiters stay queued) */
+    ac__reactor_remove(old, reg->fd);
+  err = ac__reactor_add(r, reg->fd, EPOLLIN | EPOLLOUT | EPOLLRDHUP, &reg->handler);
+  if (err == -EEXIST) /* still in r's set through a dup of a closed fd */
+    err = 0;
+  atomic_store_explicit(&reg->reactor, err ? NULL : r, memory_order_relaxed);
+  return err;
+}
+
+/* Queue the waiter unless an edge came since op->snap. */
+static int wait(struct ac_io_op *op, enum ac__io_dir dir, struct ac_cx *cx) {
+  struct ac__io_reg *reg = op->reg;
+  struct ac__reactor *r = &cx->driver->io;
+  int err;
+  lock(reg);
+  if (atomic_load_explicit(&reg->gen, memory_order_relaxed) != op->gen) {
+    unlock(reg);
+    return -ECANCELED;
+  }
+  if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) != r && (err = bind_to(reg, r))) {
+    unlock(reg);
+    return err;
+  }
+  if (atomic_load_explicit(&reg->seq[dir], memory_order_relaxed) != op->snap) {
+    unlock(reg);
+    return AC__IO_TRY;
+  }
+  op->w.task = cx->task;
+  op->w.closed = 0;
+  link_waiter(&reg->waiters[dir], &op->w);
+  unlock(reg);
+  return AC__IO_PENDING;
+}
+
+int ac__io_begin(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx) {
+  struct ac__io_reg *reg = op->reg;
+  if (!reg) {
+    reg = ac__io_reg_of(fd);
+    if (!reg)
+      return -errno;
+    op->reg = reg;
+    op->gen = atomic_load_explicit(&reg->gen, memory_order_acquire);
+  } else if (op->w.task) {
+    /* Waited before: still queued (polled for another reason), or woken. */
+    int closed;
+    lock(reg);
+    if (op->w.pprev) {
+      op->w.task = cx->task;
+      unlock(reg);
+      return AC__IO_PENDING;
+    }
+    closed = op->w.closed;
+    unlock(reg);
+    op->w.task = NULL;
+    if (closed)
+      return -ECANCELED;
+  }
+  if (atomic_load_explicit(&reg->gen, memory_order_acquire) != op->gen)
+    return -ECANCELED;
+  for (;;) {
+    uint32_t s = atomic_load_explicit(&reg->seq[dir], memory_order_acquire);
+    op->snap = s;
+    /* Bound here and proven not ready since the last edge: skip the
+     * syscall that would only say EAGAIN. */
+    if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) == &cx->driver->io &&
+        atomic_load_explicit(&reg->clear[dir], memory_order_relaxed) == s) {
+      int rc = wait(op, dir, cx);
+      if (rc == AC__IO_TRY)
+        continue;
+      return rc;
+    }
+    return AC__IO_TRY;
+  }
+}
+
+void ac__io_clear(struct ac_io_op *op, enum ac__io_dir dir) {
+  atomic_store_explicit(&op->reg->clear[dir], op->snap, memory_order_relaxed);
+}
+
+int ac__io_park(struct ac_io_op *op, enum ac__io_dir dir, struct ac_cx *cx) {
+  ac__io_clear(op, dir);
+  return wait(op, dir, cx);
+}
+
+void ac__io_mark_stream(int fd) {
+  struct ac__io_reg *reg = ac__io_reg_of(fd);
+  if (reg)
+    atomic_store_explicit(&reg->stream, true, memory_order_relaxed);
+}
+
+void ac__io_op_drop(struct ac_io_op *op) {
+  if (op->reg && op->w.task) {
+    lock(op->reg);
+    if (op->w.pprev)
+      unlink_waiter(&op->w);
+    unlock(op->reg);
+    op->w.task = NULL;
+  }
+}
+
+int ac_close(int fd) {
+  struct ac__io_reg *reg = reg_lookup(fd);
+  if (reg) {
+    lock(reg);
+    atomic_fetch_add_explicit(&reg->gen, 1, memory_order_release);
+    struct ac__reactor *r = atomic_load_explicit(&reg->reactor, memory_order_relaxed);
+    atomic_store_explicit(&reg->stream, false, memory_order_relaxed);
+    if (r) {
+      ac__reactor_remove(r, fd);
+      atomic_store_explicit(&reg->reactor, NULL, memory_order_relaxed);
+    }
+    wake_all(&reg->waiters[AC__IO_READ], 1);
+    wake_all(&reg->waiters[AC__IO_WRITE], 1);
+    unlock(reg);
+  }
+  return close(fd) == 0 ? 0 : -errno;
+}
+
+void ac__io_forget_reactor(struct ac__reactor *r) {
+  for (unsigned p = 0; p < PAGES; p++) {
+    struct ac__io_reg *page = atomic_load_explicit(&pages[p], memory_order_acquire);
+    if (!page)
+      continue;
+    for (unsigned i = 0; i < PAGE_SIZE; i++) {
+      struct ac__io_reg *reg = &page[i];
+      if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) != r)
+        continue;
+      lock(reg);
+      if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) == r)
+        atomic_store_explicit(&reg->reactor, NULL, memory_order_relaxed);
+      unlock(reg);
+    }
+  }
+}

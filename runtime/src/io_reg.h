@@ -1,0 +1,128 @@
+/* fd registrations: how a task waits for the readiness of an fd.
+ *
+ * One registration per fd number, in a process-wide table of pages that are
+ * allocated on demand and never freed, so a registration never moves and an
+ * epoll event pointing at it is always safe to dispatch (at worst it wakes
+ * someone spuriously).  A registration is bound lazily, on the first wait,
+ * to the reactor of the runtime that polls the waiting task, with
+ * EPOLLIN|EPOLLOUT|EPOLLRDHUP|EPOLLET, and stays bound until ac_close() (or
+ * until that reactor is destroyed).
+ *
+ * Readiness per direction (read, write) is a pair of ticks: 'seq' counts the
+ * edges epoll reported, 'clear' is the seq value at which a syscall last
+ * proved the fd not ready (EAGAIN, or a short read/write).  seq != clear
+ * means "maybe ready: try the syscall".  The protocol of an operation:
+ *
+ *   s = ac__io_begin(op)          snapshot seq; wait at once if known not ready
+ *   syscall
+ *   short result: ac__io_clear(op)     clear = snapshot (an edge since wins)
+ *   EAGAIN:       ac__io_park(op)      clear, bind, then under the lock: if
+ *                                      seq moved since the snapshot, retry;
+ *                                      else queue the waiter
+ *
+ * An edge after the snapshot either bumps seq before the park looks (retry)
+ * or finds the waiter queued (wake), so no edge is lost.
+ *
+ * Thread safety: waiter lists, the reactor binding and the generation are
+ * under the registration's spinlock; seq and clear are atomics.  A waker
+ * wakes while holding the lock, so a drop, which takes the same lock, never
+ * returns while a wake of its task is still in flight (same rule as the
+ * blocking pool). */
+#ifndef AC__IO_REG_H
+#define AC__IO_REG_H
+
+#include <asyncc/net.h>
+
+#include "reactor.h"
+
+#include <errno.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+enum ac__io_dir { AC__IO_READ = 0, AC__IO_WRITE = 1 };
+
+struct ac__io_reg {
+  struct ac__io_handler handler;        /* what epoll events point at */
+  atomic_flag lock;
+  int fd;
+  _Atomic uint32_t gen;                 /* bumped by ac_close */
+  _Atomic uint32_t seq[2], clear[2];    /* per enum ac__io_dir */
+  struct ac__reactor *_Atomic reactor;  /* bound to; NULL: not registered */
+  /* A stream socket or pipe, for which a short read or write proves the fd
+   * drained or full (not true of datagrams or ttys).  Set by the calls
+   * that create TCP fds, reset by ac_close. */
+  atomic_bool stream;
+  struct ac_io_waiter *waiters[2];      /* per enum ac__io_dir; under lock */
+};
+
+static inline void ac__io_op_init(struct ac_io_op *op) { memset(op, 0, sizeof *op); }
+
+/* Results of ac__io_begin / ac__io_park besides a negative errno. */
+enum { AC__IO_TRY = 0, AC__IO_PENDING = 1 };
+
+/* The registration of 'fd', or NULL for a negative or huge fd (with errno
+ * EBADF) or when out of memory (ENOMEM).  First call: ignore SIGPIPE. */
+struct ac__io_reg *ac__io_reg_of(int fd);
+
+/* Prepares an attempt of 'op' on 'fd' in direction 'dir' for cx's task.
+ * AC__IO_TRY: do the syscall now.  AC__IO_PENDING: the task will be woken.
+ * -ECANCELED: the fd was ac_close()d since the operation started; other
+ * -errno: the fd cannot be watched (-EPERM: a regular file). */
+int ac__io_begin(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx);
+/* The attempt proved the fd not ready (short transfer): forget the
+ * readiness seen at the snapshot. */
+void ac__io_clear(struct ac_io_op *op, enum ac__io_dir dir);
+/* The attempt failed with EAGAIN: clear, bind, and queue the waiter.
+ * AC__IO_TRY: an edge came meanwhile, try again.  AC__IO_PENDING, or
+ * -errno as for ac__io_begin. */
+int ac__io_park(struct ac_io_op *op, enum ac__io_dir dir, struct ac_cx *cx);
+/* Marks 'fd' as a stream (see 'stream'). */
+void ac__io_mark_stream(int fd);
+/* Cancels a pending wait: unlinks the waiter.  Idempotent. */
+void ac__io_op_drop(struct ac_io_op *op);
+
+/* One attempt of an operation: >= 0 or -errno; sets *full when a stream
+ * transferred less than asked (the fd is drained / its buffer full). */
+typedef ssize_t (*ac__io_attempt_fn)(void *frame, bool *full);
+
+/* Attempts until the result is not -EAGAIN: AC_READY with *out, or
+ * AC_PENDING with the task queued on the fd.  Inlined with a constant
+ * 'attempt' (the hot path of every leaf). */
+static inline ac_poll ac__io_run(struct ac_io_op *op, int fd, enum ac__io_dir dir,
+                             struct ac_cx *cx, ac__io_attempt_fn attempt, void *frame,
+                             ssize_t *out) {
+  for (;;) {
+    int s = ac__io_begin(op, fd, dir, cx);
+    bool full = false;
+    ssize_t r;
+    if (s == AC__IO_PENDING)
+      return AC_PENDING;
+    if (s < 0) {
+      *out = s;
+      return AC_READY;
+    }
+    r = attempt(frame, &full);
+    if (r == -EINTR)
+      continue;
+    if (r != -EAGAIN && r != -EWOULDBLOCK) {
+      if (full && atomic_load_explicit(&op->reg->stream, memory_order_relaxed))
+        ac__io_clear(op, dir);
+      *out = r;
+      return AC_READY;
+    }
+    s = ac__io_park(op, dir, cx);
+    if (s == AC__IO_PENDING)
+      return AC_PENDING;
+    if (s < 0) {
+      *out = s;
+      return AC_READY;
+    }
+  }
+}
+
+/* Reactor teardown: unbind every registration bound to 'r'. */
+void ac__io_forget_reactor(struct ac__reactor *r);
+
+#endif
