@@ -6,6 +6,8 @@
 
 #include "pool.h"
 
+#include <netdb.h>
+
 #include <stdlib.h>
 #include <string.h>
 

@@ -6,8 +6,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/types.h>
 #include <stdint.h>
 #include <unistd.h>
+
+/* fs.h spells these without libc headers. */
+_Static_assert(sizeof(ssize_t) == sizeof(long) && (ssize_t)-1 < 0, "ssize_t is long");
+_Static_assert(sizeof(off_t) == sizeof(long) && (off_t)-1 < 0, "off_t is long");
+_Static_assert(sizeof(mode_t) == sizeof(unsigned), "mode_t is unsigned");
 
 static void *encode(ssize_t r) { return (void *)(intptr_t)(r < 0 ? -errno : r); }
 static void *encode_err(int err) { return (void *)(intptr_t)err; }

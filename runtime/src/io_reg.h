@@ -40,6 +40,7 @@
 #include <string.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 enum ac__io_dir { AC__IO_READ = 0, AC__IO_WRITE = 1 };
 

@@ -5,6 +5,7 @@
 #include "io_reg.h"
 
 #include <arpa/inet.h>
+#include <netdb.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -13,6 +14,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+
+/* net.h spells these without libc headers. */
+_Static_assert(sizeof(ssize_t) == sizeof(long) && (ssize_t)-1 < 0, "ssize_t is long");
+_Static_assert(sizeof(socklen_t) == sizeof(unsigned) && (socklen_t)-1 > 0, "socklen_t");
+_Static_assert(sizeof(struct sockaddr_storage) <= 128, "sockaddr_storage fits the frame");
 
 static ssize_t sys_read(int fd, void *buf, size_t n, bool *full) {
   ssize_t r = read(fd, buf, n);
@@ -281,8 +287,8 @@ void ac_tcp_connect__init(struct ac_tcp_connect__frame *f, const char *host,
 
 /* A numeric host in f->addr; false if host is a name. */
 static bool parse_numeric(struct ac_tcp_connect__frame *f) {
-  struct sockaddr_in *in4 = (struct sockaddr_in *)&f->addr;
-  struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&f->addr;
+  struct sockaddr_in *in4 = (struct sockaddr_in *)f->addr.bytes;
+  struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)f->addr.bytes;
   if (inet_pton(AF_INET, f->host, &in4->sin_addr) == 1) {
     in4->sin_family = AF_INET;
     in4->sin_port = htons(f->port);
@@ -306,7 +312,7 @@ static const struct sockaddr *connect_target(struct ac_tcp_connect__frame *f, so
     return f->cur->ai_addr;
   }
   *len = f->addrlen;
-  return (const struct sockaddr *)&f->addr;
+  return (const struct sockaddr *)f->addr.bytes;
 }
 
 static ssize_t connect_attempt(void *p, bool *full) {
@@ -364,12 +370,15 @@ ac_poll ac_tcp_connect__poll(struct ac_tcp_connect__frame *f, struct ac_cx *cx) 
       goto done;
     }
     if (!parse_numeric(f)) {
+      /* The lookup copies the hints at its first poll, just below. */
+      struct addrinfo hints = {.ai_socktype = SOCK_STREAM,
+                               .ai_flags = AI_NUMERICSERV | AI_ADDRCONFIG};
       snprintf(f->service, sizeof f->service, "%u", (unsigned)f->port);
-      f->hints.ai_socktype = SOCK_STREAM;
-      f->hints.ai_flags = AI_NUMERICSERV | AI_ADDRCONFIG;
-      ac_getaddrinfo__init(&f->dns, f->host, f->service, &f->hints, &f->res);
+      ac_getaddrinfo__init(&f->dns, f->host, f->service, &hints, &f->res);
       f->ac_state = CONNECT_RESOLVING;
-      goto resolving;
+      if (ac_getaddrinfo__poll(&f->dns, cx) == AC_PENDING)
+        return AC_PENDING;
+      goto resolved;
     }
     if ((rc = connect_open(f)) < 0) {
       f->ac_result = rc;
@@ -377,9 +386,9 @@ ac_poll ac_tcp_connect__poll(struct ac_tcp_connect__frame *f, struct ac_cx *cx) 
     }
     break;
   case CONNECT_RESOLVING:
-  resolving:
     if (ac_getaddrinfo__poll(&f->dns, cx) == AC_PENDING)
       return AC_PENDING;
+  resolved:
     if (f->dns.ac_result != 0) {
       f->ac_result = eai_to_errno(f->dns.ac_result);
       goto done;
@@ -486,7 +495,8 @@ void ac_udp_send_to__drop(struct ac_udp_send_to__frame *f) {
 
 static ssize_t recv_from_attempt(void *p, bool *full) {
   struct ac_udp_recv_from__frame *f = p;
-  ssize_t r = recvfrom(f->fd, f->buf, f->n, 0, (struct sockaddr *)f->from, f->fromlen);
+  ssize_t r = recvfrom(f->fd, f->buf, f->n, 0, (struct sockaddr *)f->from,
+                       (socklen_t *)f->fromlen);
   (void)full; /* one datagram says nothing about the next */
   return r < 0 ? -errno : r;
 }

@@ -82,6 +82,13 @@ ac_poll ac_signal__poll(struct ac_signal__frame *f, struct ac_cx *cx) {
     f->seen = atomic_load_explicit(&arrivals[f->signo], memory_order_acquire);
     f->ac_state = 1;
   }
+  /* Another waiter may have drained the byte of our arrival: the pipe
+   * would look "not ready", so the count is checked before any wait. */
+  if (atomic_load_explicit(&arrivals[f->signo], memory_order_acquire) != f->seen) {
+    ac__io_op_drop(&f->op);
+    f->ac_result = 0;
+    goto done;
+  }
   if (ac__io_run(&f->op, pipe_fds[0], AC__IO_READ, cx, arrived_attempt, f, &r) == AC_PENDING)
     return AC_PENDING;
   f->ac_result = (int)r;

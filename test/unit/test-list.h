@@ -55,4 +55,16 @@
   X(runtime_selection_precedence)                                              \
   X(coop_ready_loop_lets_others_run)                                           \
   X(sleep_until_deadline)                                                      \
-  X(sleep_until_drop_and_past)
+  X(sleep_until_drop_and_past) \
+  X(net_echo_1000_connections) \
+  X(net_reset_is_an_error) \
+  X(net_write_to_closed_peer_is_epipe) \
+  X(net_half_close_and_refused) \
+  X(net_accept_emfile_is_returned) \
+  X(net_drop_pending_leaves_no_waiter) \
+  X(net_close_and_abort_pending_read) \
+  X(net_udp_round_trip) \
+  X(net_pipe_readiness) \
+  X(net_dns_localhost) \
+  X(fs_and_dns_on_the_pool) \
+  X(signal_wakes_every_waiter)

@@ -2,12 +2,12 @@
  * Regular files are always "ready" to epoll, so their reads and writes run
  * on the ac_spawn_blocking pool instead of the executor's thread.
  *
- *   async int ac_file_open(const char *path, int flags, mode_t mode)
+ *   async int ac_file_open(const char *path, int flags, unsigned mode)
  *       open(2) (O_CLOEXEC added): the fd or -errno.
- *   async ssize_t ac_file_read(int fd, void *buf, size_t n, off_t off)
+ *   async long ac_file_read(int fd, void *buf, size_t n, long off)
  *       pread(2) at 'off', or read(2) at the file position if off < 0:
  *       bytes read (0 at end of file) or -errno.
- *   async ssize_t ac_file_write(int fd, const void *buf, size_t n, off_t off)
+ *   async long ac_file_write(int fd, const void *buf, size_t n, long off)
  *       pwrite(2) / write(2) likewise: bytes written or -errno.
  *
  * Cancellation: dropping an operation still queued removes it (it never
@@ -20,18 +20,19 @@
 #include <asyncc/asyncc.h>
 #include <asyncc/blocking.h>
 
-#include <sys/types.h>
+/* No libc header (see net.h): long = long, long = long (64-bit),
+ * unsigned = unsigned on Linux; fs.c checks it. */
 
 struct ac_file_open__frame {
   unsigned ac_state;
   const char *path;
   int flags;
-  mode_t mode;
+  unsigned mode;
   struct ac_spawn_blocking__frame job;
   int ac_result;
 };
 void ac_file_open__init(struct ac_file_open__frame *f, const char *path, int flags,
-                        mode_t mode);
+                        unsigned mode);
 ac_poll ac_file_open__poll(struct ac_file_open__frame *f, struct ac_cx *cx);
 void ac_file_open__drop(struct ac_file_open__frame *f);
 
@@ -40,11 +41,11 @@ struct ac_file_read__frame {
   int fd;
   void *buf;
   size_t n;
-  off_t off;
+  long off;
   struct ac_spawn_blocking__frame job;
-  ssize_t ac_result;
+  long ac_result;
 };
-void ac_file_read__init(struct ac_file_read__frame *f, int fd, void *buf, size_t n, off_t off);
+void ac_file_read__init(struct ac_file_read__frame *f, int fd, void *buf, size_t n, long off);
 ac_poll ac_file_read__poll(struct ac_file_read__frame *f, struct ac_cx *cx);
 void ac_file_read__drop(struct ac_file_read__frame *f);
 
@@ -53,19 +54,19 @@ struct ac_file_write__frame {
   int fd;
   const void *buf;
   size_t n;
-  off_t off;
+  long off;
   struct ac_spawn_blocking__frame job;
-  ssize_t ac_result;
+  long ac_result;
 };
 void ac_file_write__init(struct ac_file_write__frame *f, int fd, const void *buf, size_t n,
-                         off_t off);
+                         long off);
 ac_poll ac_file_write__poll(struct ac_file_write__frame *f, struct ac_cx *cx);
 void ac_file_write__drop(struct ac_file_write__frame *f);
 
 #ifdef ASYNCC_DIALECT
-async int ac_file_open(const char *path, int flags, mode_t mode);
-async ssize_t ac_file_read(int fd, void *buf, size_t n, off_t off);
-async ssize_t ac_file_write(int fd, const void *buf, size_t n, off_t off);
+async int ac_file_open(const char *path, int flags, unsigned mode);
+async long ac_file_read(int fd, void *buf, size_t n, long off);
+async long ac_file_write(int fd, const void *buf, size_t n, long off);
 #endif
 
 #endif

@@ -23,10 +23,14 @@
 #include <asyncc/asyncc.h>
 #include <asyncc/blocking.h>
 
-#include <netdb.h>
-#include <stdint.h>
-#include <sys/socket.h>
-#include <sys/types.h>
+/* No libc header here: this file is included before the user's code (by
+ * the prelude and by every lowered file), where it would fix the feature
+ * macros (_GNU_SOURCE, ...) before the user's own #define.  So the libc
+ * types are spelled as what they are on Linux (net.c checks it):
+ * ssize_t = long, socklen_t = unsigned; socket structs stay incomplete. */
+struct sockaddr;
+struct sockaddr_storage;
+struct addrinfo;
 
 /* ------------------------------------------------------------ waiting on fds
  * The part of a frame that waits for an fd: private to the runtime. */
@@ -39,8 +43,8 @@ struct ac_io_waiter {
 };
 struct ac_io_op {
   struct ac__io_reg *reg;      /* NULL before the first poll */
-  uint32_t gen;                /* registration generation seen first */
-  uint32_t snap;               /* readiness tick before the last syscall */
+  unsigned gen;                /* registration generation seen first */
+  unsigned snap;               /* readiness tick before the last syscall */
   struct ac_io_waiter w;
 };
 
@@ -68,13 +72,13 @@ int ac_shutdown(int fd, int how);
  * has no address).  'host' must stay valid until completion. */
 int ac_tcp_listen(const char *host, unsigned short port, int backlog);
 
-/* Reads and writes work on any fd (sockets, pipes, ttys, eventfds):
- *   async ssize_t ac_read(fd, buf, n)        >0 bytes, 0 at EOF, or -errno
- *   async ssize_t ac_write(fd, buf, n)       >0 bytes written, or -errno
- *   async ssize_t ac_read_exact(fd, buf, n)  n; or, if EOF came first, the
+/* (long is ssize_t below.)  Reads and writes work on any fd (sockets, pipes, ttys, eventfds):
+ *   async long ac_read(fd, buf, n)        >0 bytes, 0 at EOF, or -errno
+ *   async long ac_write(fd, buf, n)       >0 bytes written, or -errno
+ *   async long ac_read_exact(fd, buf, n)  n; or, if EOF came first, the
  *       short count (0..n-1) of bytes that are in buf; or -errno (bytes read
  *       before the error are in buf, their count is lost with the stream)
- *   async ssize_t ac_write_all(fd, buf, n)   n, or -errno
+ *   async long ac_write_all(fd, buf, n)   n, or -errno
  * The buffers must stay valid until completion. */
 
 struct ac_read__frame {
@@ -83,7 +87,7 @@ struct ac_read__frame {
   void *buf;
   size_t n;
   struct ac_io_op op;
-  ssize_t ac_result;
+  long ac_result;
 };
 void ac_read__init(struct ac_read__frame *f, int fd, void *buf, size_t n);
 ac_poll ac_read__poll(struct ac_read__frame *f, struct ac_cx *cx);
@@ -95,7 +99,7 @@ struct ac_write__frame {
   const void *buf;
   size_t n;
   struct ac_io_op op;
-  ssize_t ac_result;
+  long ac_result;
 };
 void ac_write__init(struct ac_write__frame *f, int fd, const void *buf, size_t n);
 ac_poll ac_write__poll(struct ac_write__frame *f, struct ac_cx *cx);
@@ -107,7 +111,7 @@ struct ac_read_exact__frame {
   char *buf;
   size_t n, done;
   struct ac_io_op op;
-  ssize_t ac_result;
+  long ac_result;
 };
 void ac_read_exact__init(struct ac_read_exact__frame *f, int fd, void *buf, size_t n);
 ac_poll ac_read_exact__poll(struct ac_read_exact__frame *f, struct ac_cx *cx);
@@ -119,7 +123,7 @@ struct ac_write_all__frame {
   const char *buf;
   size_t n, done;
   struct ac_io_op op;
-  ssize_t ac_result;
+  long ac_result;
 };
 void ac_write_all__init(struct ac_write_all__frame *f, int fd, const void *buf, size_t n);
 ac_poll ac_write_all__poll(struct ac_write_all__frame *f, struct ac_cx *cx);
@@ -165,10 +169,13 @@ struct ac_tcp_connect__frame {
   int fd;
   int err;                          /* last connect error */
   struct addrinfo *res, *cur;       /* resolved list, address being tried */
-  struct sockaddr_storage addr;     /* numeric host */
-  socklen_t addrlen;
+  /* numeric host: a struct sockaddr_storage (128 bytes) */
+  union {
+    unsigned char bytes[128];
+    long align;
+  } addr;
+  unsigned addrlen;
   char service[8];
-  struct addrinfo hints;
   struct ac_getaddrinfo__frame dns;
   struct ac_io_op op;
   int ac_result;
@@ -182,8 +189,8 @@ void ac_tcp_connect__drop(struct ac_tcp_connect__frame *f);
  * int ac_udp_bind(host, port): synchronous; a non-blocking datagram socket
  * bound to host (numeric or name, resolved synchronously; NULL: any IPv4
  * address) and port (0: any).  The fd or -errno.
- * async ssize_t ac_udp_send_to(fd, buf, n, to, tolen): bytes sent or -errno.
- * async ssize_t ac_udp_recv_from(fd, buf, n, from, fromlen): the datagram's
+ * async long ac_udp_send_to(fd, buf, n, to, tolen): bytes sent or -errno.
+ * async long ac_udp_recv_from(fd, buf, n, from, fromlen): the datagram's
  * size (truncated to n), its sender in *from / *fromlen (both may be NULL;
  * *fromlen must hold sizeof *from), or -errno. */
 int ac_udp_bind(const char *host, unsigned short port);
@@ -194,12 +201,12 @@ struct ac_udp_send_to__frame {
   const void *buf;
   size_t n;
   const struct sockaddr *to;
-  socklen_t tolen;
+  unsigned tolen;
   struct ac_io_op op;
-  ssize_t ac_result;
+  long ac_result;
 };
 void ac_udp_send_to__init(struct ac_udp_send_to__frame *f, int fd, const void *buf, size_t n,
-                          const struct sockaddr *to, socklen_t tolen);
+                          const struct sockaddr *to, unsigned tolen);
 ac_poll ac_udp_send_to__poll(struct ac_udp_send_to__frame *f, struct ac_cx *cx);
 void ac_udp_send_to__drop(struct ac_udp_send_to__frame *f);
 
@@ -209,12 +216,12 @@ struct ac_udp_recv_from__frame {
   void *buf;
   size_t n;
   struct sockaddr_storage *from;
-  socklen_t *fromlen;
+  unsigned *fromlen;
   struct ac_io_op op;
-  ssize_t ac_result;
+  long ac_result;
 };
 void ac_udp_recv_from__init(struct ac_udp_recv_from__frame *f, int fd, void *buf, size_t n,
-                            struct sockaddr_storage *from, socklen_t *fromlen);
+                            struct sockaddr_storage *from, unsigned *fromlen);
 ac_poll ac_udp_recv_from__poll(struct ac_udp_recv_from__frame *f, struct ac_cx *cx);
 void ac_udp_recv_from__drop(struct ac_udp_recv_from__frame *f);
 
@@ -247,14 +254,14 @@ void ac_fd_writable__drop(struct ac_fd_writable__frame *f);
 #ifdef ASYNCC_DIALECT
 async int ac_tcp_accept(int lfd);
 async int ac_tcp_connect(const char *host, unsigned short port);
-async ssize_t ac_read(int fd, void *buf, size_t n);
-async ssize_t ac_write(int fd, const void *buf, size_t n);
-async ssize_t ac_read_exact(int fd, void *buf, size_t n);
-async ssize_t ac_write_all(int fd, const void *buf, size_t n);
-async ssize_t ac_udp_send_to(int fd, const void *buf, size_t n, const struct sockaddr *to,
-                             socklen_t tolen);
-async ssize_t ac_udp_recv_from(int fd, void *buf, size_t n, struct sockaddr_storage *from,
-                               socklen_t *fromlen);
+async long ac_read(int fd, void *buf, size_t n);
+async long ac_write(int fd, const void *buf, size_t n);
+async long ac_read_exact(int fd, void *buf, size_t n);
+async long ac_write_all(int fd, const void *buf, size_t n);
+async long ac_udp_send_to(int fd, const void *buf, size_t n, const struct sockaddr *to,
+                             unsigned tolen);
+async long ac_udp_recv_from(int fd, void *buf, size_t n, struct sockaddr_storage *from,
+                               unsigned *fromlen);
 async int ac_fd_readable(int fd);
 async int ac_fd_writable(int fd);
 async int ac_getaddrinfo(const char *host, const char *service, const struct addrinfo *hints,
