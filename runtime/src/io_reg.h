@@ -34,6 +34,7 @@
 #include <asyncc/net.h>
 
 #include "reactor.h"
+#include "task.h"
 
 #include <errno.h>
 #include <stdatomic.h>
@@ -94,6 +95,12 @@ typedef ssize_t (*ac__io_attempt_fn)(void *frame, bool *full);
 static inline ac_poll ac__io_run(struct ac_io_op *op, int fd, enum ac__io_dir dir,
                              struct ac_cx *cx, ac__io_attempt_fn attempt, void *frame,
                              ssize_t *out) {
+  /* Coop budget spent: let other tasks run first (the operation has not
+   * started, or stays queued). */
+  if (!ac__coop_proceed(cx)) {
+    ac__task_wake(cx->task);
+    return AC_PENDING;
+  }
   for (;;) {
     int s = ac__io_begin(op, fd, dir, cx);
     bool full = false;

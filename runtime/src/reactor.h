@@ -8,6 +8,7 @@
 #ifndef AC__REACTOR_H
 #define AC__REACTOR_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 struct ac__io_handler {
@@ -18,7 +19,7 @@ struct ac__reactor {
   int epoll_fd;
   int unpark_fd;                    /* eventfd written by ac__reactor_unpark */
   struct ac__io_handler unpark_handler;
-  unsigned sources;                 /* registered fds, the eventfd excluded */
+  _Atomic unsigned sources;         /* registered fds, the eventfd excluded; any thread */
 };
 
 /* 0 or a negative errno; on failure nothing is left open. */

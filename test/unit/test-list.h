@@ -57,6 +57,7 @@
   X(sleep_until_deadline)                                                      \
   X(sleep_until_drop_and_past) \
   X(net_echo_1000_connections) \
+  X(net_echo_1000_connections_mt) \
   X(net_reset_is_an_error) \
   X(net_write_to_closed_peer_is_epipe) \
   X(net_half_close_and_refused) \

@@ -260,7 +260,7 @@ static void raise_nofile(void) {
   ASSERT_UINT_GE(rl.rlim_cur, 2 * ECHO_CONNS + 64);
 }
 
-TEST_IMPL(net_echo_1000_connections) {
+static void echo_1000(void) {
   static struct echo_root f;
   size_t total = 0;
   raise_nofile();
@@ -274,6 +274,19 @@ TEST_IMPL(net_echo_1000_connections) {
       total += 1 + (id * 7 + r * 1013) % ECHO_MAX_MSG;
   ASSERT_UINT_EQ(atomic_load(&echo_server_bytes), total);
   ASSERT_INT_EQ(ac_close(f.lfd), 0);
+}
+
+TEST_IMPL(net_echo_1000_connections) {
+  ASSERT_INT_EQ(ac_runtime_set_workers(0), 0);
+  echo_1000();
+}
+
+/* The same on the multi-thread executor: tasks migrate between workers
+ * while the reactor dispatches on whichever worker parks. */
+TEST_IMPL(net_echo_1000_connections_mt) {
+  ASSERT_INT_EQ(ac_runtime_set_workers(2), 0);
+  echo_1000();
+  ASSERT_INT_EQ(ac_runtime_set_workers(0), 0);
 }
 
 /* ============================================== peer behaviour: errors */
