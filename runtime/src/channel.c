@@ -1,80 +1,45 @@
-/* Bounded MPSC channels for the current-thread executor (see leaf.h).
+/* MPSC channels, bounded and unbounded (asyncc/chan.h), safe across threads.
  *
- * Single-threaded: all operations run on the owning runtime's thread, so
- * nothing here is atomic.  Waiters are intrusive nodes inside the send/recv
- * frames, queued FIFO.  A state change wakes one waiter by dequeueing it and
- * marking it 'woken'; the woken frame retries on its next poll and re-queues
- * itself if it lost the race.  A woken frame that is dropped before it
- * retries passes the wake on, so no wake is ever lost. */
+ * State: a ring of fixed-size items, a 'closed' flag and two FIFO wait
+ * queues, all under one spinlock (waitq.h: one atomic exchange to lock,
+ * wakes after unlocking).
+ *
+ * Hand-offs, chosen so that no wake is ever lost or spent twice:
+ *  - A receiver that frees a slot while senders wait moves the first
+ *    waiting sender's item into the ring itself and completes that send
+ *    (result 0).  So a woken sender never has to retry, senders are served
+ *    strictly FIFO, and a send dropped after that point has completed.
+ *  - A sender that fills an empty ring wakes the first waiting receiver,
+ *    which retries (the item stays in the ring, so a receive dropped in
+ *    between loses nothing).  A woken receiver that is dropped before it
+ *    retried passes the wake on to the next receiver if items remain.
+ *  - Close completes every waiting send with -EPIPE and wakes every
+ *    receiver, which drain the ring and then see -EPIPE.
+ * An unbounded channel is the same ring grown by doubling, so its sends
+ * never wait. */
 #include "channel.h"
+#include "waitq.h"
 
-#include <asyncc/asyncc.h>
+#include <asyncc/chan.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct ac__waitq {
-  struct ac_chan_waiter *head;
-  struct ac_chan_waiter **tailp; /* &last->next, or &head */
-};
+enum { RECV_RETRY = 1 }; /* a receiver's wake: "look again" */
+enum { UNBOUNDED_INITIAL = 16 };
 
 struct ac_chan {
-  size_t capacity, item_size;
-  size_t head, len; /* ring of 'capacity' items: oldest at 'head' */
-  bool closed;
-  struct ac__waitq senders, receivers;
+  ac__spinlock lock;
+  bool closed, unbounded;
+  size_t capacity, item_size; /* capacity: current ring size */
+  size_t head, len;           /* oldest item at 'head' */
+  struct ac_waitq senders, receivers;
   unsigned char *buf;
 };
 
-static void waitq_init(struct ac__waitq *q) {
-  q->head = NULL;
-  q->tailp = &q->head;
-}
-
-static void waiter_unlink(struct ac__waitq *q, struct ac_chan_waiter *w) {
-  if (!w->pprev)
-    return;
-  *w->pprev = w->next;
-  if (w->next)
-    w->next->pprev = w->pprev;
-  else
-    q->tailp = w->pprev;
-  w->next = NULL;
-  w->pprev = NULL;
-}
-
-static void waiter_enqueue(struct ac__waitq *q, struct ac_chan_waiter *w, struct ac_task *task) {
-  w->task = task;
-  w->woken = 0;
-  if (w->pprev)
-    return; /* already queued: polled again for another reason */
-  w->next = NULL;
-  w->pprev = q->tailp;
-  *q->tailp = w;
-  q->tailp = &w->next;
-}
-
-/* Dequeues the first waiter and wakes its task.  false if none. */
-static bool waitq_wake_one(struct ac__waitq *q) {
-  struct ac_chan_waiter *w = q->head;
-  if (!w)
-    return false;
-  waiter_unlink(q, w);
-  w->woken = 1;
-  ac_task_wake(w->task);
-  return true;
-}
-
-static size_t waitq_count(const struct ac__waitq *q) {
-  size_t n = 0;
-  for (const struct ac_chan_waiter *w = q->head; w; w = w->next)
-    n++;
-  return n;
-}
-
-struct ac_chan *ac_chan_new(size_t capacity, size_t item_size) {
+static struct ac_chan *chan_new(size_t capacity, size_t item_size, bool unbounded) {
   if (capacity == 0 || item_size == 0 || capacity > SIZE_MAX / item_size)
     return NULL;
   struct ac_chan *ch = malloc(sizeof *ch);
@@ -85,21 +50,23 @@ struct ac_chan *ac_chan_new(size_t capacity, size_t item_size) {
     free(ch);
     return NULL;
   }
+  atomic_init(&ch->lock, 0);
+  ch->closed = false;
+  ch->unbounded = unbounded;
   ch->capacity = capacity;
   ch->item_size = item_size;
   ch->head = ch->len = 0;
-  ch->closed = false;
-  waitq_init(&ch->senders);
-  waitq_init(&ch->receivers);
+  ac__waitq_init(&ch->senders);
+  ac__waitq_init(&ch->receivers);
   return ch;
 }
 
-void ac_chan_close(struct ac_chan *ch) {
-  ch->closed = true;
-  while (waitq_wake_one(&ch->senders))
-    ;
-  while (waitq_wake_one(&ch->receivers))
-    ;
+struct ac_chan *ac_chan_new(size_t capacity, size_t item_size) {
+  return chan_new(capacity, item_size, false);
+}
+
+struct ac_chan *ac_chan_new_unbounded(size_t item_size) {
+  return chan_new(UNBOUNDED_INITIAL, item_size, true);
 }
 
 void ac_chan_free(struct ac_chan *ch) {
@@ -109,15 +76,123 @@ void ac_chan_free(struct ac_chan *ch) {
   free(ch);
 }
 
-size_t ac__chan_waiting_senders(const struct ac_chan *ch) { return waitq_count(&ch->senders); }
-size_t ac__chan_waiting_receivers(const struct ac_chan *ch) { return waitq_count(&ch->receivers); }
-size_t ac__chan_len(const struct ac_chan *ch) { return ch->len; }
+/* ---------------------------------------------------------------- ring
+ * All with the lock held. */
+
+static void *slot(struct ac_chan *ch, size_t i) {
+  size_t k = ch->head + i;
+  if (k >= ch->capacity)
+    k -= ch->capacity;
+  return ch->buf + k * ch->item_size;
+}
+
+/* Doubles an unbounded ring, oldest item first.  Under the lock, but
+ * amortised: a channel that stays below its high-water mark never grows. */
+static bool grow(struct ac_chan *ch) {
+  size_t cap = ch->capacity;
+  if (cap > SIZE_MAX / 2 / ch->item_size)
+    return false;
+  unsigned char *nb = malloc(2 * cap * ch->item_size);
+  if (!nb)
+    return false;
+  size_t first = cap - ch->head; /* items from head to the end of the old ring */
+  if (first > ch->len)
+    first = ch->len;
+  memcpy(nb, ch->buf + ch->head * ch->item_size, first * ch->item_size);
+  memcpy(nb + first * ch->item_size, ch->buf, (ch->len - first) * ch->item_size);
+  free(ch->buf);
+  ch->buf = nb;
+  ch->head = 0;
+  ch->capacity = 2 * cap;
+  return true;
+}
+
+static bool has_room(struct ac_chan *ch) {
+  return ch->len < ch->capacity || (ch->unbounded && grow(ch));
+}
+
+static void push(struct ac_chan *ch, const void *item) {
+  memcpy(slot(ch, ch->len), item, ch->item_size);
+  ch->len++;
+}
+
+static void pop(struct ac_chan *ch, void *out) {
+  memcpy(out, slot(ch, 0), ch->item_size);
+  ch->head = ch->head + 1 == ch->capacity ? 0 : ch->head + 1;
+  ch->len--;
+}
+
+/* A send that may complete now (no sender queued ahead of it): 0, -EPIPE,
+ * -EAGAIN (full) or -ENOMEM (unbounded, cannot grow). */
+static int send_locked(struct ac_chan *ch, const void *item, struct ac__wake_list *wl) {
+  if (ch->closed)
+    return -EPIPE;
+  if (!ac__waitq_empty(&ch->senders))
+    return -EAGAIN; /* a newcomer does not overtake queued senders */
+  if (!has_room(ch))
+    return ch->unbounded ? -ENOMEM : -EAGAIN;
+  push(ch, item);
+  ac__waitq_take_first(&ch->receivers, RECV_RETRY, wl);
+  return 0;
+}
+
+/* 0 with an item in 'out', -EPIPE (closed and drained) or -EAGAIN. */
+static int recv_locked(struct ac_chan *ch, void *out, struct ac__wake_list *wl) {
+  if (ch->len == 0)
+    return ch->closed ? -EPIPE : -EAGAIN;
+  pop(ch, out);
+  struct ac_waiter *w = ch->senders.head;
+  if (w) { /* the freed slot goes to the first waiting sender: complete it */
+    push(ch, ac__container_of(w, struct ac_chan_send__frame, w)->item);
+    ac__waitq_take(&ch->senders, w, 0, wl);
+  }
+  return 0;
+}
+
+int ac_chan_try_send(struct ac_chan *ch, const void *item) {
+  struct ac__wake_list wl = {0};
+  ac__spin_lock(&ch->lock);
+  int r = send_locked(ch, item, &wl);
+  ac__spin_unlock(&ch->lock);
+  ac__wake_list(&wl);
+  return r;
+}
+
+int ac_chan_try_recv(struct ac_chan *ch, void *out) {
+  struct ac__wake_list wl = {0};
+  ac__spin_lock(&ch->lock);
+  int r = recv_locked(ch, out, &wl);
+  ac__spin_unlock(&ch->lock);
+  ac__wake_list(&wl);
+  return r;
+}
+
+void ac_chan_close(struct ac_chan *ch) {
+  struct ac__wake_list wl = {0};
+  ac__spin_lock(&ch->lock);
+  ch->closed = true;
+  ac__waitq_take_all(&ch->senders, -EPIPE, &wl);
+  ac__waitq_take_all(&ch->receivers, RECV_RETRY, &wl);
+  ac__spin_unlock(&ch->lock);
+  ac__wake_list(&wl);
+}
+
+static size_t count_locked(struct ac_chan *ch, const struct ac_waitq *q) {
+  ac__spin_lock(&ch->lock);
+  size_t n = ac__waitq_count(q);
+  ac__spin_unlock(&ch->lock);
+  return n;
+}
+size_t ac__chan_waiting_senders(struct ac_chan *ch) { return count_locked(ch, &ch->senders); }
+size_t ac__chan_waiting_receivers(struct ac_chan *ch) { return count_locked(ch, &ch->receivers); }
+size_t ac__chan_len(struct ac_chan *ch) {
+  ac__spin_lock(&ch->lock);
+  size_t n = ch->len;
+  ac__spin_unlock(&ch->lock);
+  return n;
+}
 
 enum { OP_UNSTARTED = 0, OP_WAITING = 1 };
-
-static void waiter_reset(struct ac_chan_waiter *w) {
-  *w = (struct ac_chan_waiter){0};
-}
 
 /* ------------------------------------------------------------ ac_chan_send */
 
@@ -125,31 +200,36 @@ void ac_chan_send__init(struct ac_chan_send__frame *f, struct ac_chan *ch, const
   f->ac_state = OP_UNSTARTED;
   f->ch = ch;
   f->item = item;
-  waiter_reset(&f->w);
+  ac__waiter_init(&f->w);
 }
 
 ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
   struct ac_chan *ch = f->ch;
+  struct ac__wake_list wl = {0};
   if (f->ac_state == AC_STATE_DONE)
     return AC_READY;
-  if (ch->closed) {
-    f->ac_result = -EPIPE;
-  } else if (ch->len < ch->capacity &&
-             /* a newcomer does not overtake queued senders */
-             (f->ac_state != OP_UNSTARTED || ch->senders.head == NULL)) {
-    size_t tail = (ch->head + ch->len) % ch->capacity;
-    memcpy(ch->buf + tail * ch->item_size, f->item, ch->item_size);
-    ch->len++;
-    f->ac_result = 0;
-    waitq_wake_one(&ch->receivers);
-    if (ch->len < ch->capacity)
-      waitq_wake_one(&ch->senders);
-  } else {
-    waiter_enqueue(&ch->senders, &f->w, ac_cx_task(cx));
+  if (f->ac_state == OP_WAITING) {
+    if (ac__waiter_settle(&f->w) == AC__W_QUEUED)
+      return AC_PENDING; /* polled early: still queued, the wake will come */
+    f->ac_result = f->w.result; /* a receiver took the item (0), or -EPIPE */
+    f->ac_state = AC_STATE_DONE;
+    return AC_READY;
+  }
+  if (!ac__leaf_proceed(cx)) {
+    ac_cx_wake(cx);
+    return AC_PENDING;
+  }
+  ac__spin_lock(&ch->lock);
+  int r = send_locked(ch, f->item, &wl);
+  if (r == -EAGAIN) {
+    ac__waitq_push(&ch->senders, &f->w, ac_cx_task(cx));
+    ac__spin_unlock(&ch->lock);
     f->ac_state = OP_WAITING;
     return AC_PENDING;
   }
-  waiter_unlink(&ch->senders, &f->w);
+  ac__spin_unlock(&ch->lock);
+  ac__wake_list(&wl);
+  f->ac_result = r;
   f->ac_state = AC_STATE_DONE;
   return AC_READY;
 }
@@ -157,9 +237,13 @@ ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
 void ac_chan_send__drop(struct ac_chan_send__frame *f) {
   if (f->ac_state == OP_WAITING) {
     struct ac_chan *ch = f->ch;
-    waiter_unlink(&ch->senders, &f->w);
-    if (f->w.woken && ch->len < ch->capacity)
-      waitq_wake_one(&ch->senders); /* pass the wake on */
+    ac__spin_lock(&ch->lock);
+    bool queued = ac__waiter_queued(&f->w);
+    if (queued)
+      ac__waitq_remove(&ch->senders, &f->w);
+    ac__spin_unlock(&ch->lock);
+    if (!queued) /* completed by a receiver or by close: nothing to pass on */
+      ac__waiter_settle(&f->w);
   }
   f->ac_state = AC_STATE_DONE;
 }
@@ -170,29 +254,32 @@ void ac_chan_recv__init(struct ac_chan_recv__frame *f, struct ac_chan *ch, void 
   f->ac_state = OP_UNSTARTED;
   f->ch = ch;
   f->out = out;
-  waiter_reset(&f->w);
+  ac__waiter_init(&f->w);
 }
 
 ac_poll ac_chan_recv__poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
   struct ac_chan *ch = f->ch;
+  struct ac__wake_list wl = {0};
   if (f->ac_state == AC_STATE_DONE)
     return AC_READY;
-  if (ch->len > 0) {
-    memcpy(f->out, ch->buf + ch->head * ch->item_size, ch->item_size);
-    ch->head = (ch->head + 1) % ch->capacity;
-    ch->len--;
-    f->ac_result = 0;
-    waitq_wake_one(&ch->senders);
-    if (ch->len > 0)
-      waitq_wake_one(&ch->receivers);
-  } else if (ch->closed) {
-    f->ac_result = -EPIPE;
-  } else {
-    waiter_enqueue(&ch->receivers, &f->w, ac_cx_task(cx));
+  if (f->ac_state == OP_WAITING) {
+    if (ac__waiter_settle(&f->w) == AC__W_QUEUED)
+      return AC_PENDING;
+  } else if (!ac__leaf_proceed(cx)) {
+    ac_cx_wake(cx);
+    return AC_PENDING;
+  }
+  ac__spin_lock(&ch->lock);
+  int r = recv_locked(ch, f->out, &wl);
+  if (r == -EAGAIN) {
+    ac__waitq_push(&ch->receivers, &f->w, ac_cx_task(cx));
+    ac__spin_unlock(&ch->lock);
     f->ac_state = OP_WAITING;
     return AC_PENDING;
   }
-  waiter_unlink(&ch->receivers, &f->w);
+  ac__spin_unlock(&ch->lock);
+  ac__wake_list(&wl);
+  f->ac_result = r;
   f->ac_state = AC_STATE_DONE;
   return AC_READY;
 }
@@ -200,9 +287,22 @@ ac_poll ac_chan_recv__poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
 void ac_chan_recv__drop(struct ac_chan_recv__frame *f) {
   if (f->ac_state == OP_WAITING) {
     struct ac_chan *ch = f->ch;
-    waiter_unlink(&ch->receivers, &f->w);
-    if (f->w.woken && ch->len > 0)
-      waitq_wake_one(&ch->receivers); /* pass the wake on */
+    struct ac__wake_list wl = {0};
+    ac__spin_lock(&ch->lock);
+    bool queued = ac__waiter_queued(&f->w);
+    if (queued)
+      ac__waitq_remove(&ch->receivers, &f->w);
+    ac__spin_unlock(&ch->lock);
+    if (!queued) {
+      /* Woken but never retried: the wake meant "an item is there" (or
+       * close), so hand it to the next receiver. */
+      ac__waiter_settle(&f->w);
+      ac__spin_lock(&ch->lock);
+      if (ch->len > 0 || ch->closed)
+        ac__waitq_take_first(&ch->receivers, RECV_RETRY, &wl);
+      ac__spin_unlock(&ch->lock);
+      ac__wake_list(&wl);
+    }
   }
   f->ac_state = AC_STATE_DONE;
 }

@@ -2,12 +2,12 @@
 #ifndef AC__CHANNEL_H
 #define AC__CHANNEL_H
 
-#include <asyncc/asyncc.h>
+#include <asyncc/chan.h>
 #include <stddef.h>
 
-/* Queued (not yet woken) senders and receivers of 'ch'. */
-size_t ac__chan_waiting_senders(const struct ac_chan *ch);
-size_t ac__chan_waiting_receivers(const struct ac_chan *ch);
-size_t ac__chan_len(const struct ac_chan *ch);
+/* Queued (not yet woken) senders and receivers of 'ch', and its item count. */
+size_t ac__chan_waiting_senders(struct ac_chan *ch);
+size_t ac__chan_waiting_receivers(struct ac_chan *ch);
+size_t ac__chan_len(struct ac_chan *ch);
 
 #endif

@@ -3,6 +3,8 @@
 #define ASYNCC_LOWERED_H
 #include <asyncc/asyncc.h>
 #include <asyncc/blocking.h>
+#include <asyncc/chan.h>
+#include <asyncc/sync.h>
 #include <errno.h> /* -ETIMEDOUT of ac_timeout */
 #include <asyncc/fs.h>
 #include <asyncc/net.h>

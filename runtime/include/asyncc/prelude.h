@@ -16,6 +16,8 @@
 
 #include <asyncc/asyncc.h>
 #include <asyncc/blocking.h>
+#include <asyncc/chan.h>
+#include <asyncc/sync.h>
 #include <asyncc/fs.h>
 #include <asyncc/net.h>
 #include <asyncc/signal.h>
@@ -42,10 +44,6 @@ async int ac__timeout(unsigned long ms, int call);
 async void ac_yield(void);
 async void ac_sleep_ms(unsigned long ms);
 async void ac_sleep_until(uint64_t deadline_ms); /* runtime clock: ac_now_ms() */
-
-/* channels (bounded, current-thread runtime): 0, or -EPIPE once closed */
-async int ac_chan_send(struct ac_chan *ch, const void *item);
-async int ac_chan_recv(struct ac_chan *ch, void *out);
 
 /* blocking work on the thread pool: the value fn(arg) returned */
 async void *ac_spawn_blocking(void *(*fn)(void *), void *arg);

@@ -1,0 +1,141 @@
+/* asyncc runtime: channels.  Every call and leaf here is safe from any
+ * thread: tasks of any runtime (current-thread or multi-thread) and plain
+ * threads may share a channel.  Items are fixed-size and copied in and
+ * out.  Errors are negative errno values.  See docs/runtime.md "Channels".
+ *
+ * MPSC (struct ac_chan), bounded or unbounded
+ *   struct ac_chan *ac_chan_new(size_t capacity, size_t item_size);
+ *   struct ac_chan *ac_chan_new_unbounded(size_t item_size);
+ *       NULL if capacity or item_size is 0, or out of memory.
+ *   async int ac_chan_send(ch, const void *item);
+ *       0 once the item is in the channel (pending while full), -EPIPE if
+ *       closed.  'item' must stay valid until the send completes.  Never
+ *       pending on an unbounded channel (-ENOMEM if it cannot grow).
+ *   int ac_chan_try_send(ch, const void *item);      plain call, any thread
+ *       0, -EAGAIN if full (or senders are queued), -EPIPE, -ENOMEM.
+ *   async int ac_chan_recv(ch, void *out);
+ *       0 with the oldest item in 'out' (pending while empty), -EPIPE once
+ *       closed and drained.
+ *   int ac_chan_try_recv(ch, void *out);   0, -EAGAIN if empty, -EPIPE.
+ *   void ac_chan_close(ch);     idempotent; wakes every waiter
+ *   void ac_chan_free(ch);      no operation pending, no call racing it
+ *
+ * Oneshot (struct ac_oneshot): one value, once
+ *   struct ac_oneshot *ac_oneshot_new(size_t item_size);
+ *   int ac_oneshot_send(o, const void *item);   never waits: 0, or -EPIPE
+ *       if already sent, closed, or the receiver gave up.
+ *   void ac_oneshot_close(o);   the sender gives up: recv gets -EPIPE
+ *   async int ac_oneshot_recv(o, void *out);  0 with the value, or -EPIPE
+ *   void ac_oneshot_free(o);
+ *
+ * Broadcast (struct ac_bcast): every receiver sees every value sent after
+ * it subscribed; a bounded ring, so a receiver that falls behind by more
+ * than 'capacity' values loses the oldest ones and is told so once.
+ *   struct ac_bcast *ac_bcast_new(size_t capacity, size_t item_size);
+ *   void ac_bcast_subscribe(b, struct ac_bcast_rx *rx);  rx is caller-owned
+ *   int ac_bcast_send(b, const void *item);   never waits: 0 or -EPIPE
+ *   async int ac_bcast_recv(struct ac_bcast_rx *rx, void *out);
+ *       0 with the next value; -EOVERFLOW if rx fell behind: rx->lagged
+ *       is set to the number of values it missed and the next recv goes
+ *       on with the oldest value still held; -EPIPE once closed and
+ *       drained.
+ *   void ac_bcast_close(b);  void ac_bcast_free(b);
+ *
+ * Waiting operations are intrusive nodes in their frames (no allocation
+ * per operation); dropping a pending one unlinks it and passes on any wake
+ * it had received, so no wake-up is ever lost. */
+#ifndef ASYNCC_CHAN_H
+#define ASYNCC_CHAN_H
+
+#include <asyncc/asyncc.h>
+#include <asyncc/waiter.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------------ MPSC */
+struct ac_chan;
+
+struct ac_chan *ac_chan_new(size_t capacity, size_t item_size);
+struct ac_chan *ac_chan_new_unbounded(size_t item_size);
+int ac_chan_try_send(struct ac_chan *ch, const void *item);
+int ac_chan_try_recv(struct ac_chan *ch, void *out);
+void ac_chan_close(struct ac_chan *ch);
+void ac_chan_free(struct ac_chan *ch);
+
+struct ac_chan_send__frame {
+  unsigned ac_state;
+  struct ac_chan *ch;
+  const void *item;
+  struct ac_waiter w;
+  int ac_result;
+};
+void ac_chan_send__init(struct ac_chan_send__frame *f, struct ac_chan *ch, const void *item);
+ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_cx *cx);
+void ac_chan_send__drop(struct ac_chan_send__frame *f);
+
+struct ac_chan_recv__frame {
+  unsigned ac_state;
+  struct ac_chan *ch;
+  void *out;
+  struct ac_waiter w;
+  int ac_result;
+};
+void ac_chan_recv__init(struct ac_chan_recv__frame *f, struct ac_chan *ch, void *out);
+ac_poll ac_chan_recv__poll(struct ac_chan_recv__frame *f, struct ac_cx *cx);
+void ac_chan_recv__drop(struct ac_chan_recv__frame *f);
+
+/* --------------------------------------------------------------- oneshot */
+struct ac_oneshot;
+
+struct ac_oneshot *ac_oneshot_new(size_t item_size);
+int ac_oneshot_send(struct ac_oneshot *o, const void *item);
+void ac_oneshot_close(struct ac_oneshot *o);
+void ac_oneshot_free(struct ac_oneshot *o);
+
+struct ac_oneshot_recv__frame {
+  unsigned ac_state;
+  struct ac_oneshot *o;
+  void *out;
+  struct ac_waiter w;
+  int ac_result;
+};
+void ac_oneshot_recv__init(struct ac_oneshot_recv__frame *f, struct ac_oneshot *o, void *out);
+ac_poll ac_oneshot_recv__poll(struct ac_oneshot_recv__frame *f, struct ac_cx *cx);
+void ac_oneshot_recv__drop(struct ac_oneshot_recv__frame *f);
+
+/* ------------------------------------------------------------- broadcast */
+struct ac_bcast;
+
+/* A subscription: where this receiver is in the stream.  Caller-owned
+ * (embed it anywhere); it holds no resources, so there is no unsubscribe. */
+struct ac_bcast_rx {
+  struct ac_bcast *b;
+  uint64_t next;   /* sequence number of the next value to receive */
+  uint64_t lagged; /* set by a recv that returned -EOVERFLOW */
+};
+
+struct ac_bcast *ac_bcast_new(size_t capacity, size_t item_size);
+void ac_bcast_subscribe(struct ac_bcast *b, struct ac_bcast_rx *rx);
+int ac_bcast_send(struct ac_bcast *b, const void *item);
+void ac_bcast_close(struct ac_bcast *b);
+void ac_bcast_free(struct ac_bcast *b);
+
+struct ac_bcast_recv__frame {
+  unsigned ac_state;
+  struct ac_bcast_rx *rx;
+  void *out;
+  struct ac_waiter w;
+  int ac_result;
+};
+void ac_bcast_recv__init(struct ac_bcast_recv__frame *f, struct ac_bcast_rx *rx, void *out);
+ac_poll ac_bcast_recv__poll(struct ac_bcast_recv__frame *f, struct ac_cx *cx);
+void ac_bcast_recv__drop(struct ac_bcast_recv__frame *f);
+
+#ifdef ASYNCC_DIALECT
+async int ac_chan_send(struct ac_chan *ch, const void *item);
+async int ac_chan_recv(struct ac_chan *ch, void *out);
+async int ac_oneshot_recv(struct ac_oneshot *o, void *out);
+async int ac_bcast_recv(struct ac_bcast_rx *rx, void *out);
+#endif
+
+#endif

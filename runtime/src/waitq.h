@@ -1,0 +1,198 @@
+/* Wait queues and the spinlock behind every channel and sync primitive.
+ *
+ * Each primitive is one small spinlock plus FIFO queues of struct ac_waiter
+ * nodes that live in the waiting frames (asyncc/waiter.h).  Uncontended,
+ * lock is one atomic exchange and unlock one release store, so an
+ * operation that completes at once costs a single atomic read-modify-write.
+ * Critical sections are a few dozen instructions and never call out
+ * (no wake, no allocation except an unbounded channel growing), so a spin
+ * is short; after a while a spinner yields the CPU, in case the holder's
+ * thread was preempted.
+ *
+ * Waking outside the lock.  A waker must not call ac_task_wake() with the
+ * lock held (the wake may take an executor's injection lock and write an
+ * eventfd), yet once the lock is released the woken frame could complete
+ * and its task be freed.  So a wake has three steps, and the node's
+ * 'state' tells the frame where the waker is:
+ *
+ *   QUEUED     in the queue; the frame waits.
+ *   NOTIFYING  the waker dequeued it under the lock and set 'result'; it
+ *              is about to wake the task.  The frame must not complete,
+ *              nor be dropped, yet: its poll or drop spins until ...
+ *   WOKEN      ... the waker, after ac_task_wake(), stores WOKEN (release)
+ *              and never touches the node or the task again.
+ *
+ * The spin is as long as one ac_task_wake() and only happens when a frame
+ * is polled or dropped in that instant, which a frame's own wake cannot
+ * cause before WOKEN (the wake is what lets it run).  No task reference is
+ * taken, so a wake costs no extra atomic operations.
+ *
+ * Wakers collect the dequeued nodes in a local list (through 'next') while
+ * they hold the lock and wake them all after unlocking (ac__wake_list). */
+#ifndef AC__WAITQ_H
+#define AC__WAITQ_H
+
+#include <asyncc/asyncc.h>
+#include <asyncc/waiter.h>
+
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+enum ac__waiter_state {
+  AC__W_IDLE = 0,  /* never queued, or dequeued and seen by its frame */
+  AC__W_QUEUED,
+  AC__W_NOTIFYING,
+  AC__W_WOKEN,
+};
+
+#define ac__container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
+
+/* ------------------------------------------------------------- spinlock */
+
+typedef _Atomic unsigned char ac__spinlock;
+
+static inline void ac__cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  __asm__ __volatile__("yield");
+#endif
+}
+
+static inline void ac__spin_lock(ac__spinlock *l) {
+  while (atomic_exchange_explicit(l, 1, memory_order_acquire)) {
+    unsigned spins = 0;
+    while (atomic_load_explicit(l, memory_order_relaxed)) {
+      if (++spins < 128)
+        ac__cpu_relax();
+      else
+        sched_yield(); /* the holder may be preempted: let it run */
+    }
+  }
+}
+
+static inline void ac__spin_unlock(ac__spinlock *l) {
+  atomic_store_explicit(l, 0, memory_order_release);
+}
+
+/* ---------------------------------------------------------- wait queues */
+
+static inline void ac__waitq_init(struct ac_waitq *q) {
+  q->head = NULL;
+  q->tailp = &q->head;
+}
+
+static inline bool ac__waitq_empty(const struct ac_waitq *q) { return q->head == NULL; }
+
+static inline void ac__waiter_init(struct ac_waiter *w) {
+  w->next = NULL;
+  w->pprev = NULL;
+  w->task = NULL;
+  atomic_init(&w->state, AC__W_IDLE);
+  w->result = 0;
+}
+
+static inline bool ac__waiter_queued(const struct ac_waiter *w) { return w->pprev != NULL; }
+
+/* Appends 'w' for 'task' (lock held).  A node still queued (polled again
+ * before its wake) keeps its place. */
+static inline void ac__waitq_push(struct ac_waitq *q, struct ac_waiter *w, struct ac_task *task) {
+  if (w->pprev)
+    return;
+  w->task = task;
+  w->result = 0;
+  atomic_store_explicit(&w->state, AC__W_QUEUED, memory_order_relaxed);
+  w->next = NULL;
+  w->pprev = q->tailp;
+  *q->tailp = w;
+  q->tailp = &w->next;
+}
+
+/* Unlinks a queued 'w' (lock held); back to IDLE. */
+static inline void ac__waitq_remove(struct ac_waitq *q, struct ac_waiter *w) {
+  *w->pprev = w->next;
+  if (w->next)
+    w->next->pprev = w->pprev;
+  else
+    q->tailp = w->pprev;
+  w->next = NULL;
+  w->pprev = NULL;
+  atomic_store_explicit(&w->state, AC__W_IDLE, memory_order_relaxed);
+}
+
+/* A list of dequeued waiters to wake once the lock is released. */
+struct ac__wake_list {
+  struct ac_waiter *head;
+};
+
+/* Dequeues 'w' (lock held), tells it 'result' and puts it on 'wl'. */
+static inline void ac__waitq_take(struct ac_waitq *q, struct ac_waiter *w, int32_t result,
+                                  struct ac__wake_list *wl) {
+  ac__waitq_remove(q, w);
+  w->result = result;
+  atomic_store_explicit(&w->state, AC__W_NOTIFYING, memory_order_relaxed);
+  w->next = wl->head;
+  wl->head = w;
+}
+
+/* Dequeues the first waiter onto 'wl' (lock held); false if none. */
+static inline bool ac__waitq_take_first(struct ac_waitq *q, int32_t result,
+                                        struct ac__wake_list *wl) {
+  if (!q->head)
+    return false;
+  ac__waitq_take(q, q->head, result, wl);
+  return true;
+}
+
+static inline void ac__waitq_take_all(struct ac_waitq *q, int32_t result,
+                                      struct ac__wake_list *wl) {
+  while (ac__waitq_take_first(q, result, wl))
+    ;
+}
+
+/* Wakes everything on 'wl' (lock released).  After the WOKEN store the
+ * node belongs to its frame again: read 'next' and 'task' before it. */
+static inline void ac__wake_list(struct ac__wake_list *wl) {
+  struct ac_waiter *w = wl->head;
+  while (w) {
+    struct ac_waiter *next = w->next;
+    ac_task_wake(w->task);
+    atomic_store_explicit(&w->state, AC__W_WOKEN, memory_order_release);
+    w = next;
+  }
+}
+
+/* The frame's view of its node, without the lock: QUEUED (still waiting),
+ * WOKEN (dequeued by a waker, which is done with it) or IDLE.  Waits out
+ * a waker in its NOTIFYING step. */
+static inline enum ac__waiter_state ac__waiter_settle(struct ac_waiter *w) {
+  uint32_t s;
+  unsigned spins = 0;
+  while ((s = atomic_load_explicit(&w->state, memory_order_acquire)) == AC__W_NOTIFYING) {
+    if (++spins < 128)
+      ac__cpu_relax();
+    else
+      sched_yield();
+  }
+  return (enum ac__waiter_state)s;
+}
+
+/* Number of queued waiters (tests; lock held or single-threaded). */
+static inline size_t ac__waitq_count(const struct ac_waitq *q) {
+  size_t n = 0;
+  for (const struct ac_waiter *w = q->head; w; w = w->next)
+    n++;
+  return n;
+}
+
+/* Cooperative budget: once mt provides ac__coop_proceed(cx), leaves that
+ * complete at once ask it first and, when it says no, wake their task and
+ * return AC_PENDING so an always-ready channel cannot starve other tasks. */
+static inline bool ac__leaf_proceed(struct ac_cx *cx) {
+  (void)cx;
+  return true;
+}
+
+#endif
