@@ -4,15 +4,24 @@
  * queues, all under one spinlock (waitq.h: one atomic exchange to lock,
  * wakes after unlocking).
  *
- * Hand-offs, chosen so that no wake is ever lost or spent twice:
+ * Hand-offs, chosen so that no wake is ever lost or spent twice, and so that
+ * the ping-pong of W2 takes the lock only twice per item (send, and the
+ * receiver queueing itself):
+ *  - A sender that finds the ring empty and a receiver waiting copies the
+ *    item straight into that receiver's 'out' and completes it (HANDED):
+ *    the woken receiver returns without touching the channel.  If that
+ *    receiver is dropped before it saw the item, its drop puts the item
+ *    back at the FRONT of the ring (it was the oldest) and wakes the next
+ *    receiver.  The ring has one spare slot for this, and at most one
+ *    hand-off is outstanding at a time ('handoff_out', cleared by the
+ *    receiver when it sees the item), so the spare always suffices.
+ *  - Otherwise the sender pushes the item and wakes the first waiting
+ *    receiver, which retries (RETRY); a woken receiver dropped before it
+ *    retried passes the wake on if items remain.
  *  - A receiver that frees a slot while senders wait moves the first
  *    waiting sender's item into the ring itself and completes that send
- *    (result 0).  So a woken sender never has to retry, senders are served
+ *    (result 0).  So a woken sender never retries, senders are served
  *    strictly FIFO, and a send dropped after that point has completed.
- *  - A sender that fills an empty ring wakes the first waiting receiver,
- *    which retries (the item stays in the ring, so a receive dropped in
- *    between loses nothing).  A woken receiver that is dropped before it
- *    retried passes the wake on to the next receiver if items remain.
  *  - Close completes every waiting send with -EPIPE and wakes every
  *    receiver, which drain the ring and then see -EPIPE.
  * An unbounded channel is the same ring grown by doubling, so its sends
@@ -27,21 +36,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { RECV_RETRY = 1 }; /* a receiver's wake: "look again" */
+/* A receiver's wake: "look again", or "your item is in 'out'". */
+enum { RECV_RETRY = 1, RECV_HANDED = 2 };
 enum { UNBOUNDED_INITIAL = 16 };
 
 struct ac_chan {
   ac__spinlock lock;
   bool closed, unbounded;
-  size_t capacity, item_size; /* capacity: current ring size */
+  _Atomic bool handoff_out;   /* an item HANDED to a receiver not yet seen */
+  size_t capacity, item_size; /* capacity: ring slots, one more than sends may fill */
   size_t head, len;           /* oldest item at 'head' */
   struct ac_waitq senders, receivers;
   unsigned char *buf;
 };
 
 static struct ac_chan *chan_new(size_t capacity, size_t item_size, bool unbounded) {
-  if (capacity == 0 || item_size == 0 || capacity > SIZE_MAX / item_size)
+  if (capacity == 0 || item_size == 0 || capacity >= SIZE_MAX / item_size)
     return NULL;
+  capacity++; /* the spare slot for a hand-off put back */
   struct ac_chan *ch = malloc(sizeof *ch);
   if (!ch)
     return NULL;
@@ -53,6 +65,7 @@ static struct ac_chan *chan_new(size_t capacity, size_t item_size, bool unbounde
   atomic_init(&ch->lock, 0);
   ch->closed = false;
   ch->unbounded = unbounded;
+  atomic_init(&ch->handoff_out, false);
   ch->capacity = capacity;
   ch->item_size = item_size;
   ch->head = ch->len = 0;
@@ -78,6 +91,16 @@ void ac_chan_free(struct ac_chan *ch) {
 
 /* ---------------------------------------------------------------- ring
  * All with the lock held. */
+
+/* memcpy of item_size bytes, inlined for the common sizes. */
+static inline void copy_item(void *dst, const void *src, size_t size) {
+  switch (size) {
+  case 4: memcpy(dst, src, 4); break;
+  case 8: memcpy(dst, src, 8); break;
+  case 16: memcpy(dst, src, 16); break;
+  default: memcpy(dst, src, size);
+  }
+}
 
 static void *slot(struct ac_chan *ch, size_t i) {
   size_t k = ch->head + i;
@@ -107,17 +130,24 @@ static bool grow(struct ac_chan *ch) {
   return true;
 }
 
+/* Sends fill at most capacity - 1 slots: the last one is the spare. */
 static bool has_room(struct ac_chan *ch) {
-  return ch->len < ch->capacity || (ch->unbounded && grow(ch));
+  return ch->len + 1 < ch->capacity || (ch->unbounded && grow(ch));
 }
 
 static void push(struct ac_chan *ch, const void *item) {
-  memcpy(slot(ch, ch->len), item, ch->item_size);
+  copy_item(slot(ch, ch->len), item, ch->item_size);
   ch->len++;
 }
 
+static void push_front(struct ac_chan *ch, const void *item) {
+  ch->head = ch->head == 0 ? ch->capacity - 1 : ch->head - 1;
+  ch->len++;
+  copy_item(slot(ch, 0), item, ch->item_size);
+}
+
 static void pop(struct ac_chan *ch, void *out) {
-  memcpy(out, slot(ch, 0), ch->item_size);
+  copy_item(out, slot(ch, 0), ch->item_size);
   ch->head = ch->head + 1 == ch->capacity ? 0 : ch->head + 1;
   ch->len--;
 }
@@ -129,6 +159,13 @@ static int send_locked(struct ac_chan *ch, const void *item, struct ac__wake_lis
     return -EPIPE;
   if (!ac__waitq_empty(&ch->senders))
     return -EAGAIN; /* a newcomer does not overtake queued senders */
+  struct ac_waiter *w = ch->receivers.head;
+  if (w && ch->len == 0 && !atomic_load_explicit(&ch->handoff_out, memory_order_relaxed)) {
+    copy_item(ac__container_of(w, struct ac_chan_recv__frame, w)->out, item, ch->item_size);
+    atomic_store_explicit(&ch->handoff_out, true, memory_order_relaxed);
+    ac__waitq_take(&ch->receivers, w, RECV_HANDED, wl);
+    return 0;
+  }
   if (!has_room(ch))
     return ch->unbounded ? -ENOMEM : -EAGAIN;
   push(ch, item);
@@ -265,6 +302,12 @@ ac_poll ac_chan_recv__poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
   if (f->ac_state == OP_WAITING) {
     if (ac__waiter_settle(&f->w) == AC__W_QUEUED)
       return AC_PENDING;
+    if (f->w.result == RECV_HANDED) { /* the item is in 'out' already */
+      atomic_store_explicit(&ch->handoff_out, false, memory_order_relaxed);
+      f->ac_result = 0;
+      f->ac_state = AC_STATE_DONE;
+      return AC_READY;
+    }
   } else if (!ac__leaf_proceed(cx)) {
     ac_cx_wake(cx);
     return AC_PENDING;
@@ -295,9 +338,14 @@ void ac_chan_recv__drop(struct ac_chan_recv__frame *f) {
     ac__spin_unlock(&ch->lock);
     if (!queued) {
       /* Woken but never retried: the wake meant "an item is there" (or
-       * close), so hand it to the next receiver. */
+       * close), so hand it to the next receiver; an item already copied
+       * to 'out' goes back to the front of the ring first. */
       ac__waiter_settle(&f->w);
       ac__spin_lock(&ch->lock);
+      if (f->w.result == RECV_HANDED) {
+        push_front(ch, f->out);
+        atomic_store_explicit(&ch->handoff_out, false, memory_order_relaxed);
+      }
       if (ch->len > 0 || ch->closed)
         ac__waitq_take_first(&ch->receivers, RECV_RETRY, &wl);
       ac__spin_unlock(&ch->lock);
