@@ -34,6 +34,13 @@
   X(chan_full_blocks_sender)                                                   \
   X(chan_close_wakes_waiters)                                                  \
   X(chan_drop_pending_recv_leaves_no_waiter)                                           \
+  X(chan_unbounded_grows_in_order)                                             \
+  X(chan_try_send_recv_errors)                                                 \
+  X(chan_recv_dropped_after_handoff_puts_item_back)                            \
+  X(chan_woken_recv_dropped_passes_wake_on)                                    \
+  X(chan_send_cancel_states)                                                   \
+  X(oneshot_send_close_and_drop)                                               \
+  X(bcast_every_receiver_and_lag)                                              \
   X(blocking_eight_jobs_four_threads)                                          \
   X(blocking_result_delivered)                                                 \
   X(blocking_drop_queued_never_runs)                                           \
