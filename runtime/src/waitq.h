@@ -122,9 +122,11 @@ static inline void ac__waitq_remove(struct ac_waitq *q, struct ac_waiter *w) {
   atomic_store_explicit(&w->state, AC__W_IDLE, memory_order_relaxed);
 }
 
-/* A list of dequeued waiters to wake once the lock is released. */
+/* A list of dequeued waiters to wake once the lock is released, in the
+ * order they were dequeued (so tasks run in grant order).  Starts as
+ * {0}: 'last' is NULL while the list is empty. */
 struct ac__wake_list {
-  struct ac_waiter *head;
+  struct ac_waiter *head, *last;
 };
 
 /* Dequeues 'w' (lock held), tells it 'result' and puts it on 'wl'. */
@@ -133,8 +135,11 @@ static inline void ac__waitq_take(struct ac_waitq *q, struct ac_waiter *w, int32
   ac__waitq_remove(q, w);
   w->result = result;
   atomic_store_explicit(&w->state, AC__W_NOTIFYING, memory_order_relaxed);
-  w->next = wl->head;
-  wl->head = w;
+  if (wl->last)
+    wl->last->next = w;
+  else
+    wl->head = w;
+  wl->last = w; /* w->next is NULL: ac__waitq_remove cleared it */
 }
 
 /* Dequeues the first waiter onto 'wl' (lock held); false if none. */

@@ -41,6 +41,10 @@
   X(chan_send_cancel_states)                                                   \
   X(oneshot_send_close_and_drop)                                               \
   X(bcast_every_receiver_and_lag)                                              \
+  X(mutex_fifo_handoff_and_drops)                                              \
+  X(sem_fifo_and_drops_return_permits)                                         \
+  X(rwlock_writer_not_starved)                                                 \
+  X(notify_permit_all_and_drops)                                               \
   X(blocking_eight_jobs_four_threads)                                          \
   X(blocking_result_delivered)                                                 \
   X(blocking_drop_queued_never_runs)                                           \
