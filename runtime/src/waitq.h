@@ -110,8 +110,7 @@ static inline void ac__waitq_push(struct ac_waitq *q, struct ac_waiter *w, struc
   q->tailp = &w->next;
 }
 
-/* Unlinks a queued 'w' (lock held); back to IDLE. */
-static inline void ac__waitq_remove(struct ac_waitq *q, struct ac_waiter *w) {
+static inline void ac__waitq_unlink(struct ac_waitq *q, struct ac_waiter *w) {
   *w->pprev = w->next;
   if (w->next)
     w->next->pprev = w->pprev;
@@ -119,6 +118,11 @@ static inline void ac__waitq_remove(struct ac_waitq *q, struct ac_waiter *w) {
     q->tailp = w->pprev;
   w->next = NULL;
   w->pprev = NULL;
+}
+
+/* The frame takes its own queued 'w' out (lock held); back to IDLE. */
+static inline void ac__waitq_remove(struct ac_waitq *q, struct ac_waiter *w) {
+  ac__waitq_unlink(q, w);
   atomic_store_explicit(&w->state, AC__W_IDLE, memory_order_relaxed);
 }
 
@@ -132,7 +136,9 @@ struct ac__wake_list {
 /* Dequeues 'w' (lock held), tells it 'result' and puts it on 'wl'. */
 static inline void ac__waitq_take(struct ac_waitq *q, struct ac_waiter *w, int32_t result,
                                   struct ac__wake_list *wl) {
-  ac__waitq_remove(q, w);
+  /* Straight from QUEUED to NOTIFYING: the frame reads 'state' without
+   * the lock, and must never see it IDLE before its result is final. */
+  ac__waitq_unlink(q, w);
   w->result = result;
   atomic_store_explicit(&w->state, AC__W_NOTIFYING, memory_order_relaxed);
   if (wl->last)

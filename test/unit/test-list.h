@@ -45,6 +45,12 @@
   X(sem_fifo_and_drops_return_permits)                                         \
   X(rwlock_writer_not_starved)                                                 \
   X(notify_permit_all_and_drops)                                               \
+  X(chan_threads_send_to_task)                                                 \
+  X(chan_two_runtimes_ping_pong)                                               \
+  X(chan_drop_races_foreign_send)                                              \
+  X(mutex_and_sem_across_runtimes)                                             \
+  X(notify_and_oneshot_from_thread)                                            \
+  X(bcast_thread_to_two_runtimes)                                              \
   X(blocking_eight_jobs_four_threads)                                          \
   X(blocking_result_delivered)                                                 \
   X(blocking_drop_queued_never_runs)                                           \

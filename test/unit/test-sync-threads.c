@@ -1,0 +1,382 @@
+/* Channels and sync primitives across threads (run under TSan by the tsan
+ * variant): plain threads feeding tasks, two current-thread runtimes on two
+ * threads sharing channels and locks, and drops racing foreign wakes. */
+#include "sync-ops.h"
+
+#include "channel.h"
+#include "waitq.h"
+
+#include <pthread.h>
+#include <sched.h>
+
+enum { PER_THREAD = 20000 };
+
+static void start(pthread_t *t, void *(*fn)(void *), void *arg) {
+  ASSERT_INT_EQ(pthread_create(t, NULL, fn, arg), 0);
+}
+static void join(pthread_t t) { ASSERT_INT_EQ(pthread_join(t, NULL), 0); }
+
+/* ------------------------------------- plain threads -> a task, MPSC */
+struct producer {
+  struct ac_chan *ch;
+  int id;
+};
+static void *produce(void *arg) {
+  struct producer *p = arg;
+  for (int i = 0; i < PER_THREAD; i++) {
+    int item = p->id << 24 | i;
+    int r;
+    while ((r = ac_chan_try_send(p->ch, &item)) == -EAGAIN)
+      sched_yield(); /* bounded and full: the task will drain it */
+    ASSERT_INT_EQ(r, 0);
+  }
+  return NULL;
+}
+
+struct mpsc_root {
+  unsigned ac_state;
+  int pc, phase, got, v;
+  int next[4];
+  struct ac_chan *ch;
+  struct producer prod[4];
+  pthread_t t[4];
+  struct ac_chan_recv__frame r;
+};
+static ac_poll mpsc_poll(void *p, struct ac_cx *cx) {
+  struct mpsc_root *f = p;
+  BEGIN(f);
+  for (f->phase = 0; f->phase < 2; f->phase++) {
+    f->ch = f->phase == 0 ? ac_chan_new(8, sizeof(int)) : ac_chan_new_unbounded(sizeof(int));
+    for (int k = 0; k < 4; k++) {
+      f->prod[k] = (struct producer){f->ch, k};
+      f->next[k] = 0;
+      start(&f->t[k], produce, &f->prod[k]);
+    }
+    for (f->got = 0; f->got < 4 * PER_THREAD; f->got++) {
+      ac_chan_recv__init(&f->r, f->ch, &f->v);
+      AWAIT(ac_chan_recv, &f->r);
+      ASSERT_INT_EQ(f->r.ac_result, 0);
+      int k = f->v >> 24, seq = f->v & 0xffffff;
+      ASSERT_TRUE(k >= 0 && k < 4);
+      ASSERT_INT_EQ(seq, f->next[k]); /* per-producer order */
+      f->next[k]++;
+    }
+    for (int k = 0; k < 4; k++)
+      join(f->t[k]);
+    ASSERT_INT_EQ(ac_chan_try_recv(f->ch, &f->v), -EAGAIN);
+    ac_chan_free(f->ch);
+  }
+  END(f);
+}
+TEST_IMPL(chan_threads_send_to_task) {
+  struct mpsc_root f = {0};
+  run_test_root(&f, mpsc_poll);
+}
+
+/* ------------------------------ two runtimes on two threads, ping-pong */
+struct echo_root {
+  unsigned ac_state;
+  int pc, v, n;
+  struct ac_chan *in, *out;
+  struct ac_chan_recv__frame r;
+  struct ac_chan_send__frame s;
+};
+static ac_poll echo_poll(void *p, struct ac_cx *cx) {
+  struct echo_root *f = p;
+  BEGIN(f);
+  for (;;) {
+    ac_chan_recv__init(&f->r, f->in, &f->v);
+    AWAIT(ac_chan_recv, &f->r);
+    if (f->r.ac_result != 0)
+      break;
+    f->n++;
+    ac_chan_send__init(&f->s, f->out, &f->v);
+    AWAIT(ac_chan_send, &f->s);
+    ASSERT_INT_EQ(f->s.ac_result, 0);
+  }
+  END(f);
+}
+static void no_drop(void *p) { (void)p; }
+static void *echo_thread(void *arg) {
+  ASSERT_INT_EQ(ac_block_on_frame(arg, echo_poll, no_drop), 0);
+  return NULL;
+}
+
+struct pingpong_root {
+  unsigned ac_state;
+  int pc, i, v;
+  struct ac_chan *ping, *pong;
+  struct echo_root echo;
+  pthread_t t;
+  struct ac_chan_recv__frame r;
+  struct ac_chan_send__frame s;
+};
+static ac_poll pingpong_poll(void *p, struct ac_cx *cx) {
+  struct pingpong_root *f = p;
+  BEGIN(f);
+  f->ping = ac_chan_new(1, sizeof(int));
+  f->pong = ac_chan_new(1, sizeof(int));
+  f->echo = (struct echo_root){.in = f->ping, .out = f->pong};
+  start(&f->t, echo_thread, &f->echo);
+  for (f->i = 0; f->i < PER_THREAD; f->i++) {
+    f->v = f->i;
+    ac_chan_send__init(&f->s, f->ping, &f->v);
+    AWAIT(ac_chan_send, &f->s);
+    ASSERT_INT_EQ(f->s.ac_result, 0);
+    ac_chan_recv__init(&f->r, f->pong, &f->v);
+    AWAIT(ac_chan_recv, &f->r);
+    ASSERT_INT_EQ(f->r.ac_result, 0);
+    ASSERT_INT_EQ(f->v, f->i);
+  }
+  ac_chan_close(f->ping);
+  join(f->t);
+  ASSERT_INT_EQ(f->echo.n, PER_THREAD);
+  ac_chan_free(f->ping);
+  ac_chan_free(f->pong);
+  END(f);
+}
+TEST_IMPL(chan_two_runtimes_ping_pong) {
+  struct pingpong_root f = {0};
+  run_test_root(&f, pingpong_poll);
+}
+
+/* ------------------- a pending recv dropped while a thread sends to it */
+struct racer {
+  struct ac_chan *ch;
+  _Atomic int go; /* send item go-1 */
+};
+static void *race_sender(void *arg) {
+  struct racer *r = arg;
+  for (int i = 0; i < PER_THREAD; i++) {
+    while (atomic_load(&r->go) != i + 1)
+      sched_yield();
+    ASSERT_INT_EQ(ac_chan_try_send(r->ch, &i), 0);
+  }
+  return NULL;
+}
+struct race_root {
+  unsigned ac_state;
+  int pc;
+  struct racer racer;
+  pthread_t t;
+};
+static ac_poll race_poll(void *p, struct ac_cx *cx) {
+  struct race_root *f = p;
+  f->racer.ch = ac_chan_new(1, sizeof(int));
+  atomic_init(&f->racer.go, 0);
+  start(&f->t, race_sender, &f->racer);
+  for (int i = 0; i < PER_THREAD; i++) {
+    int v = -1, w = -1;
+    struct ac_chan_recv__frame r;
+    ac_chan_recv__init(&r, f->racer.ch, &v);
+    ASSERT_INT_EQ(ac_chan_recv__poll(&r, cx), AC_PENDING);
+    atomic_store(&f->racer.go, i + 1);
+    for (int k = i % 64; k > 0; k--) /* vary where the drop lands */
+      ac__cpu_relax();
+    if (i % 3 == 0 && ac_chan_recv__poll(&r, cx) == AC_READY) {
+      ASSERT_INT_EQ(v, i); /* completed: the item is ours */
+    } else {
+      ac_chan_recv__drop(&r); /* the item, handed or not, stays in the channel */
+      int e;
+      while ((e = ac_chan_try_recv(f->racer.ch, &w)) == -EAGAIN)
+        sched_yield();
+      ASSERT_INT_EQ(e, 0);
+      ASSERT_INT_EQ(w, i);
+    }
+    ASSERT_INT_EQ(ac_chan_try_recv(f->racer.ch, &w), -EAGAIN); /* exactly once */
+  }
+  join(f->t);
+  ASSERT_UINT_EQ(ac__chan_waiting_receivers(f->racer.ch), 0);
+  ac_chan_free(f->racer.ch);
+  f->ac_state = AC_STATE_DONE;
+  return AC_READY;
+}
+TEST_IMPL(chan_drop_races_foreign_send) {
+  struct race_root f = {0};
+  run_test_root(&f, race_poll);
+}
+
+/* --------------------------- mutex and semaphore shared by two runtimes */
+struct locker_root {
+  unsigned ac_state;
+  int pc, i;
+  long c;
+  struct ac_mutex *m;
+  struct ac_sem *s;
+  long *counter;       /* plain: the mutex is what protects it */
+  _Atomic int *inside; /* holders of the semaphore right now */
+  struct ac_mutex_lock__frame l;
+  struct ac_sem_acquire__frame a;
+  struct ac_yield__frame y;
+};
+static ac_poll locker_poll(void *p, struct ac_cx *cx) {
+  struct locker_root *f = p;
+  BEGIN(f);
+  for (f->i = 0; f->i < PER_THREAD / 4; f->i++) {
+    ac_mutex_lock__init(&f->l, f->m);
+    AWAIT(ac_mutex_lock, &f->l);
+    f->c = *f->counter;
+    if (f->i % 16 == 0) { /* hold it across an await */
+      ac_yield__init(&f->y);
+      AWAIT(ac_yield, &f->y);
+    }
+    *f->counter = f->c + 1;
+    ac_mutex_unlock(f->m);
+
+    ac_sem_acquire__init(&f->a, f->s, 1);
+    AWAIT(ac_sem_acquire, &f->a);
+    ASSERT_TRUE(atomic_fetch_add(f->inside, 1) < 2);
+    if (f->i % 8 == 0) {
+      ac_yield__init(&f->y);
+      AWAIT(ac_yield, &f->y);
+    }
+    atomic_fetch_sub(f->inside, 1);
+    ac_sem_release(f->s, 1);
+  }
+  END(f);
+}
+static void *locker_thread(void *arg) {
+  ASSERT_INT_EQ(ac_block_on_frame(arg, locker_poll, no_drop), 0);
+  return NULL;
+}
+TEST_IMPL(mutex_and_sem_across_runtimes) {
+  struct ac_mutex m;
+  struct ac_sem s;
+  long counter = 0;
+  _Atomic int inside = 0;
+  ac_mutex_init(&m);
+  ac_sem_init(&s, 2);
+  struct locker_root roots[3];
+  pthread_t t[3];
+  for (int k = 0; k < 3; k++) {
+    roots[k] = (struct locker_root){.m = &m, .s = &s, .counter = &counter, .inside = &inside};
+    start(&t[k], locker_thread, &roots[k]);
+  }
+  for (int k = 0; k < 3; k++)
+    join(t[k]);
+  ASSERT_INT_EQ(counter, 3 * (PER_THREAD / 4));
+  ASSERT_UINT_EQ(ac_sem_available(&s), 2);
+  ASSERT_INT_EQ(ac_mutex_try_lock(&m), 0);
+  ac_mutex_unlock(&m);
+}
+
+/* ----------------------------------- notify and oneshot from a thread */
+struct notifier {
+  struct ac_notify *n;
+  _Atomic int acked;
+  int data; /* written before notify_one, read after notified */
+};
+static void *notify_thread(void *arg) {
+  struct notifier *nt = arg;
+  for (int i = 0; i < PER_THREAD; i++) {
+    while (atomic_load(&nt->acked) != i)
+      sched_yield();
+    nt->data = i;
+    ac_notify_one(nt->n);
+  }
+  return NULL;
+}
+static void *oneshot_thread(void *arg) {
+  struct ac_oneshot *o = arg;
+  int v = 1234;
+  if ((uintptr_t)arg & 64)
+    sched_yield(); /* sometimes after the recv waits, sometimes before */
+  ASSERT_INT_EQ(ac_oneshot_send(o, &v), 0);
+  return NULL;
+}
+struct thread_wake_root {
+  unsigned ac_state;
+  int pc, i, v;
+  struct ac_notify n;
+  struct notifier nt;
+  struct ac_oneshot *o;
+  pthread_t t;
+  struct ac_notified__frame nf;
+  struct ac_oneshot_recv__frame r;
+};
+static ac_poll thread_wake_poll(void *p, struct ac_cx *cx) {
+  struct thread_wake_root *f = p;
+  BEGIN(f);
+  ac_notify_init(&f->n);
+  f->nt.n = &f->n;
+  atomic_init(&f->nt.acked, 0);
+  start(&f->t, notify_thread, &f->nt);
+  for (f->i = 0; f->i < PER_THREAD; f->i++) {
+    ac_notified__init(&f->nf, &f->n);
+    AWAIT(ac_notified, &f->nf);
+    ASSERT_INT_EQ(f->nt.data, f->i);
+    atomic_store(&f->nt.acked, f->i + 1);
+  }
+  join(f->t);
+  for (f->i = 0; f->i < 200; f->i++) {
+    f->o = ac_oneshot_new(sizeof(int));
+    start(&f->t, oneshot_thread, f->o);
+    ac_oneshot_recv__init(&f->r, f->o, &f->v);
+    AWAIT(ac_oneshot_recv, &f->r);
+    ASSERT_INT_EQ(f->r.ac_result, 0);
+    ASSERT_INT_EQ(f->v, 1234);
+    join(f->t);
+    ac_oneshot_free(f->o);
+  }
+  END(f);
+}
+TEST_IMPL(notify_and_oneshot_from_thread) {
+  struct thread_wake_root f = {0};
+  run_test_root(&f, thread_wake_poll);
+}
+
+/* ---------------- broadcast: one thread sends, two runtimes receive all */
+struct bcast_rx_root {
+  unsigned ac_state;
+  int pc, v, last;
+  struct ac_bcast_rx rx;
+  long got, lagged;
+  struct ac_bcast_recv__frame r;
+};
+static ac_poll bcast_rx_poll(void *p, struct ac_cx *cx) {
+  struct bcast_rx_root *f = p;
+  BEGIN(f);
+  f->last = -1;
+  for (;;) {
+    ac_bcast_recv__init(&f->r, &f->rx, &f->v);
+    AWAIT(ac_bcast_recv, &f->r);
+    if (f->r.ac_result == -EPIPE)
+      break;
+    if (f->r.ac_result == -EOVERFLOW) {
+      ASSERT_TRUE(f->rx.lagged > 0);
+      f->lagged += (long)f->rx.lagged;
+      f->last += (int)f->rx.lagged; /* the skipped values */
+      continue;
+    }
+    ASSERT_INT_EQ(f->r.ac_result, 0);
+    ASSERT_INT_EQ(f->v, f->last + 1); /* in order, nothing skipped silently */
+    f->last = f->v;
+    f->got++;
+  }
+  END(f);
+}
+static void *bcast_rx_thread(void *arg) {
+  ASSERT_INT_EQ(ac_block_on_frame(arg, bcast_rx_poll, no_drop), 0);
+  return NULL;
+}
+TEST_IMPL(bcast_thread_to_two_runtimes) {
+  struct ac_bcast *b = ac_bcast_new(64, sizeof(int));
+  struct bcast_rx_root roots[2] = {0};
+  pthread_t t[2];
+  for (int k = 0; k < 2; k++) {
+    ac_bcast_subscribe(b, &roots[k].rx);
+    start(&t[k], bcast_rx_thread, &roots[k]);
+  }
+  for (int i = 0; i < PER_THREAD; i++) {
+    ASSERT_INT_EQ(ac_bcast_send(b, &i), 0);
+    if (i % 32 == 0)
+      sched_yield();
+  }
+  ac_bcast_close(b);
+  for (int k = 0; k < 2; k++) {
+    join(t[k]);
+    ASSERT_INT_EQ(roots[k].got + roots[k].lagged, PER_THREAD);
+    ASSERT_INT_EQ(roots[k].last, PER_THREAD - 1);
+  }
+  ac_bcast_free(b);
+}
