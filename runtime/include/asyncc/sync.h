@@ -46,7 +46,6 @@
 
 #include <asyncc/asyncc.h>
 #include <asyncc/waiter.h>
-#include <stdbool.h>
 #include <stddef.h>
 
 /* ------------------------------------------------------------- semaphore */
@@ -129,7 +128,7 @@ void ac_rwlock_write_lock__drop(struct ac_rwlock_write_lock__frame *f);
 /* ---------------------------------------------------------------- notify */
 struct ac_notify {
   _Atomic unsigned char lock;
-  bool permit;       /* a notify_one that found nobody waiting */
+  _Bool permit;      /* a notify_one that found nobody waiting */
   struct ac_waitq q; /* ac_notified frames, FIFO */
 };
 
