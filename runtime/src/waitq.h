@@ -35,6 +35,8 @@
 #include <asyncc/asyncc.h>
 #include <asyncc/waiter.h>
 
+#include "task.h"
+
 #include <sched.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -198,12 +200,9 @@ static inline size_t ac__waitq_count(const struct ac_waitq *q) {
   return n;
 }
 
-/* Cooperative budget: once mt provides ac__coop_proceed(cx), leaves that
- * complete at once ask it first and, when it says no, wake their task and
- * return AC_PENDING so an always-ready channel cannot starve other tasks. */
-static inline bool ac__leaf_proceed(struct ac_cx *cx) {
-  (void)cx;
-  return true;
-}
+/* Cooperative budget (task.h): a leaf about to complete at once asks first
+ * and, when the budget is spent, wakes its task and returns AC_PENDING, so
+ * an always-ready channel or lock cannot starve other tasks. */
+static inline bool ac__leaf_proceed(struct ac_cx *cx) { return ac__coop_proceed(cx); }
 
 #endif

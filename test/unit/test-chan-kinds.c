@@ -47,9 +47,9 @@ static ac_poll unbounded_poll(void *p, struct ac_cx *cx) {
   for (f->i = 0; f->i < 1000; f->i++) {
     if (f->i % 2) {
       ASSERT_INT_EQ(ac_chan_try_send(f->ch, &f->i), 0);
-    } else { /* the send leaf completes at once: an unbounded channel never waits */
+    } else { /* never waits for room (it may yield to the coop budget) */
       ac_chan_send__init(&f->s, f->ch, &f->i);
-      ASSERT_INT_EQ(ac_chan_send__poll(&f->s, cx), AC_READY);
+      AWAIT(ac_chan_send, &f->s);
       ASSERT_INT_EQ(f->s.ac_result, 0);
     }
   }
@@ -71,6 +71,40 @@ static ac_poll unbounded_poll(void *p, struct ac_cx *cx) {
 TEST_IMPL(chan_unbounded_grows_in_order) {
   struct root f = {0};
   run_test_root(&f, unbounded_poll);
+}
+
+/* Ready operations spend the coop budget: a task whose sends always
+ * succeed still returns to its executor after AC__COOP_BUDGET of them. */
+struct coop_root {
+  unsigned ac_state;
+  int pc, ready, polls, v;
+  struct ac_chan *ch;
+  struct ac_chan_send__frame s;
+};
+static ac_poll coop_poll(void *p, struct ac_cx *cx) {
+  struct coop_root *f = p;
+  f->polls++;
+  for (;;) {
+    ac_chan_send__init(&f->s, f->ch, &f->v);
+    if (ac_chan_send__poll(&f->s, cx) == AC_PENDING)
+      break;
+    f->ready++;
+  }
+  if (f->polls == 1) {
+    ASSERT_INT_EQ(f->ready, AC__COOP_BUDGET);
+    ASSERT_UINT_EQ(ac__chan_len(f->ch), AC__COOP_BUDGET); /* the refused one sent nothing */
+    return AC_PENDING; /* the leaf woke us: we are polled again */
+  }
+  ASSERT_INT_EQ(f->ready, 2 * AC__COOP_BUDGET);
+  f->ac_state = AC_STATE_DONE;
+  return AC_READY;
+}
+TEST_IMPL(chan_ready_ops_spend_coop_budget) {
+  struct coop_root f = {0};
+  f.ch = ac_chan_new_unbounded(sizeof(int));
+  run_test_root(&f, coop_poll);
+  ASSERT_INT_EQ(f.polls, 2);
+  ac_chan_free(f.ch);
 }
 
 TEST_IMPL(chan_try_send_recv_errors) {

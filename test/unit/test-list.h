@@ -36,6 +36,7 @@
   X(chan_drop_pending_recv_leaves_no_waiter)                                           \
   X(chan_unbounded_grows_in_order)                                             \
   X(chan_try_send_recv_errors)                                                 \
+  X(chan_ready_ops_spend_coop_budget)                                          \
   X(chan_recv_dropped_after_handoff_puts_item_back)                            \
   X(chan_woken_recv_dropped_passes_wake_on)                                    \
   X(chan_send_cancel_states)                                                   \
@@ -51,6 +52,7 @@
   X(mutex_and_sem_across_runtimes)                                             \
   X(notify_and_oneshot_from_thread)                                            \
   X(bcast_thread_to_two_runtimes)                                              \
+  X(sync_tasks_on_two_workers)                                                 \
   X(blocking_eight_jobs_four_threads)                                          \
   X(blocking_result_delivered)                                                 \
   X(blocking_drop_queued_never_runs)                                           \

@@ -4,6 +4,7 @@
 #include "sync-ops.h"
 
 #include "channel.h"
+#include "runtime_config.h"
 #include "waitq.h"
 
 #include <pthread.h>
@@ -379,4 +380,118 @@ TEST_IMPL(bcast_thread_to_two_runtimes) {
     ASSERT_INT_EQ(roots[k].last, PER_THREAD - 1);
   }
   ac_bcast_free(b);
+}
+
+/* --------------------------- tasks on the multi-thread executor (2 workers)
+ * Producers, an echo task and lockers are spawned tasks that the two
+ * workers run (and steal) in parallel. */
+struct prod_task {
+  unsigned ac_state;
+  int pc, i, item, id;
+  struct ac_chan *ch;
+  struct ac_chan_send__frame s;
+};
+static void prod_task__init(void *p, void *arg) {
+  struct prod_task *f = p;
+  *f = *(struct prod_task *)arg;
+}
+static ac_poll prod_task__poll(void *p, struct ac_cx *cx) {
+  struct prod_task *f = p;
+  BEGIN(f);
+  for (f->i = 0; f->i < PER_THREAD / 2; f->i++) {
+    f->item = f->id << 24 | f->i;
+    ac_chan_send__init(&f->s, f->ch, &f->item);
+    AWAIT(ac_chan_send, &f->s);
+    ASSERT_INT_EQ(f->s.ac_result, 0);
+  }
+  END(f);
+}
+static void copy_echo__init(void *p, void *arg) { *(struct echo_root *)p = *(struct echo_root *)arg; }
+static void copy_locker__init(void *p, void *arg) {
+  *(struct locker_root *)p = *(struct locker_root *)arg;
+}
+
+struct mt_root {
+  unsigned ac_state;
+  int pc, k, got, v, next[4];
+  struct ac_chan *ch, *ping, *pong;
+  struct ac_task *h[4];
+  struct prod_task proto;
+  struct echo_root echo;
+  struct locker_root locker;
+  struct ac_mutex m;
+  struct ac_sem s;
+  long counter;
+  _Atomic int inside;
+  struct ac_task_join__frame j;
+  struct ac_chan_recv__frame r;
+  struct ac_chan_send__frame sf;
+};
+#define SPAWN_T(T, poll, init, arg)                                            \
+  ac_spawn_frame(cx, sizeof(struct T), 0, 0, poll, NULL, init, arg)
+
+static ac_poll mt_poll(void *p, struct ac_cx *cx) {
+  struct mt_root *f = p;
+  BEGIN(f);
+  ASSERT_INT_EQ(ac_runtime_workers(), 2);
+  /* 4 producer tasks -> this task, through a 4-slot channel */
+  f->ch = ac_chan_new(4, sizeof(int));
+  for (f->k = 0; f->k < 4; f->k++) {
+    f->proto = (struct prod_task){.id = f->k, .ch = f->ch};
+    f->h[f->k] = ac_spawn_frame(cx, sizeof(struct prod_task), 0, 0, prod_task__poll, NULL,
+                                prod_task__init, &f->proto);
+  }
+  for (f->got = 0; f->got < 4 * (PER_THREAD / 2); f->got++) {
+    ac_chan_recv__init(&f->r, f->ch, &f->v);
+    AWAIT(ac_chan_recv, &f->r);
+    ASSERT_INT_EQ(f->r.ac_result, 0);
+    ASSERT_INT_EQ(f->v & 0xffffff, f->next[f->v >> 24]);
+    f->next[f->v >> 24]++;
+  }
+  for (f->k = 0; f->k < 4; f->k++) {
+    ac_task_join__init(&f->j, f->h[f->k], NULL);
+    AWAIT(ac_task_join, &f->j);
+  }
+  ac_chan_free(f->ch);
+
+  /* ping-pong with an echo task (the W2 pattern, on 2 workers) */
+  f->ping = ac_chan_new(1, sizeof(int));
+  f->pong = ac_chan_new(1, sizeof(int));
+  f->echo = (struct echo_root){.in = f->ping, .out = f->pong};
+  f->h[0] = SPAWN_T(echo_root, echo_poll, copy_echo__init, &f->echo);
+  for (f->k = 0; f->k < PER_THREAD; f->k++) {
+    f->v = f->k;
+    ac_chan_send__init(&f->sf, f->ping, &f->v);
+    AWAIT(ac_chan_send, &f->sf);
+    ac_chan_recv__init(&f->r, f->pong, &f->v);
+    AWAIT(ac_chan_recv, &f->r);
+    ASSERT_INT_EQ(f->r.ac_result, 0);
+    ASSERT_INT_EQ(f->v, f->k);
+  }
+  ac_chan_close(f->ping);
+  ac_task_join__init(&f->j, f->h[0], NULL);
+  AWAIT(ac_task_join, &f->j);
+  ac_chan_free(f->ping);
+  ac_chan_free(f->pong);
+
+  /* 4 locker tasks share a mutex-guarded counter and a 2-permit semaphore */
+  ac_mutex_init(&f->m);
+  ac_sem_init(&f->s, 2);
+  f->locker = (struct locker_root){.m = &f->m, .s = &f->s, .counter = &f->counter,
+                                   .inside = &f->inside};
+  for (f->k = 0; f->k < 4; f->k++)
+    f->h[f->k] = SPAWN_T(locker_root, locker_poll, copy_locker__init, &f->locker);
+  for (f->k = 0; f->k < 4; f->k++) {
+    ac_task_join__init(&f->j, f->h[f->k], NULL);
+    AWAIT(ac_task_join, &f->j);
+  }
+  ASSERT_INT_EQ(f->counter, 4 * (PER_THREAD / 4));
+  ASSERT_UINT_EQ(ac_sem_available(&f->s), 2);
+  END(f);
+}
+TEST_IMPL(sync_tasks_on_two_workers) {
+  static struct mt_root f; /* big; zeroed */
+  ASSERT_INT_EQ(ac_runtime_set_workers(2), 0);
+  run_test_root(&f, mt_poll);
+  ac__runtime_forget_workers();
 }
