@@ -120,13 +120,13 @@ ac_poll ac_bcast_recv__poll(struct ac_bcast_recv__frame *f, struct ac_cx *cx) {
     if (ac__waiter_settle(&f->w) == AC__W_QUEUED)
       return AC_PENDING;
   } else if (!ac__leaf_proceed(cx)) {
-    ac_cx_wake(cx);
+    ac__task_wake(cx->task);
     return AC_PENDING;
   }
   ac__spin_lock(&b->lock);
   int r = recv_locked(b, f->rx, f->out);
   if (r == -EAGAIN) {
-    ac__waitq_push(&b->receivers, &f->w, ac_cx_task(cx));
+    ac__waitq_push(&b->receivers, &f->w, cx->task);
     ac__spin_unlock(&b->lock);
     f->ac_state = OP_WAITING;
     return AC_PENDING;

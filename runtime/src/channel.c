@@ -253,13 +253,13 @@ ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
     return AC_READY;
   }
   if (!ac__leaf_proceed(cx)) {
-    ac_cx_wake(cx);
+    ac__task_wake(cx->task);
     return AC_PENDING;
   }
   ac__spin_lock(&ch->lock);
   int r = send_locked(ch, f->item, &wl);
   if (r == -EAGAIN) {
-    ac__waitq_push(&ch->senders, &f->w, ac_cx_task(cx));
+    ac__waitq_push(&ch->senders, &f->w, cx->task);
     ac__spin_unlock(&ch->lock);
     f->ac_state = OP_WAITING;
     return AC_PENDING;
@@ -309,13 +309,13 @@ ac_poll ac_chan_recv__poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
       return AC_READY;
     }
   } else if (!ac__leaf_proceed(cx)) {
-    ac_cx_wake(cx);
+    ac__task_wake(cx->task);
     return AC_PENDING;
   }
   ac__spin_lock(&ch->lock);
   int r = recv_locked(ch, f->out, &wl);
   if (r == -EAGAIN) {
-    ac__waitq_push(&ch->receivers, &f->w, ac_cx_task(cx));
+    ac__waitq_push(&ch->receivers, &f->w, cx->task);
     ac__spin_unlock(&ch->lock);
     f->ac_state = OP_WAITING;
     return AC_PENDING;

@@ -60,7 +60,7 @@ ac_poll ac_notified__poll(struct ac_notified__frame *f, struct ac_cx *cx) {
     return AC_READY;
   }
   if (!ac__leaf_proceed(cx)) {
-    ac_cx_wake(cx);
+    ac__task_wake(cx->task);
     return AC_PENDING;
   }
   struct ac_notify *n = f->n;
@@ -71,7 +71,7 @@ ac_poll ac_notified__poll(struct ac_notified__frame *f, struct ac_cx *cx) {
     f->ac_state = AC_STATE_DONE;
     return AC_READY;
   }
-  ac__waitq_push(&n->q, &f->w, ac_cx_task(cx));
+  ac__waitq_push(&n->q, &f->w, cx->task);
   ac__spin_unlock(&n->lock);
   f->ac_state = OP_WAITING;
   return AC_PENDING;

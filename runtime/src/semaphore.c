@@ -89,7 +89,7 @@ static ac_poll acquire_poll(unsigned *state, struct ac__acquire *a, struct ac_cx
     return AC_READY;
   }
   if (!ac__leaf_proceed(cx)) {
-    ac_cx_wake(cx);
+    ac__task_wake(cx->task);
     return AC_PENDING;
   }
   struct ac_sem *s = a->sem;
@@ -99,7 +99,7 @@ static ac_poll acquire_poll(unsigned *state, struct ac__acquire *a, struct ac_cx
     *state = AC_STATE_DONE;
     return AC_READY;
   }
-  ac__waitq_push(&s->q, &a->w, ac_cx_task(cx));
+  ac__waitq_push(&s->q, &a->w, cx->task);
   ac__spin_unlock(&s->lock);
   *state = OP_WAITING;
   return AC_PENDING;

@@ -171,7 +171,7 @@ static inline void ac__wake_list(struct ac__wake_list *wl) {
   struct ac_waiter *w = wl->head;
   while (w) {
     struct ac_waiter *next = w->next;
-    ac_task_wake(w->task);
+    ac__task_wake(w->task);
     atomic_store_explicit(&w->state, AC__W_WOKEN, memory_order_release);
     w = next;
   }

@@ -46,6 +46,7 @@
   X(sem_fifo_and_drops_return_permits)                                         \
   X(rwlock_writer_not_starved)                                                 \
   X(notify_permit_all_and_drops)                                               \
+  X(sync_leaves_drop_unstarted)                                       \
   X(chan_threads_send_to_task)                                                 \
   X(chan_two_runtimes_ping_pong)                                               \
   X(chan_drop_races_foreign_send)                                              \

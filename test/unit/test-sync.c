@@ -3,6 +3,8 @@
  * and every cancellation state of a waiter (queued, granted but unseen). */
 #include "sync-ops.h"
 
+#include "channel.h"
+
 struct root {
   unsigned ac_state;
   int pc, settle, i;
@@ -241,4 +243,70 @@ static ac_poll notify_poll(void *p, struct ac_cx *cx) {
 TEST_IMPL(notify_permit_all_and_drops) {
   struct root f = {0};
   run_test_root(&f, notify_poll);
+}
+
+/* Every leaf: dropping it before its first poll (even twice) is a no-op
+ * that leaves the primitive as it was. */
+TEST_IMPL(sync_leaves_drop_unstarted) {
+  struct ac_chan *ch = ac_chan_new(1, sizeof(int));
+  struct ac_oneshot *o = ac_oneshot_new(sizeof(int));
+  struct ac_bcast *b = ac_bcast_new(2, sizeof(int));
+  struct ac_bcast_rx rx;
+  struct ac_mutex m;
+  struct ac_sem s;
+  struct ac_rwlock rw;
+  struct ac_notify n;
+  int v = 1;
+  ac_bcast_subscribe(b, &rx);
+  ac_mutex_init(&m);
+  ac_sem_init(&s, 1);
+  ac_rwlock_init(&rw);
+  ac_notify_init(&n);
+
+  struct ac_chan_send__frame cs;
+  struct ac_chan_recv__frame cr;
+  struct ac_oneshot_recv__frame orf;
+  struct ac_bcast_recv__frame br;
+  struct ac_sem_acquire__frame sa;
+  struct ac_mutex_lock__frame ml;
+  struct ac_rwlock_read_lock__frame rl;
+  struct ac_rwlock_write_lock__frame wl;
+  struct ac_notified__frame nf;
+  ac_chan_send__init(&cs, ch, &v);
+  ac_chan_send__drop(&cs);
+  ac_chan_send__drop(&cs); /* twice: still nothing */
+  ac_chan_recv__init(&cr, ch, &v);
+  ac_chan_recv__drop(&cr);
+  ac_oneshot_recv__init(&orf, o, &v);
+  ac_oneshot_recv__drop(&orf);
+  ac_bcast_recv__init(&br, &rx, &v);
+  ac_bcast_recv__drop(&br);
+  ac_sem_acquire__init(&sa, &s, 1);
+  ac_sem_acquire__drop(&sa);
+  ac_mutex_lock__init(&ml, &m);
+  ac_mutex_lock__drop(&ml);
+  ac_rwlock_read_lock__init(&rl, &rw);
+  ac_rwlock_read_lock__drop(&rl);
+  ac_rwlock_write_lock__init(&wl, &rw);
+  ac_rwlock_write_lock__drop(&wl);
+  ac_notified__init(&nf, &n);
+  ac_notified__drop(&nf);
+
+  ASSERT_UINT_EQ(ac__chan_len(ch), 0);
+  ASSERT_UINT_EQ(ac__chan_waiting_senders(ch) + ac__chan_waiting_receivers(ch), 0);
+  ASSERT_UINT_EQ(ac__oneshot_waiting(o) + ac__bcast_waiting(b), 0);
+  ASSERT_UINT_EQ(ac_sem_available(&s), 1);
+  ASSERT_INT_EQ(ac_mutex_try_lock(&m), 0);
+  ac_mutex_unlock(&m);
+  ASSERT_INT_EQ(ac_rwlock_try_write_lock(&rw), 0);
+  ac_rwlock_write_unlock(&rw);
+  ASSERT_UINT_EQ(ac__notify_waiters(&n), 0);
+
+  ac_chan_free(ch);
+  ac_oneshot_free(o);
+  ac_bcast_free(b);
+  ac_mutex_destroy(&m);
+  ac_sem_destroy(&s);
+  ac_rwlock_destroy(&rw);
+  ac_notify_destroy(&n);
 }
