@@ -6,7 +6,9 @@
  *
  * over two 1-slot ac_chan channels, and the "-notify" variant with two
  * ac_notify objects (A: notify_one(ab); notified(ba); B: the mirror).
- * Prints ns per one-way hand-off = time of A's loop / (2 N). */
+ * Prints ns per one-way hand-off = time of A's loop / (2 N).
+ * Usage: w2-pingpong-c [N] [runs] [workers]  (workers 0: current-thread,
+ * the default; 2: the multi-thread executor with two workers). */
 #include <asyncc/asyncc.h>
 #include <asyncc/chan.h>
 #include <asyncc/sync.h>
@@ -224,6 +226,14 @@ int main(int argc, char **argv) {
     N = atol(argv[1]);
   if (argc > 2)
     runs = atoi(argv[2]);
+  unsigned workers = argc > 3 ? (unsigned)atoi(argv[3]) : 0;
+  if (ac_runtime_set_workers(workers) != 0)
+    FAIL("bad worker count");
+  char peer[32];
+  if (workers == 0)
+    snprintf(peer, sizeof peer, "asyncc-c-ct");
+  else
+    snprintf(peer, sizeof peer, "asyncc-c-mt%u", workers);
   for (int r = 0; r < runs; r++) {
     struct a_chan__frame a = {0};
     if (ac_block_on_frame(&a, a_chan__poll, a_drop) != 0)
@@ -233,8 +243,8 @@ int main(int argc, char **argv) {
     struct a_notify__frame an = {0};
     if (ac_block_on_frame(&an, a_notify__poll, a_drop) != 0)
       FAIL("block_on");
-    printf("RESULT workload=W2 peer=asyncc-c-ct metric=ns_per_handoff value=%.1f\n", a.ns);
-    printf("RESULT workload=W2-notify peer=asyncc-c-ct metric=ns_per_handoff value=%.1f\n", an.ns);
+    printf("RESULT workload=W2 peer=%s metric=ns_per_handoff value=%.1f\n", peer, a.ns);
+    printf("RESULT workload=W2-notify peer=%s metric=ns_per_handoff value=%.1f\n", peer, an.ns);
   }
   return 0;
 }
