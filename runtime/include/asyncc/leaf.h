@@ -39,8 +39,10 @@ struct ac_timer_entry {
 
 /* ------------------------------------------------------------- ac_sleep_ms
  * Completes on the first poll after at least 'ms' milliseconds have passed
- * since its own first poll; ms == 0 completes at once.  Dropping it while
- * pending removes its timer.  (40 bytes.) */
+ * since its own first poll; ms == 0 completes at once, unless the task
+ * has used up its cooperative budget for this poll (128 ready leaves): then
+ * it yields once first.  Dropping it while pending removes its timer.
+ * Any worker of a multi-thread runtime may poll or drop it.  (40 bytes.) */
 struct ac_sleep_ms__frame {
   unsigned ac_state;
   struct ac_timer_entry timer; /* before the first poll, deadline_ms holds ms */
@@ -56,7 +58,8 @@ uint64_t ac_now_ms(void);
 
 /* ---------------------------------------------------------- ac_sleep_until
  * Completes on the first poll at which ac_now_ms() >= deadline_ms; a
- * deadline already reached completes at once.  For periodic work without
+ * deadline already reached completes at once (budget permitting, as
+ * ac_sleep_ms(0)).  For periodic work without
  * drift: `next += period; await ac_sleep_until(next);`.  Dropping it while
  * pending removes its timer.  (40 bytes.) */
 struct ac_sleep_until__frame {
