@@ -27,6 +27,7 @@
  * An unbounded channel is the same ring grown by doubling, so its sends
  * never wait. */
 #include "channel.h"
+#include "context.h"
 #include "waitq.h"
 
 #include <asyncc/chan.h>
@@ -202,6 +203,53 @@ int ac_chan_try_recv(struct ac_chan *ch, void *out) {
   ac__spin_unlock(&ch->lock);
   ac__wake_list(&wl);
   return r;
+}
+
+/* ------------------------------------------ plain threads: blocking calls
+ * The thread waits on a task-less node in a frame on its own stack, queued
+ * like any task's, so it takes its turn FIFO with the tasks. */
+
+int ac_chan_send_blocking(struct ac_chan *ch, const void *item) {
+  if (ac__context_current())
+    return -EDEADLK; /* would block the runtime that has to drain the channel */
+  struct ac_chan_send__frame f;
+  struct ac__wake_list wl = {0};
+  ac_chan_send__init(&f, ch, item);
+  ac__spin_lock(&ch->lock);
+  int r = send_locked(ch, item, &wl);
+  if (r == -EAGAIN) {
+    ac__waitq_push(&ch->senders, &f.w, NULL);
+    ac__spin_unlock(&ch->lock);
+    ac__waiter_thread_wait(&f.w);
+    return f.w.result; /* a receiver took the item (0), or -EPIPE */
+  }
+  ac__spin_unlock(&ch->lock);
+  ac__wake_list(&wl);
+  return r;
+}
+
+int ac_chan_recv_blocking(struct ac_chan *ch, void *out) {
+  if (ac__context_current())
+    return -EDEADLK;
+  struct ac_chan_recv__frame f;
+  ac_chan_recv__init(&f, ch, out);
+  for (;;) {
+    struct ac__wake_list wl = {0};
+    ac__spin_lock(&ch->lock);
+    int r = recv_locked(ch, out, &wl);
+    if (r != -EAGAIN) {
+      ac__spin_unlock(&ch->lock);
+      ac__wake_list(&wl);
+      return r;
+    }
+    ac__waitq_push(&ch->receivers, &f.w, NULL);
+    ac__spin_unlock(&ch->lock);
+    ac__waiter_thread_wait(&f.w);
+    if (f.w.result == RECV_HANDED) {
+      atomic_store_explicit(&ch->handoff_out, false, memory_order_relaxed);
+      return 0;
+    }
+  }
 }
 
 void ac_chan_close(struct ac_chan *ch) {

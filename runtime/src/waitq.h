@@ -165,17 +165,27 @@ static inline void ac__waitq_take_all(struct ac_waitq *q, int32_t result,
     ;
 }
 
+void ac__waiter_thread_wake(struct ac_waiter *w);
+
 /* Wakes everything on 'wl' (lock released).  After the WOKEN store the
- * node belongs to its frame again: read 'next' and 'task' before it. */
+ * node belongs to its frame again: read 'next' and 'task' before it.  A
+ * node without a task is a plain thread blocked in ac__waiter_thread_wait. */
 static inline void ac__wake_list(struct ac__wake_list *wl) {
   struct ac_waiter *w = wl->head;
   while (w) {
     struct ac_waiter *next = w->next;
-    ac__task_wake(w->task);
-    atomic_store_explicit(&w->state, AC__W_WOKEN, memory_order_release);
+    if (w->task) {
+      ac__task_wake(w->task);
+      atomic_store_explicit(&w->state, AC__W_WOKEN, memory_order_release);
+    } else {
+      ac__waiter_thread_wake(w);
+    }
     w = next;
   }
 }
+
+/* Blocks the calling (plain) thread until its task-less node is WOKEN. */
+void ac__waiter_thread_wait(struct ac_waiter *w);
 
 /* The frame's view of its node, without the lock: QUEUED (still waiting),
  * WOKEN (dequeued by a waker, which is done with it) or IDLE.  Waits out

@@ -495,3 +495,60 @@ TEST_IMPL(sync_tasks_on_two_workers) {
   run_test_root(&f, mt_poll);
   ac__runtime_forget_workers();
 }
+
+/* ------------- plain threads blocking on channels that tasks serve */
+struct blocking_peer {
+  struct ac_chan *to_task, *from_task;
+  long sum;
+  int after_close;
+};
+static void *blocking_peer_thread(void *arg) {
+  struct blocking_peer *b = arg;
+  for (int i = 0; i < PER_THREAD; i++)
+    ASSERT_INT_EQ(ac_chan_send_blocking(b->to_task, &i), 0);
+  int v;
+  while (ac_chan_recv_blocking(b->from_task, &v) == 0)
+    b->sum += v;
+  b->after_close = ac_chan_send_blocking(b->from_task, &v);
+  return NULL;
+}
+struct blocking_root {
+  unsigned ac_state;
+  int pc, i, v;
+  struct blocking_peer peer;
+  pthread_t t;
+  struct ac_chan_recv__frame r;
+  struct ac_chan_send__frame s;
+};
+static ac_poll blocking_poll(void *p, struct ac_cx *cx) {
+  struct blocking_root *f = p;
+  BEGIN(f);
+  f->peer.to_task = ac_chan_new(2, sizeof(int));
+  f->peer.from_task = ac_chan_new(1, sizeof(int));
+  ASSERT_INT_EQ(ac_chan_send_blocking(f->peer.to_task, &f->v), -EDEADLK); /* runtime thread */
+  ASSERT_INT_EQ(ac_chan_recv_blocking(f->peer.to_task, &f->v), -EDEADLK);
+  start(&f->t, blocking_peer_thread, &f->peer);
+  for (f->i = 0; f->i < PER_THREAD; f->i++) {
+    ac_chan_recv__init(&f->r, f->peer.to_task, &f->v);
+    AWAIT(ac_chan_recv, &f->r);
+    ASSERT_INT_EQ(f->r.ac_result, 0);
+    ASSERT_INT_EQ(f->v, f->i);
+  }
+  for (f->i = 0; f->i < PER_THREAD; f->i++) {
+    f->v = f->i;
+    ac_chan_send__init(&f->s, f->peer.from_task, &f->v);
+    AWAIT(ac_chan_send, &f->s);
+    ASSERT_INT_EQ(f->s.ac_result, 0);
+  }
+  ac_chan_close(f->peer.from_task);
+  join(f->t);
+  ASSERT_INT_EQ(f->peer.sum, (long)PER_THREAD * (PER_THREAD - 1) / 2);
+  ASSERT_INT_EQ(f->peer.after_close, -EPIPE);
+  ac_chan_free(f->peer.to_task);
+  ac_chan_free(f->peer.from_task);
+  END(f);
+}
+TEST_IMPL(chan_blocking_calls_from_plain_thread) {
+  struct blocking_root f = {0};
+  run_test_root(&f, blocking_poll);
+}

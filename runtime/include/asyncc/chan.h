@@ -17,6 +17,9 @@
  *       0 with the oldest item in 'out' (pending while empty), -EPIPE once
  *       closed and drained.
  *   int ac_chan_try_recv(ch, void *out);   0, -EAGAIN if empty, -EPIPE.
+ *   int ac_chan_send_blocking(ch, item), ac_chan_recv_blocking(ch, out):
+ *       for plain threads: block the thread until send/recv would complete;
+ *       same results, or -EDEADLK on a thread that runs a runtime.
  *   void ac_chan_close(ch);     idempotent; wakes every waiter
  *   void ac_chan_free(ch);      no operation pending, no call racing it
  *
@@ -59,6 +62,8 @@ struct ac_chan *ac_chan_new(size_t capacity, size_t item_size);
 struct ac_chan *ac_chan_new_unbounded(size_t item_size);
 int ac_chan_try_send(struct ac_chan *ch, const void *item);
 int ac_chan_try_recv(struct ac_chan *ch, void *out);
+int ac_chan_send_blocking(struct ac_chan *ch, const void *item);
+int ac_chan_recv_blocking(struct ac_chan *ch, void *out);
 void ac_chan_close(struct ac_chan *ch);
 void ac_chan_free(struct ac_chan *ch);
 

@@ -1,0 +1,29 @@
+/* Plain threads waiting on a wait queue (the *_blocking calls): the node
+ * has no task, and the thread sleeps on a futex on the node's 'state'.
+ *
+ * The waker stores WOKEN and then calls FUTEX_WAKE on the address.  The
+ * sleeper only sleeps while 'state' still holds the value it read, so the
+ * wake cannot be lost.  By the time FUTEX_WAKE runs the sleeper may have
+ * returned and its stack node be gone: waking an address nobody waits on is
+ * harmless (at worst a spurious wake-up for a later futex user of the same
+ * address, which every futex user tolerates). */
+#include "waitq.h"
+
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static long futex(_Atomic uint32_t *addr, int op, uint32_t val) {
+  return syscall(SYS_futex, addr, op, val, NULL, NULL, 0);
+}
+
+void ac__waiter_thread_wake(struct ac_waiter *w) {
+  atomic_store_explicit(&w->state, AC__W_WOKEN, memory_order_release);
+  futex(&w->state, FUTEX_WAKE_PRIVATE, 1);
+}
+
+void ac__waiter_thread_wait(struct ac_waiter *w) {
+  uint32_t s;
+  while ((s = atomic_load_explicit(&w->state, memory_order_acquire)) != AC__W_WOKEN)
+    futex(&w->state, FUTEX_WAIT_PRIVATE, s); /* returns at once if it changed */
+}
