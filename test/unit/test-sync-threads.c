@@ -552,3 +552,89 @@ TEST_IMPL(chan_blocking_calls_from_plain_thread) {
   struct blocking_root f = {0};
   run_test_root(&f, blocking_poll);
 }
+
+/* ------- lock hand-offs and notifications racing a drop on another thread
+ * A plain thread unlocks (hands the lock over) or notifies while this task
+ * drops its pending lock/notified at a varying moment.  Whatever the order,
+ * the lock is not lost and the notification survives as exactly one permit. */
+struct handoff_race {
+  struct ac_mutex m;
+  struct ac_notify n;
+  _Atomic int step; /* round i: 3i go, 3i+1 thread holds the lock, 3i+2 waiter queued */
+  _Atomic int done; /* i+1: thread released / notified in round i */
+};
+static void *handoff_thread(void *arg) {
+  struct handoff_race *h = arg;
+  for (int i = 0; i < PER_THREAD / 4; i++) {
+    while (atomic_load(&h->step) != 3 * i)
+      sched_yield();
+    ASSERT_INT_EQ(ac_mutex_try_lock(&h->m), 0);
+    atomic_store(&h->step, 3 * i + 1);
+    while (atomic_load(&h->step) != 3 * i + 2)
+      sched_yield();
+    if (i % 2)
+      ac_mutex_unlock(&h->m);
+    else
+      ac_notify_one(&h->n), ac_mutex_unlock(&h->m);
+    atomic_store(&h->done, i + 1);
+  }
+  return NULL;
+}
+static ac_poll handoff_poll(void *p, struct ac_cx *cx) {
+  struct handoff_race *h = p;
+  pthread_t t;
+  start(&t, handoff_thread, h);
+  for (int i = 0; i < PER_THREAD / 4; i++) {
+    struct ac_mutex_lock__frame l;
+    struct ac_notified__frame nf;
+    cx->budget = AC__COOP_BUDGET; /* each round as if in a poll of its own */
+    while (atomic_load(&h->step) != 3 * i + 1)
+      sched_yield();
+    ac_mutex_lock__init(&l, &h->m);
+    ASSERT_INT_EQ(ac_mutex_lock__poll(&l, cx), AC_PENDING);
+    bool notify_round = i % 2 == 0;
+    if (notify_round) {
+      ac_notified__init(&nf, &h->n);
+      ASSERT_INT_EQ(ac_notified__poll(&nf, cx), AC_PENDING);
+    }
+    atomic_store(&h->step, 3 * i + 2);
+    for (int k = (i * 7) % 97; k > 0; k--)
+      ac__cpu_relax();
+    bool got_lock = i % 3 == 0 && ac_mutex_lock__poll(&l, cx) == AC_READY;
+    bool got_note = notify_round && i % 5 == 0 && ac_notified__poll(&nf, cx) == AC_READY;
+    if (!got_lock)
+      ac_mutex_lock__drop(&l);
+    if (notify_round && !got_note)
+      ac_notified__drop(&nf);
+    while (atomic_load(&h->done) != i + 1)
+      sched_yield();
+    if (got_lock)
+      ac_mutex_unlock(&h->m);
+    /* the lock is free again, whoever had it last */
+    ASSERT_INT_EQ(ac_mutex_try_lock(&h->m), 0);
+    ac_mutex_unlock(&h->m);
+    ASSERT_UINT_EQ(ac__sem_waiters(&h->m.sem), 0);
+    if (notify_round) { /* one notify_one: consumed, or exactly one permit */
+      ac_notified__init(&nf, &h->n);
+      ac_poll again = ac_notified__poll(&nf, cx);
+      ASSERT_INT_EQ(again, got_note ? AC_PENDING : AC_READY);
+      if (again == AC_PENDING)
+        ac_notified__drop(&nf);
+      ASSERT_UINT_EQ(ac__notify_waiters(&h->n), 0);
+    }
+    atomic_store(&h->step, 3 * (i + 1));
+  }
+  join(t);
+  ((struct handoff_race *)p)->done = -1;
+  return AC_READY;
+}
+TEST_IMPL(mutex_and_notify_handoff_races_drop) {
+  static struct handoff_race h;
+  ac_mutex_init(&h.m);
+  ac_notify_init(&h.n);
+  atomic_init(&h.step, 0);
+  atomic_init(&h.done, 0);
+  op_log_len = 0;
+  ASSERT_INT_EQ(ac_block_on_frame(&h, handoff_poll, no_drop), 0);
+  ASSERT_INT_EQ(atomic_load(&h.done), -1);
+}
