@@ -12,28 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The root task: a header on this function's stack, pointing at the
- * caller's frame, which the caller keeps alive across the call. */
-struct root_task {
-  struct ac_task task;
-  void *frame;
-  ac_poll_fn poll;
-  ac_drop_fn drop;
-};
-
-static ac_poll root_poll(struct ac_task *t, struct ac_cx *cx) {
-  struct root_task *r = (struct root_task *)t;
-  return r->poll(r->frame, cx);
-}
-
-static void root_drop(struct ac_task *t) {
-  struct root_task *r = (struct root_task *)t;
-  if (r->drop)
-    r->drop(r->frame);
-}
-
-static const struct ac__task_vtable root_vtable = {root_poll, root_drop, NULL, NULL};
-
 static void report_nested(void) {
   fputs("asyncc: ac_block_on_frame() was called on a thread that is already "
         "running an asyncc runtime (from inside a task's poll, or plain C called "
@@ -47,18 +25,18 @@ static void report_nested(void) {
         stderr);
 }
 
-static int run_current_thread(struct root_task *root) {
+static int run_current_thread(struct ac__root_task *root) {
   struct ac__executor_ct ex;
   int err = ac__executor_ct_init(&ex);
   if (err)
     return err;
-  ac__task_init(&root->task, &root_vtable, &ex.sched);
+  root->sched = &ex.sched;
   err = ac__executor_ct_block_on(&ex, &root->task);
   ac__executor_ct_destroy(&ex);
   return err;
 }
 
-static int run_multi_thread(struct root_task *root, unsigned workers) {
+static int run_multi_thread(struct ac__root_task *root, unsigned workers) {
   /* Heap: the workers' queues make it ~2 KB per worker. */
   struct ac__executor_mt *ex = malloc(sizeof *ex);
   int err;
@@ -69,7 +47,7 @@ static int run_multi_thread(struct root_task *root, unsigned workers) {
     free(ex);
     return err;
   }
-  ac__task_init(&root->task, &root_vtable, &ex->sched);
+  root->sched = &ex->sched;
   err = ac__executor_mt_block_on(ex, &root->task);
   ac__executor_mt_destroy(ex);
   free(ex);
@@ -77,7 +55,7 @@ static int run_multi_thread(struct root_task *root, unsigned workers) {
 }
 
 int ac_block_on_frame(void *frame, ac_poll_fn poll, ac_drop_fn drop) {
-  struct root_task root = {.frame = frame, .poll = poll, .drop = drop};
+  struct ac__root_task root; /* here, pointing at the caller's frame */
   unsigned workers;
   int err;
 
@@ -89,6 +67,7 @@ int ac_block_on_frame(void *frame, ac_poll_fn poll, ac_drop_fn drop) {
     fputs("asyncc: ac_block_on_frame() needs a poll function\n", stderr);
     return -EINVAL;
   }
+  ac__root_task_init(&root, frame, poll, drop, NULL); /* sched: set by the runner */
   workers = ac__runtime_workers();
   ac__runtime_started();
   err = workers == 0 ? run_current_thread(&root) : run_multi_thread(&root, workers);

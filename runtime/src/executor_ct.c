@@ -8,6 +8,12 @@
  *            timer, fd or unpark if nothing is runnable, else only look.
  * The loop ends when the root task completes.
  *
+ * Shutdown: empty the queues without polling, drop the root and then every
+ * unfinished task of the arena (their drops may wake joiners: queued again,
+ * emptied again), and release the live references only when no queue
+ * points at a task any more.  What is left (tasks whose handles were never
+ * given up) goes with the arena in ac__executor_ct_destroy.
+ *
  * Foreign wakes: push under inject_lock, then raise inject_pending and, if
  * it was not yet raised, unpark the driver.  The owner clears the flag
  * before it takes the queue, so a push it misses finds the flag cleared and
@@ -36,9 +42,9 @@ static void schedule(struct ac__sched *s, struct ac_task *t) {
 int ac__executor_ct_init(struct ac__executor_ct *ex) {
   int err;
   ex->sched.schedule = schedule;
-  ex->sched.live = NULL;
+  ex->sched.arena = &ex->arena;
+  ac__arena_init(&ex->arena, &ex->sched, NULL);
   ex->sched.driver = &ex->driver;
-  ex->sched.lock = NULL; /* one thread: spawn bookkeeping needs no lock */
   ex->run = (struct ac__task_queue){0};
   ex->inject = (struct ac__task_queue){0};
   atomic_init(&ex->inject_pending, false);
@@ -55,6 +61,7 @@ void ac__executor_ct_destroy(struct ac__executor_ct *ex) {
   /* Wait out a foreign waker still inside schedule(). */
   pthread_mutex_lock(&ex->inject_lock);
   pthread_mutex_unlock(&ex->inject_lock);
+  ac__arena_destroy(&ex->arena);
   pthread_mutex_destroy(&ex->inject_lock);
   ac__driver_destroy(&ex->driver);
 }
@@ -71,14 +78,20 @@ static void take_injected(struct ac__executor_ct *ex) {
 static void run_task(struct ac__executor_ct *ex, struct ac_task *t) {
   struct ac_cx cx = {.task = t, .driver = &ex->driver, .budget = AC__COOP_BUDGET};
   ac__task_begin_poll(t);
-  if (t->vtable->poll(t, &cx) == AC_READY) {
-    ac__task_complete(t);
-    if (t->vtable->finish)
-      t->vtable->finish(t); /* may free t */
-    return;
-  }
+  if (ac__task_poll(t, &cx) == AC_READY)
+    return; /* t may be gone */
   if (ac__task_end_poll(t))
     ac__task_queue_push(&ex->run, t);
+}
+
+static void shutdown_drop(struct ac_task *t, void *ctx) {
+  (void)ctx;
+  ac__task_shutdown_drop(t);
+}
+
+static void release_live(struct ac_task *t, void *ctx) {
+  (void)ctx;
+  ac__task_release_live(t);
 }
 
 /* Empties the run and injection queues without polling: every task in
@@ -95,7 +108,6 @@ int ac__executor_ct_block_on(struct ac__executor_ct *ex, struct ac_task *root) {
   int err = ac__context_enter(&ex->sched);
   if (err)
     return err;
-  root->sched = &ex->sched;
   ac__task_wake(root); /* first poll */
 
   for (;;) {
@@ -121,13 +133,10 @@ out:
    * drops may wake joiners: queued again, drained again), and free the
    * spawned tasks only when no queue points at them. */
   drain_queues(ex);
-  if (!ac__task_is_complete(root)) {
-    root->vtable->drop(root);
-    ac__task_complete(root);
-  }
-  ac__spawn_shutdown_drop(&ex->sched);
+  ac__task_shutdown_drop(root);
+  ac__arena_for_each(&ex->arena, shutdown_drop, NULL);
   drain_queues(ex);
-  ac__spawn_shutdown_release(&ex->sched);
+  ac__arena_for_each(&ex->arena, release_live, NULL);
   ac__context_exit();
   return err;
 }

@@ -24,6 +24,7 @@ struct ac__executor_ct {
   struct ac__task_queue inject;   /* woken by other threads; under inject_lock */
   atomic_bool inject_pending;     /* set by foreign wakers, cleared by the owner */
   struct ac__driver driver;
+  struct ac__task_arena arena;    /* every task but the root */
 };
 
 /* 0 or a negative errno (nothing to destroy then). */

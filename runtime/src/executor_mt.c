@@ -362,13 +362,11 @@ static void poll_task(struct ac__worker *w, struct ac_task *t) {
   ac_poll r;
   ac__task_begin_poll(t);
   w->in_poll = true;
-  r = t->vtable->poll(t, &cx);
+  r = ac__task_poll(t, &cx); /* AC_READY: t may be gone (not the root); a
+                              * joiner it woke got the LIFO slot */
   if (r == AC_READY) {
-    ac__task_complete(t);
     if (t == ex->root)
       begin_shutdown(ex);
-    else if (t->vtable->finish)
-      t->vtable->finish(t); /* may free t; a joiner it wakes gets the LIFO slot */
   }
   w->in_poll = false;
   if (r == AC_PENDING && ac__task_end_poll(t)) {
@@ -483,9 +481,10 @@ int ac__executor_mt_init(struct ac__executor_mt *ex, unsigned nworkers) {
     pthread_cond_init(&w->park_cond, NULL);
   }
   ex->sched.schedule = schedule;
-  ex->sched.live = NULL;
   ex->sched.driver = &ex->driver;
-  ex->sched.lock = &ex->spawn_lock;
+  /* One arena for all workers, under spawn_lock (a leaf lock). */
+  ex->sched.arena = &ex->arena;
+  ac__arena_init(&ex->arena, &ex->sched, &ex->spawn_lock);
   atomic_init(&ex->num_unparked, nworkers);
   return 0;
 
@@ -508,10 +507,21 @@ void ac__executor_mt_destroy(struct ac__executor_mt *ex) {
   pthread_mutex_destroy(&ex->global_lock);
   pthread_mutex_destroy(&ex->idle_lock);
   pthread_mutex_destroy(&ex->driver_lock);
+  ac__arena_destroy(&ex->arena);
   pthread_mutex_destroy(&ex->spawn_lock);
   ac__driver_destroy(&ex->driver);
   free(ex->workers);
   free(ex->sleepers);
+}
+
+static void shutdown_drop(struct ac_task *t, void *ctx) {
+  (void)ctx;
+  ac__task_shutdown_drop(t);
+}
+
+static void release_live(struct ac_task *t, void *ctx) {
+  (void)ctx;
+  ac__task_release_live(t);
 }
 
 /* Empties every queue without polling (workers stopped): each task in them
@@ -538,7 +548,6 @@ int ac__executor_mt_block_on(struct ac__executor_mt *ex, struct ac_task *root) {
     return err;
   ac__context_set_worker(w0);
   ex->root = root;
-  root->sched = &ex->sched;
   for (; started < ex->nworkers; started++) {
     struct ac__worker *w = &ex->workers[started];
     if (pthread_create(&w->thread, NULL, worker_main, w) != 0)
@@ -556,13 +565,10 @@ int ac__executor_mt_block_on(struct ac__executor_mt *ex, struct ac_task *root) {
   /* Alone now.  Drops may wake joiners: queued (globally, as shutdown is
    * raised), drained again. */
   drain_queues(ex);
-  if (!ac__task_is_complete(root)) {
-    root->vtable->drop(root);
-    ac__task_complete(root);
-  }
-  ac__spawn_shutdown_drop(&ex->sched);
+  ac__task_shutdown_drop(root);
+  ac__arena_for_each(&ex->arena, shutdown_drop, NULL);
   drain_queues(ex);
-  ac__spawn_shutdown_release(&ex->sched);
+  ac__arena_for_each(&ex->arena, release_live, NULL);
   ac__context_exit();
   return atomic_load(&ex->err);
 }

@@ -60,7 +60,8 @@ struct ac__executor_mt {
   /* The one driver; the worker holding driver_lock may park in it. */
   pthread_mutex_t driver_lock;
   struct ac__driver driver;
-  pthread_mutex_t spawn_lock;    /* sched.lock */
+  pthread_mutex_t spawn_lock;    /* the arena's lock */
+  struct ac__task_arena arena;   /* every task but the root */
   struct ac_task *root;
   _Atomic bool shutdown;
   _Atomic int err;               /* first driver error */

@@ -1,214 +1,104 @@
-/* Spawned tasks, join handles, abort and detach (docs/runtime.md, "Tasks
- * and join handles").
+/* Spawned tasks, join handles, abort and detach (docs/runtime.md,
+ * "Spawning and join handles").
  *
- * One allocation per task: struct ac__spawned (the 32-byte task header plus
- * the spawn bookkeeping) followed by the frame.  References (task.h rule
- * 5): the join handle and the executor's live reference, both taken at
- * spawn; the live one is released when the task completes (finish) or at
- * executor shutdown.
- *
- * Threads: 'refs', 'abort' and the task state are atomic.  The live list
- * and 'joiner' are touched only under the scheduler's lock (sched->lock,
- * NULL for the current-thread executor, whose single thread needs none):
- * the multi-thread executor may complete a task on one worker while its
- * joiner registers on another.  The joiner is woken with the lock held, so
- * a join frame dropped on a third worker (which detaches under the lock)
- * cannot see its task freed under a pending wake.  Shutdown runs after the
- * workers stopped: no lock. */
+ * A spawned task is one arena slot: the 32-byte header, then the frame.
+ * References (task.h rule 5): the join handle and the executor's live
+ * reference, both taken at spawn; the live one goes when the task
+ * completes (ac__task_poll) or at executor shutdown.  Join, abort and
+ * detach are atomic operations on the task's 'refs' word (task.c), so they
+ * may come from any thread. */
 #include "context.h"
 #include "task.h"
 
 #include <errno.h>
-#include <stdalign.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
-
-enum { OUTCOME_RUNNING = 0, OUTCOME_DONE = 1, OUTCOME_ABORTED = 2, OUTCOME_UNSTARTED = 3 };
-
-struct ac__spawned {
-  struct ac_task task;                 /* first member */
-  ac_poll_fn poll;
-  ac_drop_fn drop;
-  struct ac_task *joiner;              /* task awaiting ac_task_join, or NULL */
-  struct ac__spawned *live_next;       /* the executor's live list */
-  struct ac__spawned **live_pprev;
-  size_t result_offset, result_size;
-  atomic_bool abort;
-  unsigned char outcome;
-  alignas(max_align_t) unsigned char frame[];
-};
-
-static _Atomic size_t allocated;
-
-size_t ac__spawn_allocated(void) { return atomic_load(&allocated); }
-
-static struct ac__spawned *spawned_of(struct ac_task *t) {
-  return (struct ac__spawned *)t;
-}
-
-static void lock(struct ac__sched *sched) {
-  if (sched->lock)
-    pthread_mutex_lock(sched->lock);
-}
-
-static void unlock(struct ac__sched *sched) {
-  if (sched->lock)
-    pthread_mutex_unlock(sched->lock);
-}
-
-static ac_poll spawned_poll(struct ac_task *t, struct ac_cx *cx) {
-  struct ac__spawned *s = spawned_of(t);
-  if (atomic_load_explicit(&s->abort, memory_order_acquire)) {
-    if (s->drop)
-      s->drop(s->frame);
-    s->outcome = OUTCOME_ABORTED;
-    return AC_READY;
-  }
-  if (s->poll(s->frame, cx) == AC_PENDING)
-    return AC_PENDING;
-  s->outcome = OUTCOME_DONE;
-  return AC_READY;
-}
-
-static void spawned_drop(struct ac_task *t) {
-  struct ac__spawned *s = spawned_of(t);
-  if (s->drop)
-    s->drop(s->frame);
-  s->outcome = OUTCOME_ABORTED;
-}
-
-static void live_unlink(struct ac__spawned *s) {
-  *s->live_pprev = s->live_next;
-  if (s->live_next)
-    s->live_next->live_pprev = s->live_pprev;
-  s->live_next = NULL;
-  s->live_pprev = NULL;
-}
-
-static void wake_joiner(struct ac__spawned *s) {
-  struct ac_task *j = s->joiner;
-  s->joiner = NULL;
-  if (j)
-    ac__task_wake(j);
-}
-
-static void spawned_finish(struct ac_task *t) {
-  struct ac__spawned *s = spawned_of(t);
-  struct ac__sched *sched = ac__task_sched(t);
-  lock(sched);
-  wake_joiner(s);
-  live_unlink(s);
-  unlock(sched);
-  ac__task_unref(t); /* the live reference */
-}
-
-static void spawned_dealloc(struct ac_task *t) {
-  atomic_fetch_sub(&allocated, 1);
-  free(t);
-}
-
-static const struct ac__task_vtable spawned_vtable = {
-    spawned_poll, spawned_drop, spawned_finish, spawned_dealloc};
 
 static bool desc_valid(const struct ac_spawn_desc *d) {
   return d->poll && d->result_offset <= d->frame_size &&
-         d->result_size <= d->frame_size - d->result_offset &&
-         d->frame_align && !(d->frame_align & (d->frame_align - 1)) &&
-         d->frame_align <= alignof(max_align_t) &&
-         d->frame_size <= SIZE_MAX - sizeof(struct ac__spawned);
+         d->result_size <= d->frame_size - d->result_offset && d->frame_align &&
+         !(d->frame_align & (d->frame_align - 1)) && d->frame_align <= 4096 &&
+         d->frame_size <= SIZE_MAX / 4;
 }
 
 void *ac_spawn_alloc(const struct ac_spawn_desc *d, struct ac_task **task) {
   struct ac__sched *sched = ac__context_current();
-  struct ac__spawned *s;
+  struct ac_task *t;
   *task = NULL;
-  if (!sched || !desc_valid(d))
+  if (!sched || !sched->arena || !desc_valid(d))
     return NULL;
-  s = malloc(sizeof *s + d->frame_size);
-  if (!s)
+  t = ac__arena_alloc(sched->arena, d->frame_size, d->frame_align);
+  if (!t)
     return NULL;
-  atomic_fetch_add(&allocated, 1);
-  ac__task_init(&s->task, &spawned_vtable, sched);
-  atomic_init(&s->task.refs, 2); /* the handle + the live reference */
-  s->poll = d->poll;
-  s->drop = d->drop;
-  s->joiner = NULL;
-  s->result_offset = d->result_offset;
-  s->result_size = d->result_size;
-  atomic_init(&s->abort, false);
-  s->outcome = OUTCOME_UNSTARTED;
-  lock(sched);
-  s->live_next = sched->live;
-  if (s->live_next)
-    s->live_next->live_pprev = &s->live_next;
-  s->live_pprev = &sched->live;
-  sched->live = s;
-  unlock(sched);
-  *task = &s->task;
-  return s->frame;
+  t->next = NULL;
+  t->desc = d;
+  atomic_init(&t->state, AC__TASK_NEW);
+  atomic_init(&t->refs, 2 * AC__REF_ONE); /* the handle + the live reference */
+  t->joiner = NULL;
+  *task = t;
+  return ac__task_frame(t);
 }
 
 void ac_spawn_start(struct ac_task *task) {
-  spawned_of(task)->outcome = OUTCOME_RUNNING;
-  ac__task_wake(task);
+  struct ac__sched *sched = ac__task_sched(task);
+  /* Nobody else knows the task yet: no wake can race with this store. */
+  atomic_store_explicit(&task->state, AC__TASK_SCHEDULED, memory_order_relaxed);
+  sched->schedule(sched, task);
+}
+
+/* The deprecated ac_spawn_frame has no descriptor that outlives the task,
+ * so the task carries one: its frame is a struct wrapped, whose 'desc'
+ * (the task's descriptor) forwards to the caller's poll and drop. */
+struct wrapped {
+  struct ac_spawn_desc desc;
+  ac_poll_fn poll;
+  ac_drop_fn drop;
+  _Alignas(max_align_t) unsigned char frame[];
+};
+
+static ac_poll wrapped_poll(void *p, struct ac_cx *cx) {
+  struct wrapped *w = p;
+  return w->poll(w->frame, cx);
+}
+
+static void wrapped_drop(void *p) {
+  struct wrapped *w = p;
+  if (w->drop)
+    w->drop(w->frame);
 }
 
 struct ac_task *ac_spawn_frame(struct ac_cx *cx, size_t frame_size, size_t result_offset,
                                size_t result_size, ac_poll_fn poll, ac_drop_fn drop,
                                void (*init)(void *frame, void *arg), void *arg) {
-  const struct ac_spawn_desc d = {frame_size, alignof(max_align_t), result_offset,
-                                  result_size, poll, drop};
+  struct ac_spawn_desc d = {sizeof(struct wrapped) + frame_size, _Alignof(struct wrapped),
+                            offsetof(struct wrapped, frame) + result_offset, result_size,
+                            wrapped_poll, wrapped_drop};
   struct ac_task *t;
-  void *frame = ac_spawn_alloc(&d, &t);
+  struct wrapped *w;
   (void)cx;
-  if (!frame)
+  if (!poll || result_offset > frame_size || result_size > frame_size - result_offset ||
+      frame_size > SIZE_MAX / 4)
     return NULL;
+  w = ac_spawn_alloc(&d, &t);
+  if (!w)
+    return NULL;
+  w->desc = d;
+  w->poll = poll;
+  w->drop = drop;
+  t->desc = &w->desc;
   if (init)
-    init(frame, arg);
+    init(w->frame, arg);
   ac_spawn_start(t);
   return t;
 }
 
-void ac_task_detach(struct ac_task *task) {
-  struct ac__spawned *s = spawned_of(task);
-  struct ac__sched *sched = ac__task_sched(task);
-  lock(sched);
-  s->joiner = NULL;
-  unlock(sched);
-  ac__task_unref(task);
-}
+void ac_task_detach(struct ac_task *task) { ac__task_release_handle(task); }
 
 void ac_task_abort(struct ac_task *task) {
-  if (ac__task_is_complete(task))
-    return;
-  atomic_store_explicit(&spawned_of(task)->abort, true, memory_order_release);
-  ac__task_wake(task);
-}
-
-void ac__spawn_shutdown_drop(struct ac__sched *sched) {
-  for (struct ac__spawned *s = sched->live; s; s = s->live_next) {
-    if (ac__task_is_complete(&s->task))
-      continue;
-    if (s->outcome == OUTCOME_UNSTARTED) { /* frame never initialised */
-      ac__task_complete(&s->task);
-      continue;
-    }
-    spawned_drop(&s->task);
-    ac__task_complete(&s->task);
-    wake_joiner(s);
-  }
-}
-
-void ac__spawn_shutdown_release(struct ac__sched *sched) {
-  struct ac__spawned *s;
-  while ((s = sched->live)) {
-    live_unlink(s);
-    if (s->outcome == OUTCOME_UNSTARTED)
-      ac__task_unref(&s->task); /* nobody got a usable handle */
-    ac__task_unref(&s->task);
-  }
+  uint32_t old = atomic_fetch_or_explicit(&task->refs, AC__REF_ABORT, memory_order_acq_rel);
+  if (!(old & AC__REF_DONE))
+    ac__task_wake(task);
 }
 
 /* ---------------------------------------------------------------- ac_task_join */
@@ -220,29 +110,27 @@ void ac_task_join__init(struct ac_task_join__frame *f, struct ac_task *t, void *
   f->ac_result = 0;
 }
 
+/* The outcome of a DONE task: its result to 'out', 0 or -ECANCELED. */
+int ac__task_take_result(struct ac_task *t, void *out) {
+  const struct ac_spawn_desc *d = t->desc;
+  if (atomic_load_explicit(&t->refs, memory_order_acquire) & AC__REF_CANCELLED)
+    return -ECANCELED;
+  if (out && d->result_size)
+    memcpy(out, (char *)ac__task_frame(t) + d->result_offset, d->result_size);
+  return 0;
+}
+
 ac_poll ac_task_join__poll(struct ac_task_join__frame *f, struct ac_cx *cx) {
-  struct ac__spawned *s;
+  struct ac_task *t = f->task;
   if (f->ac_state == AC_STATE_DONE)
     return AC_READY;
-  s = spawned_of(f->task);
-  lock(ac__task_sched(f->task));
-  if (!ac__task_is_complete(&s->task)) {
-    s->joiner = cx->task;
-    unlock(ac__task_sched(f->task));
+  if (ac__task_set_joiner(t, cx->task)) {
     f->ac_state = 1;
     return AC_PENDING;
   }
-  s->joiner = NULL;
-  unlock(ac__task_sched(f->task));
-  if (s->outcome == OUTCOME_DONE) {
-    if (f->out && s->result_size)
-      memcpy(f->out, s->frame + s->result_offset, s->result_size);
-    f->ac_result = 0;
-  } else {
-    f->ac_result = -ECANCELED;
-  }
+  f->ac_result = ac__task_take_result(t, f->out);
   f->task = NULL;
-  ac__task_unref(&s->task); /* the handle */
+  ac__task_release_handle(t);
   f->ac_state = AC_STATE_DONE;
   return AC_READY;
 }

@@ -1,79 +1,242 @@
-/* Task state transitions (the rules are in task.h).
+/* Task state transitions, completion and references (the rules are in
+ * task.h).
  *
- * Every transition is a single atomic operation on 'state', so a wake from
+ * Every transition of 'state' is a single atomic operation, so a wake from
  * another thread can race with the executor's poll without a lock: the
  * waker either sees the task idle and queues it (it alone set SCHEDULED),
  * or sees it running and leaves a NOTIFIED mark that the executor turns
- * into a re-queue when the poll ends.  Release on the waker's side and
- * acquire on the executor's make whatever the waker wrote before waking
- * visible to the next poll. */
+ * into a re-queue when the poll ends.
+ *
+ * Completion and join meet in 'refs': the completer sets DONE, the joiner
+ * sets JOIN_WAITING, each with one atomic operation that returns what the
+ * other had done, so exactly one of them sees both and acts (the completer
+ * wakes the joiner, or the joiner finds the task done).  In the common
+ * case (nobody waiting yet) completion is one compare-and-swap that also
+ * drops the executor's live reference; a join of a done task whose handle
+ * is the last reference frees it with no atomic write at all. */
 #include "task.h"
+
+#include "context.h"
 
 #include <assert.h>
 
-_Static_assert(sizeof(struct ac_task) <= 32, "task header must stay small");
+/* ---------------------------------------------------------------- the root */
 
-void ac__task_init(struct ac_task *t, const struct ac__task_vtable *vtable,
-                   struct ac__sched *sched) {
-  t->next = NULL;
-  t->vtable = vtable;
-  t->sched = sched;
-  atomic_init(&t->state, AC__TASK_IDLE);
-  atomic_init(&t->refs, 1);
+static ac_poll root_poll(void *p, struct ac_cx *cx) {
+  struct ac__root_task *r = (struct ac__root_task *)((char *)p - sizeof(struct ac_task));
+  return r->poll(r->frame, cx);
 }
+
+static void root_drop(void *p) {
+  struct ac__root_task *r = (struct ac__root_task *)((char *)p - sizeof(struct ac_task));
+  if (r->drop)
+    r->drop(r->frame);
+}
+
+const struct ac_spawn_desc ac__root_desc = {0, 1, 0, 0, root_poll, root_drop};
+
+void ac__root_task_init(struct ac__root_task *r, void *frame, ac_poll_fn poll,
+                        ac_drop_fn drop, struct ac__sched *sched) {
+  r->task.next = NULL;
+  r->task.desc = &ac__root_desc;
+  atomic_init(&r->task.state, AC__TASK_IDLE);
+  atomic_init(&r->task.refs, AC__REF_ONE); /* never released */
+  r->task.joiner = NULL;
+  r->frame = frame;
+  r->poll = poll;
+  r->drop = drop;
+  r->sched = sched;
+}
+
+/* ---------------------------------------------------------------- waking */
 
 void ac__task_wake(struct ac_task *t) {
-  uint32_t s = atomic_load_explicit(&t->state, memory_order_acquire);
+  uint32_t s = atomic_load_explicit(&t->state, memory_order_relaxed);
   uint32_t next;
   do {
-    if (s & (AC__TASK_COMPLETE | AC__TASK_SCHEDULED | AC__TASK_NOTIFIED))
-      return; /* already queued, already marked, or finished */
-    next = (s & AC__TASK_RUNNING) ? s | AC__TASK_NOTIFIED : s | AC__TASK_SCHEDULED;
+    if (s & (AC__TASK_COMPLETE | AC__TASK_SCHEDULED | AC__TASK_NOTIFIED | AC__TASK_NEW))
+      return; /* already queued, already marked, finished, or not started */
+    next = (s & AC__TASK_RUNNING) ? s | AC__TASK_NOTIFIED : AC__TASK_SCHEDULED;
   } while (!atomic_compare_exchange_weak_explicit(&t->state, &s, next,
                                                   memory_order_acq_rel,
-                                                  memory_order_acquire));
-  if (next & AC__TASK_SCHEDULED)
-    t->sched->schedule(t->sched, t);
+                                                  memory_order_relaxed));
+  if (next == AC__TASK_SCHEDULED) {
+    struct ac__sched *sched = ac__task_sched(t);
+    sched->schedule(sched, t);
+  }
 }
 
-void ac__task_begin_poll(struct ac_task *t) {
-  /* While SCHEDULED no waker writes 'state', so a plain exchange suffices. */
-  uint32_t old = atomic_exchange_explicit(&t->state, AC__TASK_RUNNING,
-                                          memory_order_acq_rel);
-  assert(old == AC__TASK_SCHEDULED);
-  (void)old;
-}
-
-bool ac__task_end_poll(struct ac_task *t) {
-  uint32_t s = AC__TASK_RUNNING;
-  if (atomic_compare_exchange_strong_explicit(&t->state, &s, AC__TASK_IDLE,
-                                              memory_order_acq_rel,
-                                              memory_order_acquire))
-    return false;
-  /* Woken during the poll.  With NOTIFIED set wakers write nothing, so
-   * storing SCHEDULED cannot lose a wake. */
-  assert(s == (AC__TASK_RUNNING | AC__TASK_NOTIFIED));
-  atomic_store_explicit(&t->state, AC__TASK_SCHEDULED, memory_order_release);
-  return true;
-}
-
-void ac__task_complete(struct ac_task *t) {
-  atomic_store_explicit(&t->state, AC__TASK_COMPLETE, memory_order_release);
-}
-
-bool ac__task_is_complete(struct ac_task *t) {
-  return atomic_load_explicit(&t->state, memory_order_acquire) & AC__TASK_COMPLETE;
-}
+/* ------------------------------------------------------------- references */
 
 void ac__task_ref(struct ac_task *t) {
-  atomic_fetch_add_explicit(&t->refs, 1, memory_order_relaxed);
+  atomic_fetch_add_explicit(&t->refs, AC__REF_ONE, memory_order_relaxed);
+}
+
+static void dealloc(struct ac_task *t) {
+  if (t->desc != &ac__root_desc)
+    ac__arena_free(t);
 }
 
 void ac__task_unref(struct ac_task *t) {
-  if (!t->vtable->dealloc)
-    return; /* not counted: the block_on root */
-  if (atomic_fetch_sub_explicit(&t->refs, 1, memory_order_acq_rel) == 1)
-    t->vtable->dealloc(t);
+  uint32_t old = atomic_fetch_sub_explicit(&t->refs, AC__REF_ONE, memory_order_acq_rel);
+  assert(old & AC__REF_COUNT);
+  if ((old & AC__REF_COUNT) == AC__REF_ONE)
+    dealloc(t);
+}
+
+/* ------------------------------------------------------------- completion */
+
+static bool joiner_is_task(struct ac_task *j) { return !((uintptr_t)j & 1); }
+
+/* Tells whoever waits on 't' that it is DONE: wakes a joining task (and
+ * drops the reference its registration took) or moves 't' to its join set. */
+static void notify_joiner(struct ac_task *t) {
+  struct ac_task *j = t->joiner;
+  if (joiner_is_task(j)) {
+    ac__task_wake(j);
+    ac__task_unref(j);
+  } else {
+    ac__join_set_member_done(t, (void *)((uintptr_t)j & ~(uintptr_t)1));
+  }
+}
+
+/* COMPLETE, then DONE (with 'outcome' bits) in 'refs'; if 'release_live',
+ * the executor's reference goes in the same step. */
+static void complete(struct ac_task *t, uint32_t outcome, bool release_live) {
+  uint32_t old, drop = release_live ? AC__REF_ONE : 0;
+  /* At shutdown the live reference stays: SHUTDOWN marks who has it. */
+  atomic_store_explicit(&t->state, AC__TASK_COMPLETE | (release_live ? 0 : AC__TASK_SHUTDOWN),
+                        memory_order_release);
+  old = atomic_load_explicit(&t->refs, memory_order_relaxed);
+  while (!(old & AC__REF_JOIN_WAITING)) {
+    /* Nobody waits: DONE and the live reference in one step. */
+    if (atomic_compare_exchange_weak_explicit(&t->refs, &old, (old | AC__REF_DONE | outcome) - drop,
+                                              memory_order_acq_rel, memory_order_relaxed)) {
+      if ((old & AC__REF_COUNT) == drop)
+        dealloc(t);
+      return;
+    }
+  }
+  /* A joiner is registered: it must not free 't' before we read 'joiner',
+   * so keep the live reference until it has been told. */
+  atomic_fetch_or_explicit(&t->refs, AC__REF_DONE | outcome, memory_order_acq_rel);
+  notify_joiner(t);
+  if (release_live)
+    ac__task_unref(t);
+}
+
+ac_poll ac__task_poll(struct ac_task *t, struct ac_cx *cx) {
+  const struct ac_spawn_desc *d = t->desc;
+  if (__builtin_expect(atomic_load_explicit(&t->refs, memory_order_relaxed) & AC__REF_ABORT, 0)) {
+    if (d->drop)
+      d->drop(ac__task_frame(t));
+    complete(t, AC__REF_CANCELLED, true);
+    return AC_READY;
+  }
+  if (d->poll(ac__task_frame(t), cx) == AC_PENDING)
+    return AC_PENDING;
+  complete(t, 0, true);
+  return AC_READY;
+}
+
+void ac__task_shutdown_drop(struct ac_task *t) {
+  uint32_t s = atomic_load_explicit(&t->state, memory_order_acquire);
+  if (s & AC__TASK_COMPLETE)
+    return;
+  if (s & AC__TASK_NEW) {
+    /* Never started: its handle never left the spawner (ac_spawn_alloc's
+     * contract), so both references go, and no drop (no frame yet). */
+    atomic_store_explicit(&t->state, AC__TASK_COMPLETE, memory_order_relaxed);
+    atomic_store_explicit(&t->refs, AC__REF_DONE | AC__REF_CANCELLED, memory_order_relaxed);
+    dealloc(t);
+    return;
+  }
+  if (t->desc->drop)
+    t->desc->drop(ac__task_frame(t));
+  complete(t, AC__REF_CANCELLED, false);
+}
+
+void ac__task_release_live(struct ac_task *t) {
+  if (atomic_load_explicit(&t->state, memory_order_relaxed) & AC__TASK_SHUTDOWN)
+    ac__task_unref(t);
+}
+
+/* ------------------------------------------------------------------ join */
+
+bool ac__task_set_joiner(struct ac_task *t, struct ac_task *joiner) {
+  uint32_t old = atomic_load_explicit(&t->refs, memory_order_acquire);
+  if (old & AC__REF_DONE)
+    return false;
+  if (old & AC__REF_JOIN_WAITING) {
+    if (t->joiner == joiner)
+      return true;
+    /* Another joiner: take the registration back first (rule 6). */
+    while (!(old & AC__REF_DONE)) {
+      if (atomic_compare_exchange_weak_explicit(&t->refs, &old, old & ~AC__REF_JOIN_WAITING,
+                                                memory_order_acq_rel, memory_order_acquire))
+        break;
+    }
+    if (old & AC__REF_DONE)
+      return false; /* the completer tells the old joiner */
+    if (joiner_is_task(t->joiner))
+      ac__task_unref(t->joiner);
+  }
+  t->joiner = joiner;
+  if (joiner_is_task(joiner))
+    ac__task_ref(joiner);
+  old = atomic_fetch_or_explicit(&t->refs, AC__REF_JOIN_WAITING, memory_order_acq_rel);
+  if (old & AC__REF_DONE) {
+    /* Completed meanwhile, without seeing us: undo. */
+    atomic_fetch_and_explicit(&t->refs, ~AC__REF_JOIN_WAITING, memory_order_relaxed);
+    t->joiner = NULL;
+    if (joiner_is_task(joiner))
+      ac__task_unref(joiner);
+    return false;
+  }
+  return true;
+}
+
+bool ac__task_clear_joiner(struct ac_task *t) {
+  uint32_t old = atomic_load_explicit(&t->refs, memory_order_acquire);
+  while (!(old & AC__REF_DONE)) {
+    if (!(old & AC__REF_JOIN_WAITING))
+      return true;
+    if (atomic_compare_exchange_weak_explicit(&t->refs, &old, old & ~AC__REF_JOIN_WAITING,
+                                              memory_order_acq_rel, memory_order_acquire)) {
+      if (joiner_is_task(t->joiner))
+        ac__task_unref(t->joiner);
+      t->joiner = NULL;
+      return true;
+    }
+  }
+  return false;
+}
+
+void ac__task_release_handle(struct ac_task *t) {
+  uint32_t old = atomic_load_explicit(&t->refs, memory_order_acquire);
+  struct ac_task *j = t->joiner; /* ours to read: only we write it */
+  uint32_t next;
+  if ((old & (AC__REF_COUNT | AC__REF_JOIN_WAITING)) == AC__REF_ONE) {
+    /* The last reference, and no one registered: no one else can reach
+     * 't' (taking a reference needs one), so no atomic write is needed. */
+    dealloc(t);
+    return;
+  }
+  do {
+    /* Unregister a joiner the completer has not been told about yet. */
+    next = (old & AC__REF_DONE) ? old : old & ~AC__REF_JOIN_WAITING;
+    next -= AC__REF_ONE;
+  } while (!atomic_compare_exchange_weak_explicit(&t->refs, &old, next, memory_order_acq_rel,
+                                                  memory_order_acquire));
+  if ((old & AC__REF_JOIN_WAITING) && !(next & AC__REF_JOIN_WAITING) && joiner_is_task(j))
+    ac__task_unref(j); /* the completer will not tell it */
+  if ((old & AC__REF_COUNT) == AC__REF_ONE)
+    dealloc(t);
+}
+
+size_t ac__spawn_allocated(void) {
+  struct ac__sched *s = ac__context_current();
+  return s && s->arena ? s->arena->live : 0;
 }
 
 /* ------------------------------------------------------------ public API */

@@ -1,24 +1,37 @@
 /* Tasks and wakers: the unit an executor schedules.
  *
- * A task is one allocation: this header followed by its root frame (for the
- * root of ac_block_on_frame, a header on the caller's stack pointing at the
- * caller's frame).  The header is kept at 32 bytes so a spawned task with a
- * small frame fits the 64-byte budget of docs/runtime.md.
+ * A task is a 32-byte header followed by its root frame, in one slot of
+ * its runtime's task arena (task_arena.h).  What is the same for every
+ * task of a kind (poll, drop, where the result is) is in the static
+ * struct ac_spawn_desc the header points to; what is the same for every
+ * task of a runtime (the scheduler) is in the header of the arena chunk
+ * the task sits in, found by masking the task's address.  So a task with a
+ * 24-byte frame costs 56 bytes.  The block_on root is the exception: a
+ * struct ac__root_task on the caller's stack, recognised by its
+ * descriptor (ac__root_desc), whose "frame" holds the caller's frame
+ * pointer, poll, drop and scheduler.
  *
  * Ground rules:
- *  1. 'state' is the only field written by more than one thread; every
- *     transition is one of the atomic operations in task.c.
+ *  1. 'state' and 'refs' are the only fields written by more than one
+ *     thread; every transition is one of the atomic operations in task.c.
  *  2. 'next' belongs to whoever holds the SCHEDULED bit, i.e. to the one run
- *     or injection queue the task sits in.
- *  3. 'vtable' and 'sched' are set before the first wake and never change.
+ *     or injection queue the task sits in; once COMPLETE, to a join set
+ *     the task completed into (joinset.c).
+ *  3. 'desc' and the scheduler are set before the first wake and never
+ *     change.
  *  4. Only the executor polls or drops a task, and only on its own thread.
- *  5. 'refs' counts who may still touch the task: for a spawned task, its
- *     join handle, the executor's "live" reference (dropped when the task
- *     completes) and any waker taken with ac_task_ref().  The task is freed
- *     when it reaches 0, so a wake after completion is safe while the waker
- *     holds a reference.  The block_on root is not counted (no dealloc).
+ *  5. The count in 'refs' says who may still touch the task: the join
+ *     handle, the executor's "live" reference (dropped when the task
+ *     completes) and any waker taken with ac_task_ref().  The task goes back
+ *     to the arena when it reaches 0, so a wake after completion is safe
+ *     while the waker holds a reference.  The root's count starts at 1 and
+ *     is never released.
+ *  6. 'joiner' is written by the handle's owner only while JOIN_WAITING is
+ *     clear, and read by the completer only after it set DONE and saw
+ *     JOIN_WAITING; the registration holds a reference on the joiner task.
  *
  * State bits (ac__task_state):
+ *   NEW        allocated, not yet started; never polled, never dropped.
  *   SCHEDULED  sits in a queue.  Set by the wake that found the task idle;
  *              cleared by the executor when it starts the poll.
  *   RUNNING    being polled.  A wake now only sets NOTIFIED.
@@ -26,16 +39,25 @@
  *              task again, at the back (this is what makes ac_yield fair).
  *   COMPLETE   the root frame returned AC_READY or was dropped.  Never
  *              unset; wakes are ignored.
- * So a task is queued at most once however often it is woken. */
+ *   SHUTDOWN   with COMPLETE: dropped by the executor's shutdown, which
+ *              still holds the live reference (ac__task_release_live).
+ * So a task is queued at most once however often it is woken.  Wakers
+ * never write 'state' while SCHEDULED, so the executor's SCHEDULED ->
+ * RUNNING is a plain store.
+ *
+ * 'refs': the count in the low 28 bits, and the join bits (ac__task_refs),
+ * kept apart from 'state' so that the executor's plain stores to 'state'
+ * cannot lose them. */
 #ifndef AC__TASK_H
 #define AC__TASK_H
 
 #include <asyncc/asyncc.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "task_arena.h"
 
 enum ac__task_state {
   AC__TASK_IDLE = 0,
@@ -43,44 +65,48 @@ enum ac__task_state {
   AC__TASK_RUNNING = 1u << 1,
   AC__TASK_NOTIFIED = 1u << 2,
   AC__TASK_COMPLETE = 1u << 3,
+  AC__TASK_NEW = 1u << 4,
+  AC__TASK_SHUTDOWN = 1u << 5, /* completed by shutdown, live reference kept */
 };
 
-/* How to run one kind of task.  Both take the task, not the frame, so the
- * frame can sit right after the header (spawned tasks) or elsewhere (the
- * block_on root). */
-struct ac__task_vtable {
-  ac_poll (*poll)(struct ac_task *t, struct ac_cx *cx);
-  void (*drop)(struct ac_task *t); /* cancel the unfinished root frame */
-  /* Optional (NULL for the block_on root).  finish: called by the executor
-   * after the task became COMPLETE by a poll (outcome, joiner wake, live
-   * reference).  dealloc: frees the allocation when refs reaches 0. */
-  void (*finish)(struct ac_task *t);
-  void (*dealloc)(struct ac_task *t);
+enum ac__task_refs {
+  AC__REF_ONE = 1,
+  AC__REF_COUNT = (1u << 28) - 1,
+  AC__REF_JOIN_WAITING = 1u << 28, /* 'joiner' is set (rule 6) */
+  AC__REF_ABORT = 1u << 29,        /* abort requested */
+  AC__REF_CANCELLED = 1u << 30,    /* with DONE: dropped, no result */
+  AC__REF_DONE = 1u << 31,         /* completed: the result (or CANCELLED) is final */
 };
 
 /* Where a task's wakes go.  An executor embeds this; schedule() is called
  * by the waker that set SCHEDULED, on any thread. */
-struct ac__spawned;
 struct ac__driver;
 struct ac__sched {
   void (*schedule)(struct ac__sched *s, struct ac_task *t);
-  struct ac__spawned *live; /* spawned tasks holding a live ref (under 'lock') */
+  struct ac__task_arena *arena; /* where ac_spawn_alloc puts its tasks */
   /* Timers and I/O of this runtime: how a drop, which has no cx, finds the
    * driver its frame registered with. */
   struct ac__driver *driver;
-  /* Guards 'live' and the join handshake of spawned tasks when several
-   * threads poll this scheduler's tasks (multi-thread executor); NULL for
-   * the current-thread executor, which then pays nothing. */
-  pthread_mutex_t *lock;
 };
 
 struct ac_task {
-  struct ac_task *next;                  /* queue link (rule 2) */
-  const struct ac__task_vtable *vtable;
-  struct ac__sched *sched;
-  _Atomic uint32_t state;                /* enum ac__task_state bits */
-  _Atomic uint32_t refs;                 /* rule 5 */
+  struct ac_task *next;               /* queue link (rule 2) */
+  const struct ac_spawn_desc *desc;   /* poll, drop, result; NULL: free slot */
+  _Atomic uint32_t state;             /* enum ac__task_state bits */
+  _Atomic uint32_t refs;              /* count + enum ac__task_refs bits */
+  struct ac_task *joiner;             /* rule 6 */
 };
+_Static_assert(sizeof(struct ac_task) == 32, "task header must stay 32 bytes");
+
+/* The block_on root: its frame lives with the caller. */
+struct ac__root_task {
+  struct ac_task task;
+  void *frame;
+  ac_poll_fn poll;
+  ac_drop_fn drop;
+  struct ac__sched *sched;
+};
+extern const struct ac_spawn_desc ac__root_desc;
 
 /* The poll context.  Built by the executor on its stack for one poll. */
 struct ac_cx {
@@ -88,10 +114,6 @@ struct ac_cx {
   struct ac__driver *driver; /* timers and I/O of the polling executor */
   unsigned budget;           /* ac__coop_proceed calls left in this poll */
 };
-
-/* The scheduler a task's wakes go to (and, through it, its driver).  The
- * only way to reach it: the header may stop storing it. */
-static inline struct ac__sched *ac__task_sched(struct ac_task *t) { return t->sched; }
 
 /* Cooperative budget (tokio's coop): leaves that can complete without
  * waiting spend one unit per completion; each executor sets AC__COOP_BUDGET
@@ -108,29 +130,80 @@ static inline bool ac__coop_proceed(struct ac_cx *cx) {
   return true;
 }
 
-void ac__task_init(struct ac_task *t, const struct ac__task_vtable *vtable,
-                   struct ac__sched *sched);
+static inline void *ac__task_frame(struct ac_task *t) { return t + 1; }
+
+/* The scheduler a task's wakes go to: the only way to reach it. */
+static inline struct ac__sched *ac__task_sched(struct ac_task *t) {
+  if (__builtin_expect(t->desc == &ac__root_desc, 0))
+    return ((struct ac__root_task *)t)->sched;
+  return ac__chunk_of(t)->sched;
+}
+
+void ac__root_task_init(struct ac__root_task *r, void *frame, ac_poll_fn poll,
+                        ac_drop_fn drop, struct ac__sched *sched);
 /* Wake rule: queue if idle, note if running, ignore if queued or complete. */
 void ac__task_wake(struct ac_task *t);
-/* Executor side: SCHEDULED -> RUNNING before the poll. */
-void ac__task_begin_poll(struct ac_task *t);
+
+/* Executor side: SCHEDULED -> RUNNING before the poll.  No waker writes
+ * 'state' while SCHEDULED (they only read it), so a store suffices; the
+ * queue hand-off already ordered the waker's writes before this poll. */
+static inline void ac__task_begin_poll(struct ac_task *t) {
+  atomic_store_explicit(&t->state, AC__TASK_RUNNING, memory_order_relaxed);
+}
+
 /* Executor side, after a poll returned AC_PENDING: RUNNING -> IDLE, or
  * RUNNING|NOTIFIED -> SCHEDULED, in which case it returns true and the
  * caller must queue the task again. */
-bool ac__task_end_poll(struct ac_task *t);
-/* Executor side: the root frame is done (returned AC_READY or dropped). */
-void ac__task_complete(struct ac_task *t);
-bool ac__task_is_complete(struct ac_task *t);
-/* Reference count (rule 5); unref of the last reference calls dealloc. */
+static inline bool ac__task_end_poll(struct ac_task *t) {
+  uint32_t s = AC__TASK_RUNNING;
+  if (__builtin_expect(atomic_compare_exchange_strong_explicit(
+                           &t->state, &s, AC__TASK_IDLE, memory_order_acq_rel,
+                           memory_order_relaxed),
+                       1))
+    return false;
+  /* Woken during the poll.  With NOTIFIED set wakers write nothing. */
+  atomic_store_explicit(&t->state, AC__TASK_SCHEDULED, memory_order_relaxed);
+  return true;
+}
+
+/* Executor side: polls a RUNNING task's root frame (or drops it, if an
+ * abort was requested).  AC_READY: the task is COMPLETE, its joiner woken,
+ * the executor's live reference released, so 't' may be gone. */
+ac_poll ac__task_poll(struct ac_task *t, struct ac_cx *cx);
+/* Executor side, shutdown, for every task of the arena: drops the frame of
+ * an unfinished task and completes it as cancelled, keeping the live
+ * reference (its joiner may be queued: empty the queues before)
+ * ac__task_release_live() gives that up afterwards.  A NEW task is freed. */
+void ac__task_shutdown_drop(struct ac_task *t);
+void ac__task_release_live(struct ac_task *t);
+
+static inline bool ac__task_is_complete(struct ac_task *t) {
+  return atomic_load_explicit(&t->state, memory_order_acquire) & AC__TASK_COMPLETE;
+}
+/* Reference count (rule 5); unref of the last reference frees the task. */
 void ac__task_ref(struct ac_task *t);
 void ac__task_unref(struct ac_task *t);
 
-/* Spawned tasks (spawn.c).  Executor shutdown, in this order: drop the
- * frame of every live unfinished spawned task (joiners see "aborted"), then,
- * once the queues no longer point at them, release the live references. */
-void ac__spawn_shutdown_drop(struct ac__sched *s);
-void ac__spawn_shutdown_release(struct ac__sched *s);
-/* Spawned-task allocations not yet freed, process-wide (tests). */
+/* Join handshake (rule 6), for ac_task_join and the join set.  Registers
+ * 'joiner' (a task, or a tagged join-set member, see joinset.c) to be told
+ * when 't' completes; false if 't' is already DONE (then nothing is
+ * registered).  Re-registering the same joiner is free. */
+bool ac__task_set_joiner(struct ac_task *t, struct ac_task *joiner);
+/* Unregisters the joiner of 't' before the completer saw it: true if it
+ * will not be told, false if 't' is DONE (the completer tells it). */
+bool ac__task_clear_joiner(struct ac_task *t);
+/* Gives up the handle: unregisters a joiner not yet told, drops the
+ * handle's reference. */
+void ac__task_release_handle(struct ac_task *t);
+
+/* The outcome of a DONE task: 0 with its result copied to 'out' (may be
+ * NULL), or -ECANCELED. */
+int ac__task_take_result(struct ac_task *t, void *out);
+/* joinset.c: member 't' of join set 'set' is DONE (called by the completer,
+ * on any thread). */
+void ac__join_set_member_done(struct ac_task *t, void *set);
+
+/* Live tasks of the calling thread's runtime (0 on other threads): tests. */
 size_t ac__spawn_allocated(void);
 
 /* An intrusive FIFO of tasks linked through 'next'.  Not thread-safe:

@@ -30,6 +30,13 @@
   X(spawn_alloc_rejects_bad_desc)                                              \
   X(spawn_unstarted_task_freed_at_end)                                         \
   X(spawn_abort_before_first_poll)                                             \
+  X(spawn_large_and_overaligned_frames)                                        \
+  X(cancel_every_state_leak_checked)                                           \
+  X(cancel_unref_on_other_thread)                                              \
+  X(joinset_completion_order)                                                  \
+  X(joinset_abort_member)                                                      \
+  X(joinset_drop_pending_next)                                                 \
+  X(joinset_free_aborts_rest)                                                  \
   X(chan_ping_pong_1000)                                                       \
   X(chan_full_blocks_sender)                                                   \
   X(chan_close_wakes_waiters)                                                  \

@@ -130,8 +130,8 @@ void ac_task_detach(struct ac_task *task);
 
 /* Requests cancellation: at its next scheduling point (it is woken now) the
  * task's frame is dropped instead of polled, and a joiner is woken and told
- * "aborted".  A no-op on a completed task.  Does not consume the handle.
- * Owner thread of the task's executor. */
+ * "aborted".  A no-op on a completed task (its result stands).  Does not
+ * consume the handle.  Any thread. */
 void ac_task_abort(struct ac_task *task);
 
 /* ---------------------------------------------------------------- ac_task_join

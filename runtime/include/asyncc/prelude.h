@@ -21,6 +21,7 @@
 #include <asyncc/fs.h>
 #include <asyncc/net.h>
 #include <asyncc/signal.h>
+#include <asyncc/joinset.h>
 
 /* tasks (the compiler rewrites these two; see docs/language.md):
  *   ac_spawn(f(args))     starts f(args) as a new task on this thread's runtime;

@@ -1,0 +1,184 @@
+/* Join sets (asyncc/joinset.h).
+ *
+ * Each member is a small node: the set registers it as its task's joiner
+ * (tagged with the low bit, task.h rule 6), so when the task completes the
+ * completer calls ac__join_set_member_done, which appends the node to the
+ * set's ready FIFO and wakes the task waiting in ac_join_set_next.  The
+ * ready FIFO and the waiter are under the set's mutex because completers
+ * may run on other threads; everything else belongs to the owner.
+ *
+ * Cost: one malloc of 48 bytes per member (the task header has no room for
+ * the set's links); the task itself is unchanged. */
+#include <asyncc/joinset.h>
+
+#include "task.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdbool.h>
+#include <stdlib.h>
+
+struct member {
+  struct ac_task *task;
+  struct ac_join_set *set;
+  struct member *prev, *next; /* owner: members not yet returned */
+  struct member *ready_next;  /* under lock: the ready FIFO */
+  bool ready;                 /* under lock: in (or taken from) the ready FIFO */
+};
+
+struct ac_join_set {
+  pthread_mutex_t lock;
+  struct member *ready_head, *ready_tail; /* under lock */
+  struct ac_task *waiter;                 /* under lock: a pending next's task */
+  struct member *members;                 /* owner */
+  size_t len;                             /* owner */
+};
+
+struct ac_join_set *ac_join_set_new(void) {
+  struct ac_join_set *s = calloc(1, sizeof *s);
+  if (s && pthread_mutex_init(&s->lock, NULL)) {
+    free(s);
+    return NULL;
+  }
+  return s;
+}
+
+size_t ac_join_set_len(const struct ac_join_set *s) { return s->len; }
+
+static void push_ready(struct ac_join_set *s, struct member *m) {
+  m->ready_next = NULL;
+  m->ready = true;
+  if (s->ready_tail)
+    s->ready_tail->ready_next = m;
+  else
+    s->ready_head = m;
+  s->ready_tail = m;
+}
+
+void ac__join_set_member_done(struct ac_task *t, void *node) {
+  struct member *m = node;
+  struct ac_join_set *s = m->set;
+  (void)t;
+  pthread_mutex_lock(&s->lock);
+  push_ready(s, m);
+  if (s->waiter)
+    ac__task_wake(s->waiter); /* under the lock: the waiter cannot leave meanwhile */
+  pthread_mutex_unlock(&s->lock);
+}
+
+int ac_join_set_add(struct ac_join_set *s, struct ac_task *t) {
+  struct member *m = malloc(sizeof *m);
+  if (!m)
+    return -ENOMEM;
+  m->task = t;
+  m->set = s;
+  m->prev = NULL;
+  m->next = s->members;
+  m->ready = false;
+  if (m->next)
+    m->next->prev = m;
+  s->members = m;
+  s->len++;
+  if (!ac__task_set_joiner(t, (struct ac_task *)((uintptr_t)m | 1))) {
+    pthread_mutex_lock(&s->lock); /* done already: ready at once */
+    push_ready(s, m);
+    pthread_mutex_unlock(&s->lock);
+  }
+  return 0;
+}
+
+static void unlink_member(struct ac_join_set *s, struct member *m) {
+  if (m->prev)
+    m->prev->next = m->next;
+  else
+    s->members = m->next;
+  if (m->next)
+    m->next->prev = m->prev;
+  s->len--;
+}
+
+void ac_join_set_free(struct ac_join_set *s) {
+  struct member *m, *next;
+  if (!s)
+    return;
+  for (m = s->members; m; m = next) {
+    next = m->next;
+    ac_task_abort(m->task);
+    if (!ac__task_clear_joiner(m->task)) {
+      /* DONE, and its completer was told (or is being told) about 'm':
+       * wait until it has let go of the set. */
+      for (;;) {
+        bool ready;
+        pthread_mutex_lock(&s->lock);
+        ready = m->ready;
+        pthread_mutex_unlock(&s->lock);
+        if (ready)
+          break;
+        sched_yield();
+      }
+    }
+    ac__task_release_handle(m->task);
+    free(m);
+  }
+  pthread_mutex_destroy(&s->lock);
+  free(s);
+}
+
+/* ------------------------------------------------------------ ac_join_set_next */
+
+void ac_join_set_next__init(struct ac_join_set_next__frame *f, struct ac_join_set *s,
+                            struct ac_task **done) {
+  f->ac_state = 0;
+  f->set = s;
+  f->done = done;
+  f->waiter = NULL;
+  f->ac_result = 0;
+}
+
+ac_poll ac_join_set_next__poll(struct ac_join_set_next__frame *f, struct ac_cx *cx) {
+  struct ac_join_set *s = f->set;
+  struct member *m;
+  if (f->ac_state == AC_STATE_DONE)
+    return AC_READY;
+  pthread_mutex_lock(&s->lock);
+  m = s->ready_head;
+  if (m) {
+    s->ready_head = m->ready_next;
+    if (!s->ready_head)
+      s->ready_tail = NULL;
+  }
+  if (m || !s->len) {
+    if (s->waiter == f->waiter)
+      s->waiter = NULL;
+  } else {
+    s->waiter = f->waiter = cx->task;
+  }
+  pthread_mutex_unlock(&s->lock);
+  if (!m && s->len) {
+    f->ac_state = 1;
+    return AC_PENDING;
+  }
+  f->waiter = NULL;
+  if (m) {
+    unlink_member(s, m);
+    *f->done = m->task;
+    free(m);
+    f->ac_result = 0;
+  } else {
+    f->ac_result = -ENOENT;
+  }
+  f->ac_state = AC_STATE_DONE;
+  return AC_READY;
+}
+
+void ac_join_set_next__drop(struct ac_join_set_next__frame *f) {
+  if (f->ac_state != AC_STATE_DONE && f->waiter) {
+    pthread_mutex_lock(&f->set->lock);
+    if (f->set->waiter == f->waiter)
+      f->set->waiter = NULL;
+    pthread_mutex_unlock(&f->set->lock);
+  }
+  f->waiter = NULL;
+  f->ac_state = AC_STATE_DONE;
+}

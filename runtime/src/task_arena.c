@@ -1,0 +1,229 @@
+/* The task arena (see task_arena.h). */
+#include "task_arena.h"
+
+#include "context.h"
+#include "task.h"
+
+#include <stdbool.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#define HEADER_SIZE sizeof(struct ac_task)
+
+/* Under ASan free slots are poisoned, so a use after free of a task is
+ * reported although the memory stays mapped. */
+#if defined(__SANITIZE_ADDRESS__)
+#define AC__ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AC__ASAN 1
+#endif
+#endif
+#ifdef AC__ASAN
+#include <sanitizer/asan_interface.h>
+static void poison(void *p, size_t n) {
+  /* keep the free-list link readable */
+  ASAN_POISON_MEMORY_REGION((char *)p + sizeof(void *), n - sizeof(void *));
+}
+static void unpoison(void *p, size_t n) { ASAN_UNPOISON_MEMORY_REGION(p, n); }
+static bool is_poisoned(void *p) { return __asan_address_is_poisoned((char *)p + sizeof(void *)); }
+#else
+static void poison(void *p, size_t n) { (void)p, (void)n; }
+static void unpoison(void *p, size_t n) { (void)p, (void)n; }
+static bool is_poisoned(void *p) { (void)p; return false; }
+#endif
+
+void ac__arena_init(struct ac__task_arena *a, struct ac__sched *sched,
+                    pthread_mutex_t *lock) {
+  memset(a, 0, sizeof *a);
+  a->sched = sched;
+  a->lock = lock;
+  atomic_init(&a->remote, NULL);
+}
+
+/* 'size' bytes (a multiple of the page size) aligned to AC__CHUNK_SIZE:
+ * map one chunk more and trim both ends. */
+static struct ac__chunk *map_chunk(struct ac__task_arena *a, size_t size, bool populate) {
+  size_t span = size + AC__CHUNK_SIZE;
+  char *p = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  char *start, *end;
+  struct ac__chunk *c;
+  if (p == MAP_FAILED)
+    return NULL;
+  start = (char *)(((uintptr_t)p + AC__CHUNK_SIZE - 1) & ~(uintptr_t)(AC__CHUNK_SIZE - 1));
+  end = start + size;
+  if (start > p)
+    munmap(p, (size_t)(start - p));
+  if (p + span > end)
+    munmap(end, (size_t)(p + span - end));
+  /* One call instead of a page fault per 4 KiB: only for chunks that will
+   * surely be filled, or RSS would grow by a chunk per size class. */
+#ifdef MADV_POPULATE_WRITE
+  if (populate)
+    madvise(start, size, MADV_POPULATE_WRITE); /* a hint: failure is harmless */
+#else
+  (void)populate;
+#endif
+  unpoison(start, size); /* an earlier arena may have used this range */
+  c = (struct ac__chunk *)start;
+  c->sched = a->sched;
+  c->arena = a;
+  c->map_size = size;
+  c->next = a->chunks;
+  a->chunks = c;
+  return c;
+}
+
+static void unlink_chunk(struct ac__task_arena *a, struct ac__chunk *c) {
+  struct ac__chunk **pp = &a->chunks;
+  while (*pp != c)
+    pp = &(*pp)->next;
+  *pp = c->next;
+}
+
+static struct ac_task *alloc_single(struct ac__task_arena *a, size_t frame_size,
+                                    size_t frame_align) {
+  size_t frame_off = (AC__CHUNK_HEADER + HEADER_SIZE + frame_align - 1) & ~(frame_align - 1);
+  size_t size = (frame_off + frame_size + 4095) & ~(size_t)4095;
+  struct ac__chunk *c;
+  if (frame_size > SIZE_MAX / 2)
+    return NULL;
+  c = map_chunk(a, size, false);
+  if (!c)
+    return NULL;
+  c->slot_size = 0;
+  c->single = (struct ac_task *)((char *)c + frame_off - HEADER_SIZE);
+  return c->single;
+}
+
+/* Puts a freed slot back on its class (owner thread or under the lock). */
+static void free_local(struct ac__task_arena *a, struct ac_task *t) {
+  struct ac__chunk *c = ac__chunk_of(t);
+  a->live--;
+  if (!c->slot_size) {
+    c->single = NULL;
+    if (!a->iterating) { /* else ac__arena_for_each still walks the list */
+      unlink_chunk(a, c);
+      munmap(c, c->map_size);
+    }
+    return;
+  }
+  struct ac__arena_class *k = &a->classes[c->slot_size / 8];
+  *(void **)t = k->free;
+  k->free = t;
+  poison(t, c->slot_size);
+}
+
+/* Takes every slot freed by other threads. */
+static bool take_remote(struct ac__task_arena *a) {
+  struct ac_task *t = atomic_exchange_explicit(&a->remote, NULL, memory_order_acquire);
+  if (!t)
+    return false;
+  while (t) {
+    struct ac_task *next = t->next;
+    free_local(a, t);
+    t = next;
+  }
+  return true;
+}
+
+static struct ac_task *alloc_locked(struct ac__task_arena *a, size_t slot) {
+  struct ac__arena_class *k = &a->classes[slot / 8];
+  for (;;) {
+    struct ac__chunk *c;
+    void *p = k->free;
+    if (p) {
+      unpoison(p, slot);
+      k->free = *(void **)p;
+      return p;
+    }
+    c = k->chunk;
+    if (c && c->bump + slot <= c->end) {
+      p = c->bump;
+      c->bump += slot;
+      return p;
+    }
+    if (take_remote(a))
+      continue;
+    /* The first chunk of a class fills page by page; a class that needs a
+     * second one is busy: map it populated. */
+    c = map_chunk(a, AC__CHUNK_SIZE, k->chunk != NULL);
+    if (!c)
+      return NULL;
+    c->slot_size = slot;
+    c->bump = (char *)c + AC__CHUNK_HEADER;
+    c->end = (char *)c + AC__CHUNK_SIZE;
+    k->chunk = c;
+  }
+}
+
+struct ac_task *ac__arena_alloc(struct ac__task_arena *a, size_t frame_size,
+                                size_t frame_align) {
+  size_t align = frame_align < 8 ? 8 : frame_align;
+  size_t slot = (HEADER_SIZE + frame_size + align - 1) & ~(align - 1);
+  struct ac_task *t;
+  if (a->lock)
+    pthread_mutex_lock(a->lock);
+  if (align > 32 || frame_size > AC__ARENA_MAX_SLOT - HEADER_SIZE)
+    t = alloc_single(a, frame_size, align);
+  else
+    t = alloc_locked(a, slot);
+  if (t)
+    a->live++;
+  if (a->lock)
+    pthread_mutex_unlock(a->lock);
+  return t;
+}
+
+void ac__arena_free(struct ac_task *t) {
+  struct ac__task_arena *a = ac__chunk_of(t)->arena;
+  t->desc = NULL; /* marks the slot free for ac__arena_for_each */
+  if (a->lock) {
+    pthread_mutex_lock(a->lock);
+    free_local(a, t);
+    pthread_mutex_unlock(a->lock);
+  } else if (ac__context_current() == a->sched) {
+    free_local(a, t);
+  } else {
+    struct ac_task *head = atomic_load_explicit(&a->remote, memory_order_relaxed);
+    do
+      t->next = head;
+    while (!atomic_compare_exchange_weak_explicit(&a->remote, &head, t, memory_order_release,
+                                                  memory_order_relaxed));
+  }
+}
+
+void ac__arena_for_each(struct ac__task_arena *a, void (*fn)(struct ac_task *t, void *ctx),
+                        void *ctx) {
+  struct ac__chunk *c, *next;
+  a->iterating = true; /* frees keep chunks mapped and listed */
+  for (c = a->chunks; c; c = next) {
+    next = c->next;
+    if (!c->slot_size) {
+      if (c->single && c->single->desc)
+        fn(c->single, ctx);
+      continue;
+    }
+    for (char *p = (char *)c + AC__CHUNK_HEADER; p + c->slot_size <= c->bump; p += c->slot_size) {
+      struct ac_task *t = (struct ac_task *)p;
+      if (!is_poisoned(t) && t->desc)
+        fn(t, ctx);
+    }
+  }
+  a->iterating = false;
+}
+
+static _Atomic size_t reclaimed_total;
+
+size_t ac__arena_reclaimed_total(void) { return atomic_load(&reclaimed_total); }
+
+void ac__arena_destroy(struct ac__task_arena *a) {
+  struct ac__chunk *c, *next;
+  take_remote(a);
+  atomic_fetch_add(&reclaimed_total, a->live);
+  for (c = a->chunks; c; c = next) {
+    next = c->next;
+    munmap(c, c->map_size);
+  }
+  a->chunks = NULL;
+}

@@ -1,0 +1,100 @@
+/* The task arena: where a runtime's tasks live.
+ *
+ * A slab allocator of size classes with 8-byte granularity.  Memory comes
+ * in chunks of AC__CHUNK_SIZE bytes aligned to their size, so the chunk of
+ * any task is its address with the low bits masked off; the chunk header
+ * holds what all its tasks share (the scheduler, the slot size), which is
+ * why the task header itself does not store its scheduler.  A chunk serves
+ * one slot size; its slots are carved from a bump pointer and recycled
+ * through a free list per class.  Slots above AC__ARENA_MAX_SLOT bytes or
+ * frames aligned above 32 get a chunk of their own ("single" chunks, as
+ * large as needed, the task at its start).
+ *
+ * A slot holds a task header followed by its frame.  A free slot has a NULL
+ * 'desc' (the header's second word; the first links the free list), a live
+ * one never does: that is how ac__arena_for_each finds the live tasks
+ * without any per-task list.
+ *
+ * Threads.  Allocation is for the owner thread (the one that runs the
+ * scheduler) or, in locked mode ('lock' non-NULL: a multi-thread runtime
+ * sharing one arena between its workers), for any thread holding nothing
+ * else.  A free on the owner thread (or under the lock) goes straight back
+ * to its class; a free on another thread is pushed onto the lock-free
+ * 'remote' stack, which the owner takes in one exchange when a class runs
+ * dry (so nothing is ever popped concurrently: no ABA).
+ *
+ * Cost: 64 bytes of header per 256 KiB chunk; no per-task overhead beyond
+ * rounding the slot to 8 bytes (or the frame's alignment). */
+#ifndef AC__TASK_ARENA_H
+#define AC__TASK_ARENA_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define AC__CHUNK_SHIFT 18
+#define AC__CHUNK_SIZE ((size_t)1 << AC__CHUNK_SHIFT) /* 256 KiB */
+#define AC__ARENA_MAX_SLOT 2048
+#define AC__ARENA_CLASSES (AC__ARENA_MAX_SLOT / 8 + 1)
+
+struct ac__sched;
+struct ac__task_arena;
+struct ac_task;
+
+struct ac__chunk {
+  struct ac__sched *sched;        /* first: what ac__task_sched() reads */
+  struct ac__task_arena *arena;
+  struct ac__chunk *next;         /* every chunk of the arena */
+  size_t slot_size;               /* 0: a single chunk */
+  size_t map_size;                /* bytes mapped */
+  char *bump, *end;               /* class chunks: slots never handed out yet */
+  struct ac_task *single;         /* single chunks: the task (NULL once freed) */
+};
+#define AC__CHUNK_HEADER 64
+_Static_assert(sizeof(struct ac__chunk) <= AC__CHUNK_HEADER, "chunk header");
+
+struct ac__arena_class {
+  void *free;                     /* free slots, linked through their first word */
+  struct ac__chunk *chunk;        /* the chunk being carved, or NULL */
+};
+
+struct ac__task_arena {
+  struct ac__sched *sched;
+  pthread_mutex_t *lock;          /* locked mode, or NULL */
+  struct ac__chunk *chunks;
+  _Atomic(void *) remote;         /* slots freed by other threads */
+  size_t live;                    /* tasks allocated, minus those freed
+                                     (remote frees count once taken) */
+  bool iterating;                 /* inside ac__arena_for_each */
+  struct ac__arena_class classes[AC__ARENA_CLASSES];
+};
+
+static inline struct ac__chunk *ac__chunk_of(const void *p) {
+  return (struct ac__chunk *)((uintptr_t)p & ~(uintptr_t)(AC__CHUNK_SIZE - 1));
+}
+
+/* 'lock' NULL: owner-thread mode.  Never fails: chunks come later. */
+void ac__arena_init(struct ac__task_arena *a, struct ac__sched *sched,
+                    pthread_mutex_t *lock);
+/* Unmaps every chunk: every task still in it is gone. */
+void ac__arena_destroy(struct ac__task_arena *a);
+/* A slot for a task header of 32 bytes plus a frame of 'frame_size' bytes
+ * aligned to 'frame_align' (a power of two <= 4096): the returned address is
+ * where the header goes, the frame follows it.  NULL if out of memory. */
+struct ac_task *ac__arena_alloc(struct ac__task_arena *a, size_t frame_size,
+                                size_t frame_align);
+/* Returns a task's slot, from any thread. */
+void ac__arena_free(struct ac_task *t);
+/* Calls fn on every live task (allocated and not freed), chunk by chunk.
+ * fn may free tasks, the one it was given included; tasks allocated
+ * meanwhile may or may not be visited.  Owner thread, nothing else running. */
+void ac__arena_for_each(struct ac__task_arena *a, void (*fn)(struct ac_task *t, void *ctx),
+                        void *ctx);
+
+/* Tasks still allocated when their arena was destroyed, process-wide:
+ * what reference counting failed to free (tests assert it stays put). */
+size_t ac__arena_reclaimed_total(void);
+
+#endif
