@@ -155,7 +155,7 @@ static void pop(struct ac_chan *ch, void *out) {
 
 /* A send that may complete now (no sender queued ahead of it): 0, -EPIPE,
  * -EAGAIN (full) or -ENOMEM (unbounded, cannot grow). */
-static int send_locked(struct ac_chan *ch, const void *item, struct ac__wake_list *wl) {
+static inline __attribute__((always_inline)) int send_locked(struct ac_chan *ch, const void *item, struct ac__wake_list *wl) {
   if (ch->closed)
     return -EPIPE;
   if (!ac__waitq_empty(&ch->senders))
@@ -175,7 +175,7 @@ static int send_locked(struct ac_chan *ch, const void *item, struct ac__wake_lis
 }
 
 /* 0 with an item in 'out', -EPIPE (closed and drained) or -EAGAIN. */
-static int recv_locked(struct ac_chan *ch, void *out, struct ac__wake_list *wl) {
+static inline __attribute__((always_inline)) int recv_locked(struct ac_chan *ch, void *out, struct ac__wake_list *wl) {
   if (ch->len == 0)
     return ch->closed ? -EPIPE : -EAGAIN;
   pop(ch, out);

@@ -1,4 +1,7 @@
-/* Plain threads waiting on a wait queue (the *_blocking calls): the node
+/* The out-of-line slow paths of waitq.h: a contended spinlock, a frame
+ * waiting out its waker's NOTIFYING step, and plain threads blocking.
+ *
+ * Plain threads waiting on a wait queue (the *_blocking calls): the node
  * has no task, and the thread sleeps on a futex on the node's 'state'.
  *
  * The waker stores WOKEN and then calls FUTEX_WAKE on the address.  The
@@ -26,4 +29,28 @@ void ac__waiter_thread_wait(struct ac_waiter *w) {
   uint32_t s;
   while ((s = atomic_load_explicit(&w->state, memory_order_acquire)) != AC__W_WOKEN)
     futex(&w->state, FUTEX_WAIT_PRIVATE, s); /* returns at once if it changed */
+}
+
+void ac__spin_lock_slow(ac__spinlock *l) {
+  do {
+    unsigned spins = 0;
+    while (atomic_load_explicit(l, memory_order_relaxed)) {
+      if (++spins < 128)
+        ac__cpu_relax();
+      else
+        sched_yield(); /* the holder may be preempted: let it run */
+    }
+  } while (atomic_exchange_explicit(l, 1, memory_order_acquire));
+}
+
+enum ac__waiter_state ac__waiter_settle_slow(struct ac_waiter *w) {
+  uint32_t s;
+  unsigned spins = 0;
+  while ((s = atomic_load_explicit(&w->state, memory_order_acquire)) == AC__W_NOTIFYING) {
+    if (++spins < 128)
+      ac__cpu_relax();
+    else
+      sched_yield();
+  }
+  return (enum ac__waiter_state)s;
 }

@@ -63,16 +63,13 @@ static inline void ac__cpu_relax(void) {
 #endif
 }
 
+/* Contended: spin, then yield (waitq.c).  Out of line, so that the
+ * uncontended lock inlined everywhere stays one exchange and a branch. */
+void ac__spin_lock_slow(ac__spinlock *l);
+
 static inline void ac__spin_lock(ac__spinlock *l) {
-  while (atomic_exchange_explicit(l, 1, memory_order_acquire)) {
-    unsigned spins = 0;
-    while (atomic_load_explicit(l, memory_order_relaxed)) {
-      if (++spins < 128)
-        ac__cpu_relax();
-      else
-        sched_yield(); /* the holder may be preempted: let it run */
-    }
-  }
+  if (__builtin_expect(atomic_exchange_explicit(l, 1, memory_order_acquire), 0))
+    ac__spin_lock_slow(l);
 }
 
 static inline void ac__spin_unlock(ac__spinlock *l) {
@@ -190,15 +187,12 @@ void ac__waiter_thread_wait(struct ac_waiter *w);
 /* The frame's view of its node, without the lock: QUEUED (still waiting),
  * WOKEN (dequeued by a waker, which is done with it) or IDLE.  Waits out
  * a waker in its NOTIFYING step. */
+enum ac__waiter_state ac__waiter_settle_slow(struct ac_waiter *w);
+
 static inline enum ac__waiter_state ac__waiter_settle(struct ac_waiter *w) {
-  uint32_t s;
-  unsigned spins = 0;
-  while ((s = atomic_load_explicit(&w->state, memory_order_acquire)) == AC__W_NOTIFYING) {
-    if (++spins < 128)
-      ac__cpu_relax();
-    else
-      sched_yield();
-  }
+  uint32_t s = atomic_load_explicit(&w->state, memory_order_acquire);
+  if (__builtin_expect(s == AC__W_NOTIFYING, 0))
+    return ac__waiter_settle_slow(w);
   return (enum ac__waiter_state)s;
 }
 
