@@ -152,9 +152,14 @@ TEST_IMPL(sleep_deadline_order) {
   start_ms = test_now_ms();
   ASSERT_INT_EQ(ac_block_on_frame(&fr, join3__poll_erased, join3__drop_erased), 0);
   ASSERT_INT_EQ(finished, 3);
-  ASSERT_INT_EQ(finish_order[0], 1); /* 10 ms */
-  ASSERT_INT_EQ(finish_order[1], 2); /* 20 ms */
-  ASSERT_INT_EQ(finish_order[2], 0); /* 30 ms */
+  /* Deadline order: 10 ms (1), 20 ms (2), 30 ms (0).  Only a stall of the
+   * whole process (a loaded machine) can make two timers due in the same
+   * driver pass; the join then polls them in index order, within a
+   * millisecond, which is not an ordering error. */
+  for (int a = 0; a < 3; a++)
+    for (int b = a + 1; b < 3; b++)
+      if (ms[finish_order[a]] > ms[finish_order[b]])
+        ASSERT_UINT_LE(finish_ms[finish_order[b]] - finish_ms[finish_order[a]], 1);
   for (int i = 0; i < 3; i++) {
     ASSERT_UINT_GE(finish_ms[i], ms[i]);
     ASSERT_UINT_LT(finish_ms[i], ms[i] + 500); /* generous for loaded CI */
