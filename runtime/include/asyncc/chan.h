@@ -26,9 +26,10 @@
  * Oneshot (struct ac_oneshot): one value, once
  *   struct ac_oneshot *ac_oneshot_new(size_t item_size);
  *   int ac_oneshot_send(o, const void *item);   never waits: 0, or -EPIPE
- *       if already sent, closed, or the receiver gave up.
+ *       if a value was already sent or the oneshot was closed.
  *   void ac_oneshot_close(o);   the sender gives up: recv gets -EPIPE
  *   async int ac_oneshot_recv(o, void *out);  0 with the value, or -EPIPE
+ *       (closed without a value, or the value was already taken)
  *   void ac_oneshot_free(o);
  *
  * Broadcast (struct ac_bcast): every receiver sees every value sent after
