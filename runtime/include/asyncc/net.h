@@ -228,9 +228,9 @@ void ac_udp_recv_from__drop(struct ac_udp_recv_from__frame *f);
 /* ---------------------------------------------------------- fd readiness
  * async int ac_fd_readable(int fd) / ac_fd_writable(int fd): 0 once the
  * fd is readable / writable (or has an error or hang-up: the next read or
- * write tells which), -EBADF for a bad fd, -EPERM for an fd epoll cannot
- * watch (a regular file: use the ac_file_* calls), -ECANCELED if
- * ac_close()d meanwhile.  Completes at once if the fd is ready now. */
+ * write tells which), -EBADF for a bad fd, -ECANCELED if ac_close()d
+ * meanwhile.  Completes at once if the fd is ready now (a regular file
+ * always is: read those with the ac_file_* calls). */
 struct ac_fd_readable__frame {
   unsigned ac_state;
   int fd;
