@@ -1,6 +1,8 @@
 /* Op tasks for the channel and sync tests (see sync-ops.h). */
 #include "sync-ops.h"
 
+#include "runtime_config.h"
+
 struct op_log_entry op_log[64];
 int op_log_len;
 
@@ -78,6 +80,12 @@ static void no_drop(void *frame) { (void)frame; }
 
 void run_test_root(void *frame, ac_poll_fn poll) {
   op_log_len = 0;
+  /* The current-thread executor: the order checks rely on its FIFO run
+   * queue (a spawned task first runs in spawn order), whatever
+   * ASYNCC_WORKERS says; the multi-thread cases choose their own. */
+  int explicit_ct = ac_runtime_workers() < 0 && ac_runtime_set_workers(0) == 0;
   ASSERT_INT_EQ(ac_block_on_frame(frame, poll, no_drop), 0);
+  if (explicit_ct)
+    ac__runtime_forget_workers();
   ASSERT_UINT_EQ(ac__spawn_allocated(), 0);
 }

@@ -492,8 +492,9 @@ static ac_poll mt_poll(void *p, struct ac_cx *cx) {
 TEST_IMPL(sync_tasks_on_two_workers) {
   static struct mt_root f; /* big; zeroed */
   ASSERT_INT_EQ(ac_runtime_set_workers(2), 0);
-  run_test_root(&f, mt_poll);
+  ASSERT_INT_EQ(ac_block_on_frame(&f, mt_poll, no_drop), 0);
   ac__runtime_forget_workers();
+  ASSERT_UINT_EQ(ac__spawn_allocated(), 0);
 }
 
 /* ------------- plain threads blocking on channels that tasks serve */
