@@ -13,8 +13,10 @@ struct ac__worker;
 /* Marks this thread as running 's'.  -EDEADLK if it already runs one. */
 int ac__context_enter(struct ac__sched *s);
 void ac__context_exit(void);
-/* The scheduler this thread runs, or NULL. */
-struct ac__sched *ac__context_current(void);
+/* The scheduler this thread runs, or NULL.  Inline: every spawn and every
+ * wake asks. */
+extern _Thread_local struct ac__sched *ac__context_sched;
+static inline struct ac__sched *ac__context_current(void) { return ac__context_sched; }
 
 /* The multi-thread worker this thread is (NULL on other threads).  Set
  * after ac__context_enter, cleared by ac__context_exit. */

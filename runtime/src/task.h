@@ -96,7 +96,8 @@ struct ac_task {
   _Atomic uint32_t refs;              /* count + enum ac__task_refs bits */
   struct ac_task *joiner;             /* rule 6 */
 };
-_Static_assert(sizeof(struct ac_task) == 32, "task header must stay 32 bytes");
+_Static_assert(sizeof(struct ac_task) == AC__TASK_HEADER_SIZE, "task header must stay 32 bytes");
+_Static_assert(offsetof(struct ac_task, desc) == sizeof(void *), "the arena reads desc as word 1");
 
 /* The block_on root: its frame lives with the caller. */
 struct ac__root_task {

@@ -12,14 +12,7 @@
 
 /* Under ASan free slots are poisoned, so a use after free of a task is
  * reported although the memory stays mapped. */
-#if defined(__SANITIZE_ADDRESS__)
-#define AC__ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define AC__ASAN 1
-#endif
-#endif
-#ifdef AC__ASAN
+#if AC__ARENA_ASAN
 #include <sanitizer/asan_interface.h>
 static void poison(void *p, size_t n) {
   /* keep the free-list link readable */
@@ -43,7 +36,7 @@ void ac__arena_init(struct ac__task_arena *a, struct ac__sched *sched,
 
 /* 'size' bytes (a multiple of the page size) aligned to AC__CHUNK_SIZE:
  * map one chunk more and trim both ends. */
-static struct ac__chunk *map_chunk(struct ac__task_arena *a, size_t size, bool populate) {
+static struct ac__chunk *map_chunk(struct ac__task_arena *a, size_t size) {
   size_t span = size + AC__CHUNK_SIZE;
   char *p = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   char *start, *end;
@@ -56,14 +49,6 @@ static struct ac__chunk *map_chunk(struct ac__task_arena *a, size_t size, bool p
     munmap(p, (size_t)(start - p));
   if (p + span > end)
     munmap(end, (size_t)(p + span - end));
-  /* One call instead of a page fault per 4 KiB: only for chunks that will
-   * surely be filled, or RSS would grow by a chunk per size class. */
-#ifdef MADV_POPULATE_WRITE
-  if (populate)
-    madvise(start, size, MADV_POPULATE_WRITE); /* a hint: failure is harmless */
-#else
-  (void)populate;
-#endif
   unpoison(start, size); /* an earlier arena may have used this range */
   c = (struct ac__chunk *)start;
   c->sched = a->sched;
@@ -88,7 +73,7 @@ static struct ac_task *alloc_single(struct ac__task_arena *a, size_t frame_size,
   struct ac__chunk *c;
   if (frame_size > SIZE_MAX / 2)
     return NULL;
-  c = map_chunk(a, size, false);
+  c = map_chunk(a, size);
   if (!c)
     return NULL;
   c->slot_size = 0;
@@ -127,6 +112,23 @@ static bool take_remote(struct ac__task_arena *a) {
   return true;
 }
 
+/* Page faults cost more than the task itself (W3 spends more time in the
+ * kernel than in the runtime).  A class that needed a second chunk is busy,
+ * so its chunks are prefaulted AC__POPULATE_STEP bytes at a time with one
+ * madvise instead of a fault per 4 KiB; 'end' stops the bump allocator at
+ * the prefaulted part, so RSS runs at most one step ahead of use. */
+#define AC__POPULATE_STEP ((size_t)64 << 10)
+
+static void populate_more(struct ac__chunk *c) {
+  char *limit = (char *)c + AC__CHUNK_SIZE;
+  char *from = c->end;
+  char *to = from + AC__POPULATE_STEP < limit ? from + AC__POPULATE_STEP : limit;
+#ifdef MADV_POPULATE_WRITE
+  madvise(from, (size_t)(to - from), MADV_POPULATE_WRITE); /* a hint: failure is harmless */
+#endif
+  c->end = to;
+}
+
 static struct ac_task *alloc_locked(struct ac__task_arena *a, size_t slot) {
   struct ac__arena_class *k = &a->classes[slot / 8];
   for (;;) {
@@ -143,22 +145,29 @@ static struct ac_task *alloc_locked(struct ac__task_arena *a, size_t slot) {
       c->bump += slot;
       return p;
     }
+    if (c && c->end < (char *)c + AC__CHUNK_SIZE) {
+      populate_more(c);
+      continue;
+    }
     if (take_remote(a))
       continue;
-    /* The first chunk of a class fills page by page; a class that needs a
-     * second one is busy: map it populated. */
-    c = map_chunk(a, AC__CHUNK_SIZE, k->chunk != NULL);
+    c = map_chunk(a, AC__CHUNK_SIZE);
     if (!c)
       return NULL;
     c->slot_size = slot;
     c->bump = (char *)c + AC__CHUNK_HEADER;
-    c->end = (char *)c + AC__CHUNK_SIZE;
+    if (k->chunk) { /* busy class: its chunks are prefaulted step by step */
+      c->end = (char *)c;
+      populate_more(c);
+    } else {        /* its first chunk fills page by page */
+      c->end = (char *)c + AC__CHUNK_SIZE;
+    }
     k->chunk = c;
   }
 }
 
-struct ac_task *ac__arena_alloc(struct ac__task_arena *a, size_t frame_size,
-                                size_t frame_align) {
+struct ac_task *ac__arena_alloc_slow(struct ac__task_arena *a, size_t frame_size,
+                                     size_t frame_align) {
   size_t align = frame_align < 8 ? 8 : frame_align;
   size_t slot = (HEADER_SIZE + frame_size + align - 1) & ~(align - 1);
   struct ac_task *t;
@@ -175,7 +184,7 @@ struct ac_task *ac__arena_alloc(struct ac__task_arena *a, size_t frame_size,
   return t;
 }
 
-void ac__arena_free(struct ac_task *t) {
+void ac__arena_free_slow(struct ac_task *t) {
   struct ac__task_arena *a = ac__chunk_of(t)->arena;
   t->desc = NULL; /* marks the slot free for ac__arena_for_each */
   if (a->lock) {
@@ -196,6 +205,8 @@ void ac__arena_free(struct ac_task *t) {
 void ac__arena_for_each(struct ac__task_arena *a, void (*fn)(struct ac_task *t, void *ctx),
                         void *ctx) {
   struct ac__chunk *c, *next;
+  if (!a->live && !atomic_load_explicit(&a->remote, memory_order_relaxed))
+    return; /* nothing to find: skip walking every slot */
   a->iterating = true; /* frees keep chunks mapped and listed */
   for (c = a->chunks; c; c = next) {
     next = c->next;

@@ -80,13 +80,69 @@ void ac__arena_init(struct ac__task_arena *a, struct ac__sched *sched,
                     pthread_mutex_t *lock);
 /* Unmaps every chunk: every task still in it is gone. */
 void ac__arena_destroy(struct ac__task_arena *a);
+/* Under ASan free slots are poisoned (task_arena.c): no inline fast paths. */
+#if defined(__SANITIZE_ADDRESS__)
+#define AC__ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AC__ARENA_ASAN 1
+#endif
+#endif
+#ifndef AC__ARENA_ASAN
+#define AC__ARENA_ASAN 0
+#endif
+
+#define AC__TASK_HEADER_SIZE 32
+
+struct ac_task *ac__arena_alloc_slow(struct ac__task_arena *a, size_t frame_size,
+                                     size_t frame_align);
+void ac__arena_free_slow(struct ac_task *t);
+/* (context.h, without including it here) */
+extern _Thread_local struct ac__sched *ac__context_sched;
+
 /* A slot for a task header of 32 bytes plus a frame of 'frame_size' bytes
  * aligned to 'frame_align' (a power of two <= 4096): the returned address is
- * where the header goes, the frame follows it.  NULL if out of memory. */
-struct ac_task *ac__arena_alloc(struct ac__task_arena *a, size_t frame_size,
-                                size_t frame_align);
-/* Returns a task's slot, from any thread. */
-void ac__arena_free(struct ac_task *t);
+ * where the header goes, the frame follows it.  NULL if out of memory.
+ * Inline: the common case is a pop from the class's free list or a bump. */
+static inline struct ac_task *ac__arena_alloc(struct ac__task_arena *a, size_t frame_size,
+                                              size_t frame_align) {
+  if (!AC__ARENA_ASAN && !a->lock && frame_align <= 8 &&
+      frame_size <= AC__ARENA_MAX_SLOT - AC__TASK_HEADER_SIZE) {
+    size_t slot = (AC__TASK_HEADER_SIZE + frame_size + 7) & ~(size_t)7;
+    struct ac__arena_class *k = &a->classes[slot / 8];
+    void *p = k->free;
+    struct ac__chunk *c;
+    if (p) {
+      k->free = *(void **)p;
+      a->live++;
+      return (struct ac_task *)p;
+    }
+    c = k->chunk;
+    if (c && c->bump + slot <= c->end) {
+      p = c->bump;
+      c->bump += slot;
+      a->live++;
+      return (struct ac_task *)p;
+    }
+  }
+  return ac__arena_alloc_slow(a, frame_size, frame_align);
+}
+
+/* Returns a task's slot, from any thread.  Inline: on the owner thread it
+ * is a push on the class's free list. */
+static inline void ac__arena_free(struct ac_task *t) {
+  struct ac__chunk *c = ac__chunk_of(t);
+  struct ac__task_arena *a = c->arena;
+  if (!AC__ARENA_ASAN && !a->lock && c->slot_size && ac__context_sched == a->sched) {
+    struct ac__arena_class *k = &a->classes[c->slot_size / 8];
+    ((void **)t)[1] = NULL; /* 'desc': marks the slot free */
+    *(void **)t = k->free;
+    k->free = t;
+    a->live--;
+    return;
+  }
+  ac__arena_free_slow(t);
+}
 /* Calls fn on every live task (allocated and not freed), chunk by chunk.
  * fn may free tasks, the one it was given included; tasks allocated
  * meanwhile may or may not be visited.  Owner thread, nothing else running. */

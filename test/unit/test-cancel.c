@@ -220,6 +220,7 @@ static ac_poll remote__poll(void *p, struct ac_cx *cx) {
 TEST_IMPL(cancel_unref_on_other_thread) {
   struct remote__frame f = {0};
   size_t reclaimed = ac__arena_reclaimed_total();
+  ASSERT_INT_EQ(ac_runtime_set_workers(0), 0); /* the remote list is the current-thread arena's */
   ASSERT_INT_EQ(ac_block_on_frame(&f, remote__poll, NULL), 0);
   ASSERT_INT_EQ(f.out, 7);
   ASSERT_UINT_EQ(ac__arena_reclaimed_total(), reclaimed);
