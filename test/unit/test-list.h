@@ -64,6 +64,7 @@
   X(chan_blocking_calls_from_plain_thread)                                     \
   X(mutex_and_notify_handoff_races_drop)                                       \
   X(chan_aborts_race_handoffs_on_two_workers)                                  \
+  X(mutex_notify_aborts_race_on_two_workers)                                   \
   X(blocking_eight_jobs_four_threads)                                          \
   X(blocking_result_delivered)                                                 \
   X(blocking_drop_queued_never_runs)                                           \
