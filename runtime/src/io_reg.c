@@ -254,6 +254,17 @@ int ac_close(int fd) {
   return close(fd) == 0 ? 0 : -errno;
 }
 
+bool ac__io_has_waiter(int fd, enum ac__io_dir dir) {
+  struct ac__io_reg *reg = reg_lookup(fd);
+  bool has;
+  if (!reg)
+    return false;
+  lock(reg);
+  has = reg->waiters[dir] != NULL;
+  unlock(reg);
+  return has;
+}
+
 void ac__io_forget_reactor(struct ac__reactor *r) {
   for (unsigned p = 0; p < PAGES; p++) {
     struct ac__io_reg *page = atomic_load_explicit(&pages[p], memory_order_acquire);

@@ -130,6 +130,9 @@ static inline ac_poll ac__io_run(struct ac_io_op *op, int fd, enum ac__io_dir di
   }
 }
 
+/* Whether a task waits on 'fd' in 'dir' (tests; takes the lock). */
+bool ac__io_has_waiter(int fd, enum ac__io_dir dir);
+
 /* Reactor teardown: unbind every registration bound to 'r'. */
 void ac__io_forget_reactor(struct ac__reactor *r);
 
