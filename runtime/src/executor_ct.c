@@ -26,17 +26,21 @@
 
 #include <errno.h>
 
-static void schedule(struct ac__sched *s, struct ac_task *t) {
-  struct ac__executor_ct *ex = (struct ac__executor_ct *)s;
-  if (ac__context_current() == s) {
-    ac__task_queue_push(&ex->run, t);
-    return;
-  }
+/* Out of line, so that the owner's path below saves no registers. */
+static __attribute__((noinline)) void inject(struct ac__executor_ct *ex, struct ac_task *t) {
   pthread_mutex_lock(&ex->inject_lock);
   ac__task_queue_push(&ex->inject, t);
   if (!atomic_exchange(&ex->inject_pending, true))
     ac__driver_unpark(&ex->driver);
   pthread_mutex_unlock(&ex->inject_lock);
+}
+
+static void schedule(struct ac__sched *s, struct ac_task *t) {
+  struct ac__executor_ct *ex = (struct ac__executor_ct *)s;
+  if (__builtin_expect(ac__context_current() == s, 1))
+    ac__task_queue_push(&ex->run, t);
+  else
+    inject(ex, t);
 }
 
 int ac__executor_ct_init(struct ac__executor_ct *ex) {

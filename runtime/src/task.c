@@ -50,8 +50,7 @@ void ac__root_task_init(struct ac__root_task *r, void *frame, ac_poll_fn poll,
 
 /* ---------------------------------------------------------------- waking */
 
-void ac__task_wake(struct ac_task *t) {
-  uint32_t s = atomic_load_explicit(&t->state, memory_order_relaxed);
+void ac__task_wake_slow(struct ac_task *t, uint32_t s) {
   uint32_t next;
   do {
     if (s & (AC__TASK_COMPLETE | AC__TASK_SCHEDULED | AC__TASK_NOTIFIED | AC__TASK_NEW))
@@ -125,19 +124,13 @@ static void complete(struct ac_task *t, uint32_t outcome, bool release_live) {
     ac__task_unref(t);
 }
 
-ac_poll ac__task_poll(struct ac_task *t, struct ac_cx *cx) {
-  const struct ac_spawn_desc *d = t->desc;
-  if (__builtin_expect(atomic_load_explicit(&t->refs, memory_order_relaxed) & AC__REF_ABORT, 0)) {
-    if (d->drop)
-      d->drop(ac__task_frame(t));
-    complete(t, AC__REF_CANCELLED, true);
-    return AC_READY;
-  }
-  if (d->poll(ac__task_frame(t), cx) == AC_PENDING)
-    return AC_PENDING;
-  complete(t, 0, true);
-  return AC_READY;
+void ac__task_abort_now(struct ac_task *t) {
+  if (t->desc->drop)
+    t->desc->drop(ac__task_frame(t));
+  complete(t, AC__REF_CANCELLED, true);
 }
+
+void ac__task_completed(struct ac_task *t) { complete(t, 0, true); }
 
 void ac__task_shutdown_drop(struct ac_task *t) {
   uint32_t s = atomic_load_explicit(&t->state, memory_order_acquire);

@@ -142,8 +142,15 @@ static inline struct ac__sched *ac__task_sched(struct ac_task *t) {
 
 void ac__root_task_init(struct ac__root_task *r, void *frame, ac_poll_fn poll,
                         ac_drop_fn drop, struct ac__sched *sched);
-/* Wake rule: queue if idle, note if running, ignore if queued or complete. */
-void ac__task_wake(struct ac_task *t);
+/* Wake rule: queue if idle, note if running, ignore if queued or complete.
+ * Inline: a wake of a task already queued or marked is one load. */
+void ac__task_wake_slow(struct ac_task *t, uint32_t state);
+static inline void ac__task_wake(struct ac_task *t) {
+  uint32_t s = atomic_load_explicit(&t->state, memory_order_relaxed);
+  if (s & (AC__TASK_COMPLETE | AC__TASK_SCHEDULED | AC__TASK_NOTIFIED | AC__TASK_NEW))
+    return;
+  ac__task_wake_slow(t, s);
+}
 
 /* Executor side: SCHEDULED -> RUNNING before the poll.  No waker writes
  * 'state' while SCHEDULED (they only read it), so a store suffices; the
@@ -170,7 +177,18 @@ static inline bool ac__task_end_poll(struct ac_task *t) {
 /* Executor side: polls a RUNNING task's root frame (or drops it, if an
  * abort was requested).  AC_READY: the task is COMPLETE, its joiner woken,
  * the executor's live reference released, so 't' may be gone. */
-ac_poll ac__task_poll(struct ac_task *t, struct ac_cx *cx);
+void ac__task_abort_now(struct ac_task *t);
+void ac__task_completed(struct ac_task *t);
+static inline ac_poll ac__task_poll(struct ac_task *t, struct ac_cx *cx) {
+  if (__builtin_expect(atomic_load_explicit(&t->refs, memory_order_relaxed) & AC__REF_ABORT, 0)) {
+    ac__task_abort_now(t);
+    return AC_READY;
+  }
+  if (t->desc->poll(ac__task_frame(t), cx) == AC_PENDING)
+    return AC_PENDING;
+  ac__task_completed(t);
+  return AC_READY;
+}
 /* Executor side, shutdown, for every task of the arena: drops the frame of
  * an unfinished task and completes it as cancelled, keeping the live
  * reference (its joiner may be queued: empty the queues before)
