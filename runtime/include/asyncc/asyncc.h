@@ -105,7 +105,9 @@ struct ac_spawn_desc {
  * returns its frame, to be initialised in place (it never moves), with
  * *task set to the task.  NULL and *task = NULL if this thread runs no
  * runtime, if 'd' is invalid (no poll, result outside the frame, alignment
- * not a power of two) or out of memory.  Until ac_spawn_start the task is
+ * not a power of two or above 4096) or out of memory.  The handle is valid
+ * until given up (join, detach) and at most until the runtime ends, which
+ * frees every task left.  Until ac_spawn_start the task is
  * inert: nothing polls it, and the runtime frees it at shutdown without
  * calling 'drop'. */
 void *ac_spawn_alloc(const struct ac_spawn_desc *d, struct ac_task **task);
