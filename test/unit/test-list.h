@@ -37,6 +37,7 @@
   X(joinset_abort_member)                                                      \
   X(joinset_drop_pending_next)                                                 \
   X(joinset_free_aborts_rest)                                                  \
+  X(task_join_abort_detach_across_workers)                                     \
   X(chan_ping_pong_1000)                                                       \
   X(chan_full_blocks_sender)                                                   \
   X(chan_close_wakes_waiters)                                                  \
