@@ -152,7 +152,7 @@ TEST_IMPL(task_join_abort_detach_across_workers) {
   static struct root__frame f;
   size_t reclaimed = ac__arena_reclaimed_total();
   ASSERT_INT_EQ(ac_runtime_set_workers(2), 0);
-  for (int round = 0; round < 3; round++) {
+  for (int round = 0; round < 20; round++) {
     memset(&f, 0, sizeof f);
     ASSERT_INT_EQ(ac_block_on_frame(&f, root__poll, NULL), 0);
     /* every 5th was aborted: cancelled unless it had already finished */
