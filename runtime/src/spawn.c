@@ -110,35 +110,50 @@ void ac_task_join__init(struct ac_task_join__frame *f, struct ac_task *t, void *
   f->ac_result = 0;
 }
 
-/* The outcome of a DONE task: its result to 'out', 0 or -ECANCELED. */
-int ac__task_take_result(struct ac_task *t, void *out) {
+/* The outcome of a DONE task whose 'refs' read 'r': its result to 'out',
+ * 0 or -ECANCELED. */
+static inline int take_result(struct ac_task *t, uint32_t r, void *out) {
   const struct ac_spawn_desc *d = t->desc;
-  if (atomic_load_explicit(&t->refs, memory_order_acquire) & AC__REF_CANCELLED)
+  if (r & AC__REF_CANCELLED)
     return -ECANCELED;
   if (out) {
-    const char *r = (char *)ac__task_frame(t) + d->result_offset;
+    const char *res = (char *)ac__task_frame(t) + d->result_offset;
     switch (d->result_size) { /* the common sizes without a call */
     case 0: break;
-    case 4: memcpy(out, r, 4); break;
-    case 8: memcpy(out, r, 8); break;
-    default: memcpy(out, r, d->result_size); break;
+    case 4: memcpy(out, res, 4); break;
+    case 8: memcpy(out, res, 8); break;
+    default: memcpy(out, res, d->result_size); break;
     }
   }
   return 0;
 }
 
+int ac__task_take_result(struct ac_task *t, void *out) {
+  return take_result(t, atomic_load_explicit(&t->refs, memory_order_acquire), out);
+}
+
 ac_poll ac_task_join__poll(struct ac_task_join__frame *f, struct ac_cx *cx) {
   struct ac_task *t = f->task;
+  uint32_t r;
   if (f->ac_state == AC_STATE_DONE)
     return AC_READY;
-  if (ac__task_set_joiner(t, cx->task)) {
-    f->ac_state = 1;
-    return AC_PENDING;
+  r = atomic_load_explicit(&t->refs, memory_order_acquire);
+  if (!(r & AC__REF_DONE)) {
+    if (ac__task_set_joiner(t, cx->task)) {
+      f->ac_state = 1;
+      return AC_PENDING;
+    }
+    r = atomic_load_explicit(&t->refs, memory_order_acquire); /* DONE meanwhile */
   }
-  f->ac_result = ac__task_take_result(t, f->out);
+  f->ac_result = take_result(t, r, f->out);
   f->task = NULL;
-  ac__task_release_handle(t);
   f->ac_state = AC_STATE_DONE;
+  /* The common end of W3: done, nobody registered, the handle is the last
+   * reference, so nobody else can reach 't' (release_handle's fast path). */
+  if ((r & (AC__REF_COUNT | AC__REF_JOIN_WAITING)) == AC__REF_ONE)
+    ac__task_free(t);
+  else
+    ac__task_release_handle(t);
   return AC_READY;
 }
 

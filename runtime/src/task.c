@@ -71,10 +71,7 @@ void ac__task_ref(struct ac_task *t) {
   atomic_fetch_add_explicit(&t->refs, AC__REF_ONE, memory_order_relaxed);
 }
 
-static void dealloc(struct ac_task *t) {
-  if (t->desc != &ac__root_desc)
-    ac__arena_free(t);
-}
+static void dealloc(struct ac_task *t) { ac__task_free(t); }
 
 void ac__task_unref(struct ac_task *t) {
   uint32_t old = atomic_fetch_sub_explicit(&t->refs, AC__REF_ONE, memory_order_acq_rel);

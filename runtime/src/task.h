@@ -199,6 +199,11 @@ void ac__task_release_live(struct ac_task *t);
 static inline bool ac__task_is_complete(struct ac_task *t) {
   return atomic_load_explicit(&t->state, memory_order_acquire) & AC__TASK_COMPLETE;
 }
+/* Back to the arena (the root is not in one): the count reached 0. */
+static inline void ac__task_free(struct ac_task *t) {
+  if (t->desc != &ac__root_desc)
+    ac__arena_free(t);
+}
 /* Reference count (rule 5); unref of the last reference frees the task. */
 void ac__task_ref(struct ac_task *t);
 void ac__task_unref(struct ac_task *t);
