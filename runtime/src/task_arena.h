@@ -64,7 +64,7 @@ struct ac__task_arena {
   struct ac__sched *sched;
   pthread_mutex_t *lock;          /* locked mode, or NULL */
   struct ac__chunk *chunks;
-  _Atomic(void *) remote;         /* slots freed by other threads */
+  _Atomic(struct ac_task *) remote; /* slots freed by other threads */
   size_t live;                    /* tasks allocated, minus those freed
                                      (remote frees count once taken) */
   bool iterating;                 /* inside ac__arena_for_each */
