@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* 4096 pages of 1024 registrations: fds below 4M (the kernel's nr_open
@@ -73,7 +75,11 @@ static void wake_all(struct ac_io_waiter **head, int closed) {
 /* The reactor's callback: an edge on the fd. */
 static void on_ready(struct ac__io_handler *h, uint32_t events) {
   struct ac__io_reg *reg = (struct ac__io_reg *)((char *)h - offsetof(struct ac__io_reg, handler));
+  unsigned ended = (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR) ? 1u << AC__IO_READ : 0) |
+                   (events & (EPOLLHUP | EPOLLERR) ? 1u << AC__IO_WRITE : 0);
   lock(reg);
+  if (ended)
+    atomic_fetch_or_explicit(&reg->ended, ended, memory_order_relaxed);
   if (events & (EPOLLIN | EPOLLRDHUP | EPOLLPRI | EPOLLHUP | EPOLLERR)) {
     atomic_fetch_add_explicit(&reg->seq[AC__IO_READ], 1, memory_order_release);
     wake_all(&reg->waiters[AC__IO_READ], 0);
@@ -132,6 +138,20 @@ struct ac__io_reg *ac__io_reg_of(int fd) {
   return &page[(unsigned)fd & (PAGE_SIZE - 1)];
 }
 
+/* Pipes and stream sockets the program made itself are streams too (see
+ * 'stream'); found out once, when the fd is first registered. */
+static bool is_stream(int fd) {
+  struct stat st;
+  int type = 0;
+  socklen_t len = sizeof type;
+  if (fstat(fd, &st) < 0)
+    return false;
+  if (S_ISFIFO(st.st_mode))
+    return true;
+  return S_ISSOCK(st.st_mode) && getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0 &&
+         type == SOCK_STREAM;
+}
+
 /* Under the lock: make 'reg' report to 'r'. */
 static int bind_to(struct ac__io_reg *reg, struct ac__reactor *r) {
   struct ac__reactor *old = atomic_load_explicit(&reg->reactor, memory_order_relaxed);
@@ -141,6 +161,9 @@ static int bind_to(struct ac__io_reg *reg, struct ac__reactor *r) {
   err = ac__reactor_add(r, reg->fd, EPOLLIN | EPOLLOUT | EPOLLRDHUP, &reg->handler);
   if (err == -EEXIST) /* still in r's set through a dup of a closed fd */
     err = 0;
+  if (!err && !old && !atomic_load_explicit(&reg->stream, memory_order_relaxed) &&
+      is_stream(reg->fd))
+    atomic_store_explicit(&reg->stream, true, memory_order_relaxed);
   atomic_store_explicit(&reg->reactor, err ? NULL : r, memory_order_relaxed);
   return err;
 }
@@ -201,7 +224,8 @@ int ac__io_begin(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx 
     /* Bound here and proven not ready since the last edge: skip the
      * syscall that would only say EAGAIN. */
     if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) == &cx->driver->io &&
-        atomic_load_explicit(&reg->clear[dir], memory_order_relaxed) == s) {
+        atomic_load_explicit(&reg->clear[dir], memory_order_relaxed) == s &&
+        !(atomic_load_explicit(&reg->ended, memory_order_relaxed) & (1u << dir))) {
       int rc = wait(op, dir, cx);
       if (rc == AC__IO_TRY)
         continue;
@@ -243,6 +267,7 @@ int ac_close(int fd) {
     atomic_fetch_add_explicit(&reg->gen, 1, memory_order_release);
     struct ac__reactor *r = atomic_load_explicit(&reg->reactor, memory_order_relaxed);
     atomic_store_explicit(&reg->stream, false, memory_order_relaxed);
+    atomic_store_explicit(&reg->ended, 0, memory_order_relaxed);
     if (r) {
       ac__reactor_remove(r, fd);
       atomic_store_explicit(&reg->reactor, NULL, memory_order_relaxed);

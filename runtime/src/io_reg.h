@@ -54,8 +54,14 @@ struct ac__io_reg {
   struct ac__reactor *_Atomic reactor;  /* bound to; NULL: not registered */
   /* A stream socket or pipe, for which a short read or write proves the fd
    * drained or full (not true of datagrams or ttys).  Set by the calls
-   * that create TCP fds, reset by ac_close. */
+   * that create TCP fds, or found by fstat/SO_TYPE when the fd is first
+   * registered; reset by ac_close. */
   atomic_bool stream;
+  /* Sticky per direction (bit 1 << dir): epoll reported a hang-up or an
+   * error.  Such a state never produces another edge, so a short read
+   * must not make the next read wait: EOF is still to be read.  Reset by
+   * ac_close. */
+  _Atomic unsigned ended;
   struct ac_io_waiter *waiters[2];      /* per enum ac__io_dir; under lock */
 };
 

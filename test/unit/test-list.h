@@ -98,6 +98,7 @@
   X(net_close_and_abort_pending_read) \
   X(net_udp_round_trip) \
   X(net_pipe_readiness) \
+  X(net_pipe_stream_transfer) \
   X(net_dns_localhost) \
   X(fs_and_dns_on_the_pool) \
   X(signal_wakes_every_waiter)
