@@ -108,7 +108,7 @@ static char *lower_timeout(FnCtx *ctx, Await *aw, Range r, StrBuf *pre) {
   }
   sb_printf(pre,
             "    %s.r = 0;\n} else if (ac_sleep_ms__poll(&%s.tm, ac_cx) == AC_READY) {\n"
-            "    %s__drop(&%s.in);\n    %s.r = -ETIMEDOUT;\n} else {\n    return AC_PENDING;\n}\n",
+            "    %s__drop(&%s.in);\n    %s.r = -AC__ETIMEDOUT;\n} else {\n    return AC_PENDING;\n}\n",
             m, m, g, m, m);
   char *field = xasprintf("        struct {\n            struct %s__frame in;\n"
                           "            struct ac_sleep_ms__frame tm;\n            int r;\n"

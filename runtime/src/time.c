@@ -2,9 +2,14 @@
  * to the frame convention (see leaf.h for what each promises).  Timers go
  * through the driver's functions only, which lock when the driver is shared
  * by the workers of a multi-thread runtime. */
+#include <asyncc/lowered.h>
+#include <errno.h>
 #include "driver.h"
 #include "task.h"
 #include "timer_wheel.h"
+
+/* generated code spells ac_timeout's result as a number (lowered.h) */
+_Static_assert(AC__ETIMEDOUT == ETIMEDOUT, "AC__ETIMEDOUT must be ETIMEDOUT");
 
 /* ---------------------------------------------------------------- ac_yield */
 

@@ -54,7 +54,6 @@
 #include <asyncc/asyncc.h>
 #include <asyncc/waiter.h>
 #include <stddef.h>
-#include <stdint.h>
 
 /* ------------------------------------------------------------------ MPSC */
 struct ac_chan;
@@ -116,8 +115,8 @@ struct ac_bcast;
  * (embed it anywhere); it holds no resources, so there is no unsubscribe. */
 struct ac_bcast_rx {
   struct ac_bcast *b;
-  uint64_t next;   /* sequence number of the next value to receive */
-  uint64_t lagged; /* set by a recv that returned -EOVERFLOW */
+  __UINT64_TYPE__ next;   /* sequence number of the next value to receive */
+  __UINT64_TYPE__ lagged; /* set by a recv that returned -EOVERFLOW */
 };
 
 struct ac_bcast *ac_bcast_new(size_t capacity, size_t item_size);

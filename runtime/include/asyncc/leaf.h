@@ -11,7 +11,6 @@
 #define ASYNCC_LEAF_H
 
 #include <asyncc/asyncc.h>
-#include <stdint.h>
 
 /* ---------------------------------------------------------------- ac_yield
  * First poll: wakes its own task and returns AC_PENDING, so the executor
@@ -33,7 +32,7 @@ void ac_yield__drop(struct ac_yield__frame *f);
 struct ac_timer_entry {
   struct ac_timer_entry *next;
   struct ac_timer_entry **pprev;
-  uint64_t deadline_ms;   /* runtime clock: ms since the runtime started */
+  __UINT64_TYPE__ deadline_ms;   /* runtime clock: ms since the runtime started */
   struct ac_task *task;   /* woken when the deadline passes */
 };
 
@@ -54,7 +53,7 @@ void ac_sleep_ms__drop(struct ac_sleep_ms__frame *f);
 /* The runtime clock: CLOCK_MONOTONIC in milliseconds since the process
  * first read it (rounded down).  The clock of every timer; any thread, also
  * outside a runtime. */
-uint64_t ac_now_ms(void);
+__UINT64_TYPE__ ac_now_ms(void);
 
 /* ---------------------------------------------------------- ac_sleep_until
  * Completes on the first poll at which ac_now_ms() >= deadline_ms; a
@@ -66,7 +65,7 @@ struct ac_sleep_until__frame {
   unsigned ac_state;
   struct ac_timer_entry timer;
 };
-void ac_sleep_until__init(struct ac_sleep_until__frame *f, uint64_t deadline_ms);
+void ac_sleep_until__init(struct ac_sleep_until__frame *f, __UINT64_TYPE__ deadline_ms);
 ac_poll ac_sleep_until__poll(struct ac_sleep_until__frame *f, struct ac_cx *cx);
 void ac_sleep_until__drop(struct ac_sleep_until__frame *f);
 

@@ -5,7 +5,6 @@
 #include <asyncc/blocking.h>
 #include <asyncc/chan.h>
 #include <asyncc/sync.h>
-#include <errno.h> /* -ETIMEDOUT of ac_timeout */
 #include <asyncc/fs.h>
 #include <asyncc/net.h>
 #include <asyncc/signal.h>
@@ -22,6 +21,13 @@ static inline void ac__block_on_check(int rc) {
   if (rc != 0)
     abort();
 }
+
+/* ac_timeout's "timed out" result, -ETIMEDOUT.  Spelled as a number: a libc
+ * header included here, before the user's code, would fix the feature
+ * macros (_GNU_SOURCE, ...) before the user's own #define could set them.
+ * (The public headers use __UINT64_TYPE__ rather than <stdint.h> for the
+ * same reason; time.c checks the value against <errno.h>.) */
+#define AC__ETIMEDOUT 110
 
 /* Async prototypes in headers shared with plain C lower to nothing special. */
 #ifndef async

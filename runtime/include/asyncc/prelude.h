@@ -44,7 +44,7 @@ async int ac__timeout(unsigned long ms, int call);
 /* time */
 async void ac_yield(void);
 async void ac_sleep_ms(unsigned long ms);
-async void ac_sleep_until(uint64_t deadline_ms); /* runtime clock: ac_now_ms() */
+async void ac_sleep_until(__UINT64_TYPE__ deadline_ms); /* runtime clock: ac_now_ms() */
 
 /* blocking work on the thread pool: the value fn(arg) returned */
 async void *ac_spawn_blocking(void *(*fn)(void *), void *arg);

@@ -10,7 +10,6 @@
 #ifndef ASYNCC_WAITER_H
 #define ASYNCC_WAITER_H
 
-#include <stdint.h>
 
 struct ac_task;
 
@@ -22,8 +21,8 @@ struct ac_waiter {
   struct ac_waiter *next;
   struct ac_waiter **pprev; /* NULL when not queued */
   struct ac_task *task;
-  _Atomic uint32_t state;
-  int32_t result;
+  _Atomic __UINT32_TYPE__ state;
+  __INT32_TYPE__ result;
 };
 
 /* A FIFO of waiters, guarded by its primitive's lock. */
