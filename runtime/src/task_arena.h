@@ -68,6 +68,7 @@ struct ac__task_arena {
   size_t live;                    /* tasks allocated, minus those freed
                                      (remote frees count once taken) */
   bool iterating;                 /* inside ac__arena_for_each */
+  unsigned single_color;          /* staggers tasks that get a chunk of their own */
   struct ac__arena_class classes[AC__ARENA_CLASSES];
 };
 
