@@ -537,6 +537,51 @@ char *field_decl(const char *type, const char *name) {
   return xasprintf("__typeof__(%s) %s", type, name);
 }
 
+char *var_ref(const Var *v) {
+  return xasprintf(v->promoted ? "ac_l_%s" : "ac_f->%s", v->field);
+}
+
+/* Frame locals whose address is taken (`&x`, `&(x)`) must stay in the frame:
+ * a callee or another task may hold the pointer across a suspension. */
+static enum CXChildVisitResult find_address_taken(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  FnCtx *ctx = d;
+  if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+      clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf) {
+    Children ch;
+    children_of(c, &ch);
+    CXCursor operand = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
+    children_free(&ch);
+    if (clang_getCursorKind(operand) == CXCursor_DeclRefExpr) {
+      Var *v = var_of(ctx, clang_getCursorReferenced(operand));
+      if (v)
+        v->promoted = false;
+    }
+  }
+  return CXChildVisit_Recurse;
+}
+
+/* Promotion: a frame local that is a plain scalar lives in a C local of the
+ * poll function between suspensions, so the backend keeps it in a register
+ * (a loop counter in the frame would otherwise be loaded and stored on every
+ * iteration, through memory the backend must assume escapes). */
+static void choose_promoted(FnCtx *ctx) {
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    CXType t = clang_getCanonicalType(clang_getCursorType(v->cur));
+    v->promoted = v->in_frame && v->type && v->field && !v->is_record && !is_array_type(t) &&
+                  t.kind != CXType_VariableArray && t.kind != CXType_Atomic &&
+                  !clang_isVolatileQualifiedType(t) && !clang_isVolatileQualifiedType(clang_getCursorType(v->cur)) &&
+                  !(v->is_param && (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto));
+  }
+  clang_visitChildren(ctx->body, find_address_taken, ctx);
+  StrBuf sb = {0};
+  for (size_t i = 0; i < ctx->num_vars; i++)
+    if (ctx->vars[i].promoted)
+      sb_printf(&sb, "ac_f->%s = ac_l_%s; ", ctx->vars[i].field, ctx->vars[i].field);
+  ctx->save_text = sb_take(&sb);
+}
+
 bool is_array_type(CXType t) {
   return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray;
 }
@@ -689,4 +734,5 @@ void analyze_fn(FnCtx *ctx) {
     }
     v->field = field;
   }
+  choose_promoted(ctx);
 }

@@ -107,6 +107,31 @@ static void emit_main_wrapper(FnCtx *ctx, StrBuf *sb) {
   free(params);
 }
 
+/* Promoted frame locals (analyze.c) as C locals of the poll: parameters
+ * start from the frame; locals are reloaded when resuming a suspended
+ * frame, and are saved back before each `return AC_PENDING`. */
+static void emit_promoted_locals(FnCtx *ctx, StrBuf *sb) {
+  StrBuf reload = {0};
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    if (!v->promoted)
+      continue;
+    char *name = xasprintf("ac_l_%s", v->field);
+    char *d = field_decl(v->type, name);
+    if (v->is_param)
+      sb_printf(sb, "    %s = ac_f->%s;\n", d, v->field);
+    else
+      sb_printf(sb, "    %s = 0;\n", d);
+    sb_printf(sb, "    (void)%s;\n", name);
+    if (!v->is_param)
+      sb_printf(&reload, "        %s = ac_f->%s;\n", name, v->field);
+    free(d), free(name);
+  }
+  if (reload.len)
+    sb_printf(sb, "    if (ac_f->ac_state != 0) {\n%s    }\n", reload.data);
+  free(reload.data);
+}
+
 void emit_fn(FnCtx *ctx) {
   AsyncFn *fn = ctx->fn;
   ctx->L->generating = true;
@@ -134,6 +159,7 @@ void emit_fn(FnCtx *ctx) {
             fn->name, fn->name);
   if (!ctx->num_states)
     sb_puts(&sb, "    (void)ac_cx;\n");
+  emit_promoted_locals(ctx, &sb);
   sb_puts(&sb, "    switch (ac_f->ac_state) {\n    case 0:\n        break;\n");
   for (int k = 1; k <= ctx->num_states; k++)
     sb_printf(&sb, "    case %d:\n        goto ac_resume_%d;\n", k, k);

@@ -158,6 +158,9 @@ typedef struct Var {
   bool is_param;
   bool in_frame;
   bool is_record;       /* struct/union: copied with memcpy (const members) */
+  bool promoted;        /* a scalar whose address is never taken: kept in a C
+                           local of the poll (ac_l_<field>), saved to the frame
+                           before each suspension and reloaded on resume */
   Range decl_stmt;      /* the DeclStmt, for locals */
   unsigned scope_begin, scope_end; /* the block that declares it */
 } Var;
@@ -187,6 +190,7 @@ typedef struct FnCtx {
   StrBuf tmp_fields;    /* members of the ac_tmp union */
   StrBuf aw_fields;     /* members of the ac_aw union */
   StrBuf drop_cases;    /* cases of the drop switch */
+  char *save_text;      /* stores of the promoted locals to the frame (suspension) */
   StrBuf lit_fields;    /* compound literals that live across an await */
   int num_lits;
   CXCursor *lits;       /* compound literals, with the end of their block */
@@ -255,6 +259,8 @@ void children_free(Children *ch);
 char *frame_type_spelling(FnCtx *ctx, CXType t, CXCursor where);
 char *field_decl(const char *type, const char *name);
 bool is_array_type(CXType t);
+/* How the lowered body names a frame local: `ac_f->x`, or `ac_l_x` if promoted. */
+char *var_ref(const Var *v);
 /* `dst = src` that also works for a struct with const members */
 char *copy_text(const char *dst, const char *src, bool is_record);
 

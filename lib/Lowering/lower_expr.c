@@ -55,7 +55,11 @@ void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
   sb_printf(pre, "%s__init(&ac_f->ac_aw.%s%s%s);\n", g, m, *args ? ", " : "", args);
   sb_printf(pre, "ac_f->ac_state = %d;\n", aw->state);
   sb_printf(pre, "ac_resume_%d:\n", aw->state);
-  sb_printf(pre, "if (%s__poll(&ac_f->ac_aw.%s, ac_cx) == AC_PENDING)\n    return AC_PENDING;\n", g, m);
+  if (*ctx->save_text)
+    sb_printf(pre, "if (%s__poll(&ac_f->ac_aw.%s, ac_cx) == AC_PENDING) {\n    %sreturn AC_PENDING;\n}\n",
+              g, m, ctx->save_text);
+  else
+    sb_printf(pre, "if (%s__poll(&ac_f->ac_aw.%s, ac_cx) == AC_PENDING)\n    return AC_PENDING;\n", g, m);
   char *field = xasprintf("        struct %s__frame %s;\n", g, m);
   if (!ctx->aw_fields.data || !strstr(ctx->aw_fields.data, field))
     sb_puts(&ctx->aw_fields, field);
@@ -108,8 +112,8 @@ static char *lower_timeout(FnCtx *ctx, Await *aw, Range r, StrBuf *pre) {
   }
   sb_printf(pre,
             "    %s.r = 0;\n} else if (ac_sleep_ms__poll(&%s.tm, ac_cx) == AC_READY) {\n"
-            "    %s__drop(&%s.in);\n    %s.r = -AC__ETIMEDOUT;\n} else {\n    return AC_PENDING;\n}\n",
-            m, m, g, m, m);
+            "    %s__drop(&%s.in);\n    %s.r = -AC__ETIMEDOUT;\n} else {\n    %sreturn AC_PENDING;\n}\n",
+            m, m, g, m, m, ctx->save_text);
   char *field = xasprintf("        struct {\n            struct %s__frame in;\n"
                           "            struct ac_sleep_ms__frame tm;\n            int r;\n"
                           "        } ac_to_%s;\n", g, g);

@@ -134,6 +134,9 @@ static char *lower_full(FnCtx *ctx, CXCursor e, char **residual) {
 static char *frame_assign(Var *v, CXCursor init, const char *text) {
   CXCursor bare = strip_parens(init);
   bool list = clang_getCursorKind(bare) == CXCursor_InitListExpr;
+  if (v->promoted) /* a scalar: `int x = {5};` becomes a compound literal */
+    return list ? xasprintf("ac_l_%s = (__typeof__(ac_l_%s))%s", v->field, v->field, text)
+                : xasprintf("ac_l_%s = %s", v->field, text);
   if (list || is_array_type(clang_getCursorType(v->cur)))
     return xasprintf("__builtin_memcpy((void *)&ac_f->%s, &(__typeof__(ac_f->%s))%s%s%s, "
                      "sizeof ac_f->%s)",
@@ -564,7 +567,7 @@ static void rename_frame_locals(FnCtx *ctx) {
       continue; /* one macro argument expanded twice */
     unsigned len = strlen(u.v[i].var->name);
     edit_replace(ctx->L, (Range){u.v[i].off, u.v[i].off + len},
-                 xasprintf("ac_f->%s", u.v[i].var->field));
+                 var_ref(u.v[i].var));
   }
   free(u.v);
 }
