@@ -119,7 +119,7 @@ ac_poll ac_bcast_recv__poll(struct ac_bcast_recv__frame *f, struct ac_cx *cx) {
   if (f->ac_state == OP_WAITING) {
     if (ac__waiter_settle(&f->w) == AC__W_QUEUED)
       return AC_PENDING;
-  } else if (!ac__leaf_proceed(cx)) {
+  } else if (!ac__coop_proceed(cx)) {
     ac__task_wake(cx->task);
     return AC_PENDING;
   }
@@ -140,13 +140,7 @@ ac_poll ac_bcast_recv__poll(struct ac_bcast_recv__frame *f, struct ac_cx *cx) {
 void ac_bcast_recv__drop(struct ac_bcast_recv__frame *f) {
   if (f->ac_state == OP_WAITING) {
     struct ac_bcast *b = f->rx->b;
-    ac__spin_lock(&b->lock);
-    bool queued = ac__waiter_queued(&f->w);
-    if (queued)
-      ac__waitq_remove(&b->receivers, &f->w);
-    ac__spin_unlock(&b->lock);
-    if (!queued)
-      ac__waiter_settle(&f->w);
+    ac__waitq_leave(&b->lock, &b->receivers, &f->w);
   }
   f->ac_state = AC_STATE_DONE;
 }

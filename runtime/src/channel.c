@@ -300,7 +300,7 @@ ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
     f->ac_state = AC_STATE_DONE;
     return AC_READY;
   }
-  if (!ac__leaf_proceed(cx)) {
+  if (!ac__coop_proceed(cx)) {
     ac__task_wake(cx->task);
     return AC_PENDING;
   }
@@ -321,14 +321,8 @@ ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
 
 void ac_chan_send__drop(struct ac_chan_send__frame *f) {
   if (f->ac_state == OP_WAITING) {
-    struct ac_chan *ch = f->ch;
-    ac__spin_lock(&ch->lock);
-    bool queued = ac__waiter_queued(&f->w);
-    if (queued)
-      ac__waitq_remove(&ch->senders, &f->w);
-    ac__spin_unlock(&ch->lock);
-    if (!queued) /* completed by a receiver or by close: nothing to pass on */
-      ac__waiter_settle(&f->w);
+    /* if taken, a receiver or close completed the send: nothing to pass on */
+    ac__waitq_leave(&f->ch->lock, &f->ch->senders, &f->w);
   }
   f->ac_state = AC_STATE_DONE;
 }
@@ -356,7 +350,7 @@ ac_poll ac_chan_recv__poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
       f->ac_state = AC_STATE_DONE;
       return AC_READY;
     }
-  } else if (!ac__leaf_proceed(cx)) {
+  } else if (!ac__coop_proceed(cx)) {
     ac__task_wake(cx->task);
     return AC_PENDING;
   }
@@ -379,16 +373,10 @@ void ac_chan_recv__drop(struct ac_chan_recv__frame *f) {
   if (f->ac_state == OP_WAITING) {
     struct ac_chan *ch = f->ch;
     struct ac__wake_list wl = {0};
-    ac__spin_lock(&ch->lock);
-    bool queued = ac__waiter_queued(&f->w);
-    if (queued)
-      ac__waitq_remove(&ch->receivers, &f->w);
-    ac__spin_unlock(&ch->lock);
-    if (!queued) {
+    if (!ac__waitq_leave(&ch->lock, &ch->receivers, &f->w)) {
       /* Woken but never retried: the wake meant "an item is there" (or
        * close), so hand it to the next receiver; an item already copied
        * to 'out' goes back to the front of the ring first. */
-      ac__waiter_settle(&f->w);
       ac__spin_lock(&ch->lock);
       if (f->w.result == RECV_HANDED) {
         push_front(ch, f->out);

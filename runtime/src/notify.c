@@ -59,7 +59,7 @@ ac_poll ac_notified__poll(struct ac_notified__frame *f, struct ac_cx *cx) {
     f->ac_state = AC_STATE_DONE;
     return AC_READY;
   }
-  if (!ac__leaf_proceed(cx)) {
+  if (!ac__coop_proceed(cx)) {
     ac__task_wake(cx->task);
     return AC_PENDING;
   }
@@ -81,12 +81,7 @@ void ac_notified__drop(struct ac_notified__frame *f) {
   if (f->ac_state == OP_WAITING) {
     struct ac_notify *n = f->n;
     struct ac__wake_list wl = {0};
-    ac__spin_lock(&n->lock);
-    bool queued = ac__waiter_queued(&f->w);
-    if (queued)
-      ac__waitq_remove(&n->q, &f->w);
-    ac__spin_unlock(&n->lock);
-    if (!queued && (ac__waiter_settle(&f->w), f->w.result == BY_ONE)) {
+    if (!ac__waitq_leave(&n->lock, &n->q, &f->w) && f->w.result == BY_ONE) {
       ac__spin_lock(&n->lock);
       notify_one_locked(n, &wl); /* pass the notify_one on */
       ac__spin_unlock(&n->lock);

@@ -77,7 +77,7 @@ ac_poll ac_oneshot_recv__poll(struct ac_oneshot_recv__frame *f, struct ac_cx *cx
   if (f->ac_state == OP_WAITING) {
     if (ac__waiter_settle(&f->w) == AC__W_QUEUED)
       return AC_PENDING;
-  } else if (!ac__leaf_proceed(cx)) {
+  } else if (!ac__coop_proceed(cx)) {
     ac__task_wake(cx->task);
     return AC_PENDING;
   }
@@ -102,16 +102,9 @@ ac_poll ac_oneshot_recv__poll(struct ac_oneshot_recv__frame *f, struct ac_cx *cx
 
 void ac_oneshot_recv__drop(struct ac_oneshot_recv__frame *f) {
   if (f->ac_state == OP_WAITING) {
-    struct ac_oneshot *o = f->o;
-    ac__spin_lock(&o->lock);
-    bool queued = ac__waiter_queued(&f->w);
-    if (queued)
-      ac__waitq_remove(&o->receivers, &f->w);
-    ac__spin_unlock(&o->lock);
-    /* Woken: every receiver was woken and the value stays in the slot, so
-     * there is nothing to pass on; just let the waker finish with us. */
-    if (!queued)
-      ac__waiter_settle(&f->w);
+    /* If woken: every receiver was woken and the value stays in the slot,
+     * so there is nothing to pass on. */
+    ac__waitq_leave(&f->o->lock, &f->o->receivers, &f->w);
   }
   f->ac_state = AC_STATE_DONE;
 }

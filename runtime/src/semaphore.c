@@ -88,7 +88,7 @@ static ac_poll acquire_poll(unsigned *state, struct ac__acquire *a, struct ac_cx
     *state = AC_STATE_DONE; /* granted */
     return AC_READY;
   }
-  if (!ac__leaf_proceed(cx)) {
+  if (!ac__coop_proceed(cx)) {
     ac__task_wake(cx->task);
     return AC_PENDING;
   }

@@ -196,6 +196,21 @@ static inline enum ac__waiter_state ac__waiter_settle(struct ac_waiter *w) {
   return (enum ac__waiter_state)s;
 }
 
+/* A frame that gives up waiting leaves 'q' (takes 'lock' itself): true if
+ * 'w' was still queued and is now removed; false if a waker had already
+ * taken it, in which case this waits until the waker is done with the node,
+ * so the caller may read w->result and pass on what it was given. */
+static inline bool ac__waitq_leave(ac__spinlock *lock, struct ac_waitq *q, struct ac_waiter *w) {
+  ac__spin_lock(lock);
+  bool queued = ac__waiter_queued(w);
+  if (queued)
+    ac__waitq_remove(q, w);
+  ac__spin_unlock(lock);
+  if (!queued)
+    ac__waiter_settle(w);
+  return queued;
+}
+
 /* Number of queued waiters (tests; lock held or single-threaded). */
 static inline size_t ac__waitq_count(const struct ac_waitq *q) {
   size_t n = 0;
@@ -203,10 +218,5 @@ static inline size_t ac__waitq_count(const struct ac_waitq *q) {
     n++;
   return n;
 }
-
-/* Cooperative budget (task.h): a leaf about to complete at once asks first
- * and, when the budget is spent, wakes its task and returns AC_PENDING, so
- * an always-ready channel or lock cannot starve other tasks. */
-static inline bool ac__leaf_proceed(struct ac_cx *cx) { return ac__coop_proceed(cx); }
 
 #endif
