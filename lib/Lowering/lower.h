@@ -71,6 +71,7 @@ unsigned source_line(const Source *src, unsigned offset); /* 1-based */
 unsigned source_col(const Source *src, unsigned offset);  /* 1-based */
 unsigned skip_space(const Source *src, unsigned off);     /* spaces and comments */
 bool text_is_word(const Source *src, unsigned off, const char *word);
+bool is_ident_char(char c);
 
 /* Where a cursor sits in the main file.  Returns false if the cursor's text
  * is not a plain range of the main file (it comes from a macro body, another

@@ -52,7 +52,7 @@ unsigned skip_space(const Source *src, unsigned off) {
   return off;
 }
 
-static bool is_ident_char(char c) {
+bool is_ident_char(char c) {
   return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 

@@ -31,10 +31,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool is_ident_char(char c) {
-  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 static unsigned skip_space_back(const Source *src, unsigned off) {
   while (off > 0 && strchr(" \t\r\n\f\v", src->text[off - 1]))
     off--;
@@ -110,16 +106,13 @@ void builtin_rewrite(Lowering *L, const BuiltinSite *s) {
   const char *f = s->callee->name;
   const char *comma = s->has_args ? ", " : "";
   char *pre, *post;
-  if (s->kind == BUILTIN_SPAWN && is_whole_statement(&L->src, s)) {
+  if (s->kind == BUILTIN_SPAWN) {
     pre = xasprintf("({ struct ac_task *ac_t; struct %s__frame *ac_fr = "
                     "ac_spawn_alloc(&%s__spawn_desc, &ac_t); if (ac_fr) { %s__init(ac_fr%s",
                     f, f, f, comma);
-    post = xstrdup("; ac_spawn_start(ac_t); ac_task_detach(ac_t); } })");
-  } else if (s->kind == BUILTIN_SPAWN) {
-    pre = xasprintf("({ struct ac_task *ac_t; struct %s__frame *ac_fr = "
-                    "ac_spawn_alloc(&%s__spawn_desc, &ac_t); if (ac_fr) { %s__init(ac_fr%s",
-                    f, f, f, comma);
-    post = xstrdup("; ac_spawn_start(ac_t); } ac_t; })");
+    post = xstrdup(is_whole_statement(&L->src, s)
+                       ? "; ac_spawn_start(ac_t); ac_task_detach(ac_t); } })"
+                       : "; ac_spawn_start(ac_t); } ac_t; })");
   } else {
     pre = xasprintf("({ struct %s__frame ac_fr; %s__init(&ac_fr%s", f, f, comma);
     post = xasprintf("; ac__block_on_check(ac_block_on_frame(&ac_fr, %s__erased_poll, "
@@ -139,19 +132,17 @@ char *builtin_helpers_text(AsyncFn *g) {
             "static __attribute__((unused)) void %s__erased_drop(void *ac_fr)\n"
             "{\n    %s__drop(ac_fr);\n}\n",
             f, f, f, f);
-  if (g->returns_void)
-    sb_printf(&sb,
-              "static __attribute__((unused)) const struct ac_spawn_desc %s__spawn_desc = {\n"
-              "    sizeof(struct %s__frame), _Alignof(struct %s__frame), 0, 0,\n"
-              "    %s__erased_poll, %s__erased_drop};\n",
-              f, f, f, f, f);
-  else
-    sb_printf(&sb,
-              "static __attribute__((unused)) const struct ac_spawn_desc %s__spawn_desc = {\n"
-              "    sizeof(struct %s__frame), _Alignof(struct %s__frame),\n"
-              "    offsetof(struct %s__frame, ac_result), sizeof(((struct %s__frame *)0)->ac_result),\n"
-              "    %s__erased_poll, %s__erased_drop};\n",
-              f, f, f, f, f, f, f);
+  char *result = g->returns_void
+                     ? xstrdup(" 0, 0,")
+                     : xasprintf("\n    offsetof(struct %s__frame, ac_result), "
+                                 "sizeof(((struct %s__frame *)0)->ac_result),",
+                                 f, f);
+  sb_printf(&sb,
+            "static __attribute__((unused)) const struct ac_spawn_desc %s__spawn_desc = {\n"
+            "    sizeof(struct %s__frame), _Alignof(struct %s__frame),%s\n"
+            "    %s__erased_poll, %s__erased_drop};\n",
+            f, f, f, result, f, f);
+  free(result);
   return sb_take(&sb);
 }
 
@@ -176,7 +167,7 @@ void builtin_check_unmatched(Lowering *L) {
       continue;
     for (int k = BUILTIN_SPAWN; k <= BUILTIN_BLOCK_ON; k++) {
       const char *name = builtin_names[k];
-      if (!text_is_word(src, off, name) || (off > 0 && is_ident_char(src->text[off - 1])))
+      if (!text_is_word(src, off, name)) /* off starts a token: only the end needs checking */
         continue;
       bool known = false;
       for (size_t j = 0; j < L->num_sites && !known; j++)
