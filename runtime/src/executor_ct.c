@@ -88,16 +88,6 @@ static void run_task(struct ac__executor_ct *ex, struct ac_task *t) {
     ac__task_queue_push(&ex->run, t);
 }
 
-static void shutdown_drop(struct ac_task *t, void *ctx) {
-  (void)ctx;
-  ac__task_shutdown_drop(t);
-}
-
-static void release_live(struct ac_task *t, void *ctx) {
-  (void)ctx;
-  ac__task_release_live(t);
-}
-
 /* Empties the run and injection queues without polling: every task in
  * them is the root or a live spawned task, which shutdown drops below. */
 static void drain_queues(struct ac__executor_ct *ex) {
@@ -137,10 +127,9 @@ out:
    * drops may wake joiners: queued again, drained again), and free the
    * spawned tasks only when no queue points at them. */
   drain_queues(ex);
-  ac__task_shutdown_drop(root);
-  ac__arena_for_each(&ex->arena, shutdown_drop, NULL);
+  ac__tasks_shutdown_drop(&ex->arena, root);
   drain_queues(ex);
-  ac__arena_for_each(&ex->arena, release_live, NULL);
+  ac__tasks_release_live(&ex->arena);
   ac__context_exit();
   return err;
 }

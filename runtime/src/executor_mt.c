@@ -514,16 +514,6 @@ void ac__executor_mt_destroy(struct ac__executor_mt *ex) {
   free(ex->sleepers);
 }
 
-static void shutdown_drop(struct ac_task *t, void *ctx) {
-  (void)ctx;
-  ac__task_shutdown_drop(t);
-}
-
-static void release_live(struct ac_task *t, void *ctx) {
-  (void)ctx;
-  ac__task_release_live(t);
-}
-
 /* Empties every queue without polling (workers stopped): each task in them
  * is the root or a live spawned task, which shutdown drops. */
 static void drain_queues(struct ac__executor_mt *ex) {
@@ -565,10 +555,9 @@ int ac__executor_mt_block_on(struct ac__executor_mt *ex, struct ac_task *root) {
   /* Alone now.  Drops may wake joiners: queued (globally, as shutdown is
    * raised), drained again. */
   drain_queues(ex);
-  ac__task_shutdown_drop(root);
-  ac__arena_for_each(&ex->arena, shutdown_drop, NULL);
+  ac__tasks_shutdown_drop(&ex->arena, root);
   drain_queues(ex);
-  ac__arena_for_each(&ex->arena, release_live, NULL);
+  ac__tasks_release_live(&ex->arena);
   ac__context_exit();
   return atomic_load(&ex->err);
 }

@@ -129,7 +129,7 @@ void ac__task_abort_now(struct ac_task *t) {
 
 void ac__task_completed(struct ac_task *t) { complete(t, 0, true); }
 
-void ac__task_shutdown_drop(struct ac_task *t) {
+static void shutdown_drop(struct ac_task *t) {
   uint32_t s = atomic_load_explicit(&t->state, memory_order_acquire);
   if (s & AC__TASK_COMPLETE)
     return;
@@ -146,9 +146,24 @@ void ac__task_shutdown_drop(struct ac_task *t) {
   complete(t, AC__REF_CANCELLED, false);
 }
 
-void ac__task_release_live(struct ac_task *t) {
+static void shutdown_drop_each(struct ac_task *t, void *ctx) {
+  (void)ctx;
+  shutdown_drop(t);
+}
+
+static void release_live_each(struct ac_task *t, void *ctx) {
+  (void)ctx;
   if (atomic_load_explicit(&t->state, memory_order_relaxed) & AC__TASK_SHUTDOWN)
     ac__task_unref(t);
+}
+
+void ac__tasks_shutdown_drop(struct ac__task_arena *a, struct ac_task *root) {
+  shutdown_drop(root);
+  ac__arena_for_each(a, shutdown_drop_each, NULL);
+}
+
+void ac__tasks_release_live(struct ac__task_arena *a) {
+  ac__arena_for_each(a, release_live_each, NULL);
 }
 
 /* ------------------------------------------------------------------ join */

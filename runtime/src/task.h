@@ -40,7 +40,7 @@
  *   COMPLETE   the root frame returned AC_READY or was dropped.  Never
  *              unset; wakes are ignored.
  *   SHUTDOWN   with COMPLETE: dropped by the executor's shutdown, which
- *              still holds the live reference (ac__task_release_live).
+ *              still holds the live reference (ac__tasks_release_live).
  * So a task is queued at most once however often it is woken.  Wakers
  * never write 'state' while SCHEDULED, so the executor's SCHEDULED ->
  * RUNNING is a plain store.
@@ -189,12 +189,15 @@ static inline ac_poll ac__task_poll(struct ac_task *t, struct ac_cx *cx) {
   ac__task_completed(t);
   return AC_READY;
 }
-/* Executor side, shutdown, for every task of the arena: drops the frame of
- * an unfinished task and completes it as cancelled, keeping the live
- * reference (its joiner may be queued: empty the queues before)
- * ac__task_release_live() gives that up afterwards.  A NEW task is freed. */
-void ac__task_shutdown_drop(struct ac_task *t);
-void ac__task_release_live(struct ac_task *t);
+/* Executor shutdown, with the queues emptied before each step (a drop may
+ * wake a joiner, which queues it again):
+ *   ac__tasks_shutdown_drop  drops the root and every unfinished task of the
+ *                            arena, completing it as cancelled but keeping
+ *                            its live reference; a NEW task is freed;
+ *   ac__tasks_release_live   gives the live references up, once no queue
+ *                            points at those tasks. */
+void ac__tasks_shutdown_drop(struct ac__task_arena *a, struct ac_task *root);
+void ac__tasks_release_live(struct ac__task_arena *a);
 
 static inline bool ac__task_is_complete(struct ac_task *t) {
   return atomic_load_explicit(&t->state, memory_order_acquire) & AC__TASK_COMPLETE;
