@@ -19,6 +19,24 @@ static void *encode(ssize_t r) { return (void *)(intptr_t)(r < 0 ? -errno : r); 
 static void *encode_err(int err) { return (void *)(intptr_t)err; }
 static ssize_t decode(void *p) { return (ssize_t)(intptr_t)p; }
 
+/* The poll and drop shared by the leaves: state 1 while the job is in
+ * flight; a ready poll yields the job's decoded result. */
+static ac_poll job_poll(unsigned *state, struct ac_spawn_blocking__frame *job, struct ac_cx *cx,
+                        ssize_t *result) {
+  *state = 1;
+  if (ac_spawn_blocking__poll(job, cx) == AC_PENDING)
+    return AC_PENDING;
+  *result = decode(job->ac_result);
+  *state = AC_STATE_DONE;
+  return AC_READY;
+}
+
+static void job_drop(unsigned *state, struct ac_spawn_blocking__frame *job) {
+  if (*state == 1)
+    ac_spawn_blocking__drop(job);
+  *state = AC_STATE_DONE;
+}
+
 /* ------------------------------------------------------------ ac_file_open */
 
 static void *run_open(void *arg) {
@@ -38,11 +56,10 @@ void ac_file_open__init(struct ac_file_open__frame *f, const char *path, int fla
 }
 
 ac_poll ac_file_open__poll(struct ac_file_open__frame *f, struct ac_cx *cx) {
-  f->ac_state = 1;
-  if (ac_spawn_blocking__poll(&f->job, cx) == AC_PENDING)
+  ssize_t r;
+  if (job_poll(&f->ac_state, &f->job, cx, &r) == AC_PENDING)
     return AC_PENDING;
-  f->ac_result = (int)decode(f->job.ac_result);
-  f->ac_state = AC_STATE_DONE;
+  f->ac_result = (int)r;
   return AC_READY;
 }
 
@@ -75,19 +92,10 @@ void ac_file_read__init(struct ac_file_read__frame *f, int fd, void *buf, size_t
 }
 
 ac_poll ac_file_read__poll(struct ac_file_read__frame *f, struct ac_cx *cx) {
-  f->ac_state = 1;
-  if (ac_spawn_blocking__poll(&f->job, cx) == AC_PENDING)
-    return AC_PENDING;
-  f->ac_result = decode(f->job.ac_result);
-  f->ac_state = AC_STATE_DONE;
-  return AC_READY;
+  return job_poll(&f->ac_state, &f->job, cx, &f->ac_result);
 }
 
-void ac_file_read__drop(struct ac_file_read__frame *f) {
-  if (f->ac_state == 1)
-    ac_spawn_blocking__drop(&f->job);
-  f->ac_state = AC_STATE_DONE;
-}
+void ac_file_read__drop(struct ac_file_read__frame *f) { job_drop(&f->ac_state, &f->job); }
 
 /* ----------------------------------------------------------- ac_file_write */
 
@@ -108,16 +116,7 @@ void ac_file_write__init(struct ac_file_write__frame *f, int fd, const void *buf
 }
 
 ac_poll ac_file_write__poll(struct ac_file_write__frame *f, struct ac_cx *cx) {
-  f->ac_state = 1;
-  if (ac_spawn_blocking__poll(&f->job, cx) == AC_PENDING)
-    return AC_PENDING;
-  f->ac_result = decode(f->job.ac_result);
-  f->ac_state = AC_STATE_DONE;
-  return AC_READY;
+  return job_poll(&f->ac_state, &f->job, cx, &f->ac_result);
 }
 
-void ac_file_write__drop(struct ac_file_write__frame *f) {
-  if (f->ac_state == 1)
-    ac_spawn_blocking__drop(&f->job);
-  f->ac_state = AC_STATE_DONE;
-}
+void ac_file_write__drop(struct ac_file_write__frame *f) { job_drop(&f->ac_state, &f->job); }
