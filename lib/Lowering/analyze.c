@@ -328,6 +328,21 @@ static void add_local(ScanState *st, CXCursor c) {
                                      .scope_begin = st->scope_begin, .scope_end = st->scope_end};
 }
 
+/* `&x` or `&(x)` of a local or parameter: it must stay in the frame if it
+ * lives there (a callee or another task may hold the pointer across a
+ * suspension), so it is never promoted to a C local of the poll. */
+static void note_address_taken(FnCtx *ctx, CXCursor addr_of) {
+  Children ch;
+  children_of(addr_of, &ch);
+  CXCursor operand = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
+  children_free(&ch);
+  if (clang_getCursorKind(operand) != CXCursor_DeclRefExpr)
+    return;
+  Var *v = var_of(ctx, clang_getCursorReferenced(operand));
+  if (v)
+    v->address_taken = true;
+}
+
 static void scan(ScanState *st, CXCursor c) {
   FnCtx *ctx = st->ctx;
   enum CXCursorKind k = clang_getCursorKind(c);
@@ -337,6 +352,8 @@ static void scan(ScanState *st, CXCursor c) {
   case CXCursor_UnaryOperator:
     if (is_await_op(ctx->L, c))
       add_await(st, c);
+    else if (clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf)
+      note_address_taken(ctx, c);
     break;
   case CXCursor_UnaryExpr: /* sizeof, _Alignof: operands are not evaluated */
     st->unevaluated++;
@@ -541,26 +558,6 @@ char *var_ref(const Var *v) {
   return xasprintf(v->promoted ? "ac_l_%s" : "ac_f->%s", v->field);
 }
 
-/* Frame locals whose address is taken (`&x`, `&(x)`) must stay in the frame:
- * a callee or another task may hold the pointer across a suspension. */
-static enum CXChildVisitResult find_address_taken(CXCursor c, CXCursor parent, CXClientData d) {
-  (void)parent;
-  FnCtx *ctx = d;
-  if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-      clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf) {
-    Children ch;
-    children_of(c, &ch);
-    CXCursor operand = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
-    children_free(&ch);
-    if (clang_getCursorKind(operand) == CXCursor_DeclRefExpr) {
-      Var *v = var_of(ctx, clang_getCursorReferenced(operand));
-      if (v)
-        v->promoted = false;
-    }
-  }
-  return CXChildVisit_Recurse;
-}
-
 /* Promotion: a frame local that is a plain scalar lives in a C local of the
  * poll function between suspensions, so the backend keeps it in a register
  * (a loop counter in the frame would otherwise be loaded and stored on every
@@ -572,9 +569,9 @@ static void choose_promoted(FnCtx *ctx) {
     v->promoted = v->in_frame && v->type && v->field && !v->is_record && !is_array_type(t) &&
                   t.kind != CXType_VariableArray && t.kind != CXType_Atomic &&
                   !clang_isVolatileQualifiedType(t) && !clang_isVolatileQualifiedType(clang_getCursorType(v->cur)) &&
-                  !(v->is_param && (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto));
+                  !(v->is_param && (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)) &&
+                  !v->address_taken;
   }
-  clang_visitChildren(ctx->body, find_address_taken, ctx);
   StrBuf sb = {0};
   for (size_t i = 0; i < ctx->num_vars; i++)
     if (ctx->vars[i].promoted)

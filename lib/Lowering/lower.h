@@ -159,6 +159,7 @@ typedef struct Var {
   bool is_param;
   bool in_frame;
   bool is_record;       /* struct/union: copied with memcpy (const members) */
+  bool address_taken;   /* `&x` somewhere in the body */
   bool promoted;        /* a scalar whose address is never taken: kept in a C
                            local of the poll (ac_l_<field>), saved to the frame
                            before each suspension and reloaded on resume */
