@@ -103,7 +103,6 @@ static int recv_locked(struct ac_bcast *b, struct ac_bcast_rx *rx, void *out) {
   return b->closed ? -EPIPE : -EAGAIN;
 }
 
-enum { OP_UNSTARTED = 0, OP_WAITING = 1 };
 
 void ac_bcast_recv__init(struct ac_bcast_recv__frame *f, struct ac_bcast_rx *rx, void *out) {
   f->ac_state = OP_UNSTARTED;

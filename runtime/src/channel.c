@@ -277,7 +277,6 @@ size_t ac__chan_len(struct ac_chan *ch) {
   return n;
 }
 
-enum { OP_UNSTARTED = 0, OP_WAITING = 1 };
 
 /* ------------------------------------------------------------ ac_chan_send */
 

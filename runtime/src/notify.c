@@ -12,7 +12,6 @@
 
 #include <asyncc/sync.h>
 
-enum { OP_UNSTARTED = 0, OP_WAITING = 1 };
 enum { BY_ONE = 1, BY_ALL = 2 }; /* waiter result: who woke it */
 
 void ac_notify_init(struct ac_notify *n) {

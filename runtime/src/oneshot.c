@@ -61,7 +61,6 @@ int ac_oneshot_send(struct ac_oneshot *o, const void *item) {
 
 void ac_oneshot_close(struct ac_oneshot *o) { settle_slot(o, CLOSED, NULL); }
 
-enum { OP_UNSTARTED = 0, OP_WAITING = 1 };
 
 void ac_oneshot_recv__init(struct ac_oneshot_recv__frame *f, struct ac_oneshot *o, void *out) {
   f->ac_state = OP_UNSTARTED;

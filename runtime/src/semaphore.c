@@ -18,7 +18,6 @@
 #include <asyncc/sync.h>
 #include <errno.h>
 
-enum { OP_UNSTARTED = 0, OP_WAITING = 1 };
 
 void ac_sem_init(struct ac_sem *s, size_t permits) {
   atomic_init(&s->lock, 0);

@@ -78,6 +78,9 @@ static inline void ac__spin_unlock(ac__spinlock *l) {
 
 /* ---------------------------------------------------------- wait queues */
 
+/* The states of every waiting leaf's frame (besides AC_STATE_DONE). */
+enum { OP_UNSTARTED = 0, OP_WAITING = 1 };
+
 static inline void ac__waitq_init(struct ac_waitq *q) {
   q->head = NULL;
   q->tailp = &q->head;
