@@ -311,6 +311,8 @@ static void add_await(ScanState *st, CXCursor c) {
     diag_at(L, DIAG_ERROR, r.begin, "'main' cannot be awaited");
     return;
   }
+  if (!timeout.is_timeout && await_direct(ctx, c))
+    return;
   ctx->awaits = xrealloc(ctx->awaits, (ctx->num_awaits + 1) * sizeof(Await));
   ctx->awaits[ctx->num_awaits++] =
       (Await){.op = c, .call = call, .callee = callee, .range = r,
@@ -619,6 +621,7 @@ void analyze_fn(FnCtx *ctx) {
   ScanState st = {.ctx = ctx, .scope_begin = ctx->fn->body.begin, .scope_end = ctx->fn->body.end};
   clang_visitChildren(ctx->body, scan_child, &st);
   qsort(ctx->awaits, ctx->num_awaits, sizeof(Await), cmp_await);
+  sort_direct_awaits(ctx);
   /* resume states are numbered as the awaits are lowered (lower_expr.c) */
 
   /* every async call must be an await operand or the argument of a task
@@ -692,7 +695,7 @@ void analyze_fn(FnCtx *ctx) {
     clang_disposeString(sp);
     unsigned off;
     if (is_await && loc_offset(L, clang_getTokenLocation(L->tu, toks[i]), &off) &&
-        !await_at(ctx, off))
+        !await_at(ctx, off) && !is_direct_await_at(ctx, off))
       diag_at(L, DIAG_ERROR, off,
               "'await' is not supported here (for example inside typeof); await into a local "
               "first");

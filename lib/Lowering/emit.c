@@ -41,6 +41,15 @@ static char *param_list(FnCtx *ctx, bool with_frame) {
   return sb_take(&sb);
 }
 
+/* `T f__sync(params)`: a function that never suspends, as plain C. */
+static char *sync_decl(FnCtx *ctx) {
+  char *params = param_list(ctx, false);
+  char *name = xasprintf("%s__sync(%s)", ctx->fn->name, params);
+  char *d = field_decl(ctx->fn->ret_type, name);
+  free(params), free(name);
+  return d;
+}
+
 static char *frame_struct(FnCtx *ctx) {
   AsyncFn *fn = ctx->fn;
   StrBuf sb = {0};
@@ -78,6 +87,11 @@ static char *frame_struct(FnCtx *ctx) {
             fn->name, fn->name);
   sb_printf(&sb, "%svoid %s__drop(struct %s__frame *ac_f);\n", st, fn->name, fn->name);
   free(params);
+  if (fn->never_suspends) {
+    char *sync = sync_decl(ctx);
+    sb_printf(&sb, "%s%s;\n", st, sync);
+    free(sync);
+  }
   return sb_take(&sb);
 }
 
@@ -132,11 +146,11 @@ static void emit_promoted_locals(FnCtx *ctx, StrBuf *sb) {
   free(reload.data);
 }
 
-void emit_fn(FnCtx *ctx) {
+/* f__init, and f__drop with the cases ctx->drop_cases */
+static void emit_init_drop(FnCtx *ctx, StrBuf *out) {
   AsyncFn *fn = ctx->fn;
-  ctx->L->generating = true;
   const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
-  StrBuf sb = {0};
+  StrBuf sb = *out;
   char *params = param_list(ctx, true);
   sb_printf(&sb, "%svoid %s__init(%s)\n{\n    ac_f->ac_state = 0;\n", st, fn->name, params);
   free(params);
@@ -155,6 +169,36 @@ void emit_fn(FnCtx *ctx) {
     sb_printf(&sb, "    switch (ac_f->ac_state) {\n%s    default:\n        break;\n    }\n",
               ctx->drop_cases.data);
   sb_puts(&sb, "    ac_f->ac_state = AC_STATE_DONE;\n}\n\n");
+  *out = sb;
+}
+
+/* The frame struct is placed later, once every function is lowered; a
+ * type defined in the header (`async struct big {...} f(void)`) goes with
+ * it, since the header is replaced. */
+static void keep_frame_text(FnCtx *ctx) {
+  AsyncFn *fn = ctx->fn;
+  StrBuf ft = {0};
+  CXCursor td = clang_getTypeDeclaration(
+      clang_getCanonicalType(clang_getResultType(clang_getCursorType(fn->decl))));
+  Range tr;
+  if (!clang_Cursor_isNull(td) && clang_isCursorDefinition(td) && cursor_range(ctx->L, td, &tr) &&
+      tr.begin >= fn->header.begin && tr.end <= fn->header.end) {
+    char *def = render(ctx->L, tr);
+    sb_printf(&ft, "%s;\n", def);
+    free(def);
+  }
+  char *frame = frame_struct(ctx);
+  sb_puts(&ft, frame);
+  free(frame);
+  fn->frame_text = sb_take(&ft);
+}
+
+void emit_fn(FnCtx *ctx) {
+  AsyncFn *fn = ctx->fn;
+  ctx->L->generating = true;
+  const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
+  StrBuf sb = {0};
+  emit_init_drop(ctx, &sb);
   sb_printf(&sb, "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx)\n{\n", st,
             fn->name, fn->name);
   if (!ctx->num_states)
@@ -172,24 +216,38 @@ void emit_fn(FnCtx *ctx) {
     emit_main_wrapper(ctx, &tail);
   edit_insert(ctx->L, fn->body.end, EDIT_CLOSE, -1, sb_take(&tail));
   ctx->L->generating = false;
+  keep_frame_text(ctx);
+}
 
-  /* the frame struct is placed later, once every function is lowered; a
-   * type defined in the header (`async struct big {...} f(void)`) goes
-   * with it, since the header is replaced */
-  StrBuf ft = {0};
-  CXCursor td = clang_getTypeDeclaration(
-      clang_getCanonicalType(clang_getResultType(clang_getCursorType(fn->decl))));
-  Range tr;
-  if (!clang_Cursor_isNull(td) && clang_isCursorDefinition(td) && cursor_range(ctx->L, td, &tr) &&
-      tr.begin >= fn->header.begin && tr.end <= fn->header.end) {
-    char *def = render(ctx->L, tr);
-    sb_printf(&ft, "%s;\n", def);
-    free(def);
+void emit_direct_fn(FnCtx *ctx) {
+  AsyncFn *fn = ctx->fn;
+  ctx->L->generating = true;
+  const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
+  StrBuf sb = {0};
+  emit_init_drop(ctx, &sb);
+  StrBuf args = {0};
+  for (size_t i = 0; i < ctx->num_vars; i++)
+    if (ctx->vars[i].is_param)
+      sb_printf(&args, "%sac_f->%s", args.len ? ", " : "", ctx->vars[i].field);
+  char *call = xasprintf("%s__sync(%s)", fn->name, args.len ? args.data : "");
+  char *run = fn->returns_void ? xstrdup(call) : copy_text("ac_f->ac_result", call, fn->returns_record);
+  sb_printf(&sb,
+            "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx)\n{\n"
+            "    (void)ac_cx;\n    if (ac_f->ac_state == 0)\n        %s;\n"
+            "    ac_f->ac_state = AC_STATE_DONE;\n    return AC_READY;\n}\n\n"
+            "/* '%s' never suspends: awaits of it call %s__sync directly */\n",
+            st, fn->name, fn->name, run, fn->name, fn->name);
+  char *sync = sync_decl(ctx);
+  sb_printf(&sb, "%s%s\n", st, sync);
+  free(sync), free(run), free(call), free(args.data);
+  edit_replace(ctx->L, (Range){fn->header.begin, fn->body.begin}, sb_take(&sb));
+  if (fn->is_main) {
+    StrBuf tail = {0};
+    emit_main_wrapper(ctx, &tail);
+    edit_insert(ctx->L, fn->body.end, EDIT_CLOSE, -1, sb_take(&tail));
   }
-  char *frame = frame_struct(ctx);
-  sb_puts(&ft, frame);
-  free(frame);
-  fn->frame_text = sb_take(&ft);
+  ctx->L->generating = false;
+  keep_frame_text(ctx);
 }
 
 /* Places the frame struct of fn (after those of its callees) at 'at'. */
@@ -213,6 +271,10 @@ static void place_struct(Lowering *L, AsyncFn *fn, unsigned at) {
   L->generating = true;
   edit_insert(L, at, EDIT_OPEN, -1, xasprintf("%s\n", fn->frame_text));
   L->generating = false;
+  /* direct callees need only their f__sync declared before fn's body, and
+   * may call back into fn (recursion is plain C recursion there) */
+  for (size_t i = 0; i < fn->num_direct_callees; i++)
+    place_struct(L, fn->direct_callees[i], at);
 }
 
 /* A frame struct (with its callees') or a callee's task-builtin helpers

@@ -87,6 +87,10 @@ static void lower_async_fn(Lowering *L, AsyncFn *fn) {
   }
   if (L->errors > errors)
     return;
+  if (fn->never_suspends) {
+    emit_direct_fn(&ctx);
+    return;
+  }
   lower_body(&ctx);
   emit_fn(&ctx);
 }
@@ -191,6 +195,7 @@ int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
   source_index_lines(&L.src);
 
   collect_async_fns(&L);
+  find_direct_fns(&L);
   CXCursor tuc = clang_getTranslationUnitCursor(L.tu);
   clang_visitChildren(tuc, visit_fns, &L);
   builtin_check_unmatched(&L);

@@ -144,6 +144,9 @@ typedef struct AsyncFn {
   bool struct_emitted;
   bool helpers_emitted; /* erased poll/drop + spawn descriptor (task_builtins.c) */
   int visiting;         /* cycle detection while ordering frames */
+  bool never_suspends;  /* completes in its first poll: awaited as f__sync() (direct_calls.c) */
+  struct AsyncFn **direct_callees; /* awaited as direct calls: their f__sync must be declared */
+  size_t num_direct_callees;
   char *frame_text;     /* struct f__frame {...} and prototypes, once lowered */
   struct AsyncFn **callees;
   size_t num_callees;
@@ -207,6 +210,8 @@ typedef struct FnCtx {
   int expr_id;
   int expr_awaits;      /* evaluated awaits in it */
   int expr_temps;       /* temporaries named so far */
+  unsigned *direct;     /* offsets of the awaits that became direct calls, sorted */
+  size_t num_direct;
 } FnCtx;
 
 /* task_builtins.c: ac_spawn(f(args)) / ac_block_on(f(args)) */
@@ -276,6 +281,16 @@ void builtin_rewrite(Lowering *L, const BuiltinSite *site);
 char *builtin_helpers_text(AsyncFn *callee);
 void builtin_check_unmatched(Lowering *L);
 
+/* ------------------------------------------------------------ direct_calls.c */
+
+/* Decides which async functions of the file never suspend. */
+void find_direct_fns(Lowering *L);
+/* If await_op awaits a function that never suspends, rewrites it into a
+ * direct call of f__sync and returns true. */
+bool await_direct(FnCtx *ctx, CXCursor await_op);
+void sort_direct_awaits(FnCtx *ctx);
+bool is_direct_await_at(FnCtx *ctx, unsigned off);
+
 /* ------------------------------------------------------------ lower_expr.c */
 
 /* Lowers expression e: appends the code that runs its awaits to 'pre' and
@@ -295,6 +310,8 @@ unsigned stmt_end(Lowering *L, CXCursor s);
 /* ------------------------------------------------------------ emit.c */
 
 void emit_fn(FnCtx *ctx);
+/* A function that never suspends: f__sync with the body, and a poll calling it. */
+void emit_direct_fn(FnCtx *ctx);
 void emit_frame_structs(Lowering *L);
 
 #endif

@@ -250,7 +250,7 @@ char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre) {
   if (awaits_in(ctx, r) == 0)
     return render(L, r);
   enum CXCursorKind k = clang_getCursorKind(e);
-  if (is_await_op(L, e))
+  if (is_await_op(L, e) && await_at(ctx, r.begin))
     return lower_await(ctx, r, pre);
 
   Children ch;
