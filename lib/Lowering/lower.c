@@ -70,6 +70,7 @@ static void lower_async_fn(Lowering *L, AsyncFn *fn) {
   FnCtx ctx = {.L = L, .fn = fn, .body = body};
   int errors = L->errors;
   analyze_fn(&ctx);
+  check_task_joins(L, fn, fn->body);
   for (size_t i = 0; i < ctx.num_awaits; i++) {
     AsyncFn *g = ctx.awaits[i].callee;
     if (!g->has_body && !g->is_external)

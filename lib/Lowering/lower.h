@@ -291,6 +291,12 @@ bool await_direct(FnCtx *ctx, CXCursor await_op);
 void sort_direct_awaits(FnCtx *ctx);
 bool is_direct_await_at(FnCtx *ctx, unsigned off);
 
+/* ------------------------------------------------------------ join_types.c */
+
+/* Errors where `await ac_task_join(h, &v)` would copy the result of the
+ * function spawned into h into a v of another type. */
+void check_task_joins(Lowering *L, AsyncFn *fn, Range body);
+
 /* ------------------------------------------------------------ lower_expr.c */
 
 /* Lowers expression e: appends the code that runs its awaits to 'pre' and
