@@ -620,7 +620,8 @@ void analyze_fn(FnCtx *ctx) {
   size_t num_params = ctx->num_vars;
   ScanState st = {.ctx = ctx, .scope_begin = ctx->fn->body.begin, .scope_end = ctx->fn->body.end};
   clang_visitChildren(ctx->body, scan_child, &st);
-  qsort(ctx->awaits, ctx->num_awaits, sizeof(Await), cmp_await);
+  if (ctx->num_awaits) /* qsort wants a non-null base */
+    qsort(ctx->awaits, ctx->num_awaits, sizeof(Await), cmp_await);
   sort_direct_awaits(ctx);
   /* resume states are numbered as the awaits are lowered (lower_expr.c) */
 

@@ -125,9 +125,10 @@ bool await_direct(FnCtx *ctx, CXCursor await_op) {
 }
 
 void sort_direct_awaits(FnCtx *ctx) {
-  qsort(ctx->direct, ctx->num_direct, sizeof *ctx->direct, cmp_unsigned);
+  if (ctx->num_direct) /* qsort and bsearch want a non-null base */
+    qsort(ctx->direct, ctx->num_direct, sizeof *ctx->direct, cmp_unsigned);
 }
 
 bool is_direct_await_at(FnCtx *ctx, unsigned off) {
-  return bsearch(&off, ctx->direct, ctx->num_direct, sizeof *ctx->direct, cmp_unsigned) != NULL;
+  return ctx->num_direct && bsearch(&off, ctx->direct, ctx->num_direct, sizeof *ctx->direct, cmp_unsigned) != NULL;
 }

@@ -90,10 +90,12 @@ static void lower_async_fn(Lowering *L, AsyncFn *fn) {
     return;
   if (fn->never_suspends) {
     emit_direct_fn(&ctx);
-    return;
+  } else {
+    lower_body(&ctx);
+    emit_fn(&ctx);
   }
-  lower_body(&ctx);
-  emit_fn(&ctx);
+  if (L->opt->emit != AC_EMIT_C)
+    record_frame_info(&ctx);
 }
 
 /* Async prototypes in the main file lower to nothing: the frame struct and
@@ -206,6 +208,11 @@ int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
   }
   if (!L.errors) {
     *out = render_file(&L, "#include <asyncc/lowered.h>\n", opt->line_directives);
+    if (opt->emit != AC_EMIT_C) {
+      char *c = *out;
+      *out = inspect_report(&L, c);
+      free(c);
+    }
     rc = 0;
   }
 done:

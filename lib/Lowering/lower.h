@@ -20,8 +20,11 @@
 
 /* ------------------------------------------------------------ public API */
 
+typedef enum AcEmit { AC_EMIT_C, AC_EMIT_LAYOUT, AC_EMIT_DOT, AC_EMIT_JSON } AcEmit;
+
 typedef struct AcOptions {
   const char *prelude;      /* path of asyncc/prelude.h */
+  AcEmit emit;              /* what ac_lower_file returns: the C, or a report on it */
   const char *const *clang_args; /* -I -D -U -std ... passed to clang */
   int num_clang_args;
   bool line_directives;     /* emit #line (default on; --no-line) */
@@ -131,6 +134,36 @@ char *render_file(Lowering *L, const char *preamble, bool line_directives);
 
 /* ------------------------------------------------------------ analyze.c */
 
+/* ------------------------------------------------------------ frame_info.c */
+
+/* What --emit=layout/dot/json report of one async function (frame_info.c
+ * records it while lowering; inspect.c prints it). */
+#define STATE_DONE (-1) /* the exit node of the state graph; 0 is the start */
+typedef struct StateEdge {
+  int from, to;
+} StateEdge;
+typedef struct AwaitSite {
+  int state;
+  unsigned line, col;
+  char *callee;
+} AwaitSite;
+typedef struct FieldLife {
+  char *field;       /* frame field (a top-level member, or "ac_aw.m") */
+  const char *kind;  /* "parameter", "local", "callee frame", ... */
+  unsigned line;     /* declaration line, 0 if none */
+  int *states;       /* the await points it lives across */
+  size_t num_states;
+} FieldLife;
+typedef struct FnInfo {
+  unsigned line;
+  AwaitSite *sites;
+  size_t num_sites;
+  StateEdge *edges;
+  size_t num_edges;
+  FieldLife *fields;
+  size_t num_fields;
+} FnInfo;
+
 typedef struct AsyncFn {
   char *name;
   CXCursor decl;        /* definition if any, else first declaration */
@@ -147,6 +180,7 @@ typedef struct AsyncFn {
   bool never_suspends;  /* completes in its first poll: awaited as f__sync() (direct_calls.c) */
   struct AsyncFn **direct_callees; /* awaited as direct calls: their f__sync must be declared */
   size_t num_direct_callees;
+  FnInfo info;          /* for --emit=layout/dot/json */
   char *frame_text;     /* struct f__frame {...} and prototypes, once lowered */
   struct AsyncFn **callees;
   size_t num_callees;
@@ -312,6 +346,16 @@ void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre);
 
 void lower_body(FnCtx *ctx);
 unsigned stmt_end(Lowering *L, CXCursor s);
+/* `for (init; cond; inc) body` as its four parts (null cursors if absent) */
+bool for_parts(FnCtx *ctx, CXCursor s, CXCursor part[4]);
+
+/* ------------------------------------------------------------ state_graph.c */
+
+void build_state_graph(FnCtx *ctx, StateEdge **edges, size_t *num_edges);
+/* frame_info.c: records fn->info once the function is lowered */
+void record_frame_info(FnCtx *ctx);
+/* inspect.c: the --emit=layout/dot/json report on the lowered C */
+char *inspect_report(Lowering *L, const char *c_text);
 
 /* ------------------------------------------------------------ emit.c */
 

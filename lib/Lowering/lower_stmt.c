@@ -296,7 +296,7 @@ static void lower_do(FnCtx *ctx, CXCursor s, Children *ch, int depth) {
 
 /* Splits `for (init; cond; inc) body` into its parts by the header's ';'s:
  * libclang lists only the parts that are present. */
-static bool for_parts(FnCtx *ctx, CXCursor s, CXCursor part[4]) {
+bool for_parts(FnCtx *ctx, CXCursor s, CXCursor part[4]) {
   Range r;
   if (!crange(ctx, s, &r))
     return false;
@@ -561,7 +561,8 @@ static int cmp_use(const void *a, const void *b) {
 static void rename_frame_locals(FnCtx *ctx) {
   Uses u = {.ctx = ctx};
   clang_visitChildren(ctx->body, find_uses, &u);
-  qsort(u.v, u.n, sizeof(Use), cmp_use);
+  if (u.n) /* qsort wants a non-null base */
+    qsort(u.v, u.n, sizeof(Use), cmp_use);
   for (size_t i = 0; i < u.n; i++) {
     if (i && u.v[i].off == u.v[i - 1].off)
       continue; /* one macro argument expanded twice */

@@ -41,7 +41,8 @@ static void append(Args *dst, const Args *src) {
 
 typedef struct Driver {
   const char *output;
-  bool compile_only, emit_c, verbose, lines;
+  bool compile_only, emit_c, verbose, lines; /* emit_c: -S or any --emit (no compile) */
+  AcEmit emit;
   const char *cc;
   Args parse_flags;   /* to clang's parse and the backend: -I -D -U -std -include */
   Args cc_flags;      /* to the backend only: -O -g -W -f -m ... */
@@ -62,6 +63,10 @@ static const char *usage =
     "  -o FILE          write the output to FILE ('-' for stdout with -S)\n"
     "  -c               compile to object files, do not link\n"
     "  -S, --emit=c     write the lowered C (FILE.c for FILE.ac, or -o)\n"
+    "  --emit=layout    write each frame's layout: size, alignment, every field's\n"
+    "                   offset and size, the await points it lives across (FILE.layout)\n"
+    "  --emit=dot       write the state graphs in Graphviz DOT (FILE.dot)\n"
+    "  --emit=json      write layouts and state graphs as JSON (FILE.json)\n"
     "  --no-line        no #line directives in the lowered C\n"
     "  --cc=CC          the backend C compiler (default: $CC, else cc)\n"
     "  -I DIR, -D NAME[=VAL], -U NAME, -std=STD, -include FILE\n"
@@ -160,8 +165,11 @@ static int parse_args(Driver *d, int argc, char **argv) {
       d->compile_only = true;
     } else if (!strcmp(a, "-S") || !strcmp(a, "--emit=c")) {
       d->emit_c = true;
+    } else if (!strcmp(a, "--emit=layout") || !strcmp(a, "--emit=dot") || !strcmp(a, "--emit=json")) {
+      d->emit_c = true;
+      d->emit = a[7] == 'l' ? AC_EMIT_LAYOUT : a[7] == 'd' ? AC_EMIT_DOT : AC_EMIT_JSON;
     } else if (!strncmp(a, "--emit=", 7)) {
-      fprintf(stderr, "asyncc: error: unknown --emit mode '%s' (supported: c)\n", a + 7);
+      fprintf(stderr, "asyncc: error: unknown --emit mode '%s' (supported: c, layout, dot, json)\n", a + 7);
       return 1;
     } else if (!strcmp(a, "--no-line")) {
       d->lines = false;
@@ -240,7 +248,7 @@ int main(int argc, char **argv) {
   char *prelude = xasprintf("%s/include/asyncc/prelude.h", d.prefix);
   char *include = xasprintf("-I%s/include", d.prefix);
   AcOptions opt = {.prelude = prelude, .clang_args = d.parse_flags.v,
-                   .num_clang_args = d.parse_flags.n, .line_directives = d.lines};
+                   .num_clang_args = d.parse_flags.n, .line_directives = d.lines, .emit = d.emit};
   if (access(prelude, R_OK) != 0) {
     fprintf(stderr, "asyncc: error: cannot find the prelude at '%s'\n", prelude);
     return 1;
@@ -258,7 +266,9 @@ int main(int argc, char **argv) {
   for (int i = 0; i < d.ac_inputs.n && !rc; i++) {
     const char *in = d.ac_inputs.v[i];
     char *c;
-    char *base = base_with(in, ".c");
+    static const char *const ext[] = {[AC_EMIT_C] = ".c", [AC_EMIT_LAYOUT] = ".layout",
+                                      [AC_EMIT_DOT] = ".dot", [AC_EMIT_JSON] = ".json"};
+    char *base = base_with(in, ext[d.emit]);
     char *path;
     if (d.emit_c)
       path = d.output && strcmp(d.output, "-") ? xstrdup(d.output) : xstrdup(base);
