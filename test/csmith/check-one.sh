@@ -71,7 +71,7 @@ ref_rc=$?
 
 # 2. Transform and check the transform.
 ac=$work/$name.ac
-timeout 60 "$asyncify" "$src" -o "$ac" -I"$csinc" 2>"$work/asyncify.log"
+timeout 60 "$asyncify" ${ASYNCIFY_FLAGS:-} "$src" -o "$ac" -I"$csinc" 2>"$work/asyncify.log"
 rc=$?
 [ $rc -eq 3 ] && result skipped-macro 13 "(call inside a macro expansion)"
 [ $rc -eq 0 ] || result asyncify-failure 12 "(asyncify exit $rc, see $work/asyncify.log)"

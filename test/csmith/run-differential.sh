@@ -12,6 +12,8 @@
 #   JOBS           parallel jobs (default: nproc)
 #   CSMITH_OPTS    csmith options (default: the corpus options below)
 #   ASYNCC_FLAGS   flags for asyncc (default: -w)
+#   ASYNCIFY_FLAGS flags for asyncify (--yield-some: only about half the
+#                  functions suspend, the others are called directly)
 #   REF_TIMEOUT, CHECK_TIMEOUT  run time limits of the gcc reference (2 s)
 #                  and of the asyncc-built program (10 s)
 #   ASYNCIFY, ASYNCC, CSMITH_INCLUDE   tool paths (default: build/bin/...)
