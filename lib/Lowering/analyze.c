@@ -657,6 +657,9 @@ void analyze_fn(FnCtx *ctx) {
                   "call of async function '%s' is not awaited: it creates a future that never "
                   "runs; write 'await %s(...)'",
                   name, name);
+      unsigned at;
+      if (loc_offset(L, clang_getCursorLocation(st.async_calls[i]), &at))
+        diag_fixit(L, at, "await ");
       free(name);
     }
   }

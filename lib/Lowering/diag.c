@@ -3,6 +3,7 @@
 #include "lower.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 static const char *level_name[] = {"error", "warning", "note"};
@@ -18,7 +19,8 @@ static void print_line_and_caret(const Source *src, unsigned off) {
   fputs("^\n", stderr);
 }
 
-static void vdiag_at(Lowering *L, DiagLevel lvl, unsigned off, const char *fmt, va_list ap) {
+static void vdiag_at(Lowering *L, DiagLevel lvl, unsigned off, const char *flag, const char *fmt,
+                     va_list ap) {
   /* one construct seen twice (a macro argument expanded twice) is reported once */
   if (L->last_diag_fmt == fmt && L->last_diag_off == off)
     return;
@@ -31,6 +33,8 @@ static void vdiag_at(Lowering *L, DiagLevel lvl, unsigned off, const char *fmt, 
   fprintf(stderr, "%s:%u:%u: %s: ", L->src.path, source_line(&L->src, off),
           source_col(&L->src, off), level_name[lvl]);
   vfprintf(stderr, fmt, ap);
+  if (flag)
+    fprintf(stderr, " [%s]", flag);
   fputc('\n', stderr);
   print_line_and_caret(&L->src, off);
 }
@@ -38,8 +42,46 @@ static void vdiag_at(Lowering *L, DiagLevel lvl, unsigned off, const char *fmt, 
 void diag_at(Lowering *L, DiagLevel lvl, unsigned off, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vdiag_at(L, lvl, off, fmt, ap);
+  vdiag_at(L, lvl, off, NULL, fmt, ap);
   va_end(ap);
+}
+
+static const char *const warning_names[AC_NUM_WARNINGS] = {
+    [W_BLOCKING_CALL] = "blocking-call",
+    [W_MUTEX_ACROSS_AWAIT] = "mutex-across-await",
+    [W_SPAWN_LOCAL_ADDRESS] = "spawn-local-address",
+    [W_UNUSED_ASYNC_RESULT] = "unused-async-result",
+};
+
+const char *ac_warning_name(AcWarning w) { return warning_names[w]; }
+
+int ac_warning_named(const char *name) {
+  for (int i = 0; i < AC_NUM_WARNINGS; i++)
+    if (strcmp(name, warning_names[i]) == 0)
+      return i;
+  return -1;
+}
+
+bool warn_at(Lowering *L, AcWarning w, unsigned off, const char *fmt, ...) {
+  AcWarnSetting s = L->opt->warning[w];
+  if (L->opt->no_warnings || s == AC_WARN_OFF)
+    return false;
+  bool error = s == AC_WARN_ERROR || (L->opt->werror && s != AC_WARN_NO_ERROR);
+  char flag[64];
+  snprintf(flag, sizeof flag, "%s-W%s", error ? "-Werror," : "", warning_names[w]);
+  va_list ap;
+  va_start(ap, fmt);
+  vdiag_at(L, error ? DIAG_ERROR : DIAG_WARNING, off, flag, fmt, ap);
+  va_end(ap);
+  return true;
+}
+
+void diag_fixit(Lowering *L, unsigned off, const char *text) {
+  unsigned b = L->src.line_start[source_line(&L->src, off) - 1];
+  fputs("      | ", stderr);
+  for (unsigned i = b; i < off; i++)
+    fputc(L->src.text[i] == '\t' ? '\t' : ' ', stderr);
+  fprintf(stderr, "%s\n", text);
 }
 
 /* Points at where the user wrote the cursor: the expansion location, so a
@@ -52,7 +94,7 @@ void diag_cursor(Lowering *L, DiagLevel lvl, CXCursor c, const char *fmt, ...) {
     off = 0;
   va_list ap;
   va_start(ap, fmt);
-  vdiag_at(L, lvl, off, fmt, ap);
+  vdiag_at(L, lvl, off, NULL, fmt, ap);
   va_end(ap);
 }
 

@@ -71,6 +71,7 @@ static void lower_async_fn(Lowering *L, AsyncFn *fn) {
   int errors = L->errors;
   analyze_fn(&ctx);
   check_task_joins(L, fn, fn->body);
+  lint_async_fn(&ctx);
   for (size_t i = 0; i < ctx.num_awaits; i++) {
     AsyncFn *g = ctx.awaits[i].callee;
     if (!g->has_body && !g->is_external)

@@ -22,6 +22,20 @@
 
 typedef enum AcEmit { AC_EMIT_C, AC_EMIT_LAYOUT, AC_EMIT_DOT, AC_EMIT_JSON } AcEmit;
 
+/* asyncc's own warnings (lints.c), each with its -W flag (ac_warning_name) */
+typedef enum AcWarning {
+  W_BLOCKING_CALL,       /* -Wblocking-call */
+  W_MUTEX_ACROSS_AWAIT,  /* -Wmutex-across-await */
+  W_SPAWN_LOCAL_ADDRESS, /* -Wspawn-local-address */
+  W_UNUSED_ASYNC_RESULT, /* -Wunused-async-result */
+  AC_NUM_WARNINGS
+} AcWarning;
+/* per warning: as -W/-Wno/-Werror=/-Wno-error= set it (all are on by default) */
+typedef enum AcWarnSetting { AC_WARN_DEFAULT, AC_WARN_ON, AC_WARN_OFF, AC_WARN_ERROR, AC_WARN_NO_ERROR } AcWarnSetting;
+const char *ac_warning_name(AcWarning w);
+/* The warning a flag's name (after -W, -Wno-, -Werror=) names, or -1. */
+int ac_warning_named(const char *name);
+
 typedef struct AcOptions {
   const char *prelude;      /* path of asyncc/prelude.h */
   AcEmit emit;              /* what ac_lower_file returns: the C, or a report on it */
@@ -29,6 +43,9 @@ typedef struct AcOptions {
   int num_clang_args;
   bool line_directives;     /* emit #line (default on; --no-line) */
   const char *output_name;  /* the C file's name, for #line of generated code */
+  unsigned char warning[AC_NUM_WARNINGS]; /* AcWarnSetting */
+  bool werror;              /* -Werror: warnings are errors */
+  bool no_warnings;         /* -w */
 } AcOptions;
 
 /* Lowers the .ac file 'path' to C.  On success returns 0 and sets *out (a
@@ -93,6 +110,12 @@ void diag_at(Lowering *L, DiagLevel lvl, unsigned offset, const char *fmt, ...)
 void diag_cursor(Lowering *L, DiagLevel lvl, CXCursor c, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void diag_print_clang(CXDiagnostic d);
+/* An asyncc warning, as its -W flag and -Werror / -w say; true if shown
+ * (so that a note may follow). */
+bool warn_at(Lowering *L, AcWarning w, unsigned offset, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* clang's fix-it line under the caret of the last diagnostic: insert 'text' at offset */
+void diag_fixit(Lowering *L, unsigned offset, const char *text);
 
 /* ------------------------------------------------------------ rewrite.c */
 
@@ -324,6 +347,11 @@ void find_direct_fns(Lowering *L);
 bool await_direct(FnCtx *ctx, CXCursor await_op);
 void sort_direct_awaits(FnCtx *ctx);
 bool is_direct_await_at(FnCtx *ctx, unsigned off);
+
+/* ------------------------------------------------------------ lints.c */
+
+/* Errors and warnings for hazards in an async function (after analysis). */
+void lint_async_fn(FnCtx *ctx);
 
 /* ------------------------------------------------------------ join_types.c */
 

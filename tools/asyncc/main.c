@@ -43,6 +43,8 @@ typedef struct Driver {
   const char *output;
   bool compile_only, emit_c, verbose, lines; /* emit_c: -S or any --emit (no compile) */
   AcEmit emit;
+  unsigned char warning[AC_NUM_WARNINGS]; /* asyncc's -W flags (AcWarnSetting) */
+  bool opt_werror, opt_no_warnings;
   const char *cc;
   Args parse_flags;   /* to clang's parse and the backend: -I -D -U -std -include */
   Args cc_flags;      /* to the backend only: -O -g -W -f -m ... */
@@ -67,6 +69,11 @@ static const char *usage =
     "                   offset and size, the await points it lives across (FILE.layout)\n"
     "  --emit=dot       write the state graphs in Graphviz DOT (FILE.dot)\n"
     "  --emit=json      write layouts and state graphs as JSON (FILE.json)\n"
+    "  -Wblocking-call, -Wmutex-across-await, -Wspawn-local-address,\n"
+    "  -Wunused-async-result\n"
+    "                   asyncc's warnings (all on by default); -Wno-NAME turns one\n"
+    "                   off, -Werror=NAME makes it an error; -Werror and -w apply\n"
+    "                   to them and are also passed to the backend\n"
     "  --no-line        no #line directives in the lowered C\n"
     "  --cc=CC          the backend C compiler (default: $CC, else cc)\n"
     "  -I DIR, -D NAME[=VAL], -U NAME, -std=STD, -include FILE\n"
@@ -135,6 +142,25 @@ static bool needs_value(const char *a) {
          !strcmp(a, "-isystem") || !strcmp(a, "-x");
 }
 
+/* -Wname, -Wno-name, -Werror=name, -Wno-error=name for asyncc's own
+ * warnings (lower.h AcWarning); false for any other -W flag. */
+static bool asyncc_warning_flag(Driver *d, const char *a) {
+  static const struct {
+    const char *prefix;
+    AcWarnSetting setting;
+  } forms[] = {{"-Wno-error=", AC_WARN_NO_ERROR}, {"-Werror=", AC_WARN_ERROR},
+               {"-Wno-", AC_WARN_OFF}, {"-W", AC_WARN_ON}};
+  for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+    size_t n = strlen(forms[i].prefix);
+    int w = strncmp(a, forms[i].prefix, n) == 0 ? ac_warning_named(a + n) : -1;
+    if (w >= 0) {
+      d->warning[w] = (unsigned char)forms[i].setting;
+      return true;
+    }
+  }
+  return false;
+}
+
 static int parse_args(Driver *d, int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -171,6 +197,8 @@ static int parse_args(Driver *d, int argc, char **argv) {
     } else if (!strncmp(a, "--emit=", 7)) {
       fprintf(stderr, "asyncc: error: unknown --emit mode '%s' (supported: c, layout, dot, json)\n", a + 7);
       return 1;
+    } else if (!strncmp(a, "-W", 2) && asyncc_warning_flag(d, a)) {
+      /* one of asyncc's own warnings: not a flag for the backend */
     } else if (!strcmp(a, "--no-line")) {
       d->lines = false;
     } else if (!strncmp(a, "--cc=", 5)) {
@@ -184,7 +212,13 @@ static int parse_args(Driver *d, int argc, char **argv) {
                !strcmp(a, "-static") || !strcmp(a, "-shared") || !strcmp(a, "-rdynamic")) {
       push(&d->link_flags, a);
     } else if (a[0] == '-' && a[1]) {
-      push(&d->cc_flags, a); /* -O -g -W -w -f -m -pthread and the rest: the backend's */
+      /* -O -g -W -w -f -m -pthread and the rest: the backend's (-Werror and
+       * -w apply to asyncc's warnings too) */
+      if (!strcmp(a, "-Werror"))
+        d->opt_werror = true;
+      if (!strcmp(a, "-w"))
+        d->opt_no_warnings = true;
+      push(&d->cc_flags, a);
     } else if (ends_with(a, ".ac")) {
       push(&d->ac_inputs, a);
     } else if (ends_with(a, ".c")) {
@@ -248,7 +282,9 @@ int main(int argc, char **argv) {
   char *prelude = xasprintf("%s/include/asyncc/prelude.h", d.prefix);
   char *include = xasprintf("-I%s/include", d.prefix);
   AcOptions opt = {.prelude = prelude, .clang_args = d.parse_flags.v,
-                   .num_clang_args = d.parse_flags.n, .line_directives = d.lines, .emit = d.emit};
+                   .num_clang_args = d.parse_flags.n, .line_directives = d.lines, .emit = d.emit,
+                   .werror = d.opt_werror, .no_warnings = d.opt_no_warnings};
+  memcpy(opt.warning, d.warning, sizeof opt.warning);
   if (access(prelude, R_OK) != 0) {
     fprintf(stderr, "asyncc: error: cannot find the prelude at '%s'\n", prelude);
     return 1;

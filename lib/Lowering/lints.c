@@ -1,0 +1,311 @@
+/* Hazards in async functions: the mistakes users of Tokio and C++
+ * coroutines hit most, found on clang's AST of each async function.
+ *
+ * Errors (the lowering cannot keep the program's meaning):
+ *   setjmp/longjmp  a jump buffer saved in a poll is dead once the poll
+ *                   returns at a suspension;
+ *   alloca          a buffer on the poll's stack is gone at the resume, so
+ *                   a pointer to it cannot live across an await.
+ * Warnings (each with its -W flag, see lower.h AcWarning):
+ *   -Wblocking-call          a call that blocks the thread, and with it every
+ *                            task of the runtime (suggests the async form);
+ *   -Wmutex-across-await     a pthread mutex or spinlock held across an await:
+ *                            other tasks of the thread that take it deadlock,
+ *                            and the task may resume on another thread;
+ *   -Wspawn-local-address    a spawned task gets a pointer to a local of the
+ *                            spawning function, which it may outlive;
+ *   -Wunused-async-result    the result of an async call that reports errors
+ *                            (the runtime's calls, ac_timeout) is discarded. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- what blocks, and what to use instead ---- */
+
+typedef struct Blocking {
+  const char *name, *instead;
+} Blocking;
+
+static const Blocking blocking_calls[] = {
+    {"sleep", "await ac_sleep_ms(ms)"},
+    {"usleep", "await ac_sleep_ms(ms)"},
+    {"nanosleep", "await ac_sleep_ms(ms)"},
+    {"clock_nanosleep", "await ac_sleep_until(deadline)"},
+    {"read", "await ac_read(fd, buf, n)"},
+    {"recv", "await ac_read(fd, buf, n)"},
+    {"recvfrom", "await ac_udp_recv_from(...)"},
+    {"recvmsg", "await ac_fd_readable(fd) before a non-blocking recvmsg"},
+    {"write", "await ac_write(fd, buf, n)"},
+    {"send", "await ac_write_all(fd, buf, n)"},
+    {"sendto", "await ac_udp_send_to(...)"},
+    {"accept", "await ac_tcp_accept(fd)"},
+    {"accept4", "await ac_tcp_accept(fd)"},
+    {"connect", "await ac_tcp_connect(host, port)"},
+    {"getaddrinfo", "await ac_getaddrinfo(...)"},
+    {"gethostbyname", "await ac_getaddrinfo(...)"},
+    {"select", "await ac_fd_readable(fd) / ac_fd_writable(fd)"},
+    {"poll", "await ac_fd_readable(fd) / ac_fd_writable(fd)"},
+    {"epoll_wait", "await ac_fd_readable(fd) / ac_fd_writable(fd)"},
+    {"pthread_join", "await ac_spawn_blocking(fn, arg), or ac_task_join for a task"},
+    {"pthread_cond_wait", "ac_notify (await ac_notified(&n))"},
+    {"sem_wait", "ac_sem (await ac_sem_acquire(&s))"},
+    {"system", "await ac_spawn_blocking(fn, arg)"},
+    {"wait", "await ac_spawn_blocking(fn, arg)"},
+    {"waitpid", "await ac_spawn_blocking(fn, arg)"},
+    {"fgets", "await ac_read(fd, buf, n) on the descriptor, or ac_spawn_blocking"},
+    {"getchar", "await ac_read(0, buf, n), or ac_spawn_blocking"},
+    {"scanf", "await ac_read(0, buf, n), or ac_spawn_blocking"},
+    {"flock", "await ac_spawn_blocking(fn, arg)"},
+};
+
+static const char *const lock_fns[] = {"pthread_mutex_lock", "pthread_spin_lock",
+                                       "pthread_rwlock_rdlock", "pthread_rwlock_wrlock", "mtx_lock"};
+static const char *const unlock_fns[] = {"pthread_mutex_unlock", "pthread_spin_unlock",
+                                         "pthread_rwlock_unlock", "pthread_rwlock_unlock", "mtx_unlock"};
+
+static char *spelling(CXCursor c) {
+  CXString s = clang_getCursorSpelling(c);
+  char *r = xstrdup(clang_getCString(s));
+  clang_disposeString(s);
+  return r;
+}
+
+/* The function a call calls, if it is declared outside the main file (a
+ * library function, not the user's own `read`). */
+static char *library_callee(Lowering *L, CXCursor call) {
+  CXCursor fn = clang_getCursorReferenced(call);
+  if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+    return NULL;
+  CXFile f;
+  clang_getExpansionLocation(clang_getCursorLocation(clang_getCanonicalCursor(fn)), &f, NULL,
+                             NULL, NULL);
+  if (f && clang_File_isEqual(f, L->src.file))
+    return NULL;
+  return spelling(fn);
+}
+
+typedef struct Lock {
+  unsigned at;
+  char *what; /* the lock's argument, as written */
+  bool unlock;
+  int kind;
+} Lock;
+
+typedef struct Lint {
+  FnCtx *ctx;
+  Lock *locks;
+  size_t num_locks;
+} Lint;
+
+static char *text_of(Lowering *L, CXCursor c) {
+  Range r;
+  if (!cursor_range(L, c, &r))
+    return xstrdup("");
+  return xasprintf("%.*s", (int)(r.end - r.begin), L->src.text + r.begin);
+}
+
+/* ---- the checks on one cursor ---- */
+
+static void check_call(Lint *lt, CXCursor call) {
+  FnCtx *ctx = lt->ctx;
+  Lowering *L = ctx->L;
+  char *name = library_callee(L, call);
+  if (!name)
+    return;
+  unsigned off;
+  if (!loc_offset(L, clang_getCursorLocation(call), &off)) {
+    free(name);
+    return;
+  }
+  static const char *const jumps[] = {"setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp",
+                                      "longjmp", "_longjmp", "siglongjmp", "__longjmp_chk"};
+  for (size_t i = 0; i < sizeof jumps / sizeof *jumps; i++)
+    if (strcmp(name, jumps[i]) == 0) {
+      /* name it as written: `setjmp` is a macro for `_setjmp` */
+      unsigned e = off;
+      while (e < L->src.size && is_ident_char(L->src.text[e]))
+        e++;
+      diag_at(L, DIAG_ERROR, off,
+              "'%.*s' in an async function cannot be lowered: the poll that saved the jump "
+              "buffer returns at every await, so a longjmp back into it has no stack to return to",
+              (int)(e - off), L->src.text + off);
+    }
+  for (size_t i = 0; i < sizeof blocking_calls / sizeof *blocking_calls; i++)
+    if (strcmp(name, blocking_calls[i].name) == 0)
+      warn_at(L, W_BLOCKING_CALL, off,
+              "'%s' blocks the thread, and with it every task of this runtime; use %s", name,
+              blocking_calls[i].instead);
+  for (int k = 0; k < 5; k++) {
+    bool lock = strcmp(name, lock_fns[k]) == 0, unlock = strcmp(name, unlock_fns[k]) == 0;
+    if ((lock || unlock) && clang_Cursor_getNumArguments(call) >= 1) {
+      lt->locks = xrealloc(lt->locks, (lt->num_locks + 1) * sizeof *lt->locks);
+      lt->locks[lt->num_locks++] =
+          (Lock){off, text_of(L, strip_parens(clang_Cursor_getArgument(call, 0))), unlock, k};
+    }
+  }
+  free(name);
+}
+
+static bool calls_alloca(CXCursor e);
+
+static enum CXChildVisitResult find_alloca(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  if (clang_getCursorKind(c) == CXCursor_CallExpr) {
+    char *n = spelling(clang_getCursorReferenced(c));
+    bool hit = strcmp(n, "alloca") == 0 || strcmp(n, "__builtin_alloca") == 0;
+    free(n);
+    if (hit) {
+      *(bool *)d = true;
+      return CXChildVisit_Break;
+    }
+  }
+  return CXChildVisit_Recurse;
+}
+
+static bool calls_alloca(CXCursor e) {
+  bool found = false;
+  if (clang_getCursorKind(e) == CXCursor_CallExpr)
+    find_alloca(e, e, &found);
+  if (!found)
+    clang_visitChildren(e, find_alloca, &found);
+  return found;
+}
+
+/* `T *p = alloca(n)` or `p = alloca(n)` with p in the frame */
+static void check_alloca(Lint *lt, CXCursor var, CXCursor value, CXCursor where) {
+  Var *v = var_of(lt->ctx, var);
+  if (!v || !v->in_frame || clang_Cursor_isNull(value) || !calls_alloca(value))
+    return;
+  diag_cursor(lt->ctx->L, DIAG_ERROR, where,
+              "'%s' points to an 'alloca' buffer and lives across an await: the buffer is on "
+              "the stack of a poll that returns at the await; use a fixed-size array or malloc",
+              v->name);
+}
+
+/* ac_spawn(f(..., &local, ...)): the task may outlive the spawning function */
+static enum CXChildVisitResult find_local_address(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  FnCtx *ctx = d;
+  CXCursor target = clang_getNullCursor();
+  if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+      clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf) {
+    Children ch;
+    children_of(c, &ch);
+    CXCursor op = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
+    children_free(&ch);
+    if (clang_getCursorKind(op) == CXCursor_DeclRefExpr)
+      target = clang_getCursorReferenced(op);
+  } else if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+             is_array_type(clang_getCanonicalType(clang_getCursorType(c)))) {
+    target = clang_getCursorReferenced(c); /* an array decays to a pointer */
+  }
+  Var *v = clang_Cursor_isNull(target) ? NULL : var_of(ctx, target);
+  if (v && !v->is_param) {
+    unsigned off;
+    if (loc_offset(ctx->L, clang_getCursorLocation(c), &off))
+      warn_at(ctx->L, W_SPAWN_LOCAL_ADDRESS, off,
+              "the spawned task gets a pointer to '%s', a local of the spawning function; the "
+              "task may outlive it (join the task before '%s' goes out of scope, or give the "
+              "task its own copy)",
+              v->name, v->name);
+    return CXChildVisit_Continue;
+  }
+  return CXChildVisit_Recurse;
+}
+
+/* The runtime's async calls with an integer result return negative errno
+ * values.  (A user's function declared warn_unused_result gets clang's own
+ * -Wunused-result, which sees through `await`.) */
+static bool reports_errors(AsyncFn *g) {
+  CXType t = clang_getCanonicalType(clang_getResultType(clang_getCursorType(g->decl)));
+  return g->is_external &&
+         (t.kind == CXType_Int || t.kind == CXType_Long || t.kind == CXType_LongLong);
+}
+
+/* A statement of a block that is just `await f(...)`. */
+static void check_discarded(Lint *lt, CXCursor stmt) {
+  FnCtx *ctx = lt->ctx;
+  if (!is_await_op(ctx->L, stmt))
+    return;
+  Range r;
+  Await *aw = cursor_range(ctx->L, stmt, &r) ? await_at(ctx, r.begin) : NULL;
+  if (!aw || !aw->callee)
+    return;
+  AsyncFn *g = aw->callee;
+  const char *name = aw->is_timeout ? "ac_timeout" : g->name;
+  if (aw->is_timeout || reports_errors(g))
+    warn_at(ctx->L, W_UNUSED_ASYNC_RESULT, r.begin,
+            "the result of '%s' is discarded; it reports %s (cast to void to discard it on "
+            "purpose)",
+            name, aw->is_timeout ? "whether the deadline passed" : "errors");
+}
+
+static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d) {
+  Lint *lt = d;
+  FnCtx *ctx = lt->ctx;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  if (clang_getCursorKind(parent) == CXCursor_CompoundStmt)
+    check_discarded(lt, c);
+  if (k == CXCursor_CallExpr) {
+    check_call(lt, c);
+    AsyncFn *g = find_async_fn(ctx->L, clang_getCursorReferenced(c));
+    BuiltinSite site;
+    if (g && builtin_of_call(ctx->L, c, g, &site) == BUILTIN_SPAWN)
+      clang_visitChildren(c, find_local_address, ctx);
+  } else if (k == CXCursor_VarDecl) {
+    Children ch;
+    children_of(c, &ch);
+    CXCursor init = ch.n ? ch.p[ch.n - 1] : clang_getNullCursor();
+    children_free(&ch);
+    if (!clang_Cursor_isNull(init) && clang_isExpression(clang_getCursorKind(init)))
+      check_alloca(lt, c, init, c);
+  } else if (k == CXCursor_BinaryOperator &&
+             clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign) {
+    Children ch;
+    children_of(c, &ch);
+    CXCursor lhs = ch.n == 2 ? strip_parens(ch.p[0]) : clang_getNullCursor();
+    if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)
+      check_alloca(lt, clang_getCursorReferenced(lhs), ch.p[1], c);
+    children_free(&ch);
+  }
+  return CXChildVisit_Recurse;
+}
+
+/* A lock taken, then an await before the matching unlock (in the text of
+ * the function: the usual lock ... unlock pairs of one block). */
+static void check_locks(Lint *lt) {
+  FnCtx *ctx = lt->ctx;
+  for (size_t i = 0; i < lt->num_locks; i++) {
+    Lock *l = &lt->locks[i];
+    if (l->unlock)
+      continue;
+    unsigned until = ctx->fn->body.end;
+    for (size_t j = i + 1; j < lt->num_locks; j++)
+      if (lt->locks[j].unlock && strcmp(lt->locks[j].what, l->what) == 0) {
+        until = lt->locks[j].at;
+        break;
+      }
+    for (size_t a = 0; a < ctx->num_awaits; a++) {
+      Await *aw = &ctx->awaits[a];
+      if (!aw->evaluated || aw->range.begin <= l->at || aw->range.begin >= until)
+        continue;
+      if (warn_at(ctx->L, W_MUTEX_ACROSS_AWAIT, aw->range.begin,
+              "'%s' is held across this await: another task of this thread that takes it "
+              "deadlocks the thread, and the task may resume on another worker; use ac_mutex "
+              "(await ac_mutex_lock(&m)), which may be held across awaits",
+              l->what + (l->what[0] == '&')))
+        diag_at(ctx->L, DIAG_NOTE, l->at, "locked here by '%s'", lock_fns[l->kind]);
+      break;
+    }
+  }
+}
+
+void lint_async_fn(FnCtx *ctx) {
+  Lint lt = {.ctx = ctx};
+  clang_visitChildren(ctx->body, visit, &lt);
+  check_locks(&lt);
+  for (size_t i = 0; i < lt.num_locks; i++)
+    free(lt.locks[i].what);
+  free(lt.locks);
+}
