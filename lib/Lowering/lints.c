@@ -49,7 +49,7 @@ static const Blocking blocking_calls[] = {
     {"epoll_wait", "await ac_fd_readable(fd) / ac_fd_writable(fd)"},
     {"pthread_join", "await ac_spawn_blocking(fn, arg), or ac_task_join for a task"},
     {"pthread_cond_wait", "ac_notify (await ac_notified(&n))"},
-    {"sem_wait", "ac_sem (await ac_sem_acquire(&s))"},
+    {"sem_wait", "ac_sem (await ac_sem_acquire(&s, 1))"},
     {"system", "await ac_spawn_blocking(fn, arg)"},
     {"wait", "await ac_spawn_blocking(fn, arg)"},
     {"waitpid", "await ac_spawn_blocking(fn, arg)"},
