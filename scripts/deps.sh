@@ -2,7 +2,7 @@
 # Installs (as root, idempotently) the Debian 12 packages asyncc needs to
 # build and test: the compilers, libclang 19, FileCheck/lit, csmith.
 set -e
-PKGS="build-essential cmake ninja-build python3 libclang-19-dev clang-19 llvm-19-tools libclang-rt-19-dev csmith libcsmith-dev"
+PKGS="build-essential cmake ninja-build python3 libclang-19-dev clang-19 llvm-19-tools libclang-rt-19-dev csmith libcsmith-dev gdb"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
