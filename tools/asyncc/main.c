@@ -4,11 +4,10 @@
  * headers and runtime relative to its own executable (../include, ../lib),
  * so build/bin/asyncc works straight from the build tree. */
 #define _GNU_SOURCE
-#include "lower.h"
+#include "driver.h"
 
 #include <errno.h>
 #include <libgen.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,12 +19,7 @@
 #define ASYNCC_VERSION "0.0.0"
 #endif
 
-typedef struct Args {
-  const char **v;
-  int n, cap;
-} Args;
-
-static void push(Args *a, const char *s) {
+void push(Args *a, const char *s) {
   if (a->n + 2 > a->cap) {
     a->cap = a->cap ? a->cap * 2 : 32;
     a->v = xrealloc(a->v, a->cap * sizeof(char *));
@@ -34,32 +28,17 @@ static void push(Args *a, const char *s) {
   a->v[a->n] = NULL;
 }
 
-static void append(Args *dst, const Args *src) {
+void append(Args *dst, const Args *src) {
   for (int i = 0; i < src->n; i++)
     push(dst, src->v[i]);
 }
-
-typedef struct Driver {
-  const char *output;
-  bool compile_only, emit_c, verbose, lines; /* emit_c: -S or any --emit (no compile) */
-  AcEmit emit;
-  unsigned char warning[AC_NUM_WARNINGS]; /* asyncc's -W flags (AcWarnSetting) */
-  bool opt_werror, opt_no_warnings;
-  const char *cc;
-  Args parse_flags;   /* to clang's parse and the backend: -I -D -U -std -include */
-  Args cc_flags;      /* to the backend only: -O -g -W -f -m ... */
-  Args link_flags;    /* -l -L -Wl, and objects/archives */
-  Args ac_inputs, c_inputs;
-  char prefix[PATH_MAX]; /* the directory above bin/ */
-  char tmpdir[64];
-} Driver;
 
 static const char *usage =
     "usage: asyncc [options] file...\n"
     "\n"
     "Compiles C with async/await (.ac files) like cc: each .ac file is lowered to C,\n"
-    "then compiled and linked with the asyncc runtime.  .c, .o and .a inputs are\n"
-    "passed to the backend compiler.\n"
+    "then compiled and linked with the asyncc runtime.  .c, .o, .a and .so inputs\n"
+    "are passed to the backend compiler.\n"
     "\n"
     "options:\n"
     "  -o FILE          write the output to FILE ('-' for stdout with -S)\n"
@@ -76,14 +55,29 @@ static const char *usage =
     "                   to them and are also passed to the backend\n"
     "  --no-line        no #line directives in the lowered C\n"
     "  --cc=CC          the backend C compiler (default: $CC, else cc)\n"
-    "  -I DIR, -D NAME[=VAL], -U NAME, -std=STD, -include FILE\n"
+    "  -I DIR, -D NAME[=VAL], -U NAME, -std=STD, -include FILE, -imacros FILE,\n"
+    "  -isystem DIR, -iquote DIR, -idirafter DIR\n"
     "                   passed to clang's parse of .ac files and to the backend\n"
-    "  -O*, -g*, -W*, -w, -f*, -m*, -pthread\n"
+    "  -O*, -g*, -W*, -w, -f*, -m*, -pthread, and other -options\n"
     "                   passed to the backend compiler (-fsanitize=... also selects\n"
     "                   the sanitized runtime)\n"
-    "  -l LIB, -L DIR, -Wl,...  passed to the link\n"
+    "  -l LIB, -L DIR, -Wl,..., -static, -shared, -rdynamic\n"
+    "                   passed to the link\n"
+    "  -MD              also write a make dependency file (FILE.d): the headers the\n"
+    "                   .ac file includes, and the prelude\n"
+    "  -MMD             like -MD, without system headers\n"
+    "  -MF FILE         the dependency file's name\n"
+    "  -MT TARGET       the rule's target (default: the object file); repeatable\n"
+    "  -MQ TARGET       like -MT, quoting make's special characters\n"
+    "  -MP              a phony target for each header (deleted headers are no error)\n"
+    "  --print-clang-flags [options] [file.ac]\n"
+    "                   print the clang flags that parse a .ac file as asyncc does\n"
+    "                   (-x c, the prelude, the runtime include dir and the given\n"
+    "                   -I/-D/... flags), shell-quoted, for clangd and other tools\n"
+    "  --print-prefix   print the installation prefix asyncc runs from\n"
     "  -v               print the commands that are run\n"
-    "  --help, --version\n";
+    "  --help           print this help\n"
+    "  --version        print the version\n";
 
 static void find_prefix(Driver *d) {
   char exe[PATH_MAX];
@@ -114,7 +108,7 @@ static char *base_with(const char *path, const char *ext) {
   return xasprintf("%.*s%s", (int)n, b, ext);
 }
 
-static int run(Driver *d, Args *cmd) {
+int run(Driver *d, Args *cmd) {
   if (d->verbose) {
     for (int i = 0; i < cmd->n; i++)
       fprintf(stderr, "%s%s", i ? " " : "", cmd->v[i]);
@@ -137,9 +131,13 @@ static int run(Driver *d, Args *cmd) {
 }
 
 static bool needs_value(const char *a) {
-  return !strcmp(a, "-o") || !strcmp(a, "-I") || !strcmp(a, "-D") || !strcmp(a, "-U") ||
-         !strcmp(a, "-include") || !strcmp(a, "-l") || !strcmp(a, "-L") ||
-         !strcmp(a, "-isystem") || !strcmp(a, "-x");
+  static const char *const with_value[] = {
+      "-o", "-I", "-D", "-U", "-include", "-imacros", "-isystem", "-iquote", "-idirafter",
+      "-l", "-L", "-x", "-MF", "-MT", "-MQ"};
+  for (size_t i = 0; i < sizeof with_value / sizeof *with_value; i++)
+    if (!strcmp(a, with_value[i]))
+      return true;
+  return false;
 }
 
 /* -Wname, -Wno-name, -Werror=name, -Wno-error=name for asyncc's own
@@ -162,6 +160,7 @@ static bool asyncc_warning_flag(Driver *d, const char *a) {
 }
 
 static int parse_args(Driver *d, int argc, char **argv) {
+  bool print_prefix = false;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (needs_value(a)) {
@@ -177,6 +176,11 @@ static int parse_args(Driver *d, int argc, char **argv) {
       } else if (!strcmp(a, "-x")) {
         fprintf(stderr, "asyncc: error: '-x' is not supported; name inputs .ac or .c\n");
         return 1;
+      } else if (!strcmp(a, "-MF")) {
+        d->deps.file = v;
+      } else if (!strcmp(a, "-MT") || !strcmp(a, "-MQ")) {
+        push(&d->deps.targets, a);
+        push(&d->deps.targets, v);
       } else {
         push(&d->parse_flags, a);
         push(&d->parse_flags, v);
@@ -187,6 +191,10 @@ static int parse_args(Driver *d, int argc, char **argv) {
     } else if (!strcmp(a, "--version")) {
       printf("asyncc %s (libclang %s)\n", ASYNCC_VERSION, "19");
       exit(0);
+    } else if (!strcmp(a, "--print-prefix")) {
+      print_prefix = true;
+    } else if (!strcmp(a, "--print-clang-flags")) {
+      d->print_clang_flags = true;
     } else if (!strcmp(a, "-c")) {
       d->compile_only = true;
     } else if (!strcmp(a, "-S") || !strcmp(a, "--emit=c")) {
@@ -205,6 +213,14 @@ static int parse_args(Driver *d, int argc, char **argv) {
       d->cc = a + 5;
     } else if (!strcmp(a, "-v")) {
       d->verbose = true;
+    } else if (!strcmp(a, "-MD") || !strcmp(a, "-MMD")) {
+      d->deps.on = true;
+      d->deps.no_system = !strcmp(a, "-MMD");
+    } else if (!strcmp(a, "-MP")) {
+      d->deps.phony = true;
+    } else if (!strcmp(a, "-M") || !strcmp(a, "-MM")) {
+      fprintf(stderr, "asyncc: error: '%s' is not supported; use -MD or -MMD\n", a);
+      return 1;
     } else if (!strncmp(a, "-I", 2) || !strncmp(a, "-D", 2) || !strncmp(a, "-U", 2) ||
                !strncmp(a, "-std=", 5)) {
       push(&d->parse_flags, a);
@@ -227,11 +243,69 @@ static int parse_args(Driver *d, int argc, char **argv) {
       push(&d->link_flags, a); /* objects, archives, shared libraries */
     }
   }
+  if (print_prefix) {
+    printf("%s\n", d->prefix);
+    exit(0);
+  }
+  if (d->print_clang_flags)
+    return 0; /* inputs are optional: the flags do not depend on them */
   if (!d->ac_inputs.n && !d->c_inputs.n) {
     fprintf(stderr, "asyncc: error: no input files (try --help)\n");
     return 1;
   }
+  int with_deps = d->emit_c ? d->ac_inputs.n : d->ac_inputs.n + d->c_inputs.n;
+  if (d->deps.on && d->deps.file && with_deps > 1) {
+    fprintf(stderr, "asyncc: error: cannot specify -MF with several inputs\n");
+    return 1;
+  }
+  if (d->deps.on && d->emit != AC_EMIT_C) {
+    fprintf(stderr, "asyncc: error: -MD and -MMD need -c, -S or linking, not --emit=layout/dot/json\n");
+    return 1;
+  }
+  if (d->deps.on && d->emit_c && d->output && !strcmp(d->output, "-")) {
+    fprintf(stderr, "asyncc: error: -MD and -MMD need -S to write a file, not '-o -'\n");
+    return 1;
+  }
   return 0;
+}
+
+/* A shell word: as is when that is unambiguous, else single-quoted. */
+static void print_shell_word(const char *s) {
+  if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                      "_@%+=:,./-") == strlen(s)) {
+    fputs(s, stdout);
+    return;
+  }
+  putchar('\'');
+  for (; *s; s++) {
+    if (*s == '\'')
+      fputs("'\\''", stdout);
+    else
+      putchar(*s);
+  }
+  putchar('\'');
+}
+
+/* The flags lib/Lowering/lower.c's parse() gives clang, in its order. */
+static void print_clang_flags(Driver *d) {
+  Args f = {0};
+  push(&f, "-x");
+  push(&f, "c");
+  bool has_std = false;
+  for (int i = 0; i < d->parse_flags.n; i++)
+    has_std |= !strncmp(d->parse_flags.v[i], "-std=", 5);
+  if (!has_std)
+    push(&f, "-std=gnu17");
+  push(&f, "-include");
+  push(&f, d->prelude);
+  push(&f, xasprintf("-I%s/include", d->prefix));
+  append(&f, &d->parse_flags);
+  for (int i = 0; i < f.n; i++) {
+    if (i)
+      putchar(' ');
+    print_shell_word(f.v[i]);
+  }
+  putchar('\n');
 }
 
 static int write_file(const char *path, const char *text) {
@@ -246,13 +320,39 @@ static int write_file(const char *path, const char *text) {
   return 0;
 }
 
+/* Static, so programs run without an rpath; the sanitized variants are what
+ * -fsanitize=... was asked for. */
 static const char *runtime_lib(Driver *d) {
+  const char *name = "asyncc_rt";
   for (int i = 0; i < d->cc_flags.n; i++) {
     const char *a = d->cc_flags.v[i];
     if (!strncmp(a, "-fsanitize=", 11))
-      return strstr(a, "thread") ? "-lasyncc_rt_tsan" : "-lasyncc_rt_san";
+      name = strstr(a, "thread") ? "asyncc_rt_tsan" : "asyncc_rt_san";
   }
-  return "-lasyncc_rt";
+  return xasprintf("%s/lib/lib%s.a", d->prefix, name);
+}
+
+Args backend_command(Driver *d) {
+  Args cmd = {0};
+  char *cc = xstrdup(d->cc);
+  for (char *tok = strtok(cc, " "); tok; tok = strtok(NULL, " "))
+    push(&cmd, tok);
+  append(&cmd, &d->parse_flags);
+  append(&cmd, &d->cc_flags);
+  push(&cmd, xasprintf("-I%s/include", d->prefix));
+  /* the lowered C sits in a temporary directory: #include "x.h" must still
+   * find x.h next to the .ac file, as it did when clang parsed it */
+  for (int i = 0; i < d->ac_inputs.n; i++) {
+    char *dir = xstrdup(d->ac_inputs.v[i]);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+      *slash = 0;
+    else
+      strcpy(dir, ".");
+    push(&cmd, "-iquote");
+    push(&cmd, dir);
+  }
+  return cmd;
 }
 
 static void cleanup(Driver *d) {
@@ -273,25 +373,28 @@ int main(int argc, char **argv) {
   find_prefix(&d);
   if (parse_args(&d, argc, argv))
     return 1;
+  d.prelude = xasprintf("%s/include/asyncc/prelude.h", d.prefix);
+  if (d.print_clang_flags) {
+    print_clang_flags(&d);
+    return 0;
+  }
   if (!d.cc)
     d.cc = getenv("CC") && *getenv("CC") ? getenv("CC") : "cc";
   if (d.output && d.ac_inputs.n + d.c_inputs.n > 1 && (d.emit_c || d.compile_only)) {
     fprintf(stderr, "asyncc: error: cannot specify -o with -c or -S and several inputs\n");
     return 1;
   }
-  char *prelude = xasprintf("%s/include/asyncc/prelude.h", d.prefix);
-  char *include = xasprintf("-I%s/include", d.prefix);
-  AcOptions opt = {.prelude = prelude, .clang_args = d.parse_flags.v,
+  AcOptions opt = {.prelude = d.prelude, .clang_args = d.parse_flags.v,
                    .num_clang_args = d.parse_flags.n, .line_directives = d.lines, .emit = d.emit,
                    .werror = d.opt_werror, .no_warnings = d.opt_no_warnings};
   memcpy(opt.warning, d.warning, sizeof opt.warning);
-  if (access(prelude, R_OK) != 0) {
-    fprintf(stderr, "asyncc: error: cannot find the prelude at '%s'\n", prelude);
+  if (access(d.prelude, R_OK) != 0) {
+    fprintf(stderr, "asyncc: error: cannot find the prelude at '%s'\n", d.prelude);
     return 1;
   }
 
   Args sources = {0}; /* C files to compile: lowered and given */
-  if (!d.emit_c) {
+  if (!d.emit_c || d.deps.on) {
     strcpy(d.tmpdir, "/tmp/asyncc-XXXXXX");
     if (!mkdtemp(d.tmpdir)) {
       perror("asyncc: mkdtemp");
@@ -320,54 +423,53 @@ int main(int argc, char **argv) {
     free(c);
     free(base);
   }
-  if (rc || d.emit_c) {
+  if (d.emit_c) {
+    for (int i = 0; i < d.ac_inputs.n && !rc && d.deps.on; i++)
+      rc = dep_scan(&d, i, d.ac_inputs.v[i], sources.v[i], sources.v[i]);
+    cleanup(&d);
+    return rc;
+  }
+  if (rc) {
     cleanup(&d);
     return rc;
   }
   append(&sources, &d.c_inputs);
 
-  Args cmd = {0};
-  char *cc = xstrdup(d.cc);
-  for (char *tok = strtok(cc, " "); tok; tok = strtok(NULL, " "))
-    push(&cmd, tok);
-  append(&cmd, &d.parse_flags);
-  append(&cmd, &d.cc_flags);
-  push(&cmd, include);
-  /* the lowered C sits in a temporary directory: #include "x.h" must still
-   * find x.h next to the .ac file, as it did when clang parsed it */
-  for (int i = 0; i < d.ac_inputs.n; i++) {
-    char *dir = xstrdup(d.ac_inputs.v[i]);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-      *slash = 0;
-    else
-      strcpy(dir, ".");
-    push(&cmd, "-iquote");
-    push(&cmd, dir);
-  }
+  Args cmd = backend_command(&d);
   if (d.compile_only) {
     int fixed = cmd.n;
     for (int i = 0; i < sources.n && !rc; i++) {
       cmd.n = fixed;
       const char *src = i < d.ac_inputs.n ? d.ac_inputs.v[i] : sources.v[i];
+      const char *object = d.output ? d.output : base_with(src, ".o");
+      if (d.deps.on)
+        dep_backend_args(&d, i, object, &cmd);
       push(&cmd, "-c");
       push(&cmd, sources.v[i]);
       push(&cmd, "-o");
-      push(&cmd, d.output ? d.output : base_with(src, ".o"));
+      push(&cmd, object);
       rc = run(&d, &cmd);
+      if (!rc && d.deps.on)
+        rc = dep_finish(&d, i, src, sources.v[i], object);
     }
   } else {
-    append(&cmd, &sources);
-    push(&cmd, "-o");
-    push(&cmd, d.output ? d.output : "a.out");
-    push(&cmd, xasprintf("-L%s/lib", d.prefix));
-    append(&cmd, &d.link_flags);
-    const char *rt = runtime_lib(&d);
-    if (!strcmp(rt, "-lasyncc_rt_san"))
-      push(&cmd, "-fsanitize=address,undefined"); /* what that runtime was built with */
-    push(&cmd, rt);
-    push(&cmd, "-lpthread");
-    rc = run(&d, &cmd);
+    for (int i = 0; i < sources.n && !rc && d.deps.on; i++) {
+      const char *src = i < d.ac_inputs.n ? d.ac_inputs.v[i] : sources.v[i];
+      rc = dep_scan(&d, i, src, sources.v[i], base_with(src, ".o"));
+    }
+    if (!rc) {
+      append(&cmd, &sources);
+      push(&cmd, "-o");
+      push(&cmd, d.output ? d.output : "a.out");
+      push(&cmd, xasprintf("-L%s/lib", d.prefix));
+      append(&cmd, &d.link_flags);
+      const char *rt = runtime_lib(&d);
+      if (strstr(rt, "asyncc_rt_san"))
+        push(&cmd, "-fsanitize=address,undefined"); /* what that runtime was built with */
+      push(&cmd, rt);
+      push(&cmd, "-lpthread");
+      rc = run(&d, &cmd);
+    }
   }
   cleanup(&d);
   return rc;
