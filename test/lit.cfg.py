@@ -11,7 +11,7 @@ config.name = 'asyncc'
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = ['.ac', '.test']
 config.excludes = ['Inputs', 'CMakeLists.txt', 'lit.cfg.py', 'lit.site.cfg.py.in', 'unit',
-                   'corpus']
+                   'corpus', 'install']
 config.test_source_root = os.path.dirname(__file__)
 
 cc = lit_config.params.get('cc', 'gcc')
@@ -34,6 +34,7 @@ config.substitutions.append(('%count', os.path.join(config.llvm_root, 'bin', 'co
 config.substitutions.append(('%python', 'python3'))
 config.substitutions.append(('%inputs', os.path.join(config.test_source_root, 'Inputs')))
 config.substitutions.append(('%cc', cc))
+config.substitutions.append(('%srcroot', os.path.dirname(config.test_source_root)))
 
 # ASan: leaks are errors; UBSan: print stacks
 config.environment['ASAN_OPTIONS'] = 'detect_leaks=1:abort_on_error=0'

@@ -1,0 +1,1 @@
+/* included only while asyncc's clang parses the .ac file */
