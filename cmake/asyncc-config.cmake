@@ -21,7 +21,11 @@
 #
 # Call find_package(asyncc) from the top-level CMakeLists.txt (file scope,
 # not in a function): it enables a language.  See docs/build.md.
-cmake_minimum_required(VERSION 3.20)
+if(CMAKE_VERSION VERSION_LESS 3.20) # DEPFILE support for custom languages
+  set(${CMAKE_FIND_PACKAGE_NAME}_FOUND FALSE)
+  set(${CMAKE_FIND_PACKAGE_NAME}_NOT_FOUND_MESSAGE "asyncc needs CMake 3.20 or newer")
+  return()
+endif()
 get_filename_component(_asyncc_prefix "${CMAKE_CURRENT_LIST_DIR}/../../.." ABSOLUTE)
 
 set(ASYNCC_EXECUTABLE "${_asyncc_prefix}/bin/asyncc")

@@ -50,6 +50,10 @@ argv[argv.index("-c")] = "-fsyntax-only"
 subprocess.run(argv, cwd=entries[0]["directory"], check=True)
 print("compile_commands.json: app.ac parses with clang-19")
 PY
+    if command -v clangd >/dev/null; then
+      clangd --check=app.ac --compile-commands-dir=b 2>&1 | tee clangd.log | tail -1
+      grep -q 'All checks completed, 0 errors' clangd.log
+    fi
     # the sanitized runtime variant
     cmake -S . -B s -G Ninja -DCMAKE_PREFIX_PATH="$prefix" -DASYNCC_SANITIZE=address >/dev/null
     cmake --build s --target app
