@@ -11,7 +11,7 @@ FLAG = r'(?<![\w-])(--?[A-Za-z][A-Za-z0-9_-]*(?:=)?)'
 
 
 def flags(text):
-    return {f.rstrip('=') for f in re.findall(FLAG, text)}
+    return {f.split('=')[0] for f in re.findall(FLAG, text)}
 
 
 # roff: \- is a hyphen; drop font escapes (\fB, \fR, \fI, \fP)
@@ -22,8 +22,12 @@ man = re.sub(r'^\.nf$.*?^\.fi$', '', man, flags=re.M | re.S)
 man_flags = flags('\n'.join(l for l in man.splitlines() if not l.startswith('.\\"')))
 # the parser's flags: string literals that start with '-', in parse_args and needs_value
 parser = main_c[main_c.index('static bool needs_value'):main_c.index('/* A shell word')]
-parser_flags = {s.rstrip('=,') for s in re.findall(r'"(--?[A-Za-z][A-Za-z0-9_,-]*=?)"', parser)}
+literals = re.findall(r'"(--?[A-Za-z][A-Za-z0-9_,=-]*)"', parser)
+# a flag is its name up to '='; a literal with a value ("--emit=dot") must be
+# written out in both texts
+parser_flags = {s.split('=')[0].rstrip(',') for s in literals}
 help_flags = flags(help_text)
+valued = sorted({s for s in literals if '=' in s and not s.endswith('=')})
 
 ok = True
 for name, have in (('--help', help_flags), ('the man page', man_flags)):
@@ -31,6 +35,10 @@ for name, have in (('--help', help_flags), ('the man page', man_flags)):
     if missing:
         print('%s does not list: %s' % (name, ' '.join(missing)))
         ok = False
+    for v in valued:
+        if v not in (help_text if name == '--help' else man):
+            print('%s does not list: %s' % (name, v))
+            ok = False
 only = sorted(help_flags ^ man_flags)
 if only:
     print('listed by only one of --help and the man page: %s' % ' '.join(only))
