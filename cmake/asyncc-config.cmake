@@ -110,12 +110,13 @@ function(asyncc_add_library name)
   _asyncc_link_runtime(${name} ${type})
 endfunction()
 
-# compile_commands.json entries clangd can use for .ac files (the Ninja
-# generator exports .ac compiles; Unix Makefiles exports C and C++ only).
+# compile_commands.json entries clangd can use for .ac files: see
+# asyncc-compile-commands.cmake.
 if(CMAKE_EXPORT_COMPILE_COMMANDS AND NOT TARGET asyncc_compile_commands)
   list(JOIN ASYNCC_CLANG_FLAGS " " _asyncc_flags)
   add_custom_target(asyncc_compile_commands ALL
     COMMAND ${CMAKE_COMMAND} "-DFILE=${CMAKE_BINARY_DIR}/compile_commands.json"
+      "-DBINARY_DIR=${CMAKE_BINARY_DIR}" "-DGENERATOR=${CMAKE_GENERATOR}"
       "-DFROM=${CMAKE_ASYNCC_COMPILER} --cc=${CMAKE_C_COMPILER}"
       "-DTO=${CMAKE_C_COMPILER} ${_asyncc_flags}"
       -P "${CMAKE_CURRENT_LIST_DIR}/asyncc-compile-commands.cmake"
