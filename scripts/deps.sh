@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (as root, idempotently) the Debian 12 packages asyncc needs to
-# build and test: the compilers, libclang 19, FileCheck/lit, csmith, and
+# build and test: the compilers, libclang 19, FileCheck/lit, csmith, gdb, and
 # pkg-config (the install tests build a consumer project with it).
 set -e
 PKGS="build-essential cmake ninja-build pkg-config python3 libclang-19-dev clang-19 llvm-19-tools libclang-rt-19-dev csmith libcsmith-dev gdb"

@@ -11,7 +11,8 @@ FLAG = r'(?<![\w-])(--?[A-Za-z][A-Za-z0-9_-]*(?:=)?)'
 
 
 def flags(text):
-    return {f.split('=')[0] for f in re.findall(FLAG, text)}
+    # "-Wno-NAME" (help) and "-Wno- name" (roff .BI): the prefix "-Wno-"
+    return {re.sub(r'(?<=-)(NAME|name)$', '', f.split('=')[0]) for f in re.findall(FLAG, text)}
 
 
 # roff: \- is a hyphen; drop font escapes (\fB, \fR, \fI, \fP)
@@ -22,23 +23,22 @@ man = re.sub(r'^\.nf$.*?^\.fi$', '', man, flags=re.M | re.S)
 man_flags = flags('\n'.join(l for l in man.splitlines() if not l.startswith('.\\"')))
 # the parser's flags: string literals that start with '-', in parse_args and needs_value
 parser = main_c[main_c.index('static bool needs_value'):main_c.index('/* A shell word')]
-literals = re.findall(r'"(--?[A-Za-z][A-Za-z0-9_,=-]*)"', parser)
-# a flag is its name up to '='; a literal with a value ("--emit=dot") must be
-# written out in both texts
-parser_flags = {s.split('=')[0].rstrip(',') for s in literals}
+literals = set(re.findall(r'"(--?[A-Za-z][A-Za-z0-9_,=-]*)"', parser))
+# "-Werror=", "-Wno-", "-std=": prefixes some listed flag must start with;
+# "--emit=dot": written out in full; the rest: listed by name
+prefixes = sorted(l.rstrip('=') for l in literals if l.endswith(('=', '-')))
+valued = sorted(l for l in literals if '=' in l[:-1])
+parser_flags = {l.rstrip(',') for l in literals if not l.endswith(('=', '-')) and '=' not in l}
 help_flags = flags(help_text)
-valued = sorted({s for s in literals if '=' in s and not s.endswith('=')})
 
 ok = True
-for name, have in (('--help', help_flags), ('the man page', man_flags)):
+for name, have, text in (('--help', help_flags, help_text), ('the man page', man_flags, man)):
     missing = sorted(parser_flags - have)
+    missing += [p + '...' for p in prefixes if not any(f.startswith(p) for f in have)]
+    missing += [v for v in valued if v not in text]
     if missing:
         print('%s does not list: %s' % (name, ' '.join(missing)))
         ok = False
-    for v in valued:
-        if v not in (help_text if name == '--help' else man):
-            print('%s does not list: %s' % (name, v))
-            ok = False
 only = sorted(help_flags ^ man_flags)
 if only:
     print('listed by only one of --help and the man page: %s' % ' '.join(only))
