@@ -170,6 +170,7 @@ typedef struct ScanState {
   FnCtx *ctx;
   int unevaluated;      /* inside sizeof / _Alignof */
   int stmt_expr;        /* inside a GNU statement expression */
+  int in_conc;          /* inside ac_join / ac_select (its awaits are diagnosed there) */
   unsigned scope_begin, scope_end; /* the innermost scope */
   Range decl_stmt;      /* the DeclStmt being visited */
   /* offsets of calls that are await operands, and of async calls */
@@ -237,6 +238,8 @@ static bool timeout_parts(ScanState *st, CXCursor tcall, unsigned at, Await *aw)
   aw->callee = clang_getCursorKind(e) == CXCursor_CallExpr
                    ? find_async_fn(L, clang_getCursorReferenced(e))
                    : NULL;
+  if (conc_kind(aw->callee)) /* no frame of its own to race */
+    aw->callee = NULL;
   Range cr;
   if (!aw->callee || !cursor_range(L, e, &cr)) {
     diag_at(L, DIAG_ERROR, at,
@@ -253,6 +256,8 @@ static bool timeout_parts(ScanState *st, CXCursor tcall, unsigned at, Await *aw)
 static void add_await(ScanState *st, CXCursor c) {
   FnCtx *ctx = st->ctx;
   Lowering *L = ctx->L;
+  if (st->in_conc)
+    return;
   Children ch;
   children_of(c, &ch);
   CXCursor call = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
@@ -286,6 +291,18 @@ static void add_await(ScanState *st, CXCursor c) {
     call = timeout.call;
     callee = timeout.callee;
   }
+  if (conc_kind(callee)) {
+    st->in_conc++; /* for the scan of its arguments */
+    bool ok = conc_parts(L, call, r, &timeout);
+    for (int i = 0; i < timeout.num_parts; i++) {
+      if (clang_Cursor_isNull(timeout.parts[i].call) || !cursor_range(L, timeout.parts[i].call, &cr))
+        continue;
+      st->awaited_calls = xrealloc(st->awaited_calls, (st->num_awaited + 1) * sizeof(unsigned));
+      st->awaited_calls[st->num_awaited++] = cr.begin;
+    }
+    if (!ok)
+      return;
+  }
   if (!callee) {
     CXType t = clang_getCursorType(call);
     char *ts = type_name(t);
@@ -311,13 +328,14 @@ static void add_await(ScanState *st, CXCursor c) {
     diag_at(L, DIAG_ERROR, r.begin, "'main' cannot be awaited");
     return;
   }
-  if (!timeout.is_timeout && await_direct(ctx, c))
+  if (!timeout.is_timeout && !timeout.conc && await_direct(ctx, c))
     return;
   ctx->awaits = xrealloc(ctx->awaits, (ctx->num_awaits + 1) * sizeof(Await));
   ctx->awaits[ctx->num_awaits++] =
       (Await){.op = c, .call = call, .callee = callee, .range = r,
               .evaluated = !st->unevaluated && !under_typeof(&L->src, r.begin),
-              .is_timeout = timeout.is_timeout, .ms = timeout.ms, .lhs = timeout.lhs};
+              .is_timeout = timeout.is_timeout, .ms = timeout.ms, .lhs = timeout.lhs,
+              .conc = timeout.conc, .parts = timeout.parts, .num_parts = timeout.num_parts};
 }
 
 static void add_local(ScanState *st, CXCursor c) {
@@ -650,7 +668,7 @@ void analyze_fn(FnCtx *ctx) {
               g->name, g->name);
       ok = true;
     }
-    if (!ok) {
+    if (!ok && !conc_misuse(L, st.async_calls[i], g)) {
       CXCursor callee = clang_getCursorReferenced(st.async_calls[i]);
       char *name = cursor_name(callee);
       diag_cursor(L, DIAG_ERROR, st.async_calls[i],

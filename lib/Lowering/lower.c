@@ -30,6 +30,8 @@ static enum CXChildVisitResult check_sync(CXCursor c, CXCursor parent, CXClientD
       builtin_rewrite(L, &site);
       return CXChildVisit_Recurse;
     }
+    if (conc_misuse(L, c, fn))
+      return CXChildVisit_Continue;
     if (fn) {
       diag_cursor(L, DIAG_ERROR, c,
                   "async function '%s' called from a function that is not async; await it "
@@ -45,6 +47,20 @@ static bool in_main_file(Lowering *L, CXCursor c) {
   CXFile f;
   clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
   return f && clang_File_isEqual(f, L->src.file);
+}
+
+/* fn awaits g (at 'at'): g's frame struct must come before fn's. */
+static void add_callee(Lowering *L, AsyncFn *fn, AsyncFn *g, unsigned at) {
+  if (!g->has_body && !g->is_external)
+    diag_at(L, DIAG_ERROR, at,
+            "async function '%s' is declared but not defined in this file; awaiting async "
+            "functions defined in other files is not supported yet",
+            g->name);
+  for (size_t j = 0; j < fn->num_callees; j++)
+    if (fn->callees[j] == g)
+      return;
+  fn->callees = xrealloc(fn->callees, (fn->num_callees + 1) * sizeof *fn->callees);
+  fn->callees[fn->num_callees++] = g;
 }
 
 static void lower_async_fn(Lowering *L, AsyncFn *fn) {
@@ -73,19 +89,10 @@ static void lower_async_fn(Lowering *L, AsyncFn *fn) {
   check_task_joins(L, fn, fn->body);
   lint_async_fn(&ctx);
   for (size_t i = 0; i < ctx.num_awaits; i++) {
-    AsyncFn *g = ctx.awaits[i].callee;
-    if (!g->has_body && !g->is_external)
-      diag_at(L, DIAG_ERROR, ctx.awaits[i].range.begin,
-              "async function '%s' is declared but not defined in this file; awaiting async "
-              "functions defined in other files is not supported yet",
-              g->name);
-    bool known = false;
-    for (size_t j = 0; j < fn->num_callees; j++)
-      known |= fn->callees[j] == g;
-    if (!known) {
-      fn->callees = xrealloc(fn->callees, (fn->num_callees + 1) * sizeof *fn->callees);
-      fn->callees[fn->num_callees++] = g;
-    }
+    Await *aw = &ctx.awaits[i];
+    add_callee(L, fn, aw->callee, aw->range.begin);
+    for (int k = 0; k < aw->num_parts; k++) /* ac_join / ac_select */
+      add_callee(L, fn, aw->parts[k].callee, aw->range.begin);
   }
   if (L->errors > errors)
     return;

@@ -227,6 +227,14 @@ typedef struct Var {
   unsigned scope_begin, scope_end; /* the block that declares it */
 } Var;
 
+/* concurrency.c: one call Ei of `await ac_join(E1, ..., En)` / ac_select */
+typedef enum ConcKind { CONC_NONE, CONC_JOIN, CONC_SELECT } ConcKind;
+typedef struct ConcPart {
+  CXCursor call;        /* the async call */
+  CXCursor lhs;         /* `lhs = call`, or a null cursor */
+  AsyncFn *callee;
+} ConcPart;
+
 typedef struct Await {
   CXCursor op;          /* the UnaryOperator */
   CXCursor call;        /* its operand: a call of an async function */
@@ -238,6 +246,10 @@ typedef struct Await {
   bool is_timeout;
   CXCursor ms, lhs;     /* lhs: null cursor if there is no assignment */
   int state;            /* resume state number (1-based) */
+  /* `await ac_join(...)` / `await ac_select(...)`: the calls, in order */
+  ConcKind conc;
+  ConcPart *parts;
+  int num_parts;
 } Await;
 
 /* Everything known about the async function being lowered. */
@@ -338,6 +350,19 @@ void builtin_rewrite(Lowering *L, const BuiltinSite *site);
 char *builtin_helpers_text(AsyncFn *callee);
 void builtin_check_unmatched(Lowering *L);
 
+/* ------------------------------------------------------------ concurrency.c */
+
+/* CONC_JOIN / CONC_SELECT if g is the prelude's ac__join / ac__select. */
+ConcKind conc_kind(const AsyncFn *g);
+/* Splits `await ac_join(...)` (kcall: the ac__join call) into aw->parts;
+ * false after a diagnostic. */
+bool conc_parts(Lowering *L, CXCursor kcall, Range await_r, Await *aw);
+/* ac__join / ac__select called without await (or outside async code):
+ * diagnoses it and returns true. */
+bool conc_misuse(Lowering *L, CXCursor call, AsyncFn *g);
+/* Lowers `await ac_join(...)` / `await ac_select(...)`; returns the residual. */
+char *lower_conc(FnCtx *ctx, Await *aw, StrBuf *pre);
+
 /* ------------------------------------------------------------ direct_calls.c */
 
 /* Decides which async functions of the file never suspend. */
@@ -367,6 +392,9 @@ char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre);
 /* Starts/ends a full expression (a group of temporaries). */
 void full_expr_begin(FnCtx *ctx, Range r);
 void full_expr_end(FnCtx *ctx);
+/* The value of an await, the frame field 'field' (consumed): copied to a
+ * temporary first when its full expression holds other awaits. */
+char *await_value(FnCtx *ctx, char *field, const char *type, bool is_record, StrBuf *pre);
 /* Emits a resume point for await 'aw' whose callee's arguments are 'args'. */
 void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre);
 

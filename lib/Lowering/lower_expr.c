@@ -71,7 +71,7 @@ void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
 
 /* The value of an await (a field of the frame): read in place when it is
  * the only await of its full expression, else copied to a temporary first. */
-static char *await_value(FnCtx *ctx, char *field, const char *type, bool is_record, StrBuf *pre) {
+char *await_value(FnCtx *ctx, char *field, const char *type, bool is_record, StrBuf *pre) {
   if (ctx->expr_awaits == 1)
     return field; /* nothing reuses the callee's frame before it is read */
   char *res = new_temp(ctx, type, "t");
@@ -136,6 +136,8 @@ static char *lower_await(FnCtx *ctx, Range r, StrBuf *pre) {
     return render(ctx->L, r);
   if (aw->is_timeout)
     return lower_timeout(ctx, aw, aw->range, pre);
+  if (aw->conc)
+    return lower_conc(ctx, aw, pre);
   StrBuf args = {0};
   /* states are numbered in evaluation order: the arguments' awaits first */
   int n = clang_Cursor_getNumArguments(aw->call);

@@ -543,7 +543,8 @@ static enum CXChildVisitResult find_uses(CXCursor c, CXCursor parent, CXClientDa
     if (aw && !aw->evaluated) {
       /* under sizeof: only the type matters, and the await never runs */
       edit_replace(ctx->L, r,
-                   aw->is_timeout ? xstrdup("((int)0)")
+                   aw->is_timeout || aw->conc == CONC_SELECT ? xstrdup("((int)0)")
+                   : aw->conc == CONC_JOIN ? xstrdup("((void)0)")
                    : aw->callee->returns_void
                        ? xstrdup("((void)0)")
                        : xasprintf("((struct %s__frame *)0)->ac_result", aw->callee->name));

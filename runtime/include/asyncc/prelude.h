@@ -41,6 +41,18 @@ async int ac_task_join(struct ac_task *t, void *out);
 async int ac__timeout(unsigned long ms, int call);
 #define ac_timeout(MS, E) ac__timeout((MS), ((void)(E), 0))
 
+/* await ac_join(E1, ..., En):   runs the async calls Ei concurrently in this
+ *                                task and completes when all have (void);
+ * await ac_select(E1, ..., En): runs them until the first completes, drops
+ *                                the others; the winner's 0-based index.
+ * Each Ei is `f(args)` or `lvalue = f(args)` (assigned when f completes).
+ * Rewritten by the compiler; the definitions only give clang the types, and
+ * __VA_OPT__ lets ac_join() parse (ac_select() is rejected by the compiler). */
+async void ac__join(int calls);
+async int ac__select(int calls);
+#define ac_join(...) ac__join(((void)0 __VA_OPT__(, __VA_ARGS__), 0))
+#define ac_select(...) ac__select(((void)0 __VA_OPT__(, __VA_ARGS__), 0))
+
 /* time */
 async void ac_yield(void);
 async void ac_sleep_ms(unsigned long ms);
