@@ -77,10 +77,39 @@ bool loc_offset(Lowering *L, CXSourceLocation loc, unsigned *off) {
   return f && clang_File_isEqual(f, L->src.file) && *off <= L->src.size;
 }
 
+/* An expression that ends with a macro (`NULL`, `MAX(a, b)`) written in
+ * another macro's argument (`ac_timeout(5, f(NULL))`): libclang maps its end
+ * to where that macro's name starts.  The end is past the name and, for a
+ * function-like macro, past its parenthesised arguments. */
+static unsigned end_of_macro_use(const Source *src, unsigned off) {
+  while (off < src->size && is_ident_char(src->text[off]))
+    off++;
+  unsigned p = skip_space(src, off);
+  if (p >= src->size || src->text[p] != '(')
+    return off;
+  int depth = 0;
+  for (; p < src->size; p++) {
+    char ch = src->text[p];
+    if (ch == '"' || ch == '\'') { /* a literal: skip to its closing quote */
+      for (p++; p < src->size && src->text[p] != ch; p++)
+        p += src->text[p] == '\\';
+    } else if (ch == '(') {
+      depth++;
+    } else if (ch == ')' && --depth == 0) {
+      return p + 1;
+    }
+  }
+  return off;
+}
+
 bool cursor_range(Lowering *L, CXCursor c, Range *r) {
   CXSourceRange ext = clang_getCursorExtent(c);
   CXSourceLocation b = clang_getRangeStart(ext), e = clang_getRangeEnd(ext);
   if (!loc_offset(L, b, &r->begin) || !loc_offset(L, e, &r->end))
     return false;
+  const Source *src = &L->src;
+  if (r->end < src->size && loc_in_macro(e) && is_ident_char(src->text[r->end]) &&
+      (r->end == 0 || !is_ident_char(src->text[r->end - 1])))
+    r->end = end_of_macro_use(src, r->end);
   return r->begin <= r->end;
 }
