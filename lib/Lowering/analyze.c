@@ -253,11 +253,19 @@ static bool timeout_parts(ScanState *st, CXCursor tcall, unsigned at, Await *aw)
   return true;
 }
 
+/* The calls in ac_join(...) / ac_select(...) are awaited by it. */
+static void note_conc_calls(ScanState *st, CXCursor kcall) {
+  unsigned *offs;
+  size_t n = conc_call_offsets(st->ctx->L, kcall, &offs);
+  st->awaited_calls = xrealloc(st->awaited_calls, (st->num_awaited + n + 1) * sizeof(unsigned));
+  for (size_t i = 0; i < n; i++)
+    st->awaited_calls[st->num_awaited++] = offs[i];
+  free(offs);
+}
+
 static void add_await(ScanState *st, CXCursor c) {
   FnCtx *ctx = st->ctx;
   Lowering *L = ctx->L;
-  if (st->in_conc)
-    return;
   Children ch;
   children_of(c, &ch);
   CXCursor call = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
@@ -268,6 +276,8 @@ static void add_await(ScanState *st, CXCursor c) {
     st->awaited_calls = xrealloc(st->awaited_calls, (st->num_awaited + 1) * sizeof(unsigned));
     st->awaited_calls[st->num_awaited++] = cr.begin;
   }
+  if (st->in_conc) /* diagnosed by the ac_join / ac_select around it */
+    return;
   /* written in the file itself: the `await` token's expansion location is
    * where the file says `await` (in a macro argument or body it is not) */
   Range r;
@@ -293,14 +303,8 @@ static void add_await(ScanState *st, CXCursor c) {
   }
   if (conc_kind(callee)) {
     st->in_conc++; /* for the scan of its arguments */
-    bool ok = conc_parts(L, call, r, &timeout);
-    for (int i = 0; i < timeout.num_parts; i++) {
-      if (clang_Cursor_isNull(timeout.parts[i].call) || !cursor_range(L, timeout.parts[i].call, &cr))
-        continue;
-      st->awaited_calls = xrealloc(st->awaited_calls, (st->num_awaited + 1) * sizeof(unsigned));
-      st->awaited_calls[st->num_awaited++] = cr.begin;
-    }
-    if (!ok)
+    note_conc_calls(st, call);
+    if (!conc_parts(L, call, r, &timeout))
       return;
   }
   if (!callee) {
@@ -668,7 +672,11 @@ void analyze_fn(FnCtx *ctx) {
               g->name, g->name);
       ok = true;
     }
-    if (!ok && !conc_misuse(L, st.async_calls[i], g)) {
+    if (!ok && conc_misuse(L, st.async_calls[i], g)) {
+      note_conc_calls(&st, st.async_calls[i]);
+      ok = true;
+    }
+    if (!ok) {
       CXCursor callee = clang_getCursorReferenced(st.async_calls[i]);
       char *name = cursor_name(callee);
       diag_cursor(L, DIAG_ERROR, st.async_calls[i],

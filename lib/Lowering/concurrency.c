@@ -162,7 +162,6 @@ static bool spelled_in_file(Lowering *L, CXSourceLocation loc) {
 static bool one_part(Lowering *L, const char *form, CXCursor ei, int index, ConcPart *part) {
   Range er;
   unsigned at = 0;
-  part->call = clang_getNullCursor();
   if (cursor_range(L, ei, &er))
     at = er.begin;
   unsigned await_at_off = at;
@@ -244,12 +243,47 @@ bool conc_parts(Lowering *L, CXCursor kcall, Range await_r, Await *aw) {
   for (size_t i = 0; i < n && ok; i++)
     ok = one_part(L, form, calls[i], (int)i, &parts[i]);
   free(calls);
-  /* the parts so far, even on error: their calls are accounted for */
+  if (!ok) {
+    free(parts);
+    return false;
+  }
   aw->conc = kind;
   aw->parts = parts;
   aw->num_parts = (int)n;
   aw->call = kcall;
-  return ok;
+  return true;
+}
+
+size_t conc_call_offsets(Lowering *L, CXCursor kcall, unsigned **out) {
+  *out = NULL;
+  if (clang_Cursor_getNumArguments(kcall) != 1)
+    return 0;
+  CXCursor *calls;
+  size_t n = collect_calls(clang_Cursor_getArgument(kcall, 0), &calls), k = 0;
+  for (size_t i = 0; i < n; i++) {
+    CXCursor e = strip_parens(calls[i]);
+    if (clang_getCursorKind(e) == CXCursor_BinaryOperator &&
+        clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Assign) {
+      Children ch;
+      children_of(e, &ch);
+      e = strip_parens(ch.p[1]);
+      children_free(&ch);
+    }
+    Range r;
+    if (clang_getCursorKind(e) != CXCursor_CallExpr || !cursor_range(L, e, &r))
+      continue;
+    unsigned *inner = NULL;
+    size_t ni = 0;
+    if (conc_kind(find_async_fn(L, clang_getCursorReferenced(e)))) /* nested: diagnosed once */
+      ni = conc_call_offsets(L, e, &inner);
+    *out = xrealloc(*out, (k + ni + 1) * sizeof **out);
+    (*out)[k++] = r.begin;
+    for (size_t j = 0; j < ni; j++)
+      (*out)[k++] = inner[j];
+    free(inner);
+  }
+  free(calls);
+  return k;
 }
 
 bool conc_misuse(Lowering *L, CXCursor call, AsyncFn *g) {

@@ -357,6 +357,9 @@ ConcKind conc_kind(const AsyncFn *g);
 /* Splits `await ac_join(...)` (kcall: the ac__join call) into aw->parts;
  * false after a diagnostic. */
 bool conc_parts(Lowering *L, CXCursor kcall, Range await_r, Await *aw);
+/* Where the calls written as arguments of kcall (an ac__join / ac__select
+ * call) begin: they are not "async calls that are not awaited". */
+size_t conc_call_offsets(Lowering *L, CXCursor kcall, unsigned **out);
 /* ac__join / ac__select called without await (or outside async code):
  * diagnoses it and returns true. */
 bool conc_misuse(Lowering *L, CXCursor call, AsyncFn *g);
