@@ -2,10 +2,11 @@
  *
  * An async function whose awaits all call async functions of this file that
  * never suspend either (so, transitively, nothing it awaits is a runtime
- * leaf, a function of another file or an ac_timeout) completes in its first
- * poll, every time.  Awaiting it through a frame is pure overhead: the
- * caller would store the callee's state, arguments and result in frame
- * memory the backend must assume escapes, at every level of a call chain.
+ * leaf, a function of another file, an ac_timeout, ac_join or ac_select)
+ * completes in its first poll, every time.  Awaiting it through a frame is
+ * pure overhead: the caller would store the callee's state, arguments and
+ * result in frame memory the backend must assume escapes, at every level of
+ * a call chain.
  *
  * So such a function f is emitted as the plain C function
  *
@@ -14,9 +15,9 @@
  * and `await f(args)` anywhere in the file becomes `f__sync(args)`, which the
  * backend inlines like any static call (what rustc's inlining does for Rust's
  * ready futures).  f's frame, init, poll (which calls f__sync) and drop
- * remain, for ac_spawn, ac_block_on, ac_timeout and async main.  A direct
- * call is a C call, so the caller's frame does not hold f's frame, and
- * recursion among such functions is plain C recursion. */
+ * remain, for ac_spawn, ac_block_on, ac_timeout, ac_join, ac_select and
+ * async main.  A direct call is a C call, so the caller's frame does not
+ * hold f's frame, and recursion among such functions is plain C recursion. */
 #include "lower.h"
 
 #include <stdlib.h>
