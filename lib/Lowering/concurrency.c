@@ -296,6 +296,15 @@ bool conc_misuse(Lowering *L, CXCursor call, AsyncFn *g) {
   return true;
 }
 
+char *conc_describe(const Await *aw) {
+  StrBuf sb = {0};
+  sb_printf(&sb, "%s(", conc_names[aw->conc]);
+  for (int i = 0; i < aw->num_parts; i++)
+    sb_printf(&sb, "%s%s", i ? ", " : "", aw->parts[i].callee->name);
+  sb_puts(&sb, ")");
+  return sb_take(&sb);
+}
+
 /* ---- lowering ---- */
 
 /* The arguments of Ei's call, lowered (they hold no await), as ", a, b". */

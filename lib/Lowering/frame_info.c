@@ -65,6 +65,7 @@ void record_frame_info(FnCtx *ctx) {
         (AwaitSite){aw->state, source_line(&L->src, aw->range.begin),
                     source_col(&L->src, aw->range.begin),
                     aw->is_timeout ? xasprintf("ac_timeout(%s)", aw->callee->name)
+                    : aw->conc     ? conc_describe(aw)
                                    : xstrdup(aw->callee->name)};
   }
   if (ctx->num_states)

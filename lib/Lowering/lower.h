@@ -363,6 +363,8 @@ size_t conc_call_offsets(Lowering *L, CXCursor kcall, unsigned **out);
 /* ac__join / ac__select called without await (or outside async code):
  * diagnoses it and returns true. */
 bool conc_misuse(Lowering *L, CXCursor call, AsyncFn *g);
+/* "ac_join(f, g)": the form and its callees, for --emit. */
+char *conc_describe(const Await *aw);
 /* Lowers `await ac_join(...)` / `await ac_select(...)`; returns the residual. */
 char *lower_conc(FnCtx *ctx, Await *aw, StrBuf *pre);
 
