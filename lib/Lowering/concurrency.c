@@ -1,7 +1,8 @@
 /* The concurrency forms: `await ac_join(E1, ..., En)` and
  * `await ac_select(E1, ..., En)`.
  *
- * Each Ei is a call of an async function, `f(args)`, or `lhs = f(args)`.
+ * Each Ei is a call of an async function, `f(args)`, `lhs = f(args)` or
+ * `(void)f(args)` (its result discarded on purpose, for -Wunused-async-result).
  * Both forms run the calls concurrently inside the awaiting task, with no
  * spawn and no allocation: the frames of all n callees sit side by side in
  * ONE member of the caller's ac_aw union (as ac_timeout's callee and sleep
@@ -148,6 +149,29 @@ static bool written_as(Lowering *L, CXCursor kcall, const char *name) {
   return f && clang_File_isEqual(f, L->src.file) && text_is_word(&L->src, off, name);
 }
 
+/* Ei as `lhs = call`, `(void)call` or `call` (parentheses allowed): the
+ * call, with *lhs (or a null cursor) and *voided set. */
+static CXCursor unwrap_part(CXCursor ei, CXCursor *lhs, bool *voided) {
+  CXCursor e = strip_parens(ei);
+  *lhs = clang_getNullCursor();
+  *voided = false;
+  Children ch;
+  if (clang_getCursorKind(e) == CXCursor_BinaryOperator &&
+      clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Assign) {
+    children_of(e, &ch);
+    *lhs = ch.p[0];
+    e = strip_parens(ch.p[1]);
+    children_free(&ch);
+  } else if (clang_getCursorKind(e) == CXCursor_CStyleCastExpr &&
+             clang_getCursorType(e).kind == CXType_Void) {
+    children_of(e, &ch);
+    e = ch.n ? strip_parens(ch.p[ch.n - 1]) : e;
+    children_free(&ch);
+    *voided = true;
+  }
+  return e;
+}
+
 /* A token of a macro argument is written in the file where it is spelled;
  * one of a macro's body is spelled in the #define but used elsewhere. */
 static bool spelled_in_file(Lowering *L, CXSourceLocation loc) {
@@ -172,16 +196,7 @@ static bool one_part(Lowering *L, const char *form, CXCursor ei, int index, Conc
             form);
     return false;
   }
-  CXCursor e = strip_parens(ei);
-  part->lhs = clang_getNullCursor();
-  if (clang_getCursorKind(e) == CXCursor_BinaryOperator &&
-      clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Assign) {
-    Children ch;
-    children_of(e, &ch);
-    part->lhs = ch.p[0];
-    e = strip_parens(ch.p[1]);
-    children_free(&ch);
-  }
+  CXCursor e = unwrap_part(ei, &part->lhs, &part->voided);
   part->call = e;
   AsyncFn *g = clang_getCursorKind(e) == CXCursor_CallExpr
                    ? find_async_fn(L, clang_getCursorReferenced(e))
@@ -261,14 +276,9 @@ size_t conc_call_offsets(Lowering *L, CXCursor kcall, unsigned **out) {
   CXCursor *calls;
   size_t n = collect_calls(clang_Cursor_getArgument(kcall, 0), &calls), k = 0;
   for (size_t i = 0; i < n; i++) {
-    CXCursor e = strip_parens(calls[i]);
-    if (clang_getCursorKind(e) == CXCursor_BinaryOperator &&
-        clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Assign) {
-      Children ch;
-      children_of(e, &ch);
-      e = strip_parens(ch.p[1]);
-      children_free(&ch);
-    }
+    CXCursor lhs;
+    bool voided;
+    CXCursor e = unwrap_part(calls[i], &lhs, &voided);
     Range r;
     if (clang_getCursorKind(e) != CXCursor_CallExpr || !cursor_range(L, e, &r))
       continue;

@@ -230,7 +230,7 @@ static void check_discarded(Lint *lt, CXCursor stmt) {
     return;
   Range r;
   Await *aw = cursor_range(ctx->L, stmt, &r) ? await_at(ctx, r.begin) : NULL;
-  if (!aw || !aw->callee)
+  if (!aw || !aw->callee || aw->conc) /* a select's index reports no error */
     return;
   AsyncFn *g = aw->callee;
   const char *name = aw->is_timeout ? "ac_timeout" : g->name;
@@ -241,12 +241,31 @@ static void check_discarded(Lint *lt, CXCursor stmt) {
             name, aw->is_timeout ? "whether the deadline passed" : "errors");
 }
 
+/* A call of ac_join / ac_select with no assignment discards its result as
+ * `await f(...);` does. */
+static void check_conc_discarded(Lint *lt, CXCursor c) {
+  Range r;
+  Await *aw = is_await_op(lt->ctx->L, c) && cursor_range(lt->ctx->L, c, &r) ? await_at(lt->ctx, r.begin) : NULL;
+  for (int i = 0; aw && i < aw->num_parts; i++) {
+    ConcPart *p = &aw->parts[i];
+    Range cr;
+    if (clang_Cursor_isNull(p->lhs) && !p->voided && reports_errors(p->callee) &&
+        cursor_range(lt->ctx->L, p->call, &cr))
+      warn_at(lt->ctx->L, W_UNUSED_ASYNC_RESULT, cr.begin,
+              "the result of '%s' is discarded; it reports errors (assign it, or cast it to "
+              "void to discard it on purpose)",
+              p->callee->name);
+  }
+}
+
 static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d) {
   Lint *lt = d;
   FnCtx *ctx = lt->ctx;
   enum CXCursorKind k = clang_getCursorKind(c);
   if (clang_getCursorKind(parent) == CXCursor_CompoundStmt)
     check_discarded(lt, c);
+  if (k == CXCursor_UnaryOperator)
+    check_conc_discarded(lt, c);
   if (k == CXCursor_CallExpr) {
     check_call(lt, c);
     AsyncFn *g = find_async_fn(ctx->L, clang_getCursorReferenced(c));

@@ -233,6 +233,7 @@ typedef struct ConcPart {
   CXCursor call;        /* the async call */
   CXCursor lhs;         /* `lhs = call`, or a null cursor */
   AsyncFn *callee;
+  bool voided;          /* `(void)call`: the result is discarded on purpose */
 } ConcPart;
 
 typedef struct Await {
