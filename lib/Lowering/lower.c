@@ -204,6 +204,14 @@ int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
   }
   L.src.size = (unsigned)size;
   source_index_lines(&L.src);
+  /* clang skips a NUL byte with a warning, but the lowering handles text as
+   * C strings: the rest of the line would be lost from the output */
+  const char *nul = memchr(L.src.text, 0, L.src.size);
+  if (nul) {
+    diag_at(&L, DIAG_ERROR, (unsigned)(nul - L.src.text),
+            "the file contains a null character; asyncc cannot lower it");
+    goto done;
+  }
 
   collect_async_fns(&L);
   find_direct_fns(&L);

@@ -32,8 +32,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   return 0;
 }
 
-/* Aborts if clang finds an error in the lowered C. */
-static void check_output_parses(const char *c_text) {
+/* Aborts if clang finds an error in the lowered C, after saving the input
+ * as bad-c-<pid>.ac in the current directory (an abort is not always
+ * turned into a crash-* file). */
+static void check_output_parses(const char *c_text, const uint8_t *data, size_t size) {
   struct CXUnsavedFile f = {"/tmp/asyncc-fuzz-out.c", c_text, (unsigned long)strlen(c_text)};
   const char *args[] = {"-x", "c", "-std=gnu17", "-I" ASYNCC_INCLUDE_DIR};
   CXTranslationUnit tu = NULL;
@@ -43,8 +45,15 @@ static void check_output_parses(const char *c_text) {
     CXDiagnostic d = clang_getDiagnostic(tu, i);
     if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
       CXString s = clang_formatDiagnostic(d, clang_defaultDiagnosticDisplayOptions());
-      fprintf(stderr, "asyncc accepted the input but its C does not compile:\n%s\n--- C ---\n%s\n",
-              clang_getCString(s), c_text);
+      char name[64];
+      snprintf(name, sizeof name, "bad-c-%d.ac", (int)getpid());
+      FILE *f = fopen(name, "wb");
+      if (f) {
+        fwrite(data, 1, size, f);
+        fclose(f);
+      }
+      fprintf(stderr, "asyncc accepted the input (saved as %s) but its C does not compile:\n%s\n",
+              name, clang_getCString(s));
       abort();
     }
     clang_disposeDiagnostic(d);
@@ -71,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     close(saved);
   }
   if (rc == 0 && out)
-    check_output_parses(out);
+    check_output_parses(out, data, size);
   free(out);
   return 0;
 }
