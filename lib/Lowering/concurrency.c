@@ -227,6 +227,13 @@ static bool one_part(Lowering *L, const char *form, CXCursor ei, int index, Conc
     diag_at(L, DIAG_ERROR, at, "'main' cannot be awaited");
     return false;
   }
+  if (!g->has_body && !g->is_external) { /* its frame's layout is not known here */
+    diag_at(L, DIAG_ERROR, at,
+            "'%s' keeps the frames of its calls in this frame, but '%s' is defined in another "
+            "file; await it in an async function of this file and pass a call of that function",
+            form, g->name);
+    return false;
+  }
   return true;
 }
 
