@@ -170,6 +170,7 @@ typedef struct ScanState {
   FnCtx *ctx;
   int unevaluated;      /* inside sizeof / _Alignof */
   int stmt_expr;        /* inside a GNU statement expression */
+  int asm_stmt;         /* inside a GNU asm statement (its operands may be written) */
   int in_conc;          /* inside ac_join / ac_select (its awaits are diagnosed there) */
   unsigned scope_begin, scope_end; /* the innermost scope */
   Range decl_stmt;      /* the DeclStmt being visited */
@@ -367,6 +368,25 @@ static void note_address_taken(FnCtx *ctx, CXCursor addr_of) {
     v->address_taken = true;
 }
 
+/* `x = ...`, `x += ...`, `x++`: x is written after its declaration, so a
+ * promoted x must be saved at every suspension (see choose_promoted). */
+static void note_assigned(FnCtx *ctx, CXCursor target) {
+  target = strip_parens(target);
+  if (clang_getCursorKind(target) != CXCursor_DeclRefExpr)
+    return;
+  Var *v = var_of(ctx, clang_getCursorReferenced(target));
+  if (v)
+    v->assigned = true;
+}
+
+static CXCursor first_child(CXCursor c) {
+  Children ch;
+  children_of(c, &ch);
+  CXCursor r = ch.n ? ch.p[0] : clang_getNullCursor();
+  children_free(&ch);
+  return r;
+}
+
 static void scan(ScanState *st, CXCursor c) {
   FnCtx *ctx = st->ctx;
   enum CXCursorKind k = clang_getCursorKind(c);
@@ -374,10 +394,26 @@ static void scan(ScanState *st, CXCursor c) {
   Range r;
   switch (k) {
   case CXCursor_UnaryOperator:
-    if (is_await_op(ctx->L, c))
+    if (is_await_op(ctx->L, c)) {
       add_await(st, c);
-    else if (clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf)
-      note_address_taken(ctx, c);
+    } else {
+      enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+      if (op == CXUnaryOperator_AddrOf)
+        note_address_taken(ctx, c);
+      else if (op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
+               op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec)
+        note_assigned(ctx, first_child(c));
+    }
+    break;
+  case CXCursor_BinaryOperator:
+    if (clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign)
+      note_assigned(ctx, first_child(c));
+    break;
+  case CXCursor_CompoundAssignOperator:
+    note_assigned(ctx, first_child(c));
+    break;
+  case CXCursor_GCCAsmStmt:
+    st->asm_stmt++;
     break;
   case CXCursor_UnaryExpr: /* sizeof, _Alignof: operands are not evaluated */
     st->unevaluated++;
@@ -419,6 +455,8 @@ static void scan(ScanState *st, CXCursor c) {
     }
     break;
   case CXCursor_DeclRefExpr:
+    if (st->asm_stmt) /* `__asm__("" : "+r"(x))` writes x */
+      note_assigned(ctx, c);
     if (find_async_fn(ctx->L, clang_getCursorReferenced(c))) {
       st->async_refs = xrealloc(st->async_refs, (st->num_async_refs + 1) * sizeof(CXCursor));
       st->async_refs[st->num_async_refs++] = c;
@@ -596,9 +634,12 @@ static void choose_promoted(FnCtx *ctx) {
                   !(v->is_param && (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)) &&
                   !v->address_taken;
   }
+  /* only what may have changed since it was stored: a parameter never
+   * assigned is in the frame since init, a local never assigned after its
+   * declaration since the declaration (lower_stmt.c frame_assign) */
   StrBuf sb = {0};
   for (size_t i = 0; i < ctx->num_vars; i++)
-    if (ctx->vars[i].promoted)
+    if (ctx->vars[i].promoted && ctx->vars[i].assigned)
       sb_printf(&sb, "ac_f->%s = ac_l_%s; ", ctx->vars[i].field, ctx->vars[i].field);
   ctx->save_text = sb_take(&sb);
 }

@@ -220,6 +220,7 @@ typedef struct Var {
   bool in_frame;
   bool is_record;       /* struct/union: copied with memcpy (const members) */
   bool address_taken;   /* `&x` somewhere in the body */
+  bool assigned;        /* written by `=`, `op=`, `++` or `--` (not by its declaration) */
   bool promoted;        /* a scalar whose address is never taken: kept in a C
                            local of the poll (ac_l_<field>), saved to the frame
                            before each suspension and reloaded on resume */
@@ -265,7 +266,9 @@ typedef struct FnCtx {
   StrBuf tmp_fields;    /* members of the ac_tmp union */
   StrBuf aw_fields;     /* members of the ac_aw union */
   StrBuf drop_cases;    /* cases of the drop switch */
-  char *save_text;      /* stores of the promoted locals to the frame (suspension) */
+  char *save_text;      /* stores of the promoted locals to the frame (suspension);
+                           a promoted local never assigned after its declaration
+                           is stored there once, by the declaration */
   StrBuf lit_fields;    /* compound literals that live across an await */
   int num_lits;
   CXCursor *lits;       /* compound literals, with the end of their block */

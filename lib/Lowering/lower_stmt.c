@@ -134,9 +134,14 @@ static char *lower_full(FnCtx *ctx, CXCursor e, char **residual) {
 static char *frame_assign(Var *v, CXCursor init, const char *text) {
   CXCursor bare = strip_parens(init);
   bool list = clang_getCursorKind(bare) == CXCursor_InitListExpr;
-  if (v->promoted) /* a scalar: `int x = {5};` becomes a compound literal */
-    return list ? xasprintf("ac_l_%s = (__typeof__(ac_l_%s))%s", v->field, v->field, text)
-                : xasprintf("ac_l_%s = %s", v->field, text);
+  if (v->promoted) { /* a scalar: `int x = {5};` becomes a compound literal */
+    /* never assigned again: stored to the frame here, not at every suspension */
+    char *frame = v->assigned ? xstrdup("") : xasprintf("ac_f->%s = ", v->field);
+    char *r = list ? xasprintf("%sac_l_%s = (__typeof__(ac_l_%s))%s", frame, v->field, v->field, text)
+                   : xasprintf("%sac_l_%s = %s", frame, v->field, text);
+    free(frame);
+    return r;
+  }
   if (list || is_array_type(clang_getCursorType(v->cur)))
     return xasprintf("__builtin_memcpy((void *)&ac_f->%s, &(__typeof__(ac_f->%s))%s%s%s, "
                      "sizeof ac_f->%s)",
