@@ -37,16 +37,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A receiver's wake: "look again", or "your item is in 'out'". */
-enum { RECV_RETRY = 1, RECV_HANDED = 2 };
+/* A receiver's wake: "look again", or "your item is in 'out'" (which the
+ * inline ac_chan_recv__poll of chan.h completes). */
+enum { RECV_RETRY = AC__RECV_RETRY, RECV_HANDED = AC__RECV_HANDED };
 enum { UNBOUNDED_INITIAL = 16 };
 
 struct ac_chan {
+  struct ac__chan_head pub;  /* first: chan.h's inline recv clears handoff_out */
   ac__spinlock lock;
   bool closed, unbounded;
-  _Atomic bool handoff_out;   /* an item HANDED to a receiver not yet seen */
   size_t capacity, item_size; /* capacity: ring slots, one more than sends may fill */
-  size_t head, len;           /* oldest item at 'head' */
+  size_t first, len;          /* oldest item at 'first' */
   struct ac_waitq senders, receivers;
   unsigned char *buf;
 };
@@ -66,10 +67,10 @@ static struct ac_chan *chan_new(size_t capacity, size_t item_size, bool unbounde
   atomic_init(&ch->lock, 0);
   ch->closed = false;
   ch->unbounded = unbounded;
-  atomic_init(&ch->handoff_out, false);
+  atomic_init(&ch->pub.handoff_out, false);
   ch->capacity = capacity;
   ch->item_size = item_size;
-  ch->head = ch->len = 0;
+  ch->first = ch->len = 0;
   ac__waitq_init(&ch->senders);
   ac__waitq_init(&ch->receivers);
   return ch;
@@ -104,7 +105,7 @@ static inline void copy_item(void *dst, const void *src, size_t size) {
 }
 
 static void *slot(struct ac_chan *ch, size_t i) {
-  size_t k = ch->head + i;
+  size_t k = ch->first + i;
   if (k >= ch->capacity)
     k -= ch->capacity;
   return ch->buf + k * ch->item_size;
@@ -119,14 +120,14 @@ static bool grow(struct ac_chan *ch) {
   unsigned char *nb = malloc(2 * cap * ch->item_size);
   if (!nb)
     return false;
-  size_t first = cap - ch->head; /* items from head to the end of the old ring */
+  size_t first = cap - ch->first; /* items from 'first' to the end of the old ring */
   if (first > ch->len)
     first = ch->len;
-  memcpy(nb, ch->buf + ch->head * ch->item_size, first * ch->item_size);
+  memcpy(nb, ch->buf + ch->first * ch->item_size, first * ch->item_size);
   memcpy(nb + first * ch->item_size, ch->buf, (ch->len - first) * ch->item_size);
   free(ch->buf);
   ch->buf = nb;
-  ch->head = 0;
+  ch->first = 0;
   ch->capacity = 2 * cap;
   return true;
 }
@@ -142,66 +143,81 @@ static void push(struct ac_chan *ch, const void *item) {
 }
 
 static void push_front(struct ac_chan *ch, const void *item) {
-  ch->head = ch->head == 0 ? ch->capacity - 1 : ch->head - 1;
+  ch->first = ch->first == 0 ? ch->capacity - 1 : ch->first - 1;
   ch->len++;
   copy_item(slot(ch, 0), item, ch->item_size);
 }
 
 static void pop(struct ac_chan *ch, void *out) {
   copy_item(out, slot(ch, 0), ch->item_size);
-  ch->head = ch->head + 1 == ch->capacity ? 0 : ch->head + 1;
+  ch->first = ch->first + 1 == ch->capacity ? 0 : ch->first + 1;
   ch->len--;
 }
 
 /* A send that may complete now (no sender queued ahead of it): 0, -EPIPE,
- * -EAGAIN (full) or -ENOMEM (unbounded, cannot grow). */
-static inline __attribute__((always_inline)) int send_locked(struct ac_chan *ch, const void *item, struct ac__wake_list *wl) {
+ * -EAGAIN (full) or -ENOMEM (unbounded, cannot grow).  A receiver it
+ * serves is detached into *wake, to be woken after unlocking. */
+static inline __attribute__((always_inline)) int send_locked(struct ac_chan *ch, const void *item,
+                                                             struct ac_waiter **wake) {
   if (ch->closed)
     return -EPIPE;
   if (!ac__waitq_empty(&ch->senders))
     return -EAGAIN; /* a newcomer does not overtake queued senders */
   struct ac_waiter *w = ch->receivers.head;
-  if (w && ch->len == 0 && !atomic_load_explicit(&ch->handoff_out, memory_order_relaxed)) {
+  if (w && ch->len == 0 && !atomic_load_explicit(&ch->pub.handoff_out, memory_order_relaxed)) {
     copy_item(ac__container_of(w, struct ac_chan_recv__frame, w)->out, item, ch->item_size);
-    atomic_store_explicit(&ch->handoff_out, true, memory_order_relaxed);
-    ac__waitq_take(&ch->receivers, w, RECV_HANDED, wl);
+    atomic_store_explicit(&ch->pub.handoff_out, true, memory_order_relaxed);
+    ac__waitq_detach(&ch->receivers, w, RECV_HANDED);
+    *wake = w;
     return 0;
   }
   if (!has_room(ch))
     return ch->unbounded ? -ENOMEM : -EAGAIN;
   push(ch, item);
-  ac__waitq_take_first(&ch->receivers, RECV_RETRY, wl);
+  if (w) {
+    ac__waitq_detach(&ch->receivers, w, RECV_RETRY);
+    *wake = w;
+  }
   return 0;
 }
 
-/* 0 with an item in 'out', -EPIPE (closed and drained) or -EAGAIN. */
-static inline __attribute__((always_inline)) int recv_locked(struct ac_chan *ch, void *out, struct ac__wake_list *wl) {
+/* 0 with an item in 'out', -EPIPE (closed and drained) or -EAGAIN.  A
+ * sender it completes is detached into *wake. */
+static inline __attribute__((always_inline)) int recv_locked(struct ac_chan *ch, void *out,
+                                                             struct ac_waiter **wake) {
   if (ch->len == 0)
     return ch->closed ? -EPIPE : -EAGAIN;
   pop(ch, out);
   struct ac_waiter *w = ch->senders.head;
   if (w) { /* the freed slot goes to the first waiting sender: complete it */
     push(ch, ac__container_of(w, struct ac_chan_send__frame, w)->item);
-    ac__waitq_take(&ch->senders, w, 0, wl);
+    ac__waitq_detach(&ch->senders, w, 0);
+    *wake = w;
   }
   return 0;
 }
 
+/* Every operation but close wakes at most one waiter. */
+static inline void wake_if(struct ac_waiter *w) {
+  if (w)
+    ac__waiter_wake(w);
+}
+
 int ac_chan_try_send(struct ac_chan *ch, const void *item) {
-  struct ac__wake_list wl = {0};
+  struct ac_waiter *wake = NULL;
   ac__spin_lock(&ch->lock);
-  int r = send_locked(ch, item, &wl);
+  int r = send_locked(ch, item, &wake);
   ac__spin_unlock(&ch->lock);
-  ac__wake_list(&wl);
+  wake_if(wake);
   return r;
 }
 
 int ac_chan_try_recv(struct ac_chan *ch, void *out) {
-  struct ac__wake_list wl = {0};
+  struct ac_waiter *wake = NULL;
   ac__spin_lock(&ch->lock);
-  int r = recv_locked(ch, out, &wl);
+  int r = recv_locked(ch, out, &wake);
   ac__spin_unlock(&ch->lock);
-  ac__wake_list(&wl);
+  wake_if(wake);
   return r;
 }
 
@@ -213,18 +229,18 @@ int ac_chan_send_blocking(struct ac_chan *ch, const void *item) {
   if (ac__context_current())
     return -EDEADLK; /* would block the runtime that has to drain the channel */
   struct ac_chan_send__frame f;
-  struct ac__wake_list wl = {0};
+  struct ac_waiter *wake = NULL;
   ac_chan_send__init(&f, ch, item);
   ac__spin_lock(&ch->lock);
-  int r = send_locked(ch, item, &wl);
+  int r = send_locked(ch, item, &wake);
   if (r == -EAGAIN) {
-    ac__waitq_push(&ch->senders, &f.w, NULL);
+    ac__waitq_push_new(&ch->senders, &f.w, NULL);
     ac__spin_unlock(&ch->lock);
     ac__waiter_thread_wait(&f.w);
     return f.w.result; /* a receiver took the item (0), or -EPIPE */
   }
   ac__spin_unlock(&ch->lock);
-  ac__wake_list(&wl);
+  wake_if(wake);
   return r;
 }
 
@@ -234,19 +250,19 @@ int ac_chan_recv_blocking(struct ac_chan *ch, void *out) {
   struct ac_chan_recv__frame f;
   ac_chan_recv__init(&f, ch, out);
   for (;;) {
-    struct ac__wake_list wl = {0};
+    struct ac_waiter *wake = NULL;
     ac__spin_lock(&ch->lock);
-    int r = recv_locked(ch, out, &wl);
+    int r = recv_locked(ch, out, &wake);
     if (r != -EAGAIN) {
       ac__spin_unlock(&ch->lock);
-      ac__wake_list(&wl);
+      wake_if(wake);
       return r;
     }
-    ac__waitq_push(&ch->receivers, &f.w, NULL);
+    ac__waitq_push_new(&ch->receivers, &f.w, NULL); /* never queued, or woken: not queued */
     ac__spin_unlock(&ch->lock);
     ac__waiter_thread_wait(&f.w);
     if (f.w.result == RECV_HANDED) {
-      atomic_store_explicit(&ch->handoff_out, false, memory_order_relaxed);
+      atomic_store_explicit(&ch->pub.handoff_out, false, memory_order_relaxed);
       return 0;
     }
   }
@@ -278,18 +294,23 @@ size_t ac__chan_len(struct ac_chan *ch) {
 }
 
 
-/* ------------------------------------------------------------ ac_chan_send */
+
+/* ------------------------------------------------------------ ac_chan_send
+ * init and poll are inline in chan.h; these are their out-of-line copies. */
 
 void ac_chan_send__init(struct ac_chan_send__frame *f, struct ac_chan *ch, const void *item) {
   f->ac_state = OP_UNSTARTED;
   f->ch = ch;
   f->item = item;
-  ac__waiter_init(&f->w);
 }
 
 ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
+  return ac__chan_send_poll(f, cx);
+}
+
+ac_poll ac__chan_send_poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
   struct ac_chan *ch = f->ch;
-  struct ac__wake_list wl = {0};
+  struct ac_waiter *wake = NULL;
   if (f->ac_state == AC_STATE_DONE)
     return AC_READY;
   if (f->ac_state == OP_WAITING) {
@@ -304,17 +325,17 @@ ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
     return AC_PENDING;
   }
   ac__spin_lock(&ch->lock);
-  int r = send_locked(ch, f->item, &wl);
+  int r = send_locked(ch, f->item, &wake);
   if (r == -EAGAIN) {
-    ac__waitq_push(&ch->senders, &f->w, cx->task);
+    ac__waitq_push_new(&ch->senders, &f->w, cx->task);
     ac__spin_unlock(&ch->lock);
     f->ac_state = OP_WAITING;
     return AC_PENDING;
   }
   ac__spin_unlock(&ch->lock);
-  ac__wake_list(&wl);
   f->ac_result = r;
   f->ac_state = AC_STATE_DONE;
+  wake_if(wake); /* last: nothing but 'wake' lives across the call */
   return AC_READY;
 }
 
@@ -326,45 +347,56 @@ void ac_chan_send__drop(struct ac_chan_send__frame *f) {
   f->ac_state = AC_STATE_DONE;
 }
 
-/* ------------------------------------------------------------ ac_chan_recv */
+/* ------------------------------------------------------------ ac_chan_recv
+ * init and the HANDED completion are inline in chan.h. */
 
 void ac_chan_recv__init(struct ac_chan_recv__frame *f, struct ac_chan *ch, void *out) {
   f->ac_state = OP_UNSTARTED;
   f->ch = ch;
   f->out = out;
-  ac__waiter_init(&f->w);
 }
 
 ac_poll ac_chan_recv__poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
+  return ac__chan_recv_poll(f, cx);
+}
+
+ac_poll ac__chan_recv_poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
   struct ac_chan *ch = f->ch;
-  struct ac__wake_list wl = {0};
+  struct ac_waiter *wake = NULL;
   if (f->ac_state == AC_STATE_DONE)
     return AC_READY;
   if (f->ac_state == OP_WAITING) {
     if (ac__waiter_settle(&f->w) == AC__W_QUEUED)
       return AC_PENDING;
     if (f->w.result == RECV_HANDED) { /* the item is in 'out' already */
-      atomic_store_explicit(&ch->handoff_out, false, memory_order_relaxed);
+      atomic_store_explicit(&ch->pub.handoff_out, false, memory_order_relaxed);
       f->ac_result = 0;
       f->ac_state = AC_STATE_DONE;
       return AC_READY;
     }
-  } else if (!ac__coop_proceed(cx)) {
-    ac__task_wake(cx->task);
-    return AC_PENDING;
+    ac__spin_lock(&ch->lock);
+  } else {
+    /* The budget is for completing at once: a recv that will wait spends
+     * none (so W2's receivers, which always wait, spend nothing). */
+    ac__spin_lock(&ch->lock);
+    if ((ch->len > 0 || ch->closed) && !ac__coop_proceed(cx)) {
+      ac__spin_unlock(&ch->lock);
+      ac__task_wake(cx->task);
+      return AC_PENDING;
+    }
   }
-  ac__spin_lock(&ch->lock);
-  int r = recv_locked(ch, f->out, &wl);
+  int r = recv_locked(ch, f->out, &wake);
   if (r == -EAGAIN) {
-    ac__waitq_push(&ch->receivers, &f->w, cx->task);
+    /* never queued, or woken (RETRY): not in the queue either way */
+    ac__waitq_push_new(&ch->receivers, &f->w, cx->task);
     ac__spin_unlock(&ch->lock);
     f->ac_state = OP_WAITING;
     return AC_PENDING;
   }
   ac__spin_unlock(&ch->lock);
-  ac__wake_list(&wl);
   f->ac_result = r;
   f->ac_state = AC_STATE_DONE;
+  wake_if(wake); /* last: nothing but 'wake' lives across the call */
   return AC_READY;
 }
 
@@ -379,7 +411,7 @@ void ac_chan_recv__drop(struct ac_chan_recv__frame *f) {
       ac__spin_lock(&ch->lock);
       if (f->w.result == RECV_HANDED) {
         push_front(ch, f->out);
-        atomic_store_explicit(&ch->handoff_out, false, memory_order_relaxed);
+        atomic_store_explicit(&ch->pub.handoff_out, false, memory_order_relaxed);
       }
       if (ch->len > 0 || ch->closed)
         ac__waitq_take_first(&ch->receivers, RECV_RETRY, &wl);

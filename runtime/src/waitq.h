@@ -42,13 +42,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum ac__waiter_state {
-  AC__W_IDLE = 0,  /* never queued, or dequeued and seen by its frame */
-  AC__W_QUEUED,
-  AC__W_NOTIFYING,
-  AC__W_WOKEN,
-};
-
 #define ac__container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
 
 /* ------------------------------------------------------------- spinlock */
@@ -79,7 +72,7 @@ static inline void ac__spin_unlock(ac__spinlock *l) {
 /* ---------------------------------------------------------- wait queues */
 
 /* The states of every waiting leaf's frame (besides AC_STATE_DONE). */
-enum { OP_UNSTARTED = 0, OP_WAITING = 1 };
+enum { OP_UNSTARTED = AC__OP_UNSTARTED, OP_WAITING = AC__OP_WAITING };
 
 static inline void ac__waitq_init(struct ac_waitq *q) {
   q->head = NULL;
@@ -98,11 +91,9 @@ static inline void ac__waiter_init(struct ac_waiter *w) {
 
 static inline bool ac__waiter_queued(const struct ac_waiter *w) { return w->pprev != NULL; }
 
-/* Appends 'w' for 'task' (lock held).  A node still queued (polled again
- * before its wake) keeps its place. */
-static inline void ac__waitq_push(struct ac_waitq *q, struct ac_waiter *w, struct ac_task *task) {
-  if (w->pprev)
-    return;
+/* Appends 'w' for 'task' (lock held), whatever its fields held before:
+ * for a frame's first wait, so that its init need not set up the node. */
+static inline void ac__waitq_push_new(struct ac_waitq *q, struct ac_waiter *w, struct ac_task *task) {
   w->task = task;
   w->result = 0;
   atomic_store_explicit(&w->state, AC__W_QUEUED, memory_order_relaxed);
@@ -110,6 +101,13 @@ static inline void ac__waitq_push(struct ac_waitq *q, struct ac_waiter *w, struc
   w->pprev = q->tailp;
   *q->tailp = w;
   q->tailp = &w->next;
+}
+
+/* Appends 'w' for 'task' (lock held).  A node still queued (polled again
+ * before its wake) keeps its place. */
+static inline void ac__waitq_push(struct ac_waitq *q, struct ac_waiter *w, struct ac_task *task) {
+  if (!w->pprev)
+    ac__waitq_push_new(q, w, task);
 }
 
 static inline void ac__waitq_unlink(struct ac_waitq *q, struct ac_waiter *w) {
@@ -135,14 +133,20 @@ struct ac__wake_list {
   struct ac_waiter *head, *last;
 };
 
-/* Dequeues 'w' (lock held), tells it 'result' and puts it on 'wl'. */
-static inline void ac__waitq_take(struct ac_waitq *q, struct ac_waiter *w, int32_t result,
-                                  struct ac__wake_list *wl) {
+/* Dequeues 'w' (lock held) and tells it 'result'; the caller wakes it
+ * with ac__waiter_wake once the lock is released. */
+static inline void ac__waitq_detach(struct ac_waitq *q, struct ac_waiter *w, int32_t result) {
   /* Straight from QUEUED to NOTIFYING: the frame reads 'state' without
    * the lock, and must never see it IDLE before its result is final. */
   ac__waitq_unlink(q, w);
   w->result = result;
   atomic_store_explicit(&w->state, AC__W_NOTIFYING, memory_order_relaxed);
+}
+
+/* Dequeues 'w' (lock held), tells it 'result' and puts it on 'wl'. */
+static inline void ac__waitq_take(struct ac_waitq *q, struct ac_waiter *w, int32_t result,
+                                  struct ac__wake_list *wl) {
+  ac__waitq_detach(q, w, result);
   if (wl->last)
     wl->last->next = w;
   else
@@ -167,19 +171,25 @@ static inline void ac__waitq_take_all(struct ac_waitq *q, int32_t result,
 
 void ac__waiter_thread_wake(struct ac_waiter *w);
 
-/* Wakes everything on 'wl' (lock released).  After the WOKEN store the
- * node belongs to its frame again: read 'next' and 'task' before it.  A
- * node without a task is a plain thread blocked in ac__waiter_thread_wait. */
+/* Wakes a detached 'w' (lock released).  After the WOKEN store the node
+ * belongs to its frame again.  A node without a task is a plain thread
+ * blocked in ac__waiter_thread_wait. */
+static inline void ac__waiter_wake(struct ac_waiter *w) {
+  if (w->task) {
+    ac__task_wake(w->task);
+    atomic_store_explicit(&w->state, AC__W_WOKEN, memory_order_release);
+  } else {
+    ac__waiter_thread_wake(w);
+  }
+}
+
+/* Wakes everything on 'wl' (lock released), reading each 'next' before
+ * the wake gives the node back to its frame. */
 static inline void ac__wake_list(struct ac__wake_list *wl) {
   struct ac_waiter *w = wl->head;
   while (w) {
     struct ac_waiter *next = w->next;
-    if (w->task) {
-      ac__task_wake(w->task);
-      atomic_store_explicit(&w->state, AC__W_WOKEN, memory_order_release);
-    } else {
-      ac__waiter_thread_wake(w);
-    }
+    ac__waiter_wake(w);
     w = next;
   }
 }

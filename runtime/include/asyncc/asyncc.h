@@ -38,6 +38,13 @@ typedef void (*ac_drop_fn)(void *frame);
  * identically, by lowered.h. */
 #define AC_STATE_DONE 0xFFFFFFFFu
 
+/* A leaf's fast path defined in its header: inlined into generated code
+ * (no call on the hot path), never emitted there.  The runtime library
+ * holds the out-of-line definition of the same name, which address-takers
+ * and -O0 builds call; gnu_inline keeps that true whatever other
+ * declarations of the name a file adds. */
+#define AC__INLINE extern __inline__ __attribute__((__gnu_inline__, __always_inline__))
+
 #include <asyncc/leaf.h>
 
 /* Runs a root frame to completion on a new runtime (the body of the

@@ -53,6 +53,7 @@
 
 #include <asyncc/asyncc.h>
 #include <asyncc/waiter.h>
+#include <stdatomic.h> /* the compiler's, no libc: safe before user code */
 #include <stddef.h>
 
 /* ------------------------------------------------------------------ MPSC */
@@ -71,7 +72,7 @@ struct ac_chan_send__frame {
   unsigned ac_state;
   struct ac_chan *ch;
   const void *item;
-  struct ac_waiter w;
+  struct ac_waiter w; /* set up when it is first queued */
   int ac_result;
 };
 void ac_chan_send__init(struct ac_chan_send__frame *f, struct ac_chan *ch, const void *item);
@@ -82,12 +83,58 @@ struct ac_chan_recv__frame {
   unsigned ac_state;
   struct ac_chan *ch;
   void *out;
-  struct ac_waiter w;
+  struct ac_waiter w; /* set up when it is first queued */
   int ac_result;
 };
 void ac_chan_recv__init(struct ac_chan_recv__frame *f, struct ac_chan *ch, void *out);
 ac_poll ac_chan_recv__poll(struct ac_chan_recv__frame *f, struct ac_cx *cx);
 void ac_chan_recv__drop(struct ac_chan_recv__frame *f);
+
+/* ------------------------------------------- MPSC: inline fast paths
+ * Private.  Every await of a send or recv runs an init, and in a hand-off
+ * (W2) the woken receiver finds its item already copied to 'out': those
+ * two are inlined into generated code; everything that takes the
+ * channel's lock stays in channel.c (ac__chan_*_poll: the whole poll). */
+
+/* The first member of struct ac_chan (channel.c). */
+struct ac__chan_head {
+  _Atomic _Bool handoff_out; /* an item HANDED to a receiver not yet seen */
+};
+enum { AC__RECV_RETRY = 1, AC__RECV_HANDED = 2 }; /* a receiver's wake results */
+
+ac_poll ac__chan_send_poll(struct ac_chan_send__frame *f, struct ac_cx *cx);
+ac_poll ac__chan_recv_poll(struct ac_chan_recv__frame *f, struct ac_cx *cx);
+
+AC__INLINE void ac_chan_send__init(struct ac_chan_send__frame *f, struct ac_chan *ch,
+                                   const void *item) {
+  f->ac_state = AC__OP_UNSTARTED;
+  f->ch = ch;
+  f->item = item;
+}
+
+AC__INLINE void ac_chan_recv__init(struct ac_chan_recv__frame *f, struct ac_chan *ch, void *out) {
+  f->ac_state = AC__OP_UNSTARTED;
+  f->ch = ch;
+  f->out = out;
+}
+
+AC__INLINE ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
+  return ac__chan_send_poll(f, cx);
+}
+
+/* Woken with the item in 'out' (the waker is done with the node: WOKEN,
+ * acquire, so 'result' and 'out' are final): done without the lock. */
+AC__INLINE ac_poll ac_chan_recv__poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
+  if (f->ac_state == AC__OP_WAITING &&
+      atomic_load_explicit(&f->w.state, memory_order_acquire) == AC__W_WOKEN &&
+      f->w.result == AC__RECV_HANDED) {
+    atomic_store_explicit(&((struct ac__chan_head *)f->ch)->handoff_out, 0, memory_order_relaxed);
+    f->ac_result = 0;
+    f->ac_state = AC_STATE_DONE;
+    return AC_READY;
+  }
+  return ac__chan_recv_poll(f, cx);
+}
 
 /* --------------------------------------------------------------- oneshot */
 struct ac_oneshot;

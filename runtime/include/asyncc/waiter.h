@@ -13,6 +13,17 @@
 
 struct ac_task;
 
+/* Values of ac_waiter.state (the protocol is in src/waitq.h), and the states
+ * of every waiting leaf's frame besides AC_STATE_DONE.  Public only for the
+ * inline fast paths of the leaves (chan.h); the fields stay private. */
+enum ac__waiter_state {
+  AC__W_IDLE = 0, /* never queued, or dequeued and seen by its frame */
+  AC__W_QUEUED,
+  AC__W_NOTIFYING,
+  AC__W_WOKEN,
+};
+enum { AC__OP_UNSTARTED = 0, AC__OP_WAITING = 1 };
+
 /* 'state' (enum ac__waiter_state in src/waitq.h) is written by the waker
  * under the primitive's lock and, for the last step of a wake, after it:
  * see src/waitq.h for the protocol.  'result' is what the waker tells the
