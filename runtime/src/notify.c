@@ -22,17 +22,23 @@ void ac_notify_init(struct ac_notify *n) {
 
 void ac_notify_destroy(struct ac_notify *n) { (void)n; }
 
-static void notify_one_locked(struct ac_notify *n, struct ac__wake_list *wl) {
-  if (!ac__waitq_take_first(&n->q, BY_ONE, wl))
+/* The first waiter, detached (to be woken after unlocking), or NULL
+ * after storing the permit. */
+static struct ac_waiter *notify_one_locked(struct ac_notify *n) {
+  struct ac_waiter *w = n->q.head;
+  if (w)
+    ac__waitq_detach(&n->q, w, BY_ONE);
+  else
     n->permit = true;
+  return w;
 }
 
 void ac_notify_one(struct ac_notify *n) {
-  struct ac__wake_list wl = {0};
   ac__spin_lock(&n->lock);
-  notify_one_locked(n, &wl);
+  struct ac_waiter *w = notify_one_locked(n);
   ac__spin_unlock(&n->lock);
-  ac__wake_list(&wl);
+  if (w)
+    ac__waiter_wake(w);
 }
 
 void ac_notify_all(struct ac_notify *n) {
@@ -43,13 +49,18 @@ void ac_notify_all(struct ac_notify *n) {
   ac__wake_list(&wl);
 }
 
+/* init and the woken completion are inline in sync.h; these are the
+ * out-of-line copies, and the rest of the poll. */
 void ac_notified__init(struct ac_notified__frame *f, struct ac_notify *n) {
   f->ac_state = OP_UNSTARTED;
   f->n = n;
-  ac__waiter_init(&f->w);
 }
 
 ac_poll ac_notified__poll(struct ac_notified__frame *f, struct ac_cx *cx) {
+  return ac__notified_poll(f, cx);
+}
+
+ac_poll ac__notified_poll(struct ac_notified__frame *f, struct ac_cx *cx) {
   if (f->ac_state == AC_STATE_DONE)
     return AC_READY;
   if (f->ac_state == OP_WAITING) {
@@ -58,19 +69,21 @@ ac_poll ac_notified__poll(struct ac_notified__frame *f, struct ac_cx *cx) {
     f->ac_state = AC_STATE_DONE;
     return AC_READY;
   }
-  if (!ac__coop_proceed(cx)) {
-    ac__task_wake(cx->task);
-    return AC_PENDING;
-  }
   struct ac_notify *n = f->n;
   ac__spin_lock(&n->lock);
   if (n->permit) {
+    /* Completing at once spends budget; waiting does not. */
+    if (!ac__coop_proceed(cx)) {
+      ac__spin_unlock(&n->lock);
+      ac__task_wake(cx->task);
+      return AC_PENDING;
+    }
     n->permit = false;
     ac__spin_unlock(&n->lock);
     f->ac_state = AC_STATE_DONE;
     return AC_READY;
   }
-  ac__waitq_push(&n->q, &f->w, cx->task);
+  ac__waitq_push_new(&n->q, &f->w, cx->task);
   ac__spin_unlock(&n->lock);
   f->ac_state = OP_WAITING;
   return AC_PENDING;
@@ -79,12 +92,12 @@ ac_poll ac_notified__poll(struct ac_notified__frame *f, struct ac_cx *cx) {
 void ac_notified__drop(struct ac_notified__frame *f) {
   if (f->ac_state == OP_WAITING) {
     struct ac_notify *n = f->n;
-    struct ac__wake_list wl = {0};
     if (!ac__waitq_leave(&n->lock, &n->q, &f->w) && f->w.result == BY_ONE) {
       ac__spin_lock(&n->lock);
-      notify_one_locked(n, &wl); /* pass the notify_one on */
+      struct ac_waiter *w = notify_one_locked(n); /* pass the notify_one on */
       ac__spin_unlock(&n->lock);
-      ac__wake_list(&wl);
+      if (w)
+        ac__waiter_wake(w);
     }
   }
   f->ac_state = AC_STATE_DONE;

@@ -46,6 +46,7 @@
 
 #include <asyncc/asyncc.h>
 #include <asyncc/waiter.h>
+#include <stdatomic.h> /* the compiler's, no libc: safe before user code */
 #include <stddef.h>
 
 /* ------------------------------------------------------------- semaphore */
@@ -140,11 +141,30 @@ void ac_notify_all(struct ac_notify *n);
 struct ac_notified__frame {
   unsigned ac_state;
   struct ac_notify *n;
-  struct ac_waiter w;
+  struct ac_waiter w; /* set up when it is first queued */
 };
 void ac_notified__init(struct ac_notified__frame *f, struct ac_notify *n);
 ac_poll ac_notified__poll(struct ac_notified__frame *f, struct ac_cx *cx);
 void ac_notified__drop(struct ac_notified__frame *f);
+
+/* Private inline fast paths (as chan.h's): init, and the completion of a
+ * woken ac_notified, which needs no lock; notify.c holds the out-of-line
+ * copies and the rest of the poll (ac__notified_poll). */
+ac_poll ac__notified_poll(struct ac_notified__frame *f, struct ac_cx *cx);
+
+AC__INLINE void ac_notified__init(struct ac_notified__frame *f, struct ac_notify *n) {
+  f->ac_state = AC__OP_UNSTARTED;
+  f->n = n;
+}
+
+AC__INLINE ac_poll ac_notified__poll(struct ac_notified__frame *f, struct ac_cx *cx) {
+  if (f->ac_state == AC__OP_WAITING &&
+      atomic_load_explicit(&f->w.state, memory_order_acquire) == AC__W_WOKEN) {
+    f->ac_state = AC_STATE_DONE;
+    return AC_READY;
+  }
+  return ac__notified_poll(f, cx);
+}
 
 #ifdef ASYNCC_DIALECT
 async void ac_sem_acquire(struct ac_sem *s, size_t n);
