@@ -79,13 +79,15 @@ static void take_injected(struct ac__executor_ct *ex) {
   pthread_mutex_unlock(&ex->inject_lock);
 }
 
-static void run_task(struct ac__executor_ct *ex, struct ac_task *t) {
+/* true if 't' completed (it may be gone then). */
+static bool run_task(struct ac__executor_ct *ex, struct ac_task *t) {
   struct ac_cx cx = {.task = t, .driver = &ex->driver, .budget = AC__COOP_BUDGET};
   ac__task_begin_poll(t);
   if (ac__task_poll(t, &cx) == AC_READY)
-    return; /* t may be gone */
+    return true; /* t may be gone */
   if (ac__task_end_poll(t))
     ac__task_queue_push(&ex->run, t);
+  return false;
 }
 
 /* Empties the run and injection queues without polling: every task in
@@ -110,8 +112,8 @@ int ac__executor_ct_block_on(struct ac__executor_ct *ex, struct ac_task *root) {
       struct ac_task *t = ac__task_queue_pop(&ex->run);
       if (!t)
         break;
-      run_task(ex, t);
-      if (ac__task_is_complete(root))
+      /* only the root's own poll completes it: look after a completion */
+      if (run_task(ex, t) && ac__task_is_complete(root))
         goto out;
     }
     /* 2. take */

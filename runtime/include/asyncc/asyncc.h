@@ -44,6 +44,17 @@ typedef void (*ac_drop_fn)(void *frame);
  * and -O0 builds call; gnu_inline keeps that true whatever other
  * declarations of the name a file adds. */
 #define AC__INLINE extern __inline__ __attribute__((__gnu_inline__, __always_inline__))
+/* Atomic accesses for those fast paths without <stdatomic.h> (clang's
+ * includes <stdint.h>, i.e. libc, which would fix the feature macros
+ * before the user's code).  gcc's __atomic builtins take _Atomic objects,
+ * clang's take only plain ones: it has __c11_atomic_* for those. */
+#ifdef __clang__
+#define AC__LOAD_ACQUIRE(p) __c11_atomic_load((p), __ATOMIC_ACQUIRE)
+#define AC__STORE_RELAXED(p, v) __c11_atomic_store((p), (v), __ATOMIC_RELAXED)
+#else
+#define AC__LOAD_ACQUIRE(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#define AC__STORE_RELAXED(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
+#endif
 
 #include <asyncc/leaf.h>
 

@@ -53,7 +53,6 @@
 
 #include <asyncc/asyncc.h>
 #include <asyncc/waiter.h>
-#include <stdatomic.h> /* the compiler's, no libc: safe before user code */
 #include <stddef.h>
 
 /* ------------------------------------------------------------------ MPSC */
@@ -126,9 +125,9 @@ AC__INLINE ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_c
  * acquire, so 'result' and 'out' are final): done without the lock. */
 AC__INLINE ac_poll ac_chan_recv__poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
   if (f->ac_state == AC__OP_WAITING &&
-      atomic_load_explicit(&f->w.state, memory_order_acquire) == AC__W_WOKEN &&
+      AC__LOAD_ACQUIRE(&f->w.state) == AC__W_WOKEN &&
       f->w.result == AC__RECV_HANDED) {
-    atomic_store_explicit(&((struct ac__chan_head *)f->ch)->handoff_out, 0, memory_order_relaxed);
+    AC__STORE_RELAXED(&((struct ac__chan_head *)f->ch)->handoff_out, 0);
     f->ac_result = 0;
     f->ac_state = AC_STATE_DONE;
     return AC_READY;

@@ -46,7 +46,6 @@
 
 #include <asyncc/asyncc.h>
 #include <asyncc/waiter.h>
-#include <stdatomic.h> /* the compiler's, no libc: safe before user code */
 #include <stddef.h>
 
 /* ------------------------------------------------------------- semaphore */
@@ -159,7 +158,7 @@ AC__INLINE void ac_notified__init(struct ac_notified__frame *f, struct ac_notify
 
 AC__INLINE ac_poll ac_notified__poll(struct ac_notified__frame *f, struct ac_cx *cx) {
   if (f->ac_state == AC__OP_WAITING &&
-      atomic_load_explicit(&f->w.state, memory_order_acquire) == AC__W_WOKEN) {
+      AC__LOAD_ACQUIRE(&f->w.state) == AC__W_WOKEN) {
     f->ac_state = AC_STATE_DONE;
     return AC_READY;
   }
