@@ -93,6 +93,13 @@ function(_asyncc_link_runtime target type)
   endif()
   if(type STREQUAL "OBJECT_LIBRARY")
     target_include_directories(${target} PUBLIC "${ASYNCC_INCLUDE_DIR}")
+  elseif(ASYNCC_SANITIZE AND type MATCHES "^(SHARED|MODULE)_LIBRARY$")
+    # No shared sanitized runtime: the library is instrumented but leaves the
+    # runtime to the executable that links it (one runtime per process).
+    target_include_directories(${target} PRIVATE "${ASYNCC_INCLUDE_DIR}")
+    target_compile_options(${target} PRIVATE $<TARGET_PROPERTY:${rt},INTERFACE_COMPILE_OPTIONS>)
+    target_link_options(${target} PRIVATE $<TARGET_PROPERTY:${rt},INTERFACE_LINK_OPTIONS>)
+    target_link_libraries(${target} INTERFACE ${rt})
   else()
     target_link_libraries(${target} PUBLIC ${rt})
   endif()

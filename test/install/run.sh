@@ -57,8 +57,9 @@ PY
   if [ "$mode" = cmake-ninja ]; then
     # the sanitized runtime variant
     cmake -S . -B s -G Ninja -DCMAKE_PREFIX_PATH="$prefix" -DASYNCC_SANITIZE=address >/dev/null
-    cmake --build s --target app
+    cmake --build s
     expect s/app $'sum: 55\ncmake: 52'
+    expect s/tick_main 'ticks: 3'
   fi
   ;;
 pkgconfig)
