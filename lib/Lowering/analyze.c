@@ -348,9 +348,13 @@ static void add_local(ScanState *st, CXCursor c) {
   enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
   if (sc == CX_SC_Static || sc == CX_SC_Extern)
     return;
+  Range r;
+  unsigned decl_end = cursor_range(ctx->L, c, &r) ? r.end : st->decl_stmt.end;
   ctx->vars = xrealloc(ctx->vars, (ctx->num_vars + 1) * sizeof(Var));
   ctx->vars[ctx->num_vars++] = (Var){.cur = c, .name = cursor_name(c), .decl_stmt = st->decl_stmt,
-                                     .scope_begin = st->scope_begin, .scope_end = st->scope_end};
+                                     .scope_begin = st->scope_begin, .scope_end = st->scope_end,
+                                     .decl_end = decl_end, .in_stmt_expr = st->stmt_expr > 0,
+                                     .cleanup = cleanup_fn_of(ctx->L, c)};
 }
 
 /* `&x` or `&(x)` of a local or parameter: it must stay in the frame if it
@@ -632,7 +636,7 @@ static void choose_promoted(FnCtx *ctx) {
                   t.kind != CXType_VariableArray && t.kind != CXType_Atomic &&
                   !clang_isVolatileQualifiedType(t) && !clang_isVolatileQualifiedType(clang_getCursorType(v->cur)) &&
                   !(v->is_param && (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)) &&
-                  !v->address_taken;
+                  !v->address_taken && !v->cleanup /* fn(&x): the frame's address */;
   }
   /* only what may have changed since it was stored: a parameter never
    * assigned is in the frame since init, a local never assigned after its
@@ -781,6 +785,7 @@ void analyze_fn(FnCtx *ctx) {
     unsigned from = ctx->has_goto ? v->scope_begin : v->decl_stmt.begin;
     v->in_frame = awaits_in(ctx, (Range){from, v->scope_end}) > 0;
   }
+  cleanup_analyze(ctx);
   /* frame field names and types */
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];

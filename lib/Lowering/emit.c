@@ -168,6 +168,7 @@ static void emit_init_drop(FnCtx *ctx, StrBuf *out) {
   if (ctx->drop_cases.len)
     sb_printf(&sb, "    switch (ac_f->ac_state) {\n%s    default:\n        break;\n    }\n",
               ctx->drop_cases.data);
+  cleanup_emit_drop(ctx, &sb);
   sb_puts(&sb, "    ac_f->ac_state = AC_STATE_DONE;\n}\n\n");
   *out = sb;
 }

@@ -226,6 +226,9 @@ typedef struct Var {
                            before each suspension and reloaded on resume */
   Range decl_stmt;      /* the DeclStmt, for locals */
   unsigned scope_begin, scope_end; /* the block that declares it */
+  unsigned decl_end;    /* end of its declarator: in scope from here to scope_end */
+  bool in_stmt_expr;    /* declared inside a statement expression */
+  char *cleanup;        /* fn of __attribute__((cleanup(fn))), or NULL (cleanups.c) */
 } Var;
 
 /* concurrency.c: one call Ei of `await ac_join(E1, ..., En)` / ac_select */
@@ -392,6 +395,20 @@ void lint_async_fn(FnCtx *ctx);
 /* Errors where `await ac_task_join(h, &v)` would copy the result of the
  * function spawned into h into a v of another type. */
 void check_task_joins(Lowering *L, AsyncFn *fn, Range body);
+
+/* ------------------------------------------------------------ cleanups.c */
+
+/* The function of var's cleanup attribute, or NULL. */
+char *cleanup_fn_of(Lowering *L, CXCursor var);
+/* Once in_frame is known: moves nested cleanup locals to the frame, checks. */
+void cleanup_analyze(FnCtx *ctx);
+/* Cleanup calls where a scope is left normally: end of block, break,
+ * continue, goto. */
+void cleanup_lower_exits(FnCtx *ctx);
+/* `(fn)(&ac_f->x), ...` for a return at 'off', innermost first ("" if none). */
+char *cleanup_return_calls(FnCtx *ctx, unsigned off);
+/* The drop's switch calling the cleanups in scope at each suspension state. */
+void cleanup_emit_drop(FnCtx *ctx, StrBuf *sb);
 
 /* ------------------------------------------------------------ lower_expr.c */
 

@@ -168,7 +168,12 @@ static void lower_decl(FnCtx *ctx, CXCursor s, CXCursor for_stmt, bool in_compou
     children_free(&ch);
     return;
   }
-  if (loc_in_macro(clang_getRangeStart(clang_getCursorExtent(s)))) {
+  /* a macro may write specifiers before the declarators (`AUTOFREE char *p`),
+   * not the declarators themselves */
+  bool by_macro = loc_in_macro(clang_getRangeEnd(clang_getCursorExtent(s)));
+  for (size_t i = 0; i < ch.n; i++)
+    by_macro |= loc_in_macro(clang_getCursorLocation(ch.p[i]));
+  if (by_macro) {
     diag_cursor(ctx->L, DIAG_ERROR, s,
                 "a declaration written by a macro cannot be moved into the frame");
     children_free(&ch);
@@ -432,20 +437,22 @@ static void lower_return(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
     }
   }
   children_free(&ch);
+  /* cleanups run after the value is stored, as in C */
+  char *cl = cleanup_return_calls(ctx, r.begin);
   char *text;
   if (!e)
-    text = xstrdup("return ac_f->ac_state = AC_STATE_DONE, AC_READY");
+    text = xasprintf("return %sac_f->ac_state = AC_STATE_DONE, AC_READY", cl);
   else if (ctx->fn->returns_void)
-    text = xasprintf("return (void)(%s), ac_f->ac_state = AC_STATE_DONE, AC_READY", e);
+    text = xasprintf("return (void)(%s), %sac_f->ac_state = AC_STATE_DONE, AC_READY", e, cl);
   else if (!ctx->fn->returns_record)
-    text = xasprintf("return ac_f->ac_result = (%s), ac_f->ac_state = AC_STATE_DONE, AC_READY", e);
+    text = xasprintf("return ac_f->ac_result = (%s), %sac_f->ac_state = AC_STATE_DONE, AC_READY", e, cl);
   else {
     char *src = xasprintf("(%s)", e);
     char *c = copy_text("ac_f->ac_result", src, true);
-    text = xasprintf("return %s, ac_f->ac_state = AC_STATE_DONE, AC_READY", c);
+    text = xasprintf("return %s, %sac_f->ac_state = AC_STATE_DONE, AC_READY", c, cl);
     free(src), free(c);
   }
-  free(e);
+  free(e), free(cl);
   edit_replace(ctx->L, r, text);
 }
 
@@ -610,5 +617,6 @@ static void frame_compound_literals(FnCtx *ctx) {
 void lower_body(FnCtx *ctx) {
   rename_frame_locals(ctx);
   frame_compound_literals(ctx);
+  cleanup_lower_exits(ctx);
   lower_stmt(ctx, ctx->body, false, 0);
 }
