@@ -211,24 +211,40 @@ static bool declared_after(const Var *v, unsigned target_begin) {
 /* goto leaves the scopes that do not contain its label. */
 static bool label_outside(const Var *v, unsigned label) { return !in_scope(v, label); }
 
-static void walk(FnCtx *ctx, CXCursor c, Range loop, Range brk);
+/* Blocks whose last statement is a jump: they never fall off their end,
+ * and a call written after the jump would make gcc's
+ * -Wimplicit-fallthrough see a case that falls through. */
+typedef struct Walk {
+  FnCtx *ctx;
+  unsigned *ends_in_jump; /* their end offsets */
+  size_t num_ends;
+} Walk;
+
+static void walk(Walk *w, CXCursor c, Range loop, Range brk);
 
 typedef struct WalkArgs {
-  FnCtx *ctx;
+  Walk *w;
   Range loop, brk;
 } WalkArgs;
 
 static enum CXChildVisitResult walk_child(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
-  WalkArgs *w = d;
-  walk(w->ctx, c, w->loop, w->brk);
+  WalkArgs *a = d;
+  walk(a->w, c, a->loop, a->brk);
   return CXChildVisit_Continue;
+}
+
+static bool is_jump(CXCursor s) {
+  enum CXCursorKind k = clang_getCursorKind(s);
+  return k == CXCursor_BreakStmt || k == CXCursor_ContinueStmt || k == CXCursor_ReturnStmt ||
+         k == CXCursor_GotoStmt || k == CXCursor_IndirectGotoStmt;
 }
 
 /* Visits the statements under c; 'loop' and 'brk' are the innermost loop
  * and loop-or-switch around it (their ranges), the targets of continue and
  * break. */
-static void walk(FnCtx *ctx, CXCursor c, Range loop, Range brk) {
+static void walk(Walk *w, CXCursor c, Range loop, Range brk) {
+  FnCtx *ctx = w->ctx;
   Lowering *L = ctx->L;
   Range r;
   if (!cursor_range(L, c, &r))
@@ -244,6 +260,16 @@ static void walk(FnCtx *ctx, CXCursor c, Range loop, Range brk) {
   case CXCursor_SwitchStmt:
     brk = r;
     break;
+  case CXCursor_CompoundStmt: {
+    Children ch;
+    children_of(c, &ch);
+    if (ch.n && is_jump(ch.p[ch.n - 1])) {
+      w->ends_in_jump = xrealloc(w->ends_in_jump, (w->num_ends + 1) * sizeof(unsigned));
+      w->ends_in_jump[w->num_ends++] = r.end;
+    }
+    children_free(&ch);
+    break;
+  }
   case CXCursor_BreakStmt:
   case CXCursor_ContinueStmt: {
     bool is_break = clang_getCursorKind(c) == CXCursor_BreakStmt;
@@ -276,8 +302,8 @@ static void walk(FnCtx *ctx, CXCursor c, Range loop, Range brk) {
   default:
     break;
   }
-  WalkArgs w = {ctx, loop, brk};
-  clang_visitChildren(c, walk_child, &w);
+  WalkArgs a = {w, loop, brk};
+  clang_visitChildren(c, walk_child, &a);
 }
 
 void cleanup_lower_exits(FnCtx *ctx) {
@@ -286,10 +312,15 @@ void cleanup_lower_exits(FnCtx *ctx) {
     any = has_cleanup(&ctx->vars[i]);
   if (!any)
     return;
+  Walk w = {ctx, NULL, 0};
+  walk(&w, ctx->body, (Range){0, 0}, (Range){0, 0});
   /* falling off the end of a block: before its '}', innermost first */
   for (size_t i = ctx->num_vars; i-- > 0;) {
     Var *v = &ctx->vars[i];
-    if (!has_cleanup(v))
+    bool jumps = false;
+    for (size_t j = 0; j < w.num_ends && !jumps; j++)
+      jumps = w.ends_in_jump[j] == v->scope_end;
+    if (!has_cleanup(v) || jumps)
       continue;
     /* on a line of its own before a '}' that starts its line, else just
      * before the '}'; either way after the closing text of the block's last
@@ -309,8 +340,7 @@ void cleanup_lower_exits(FnCtx *ctx) {
     }
     edit_insert(ctx->L, at, EDIT_OPEN, -(1 << 20), sb_take(&sb));
   }
-  Range none = {0, 0};
-  walk(ctx, ctx->body, none, none);
+  free(w.ends_in_jump);
 }
 
 char *cleanup_return_calls(FnCtx *ctx, unsigned off) {
