@@ -25,9 +25,13 @@
  * well, even with no await after it: C would otherwise run its cleanup after
  * ours on a jump out of both scopes, which is the wrong order.
  *
- * Not supported (diagnosed): a frame-resident cleanup local declared in a
- * 'for' header, a computed goto in the scope of one, and a cleanup function
- * written through a macro with parameters. */
+ * A local declared in a 'for' header is in scope in the whole statement:
+ * its loop is wrapped as `{ for (...) S fn(&x); }`, and a break or continue
+ * of that loop leaves nothing.
+ *
+ * Not supported (diagnosed): a computed goto in the scope of a frame-resident
+ * cleanup local, and a cleanup function written through a macro with
+ * parameters. */
 #include "lower.h"
 
 #include <stdlib.h>
@@ -80,6 +84,76 @@ static bool names_file_scope_fn(Lowering *L, const char *name) {
   return args[1] != NULL;
 }
 
+/* If text[at] is in the body of a function-like macro's definition and
+ * 'name' is one of its parameters, the parameter's index; else -1. */
+static int macro_param_index(const char *text, size_t at, const char *name) {
+  size_t line = at;
+  for (;;) { /* the start of the logical line: continuations end in '\\' */
+    while (line > 0 && text[line - 1] != '\n')
+      line--;
+    if (line >= 2 && text[line - 2] == '\\')
+      line -= 2;
+    else
+      break;
+  }
+  const char *p = text + line;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (*p++ != '#')
+    return -1;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (strncmp(p, "define", 6) != 0)
+    return -1;
+  for (p += 6; *p == ' ' || *p == '\t';)
+    p++;
+  while (is_ident_char(*p))
+    p++;
+  if (*p != '(') /* object-like */
+    return -1;
+  size_t n = strlen(name);
+  int index = 0;
+  for (p++; *p && *p != ')'; p++) {
+    if (*p == ',')
+      index++;
+    else if (strncmp(p, name, n) == 0 && !is_ident_char(p[n]) && !is_ident_char(p[-1]))
+      return index;
+  }
+  return -1;
+}
+
+/* The identifier passed as argument 'index' of the macro invocation at
+ * 'loc' (`_cleanup_(freep)`), or NULL if it is anything else. */
+static char *macro_arg(Lowering *L, CXSourceLocation loc, int index) {
+  CXFile f;
+  unsigned off;
+  clang_getExpansionLocation(loc, &f, NULL, NULL, &off);
+  size_t size = 0;
+  const char *t = f ? clang_getFileContents(L->tu, f, &size) : NULL;
+  if (!t)
+    return NULL;
+  size_t p = off;
+  while (p < size && is_ident_char(t[p]))
+    p++;
+  while (p < size && (t[p] == ' ' || t[p] == '\t'))
+    p++;
+  if (p >= size || t[p] != '(')
+    return NULL;
+  for (int i = 0; p < size && i < index; p++) /* past 'index' top-level commas */
+    i += t[p] == ',';
+  for (p++; p < size && (t[p] == ' ' || t[p] == '\t'); p++)
+    ;
+  size_t b = p;
+  while (p < size && is_ident_char(t[p]))
+    p++;
+  size_t e = p;
+  while (p < size && (t[p] == ' ' || t[p] == '\t'))
+    p++;
+  if (e == b || p >= size || (t[p] != ',' && t[p] != ')'))
+    return NULL;
+  return xasprintf("%.*s", (int)(e - b), t + b);
+}
+
 typedef struct AttrSearch {
   Lowering *L;
   CXCursor var;
@@ -113,6 +187,11 @@ static enum CXChildVisitResult find_cleanup_attr(CXCursor c, CXCursor parent, CX
   if (!is_cleanup)
     return CXChildVisit_Continue;
   char *fn = fn_in_text(text + b, n);
+  int param = fn ? macro_param_index(text, b, fn) : -1;
+  if (param >= 0) {
+    free(fn);
+    fn = macro_arg(as->L, clang_getRangeStart(ext), param);
+  }
   if (fn && names_file_scope_fn(as->L, fn)) {
     as->fn = fn;
   } else {
@@ -126,15 +205,24 @@ char *cleanup_fn_of(Lowering *L, CXCursor var) {
   AttrSearch as = {.L = L, .var = var};
   clang_visitChildren(var, find_cleanup_attr, &as);
   if (!as.fn && as.unreadable)
-    diag_cursor(L, DIAG_ERROR, var,
-                "cannot find the function of this local's cleanup attribute; write "
-                "__attribute__((cleanup(fn))) directly, or through a macro without parameters");
+    return xstrdup(""); /* an error only if it must live in the frame */
+  for (size_t i = 0; as.fn && i < L->num_fns; i++)
+    if (strcmp(L->fns[i]->name, as.fn) == 0) {
+      diag_cursor(L, DIAG_ERROR, var,
+                  "the cleanup function '%s' is async; a cleanup runs to completion where the "
+                  "scope ends (or the frame is dropped) and cannot await",
+                  as.fn);
+      free(as.fn);
+      return NULL;
+    }
   return as.fn;
 }
 
 /* ------------------------------------------------------------ scopes */
 
-static bool has_cleanup(const Var *v) { return v->in_frame && v->cleanup && !v->is_param; }
+static bool has_cleanup(const Var *v) {
+  return v->in_frame && v->cleanup && *v->cleanup && !v->is_param;
+}
 
 static bool in_scope(const Var *v, unsigned off) {
   return has_cleanup(v) && off >= v->decl_end && off < v->scope_end;
@@ -178,13 +266,14 @@ void cleanup_analyze(FnCtx *ctx) {
     for (size_t j = 0; j < ctx->num_vars && !v->in_frame; j++)
       v->in_frame = j != i && in_scope(&ctx->vars[j], v->decl_stmt.begin);
   }
-  const Source *src = &ctx->L->src;
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
-    if (has_cleanup(v) && (v->scope_end == 0 || src->text[v->scope_end - 1] != '}'))
+    if (v->in_frame && v->cleanup && !*v->cleanup)
       diag_cursor(ctx->L, DIAG_ERROR, v->cur,
-                  "a local with a cleanup attribute declared in a 'for' header cannot live "
-                  "across an await; declare it in a block around the loop");
+                  "cannot find the function of the cleanup attribute of '%s', a frame local whose "
+                  "cleanup the lowering must call; write __attribute__((cleanup(fn))) directly, "
+                  "or through one macro",
+                  v->name);
   }
 }
 
@@ -203,9 +292,15 @@ static void wrap_jump(FnCtx *ctx, CXCursor s, Var **v, size_t n) {
   edit_insert(ctx->L, stmt_end(ctx->L, s), EDIT_CLOSE, 1 << 20, xstrdup(" }"));
 }
 
-/* break / continue leave the scopes declared inside their target. */
+/* A local declared in a 'for' header: its scope is the whole statement. */
+static bool in_for_header(FnCtx *ctx, const Var *v) {
+  return text_is_word(&ctx->L->src, v->scope_begin, "for");
+}
+
+/* break / continue leave the scopes declared inside their target, except
+ * the target's own header (its cleanup runs after the loop, see walk). */
 static bool declared_after(const Var *v, unsigned target_begin) {
-  return v->decl_stmt.begin > target_begin;
+  return v->decl_stmt.begin > target_begin && v->scope_begin != target_begin;
 }
 
 /* goto leaves the scopes that do not contain its label. */
@@ -252,7 +347,22 @@ static void walk(Walk *w, CXCursor c, Range loop, Range brk) {
   Var **v = NULL;
   size_t n = 0;
   switch (clang_getCursorKind(c)) {
-  case CXCursor_ForStmt:
+  case CXCursor_ForStmt: {
+    /* `{ for (T x = ...; ...) S fn(&x); }`: the loop ends normally there */
+    StrBuf sb = {0};
+    for (size_t i = ctx->num_vars; i-- > 0;) {
+      Var *v = &ctx->vars[i];
+      if (has_cleanup(v) && v->scope_begin == r.begin && in_for_header(ctx, v))
+        put_calls(&sb, &v, 1, " ", ";");
+    }
+    if (sb.len) {
+      edit_insert(L, r.begin, EDIT_OPEN, -(1 << 20), xstrdup("{ "));
+      sb_puts(&sb, " }");
+      edit_insert(L, stmt_end(L, c), EDIT_CLOSE, -(1 << 20), sb_take(&sb));
+    }
+    loop = brk = r;
+    break;
+  }
   case CXCursor_WhileStmt:
   case CXCursor_DoStmt:
     loop = brk = r;
@@ -320,7 +430,7 @@ void cleanup_lower_exits(FnCtx *ctx) {
     bool jumps = false;
     for (size_t j = 0; j < w.num_ends && !jumps; j++)
       jumps = w.ends_in_jump[j] == v->scope_end;
-    if (!has_cleanup(v) || jumps)
+    if (!has_cleanup(v) || jumps || in_for_header(ctx, v))
       continue;
     /* on a line of its own before a '}' that starts its line, else just
      * before the '}'; either way after the closing text of the block's last

@@ -398,7 +398,8 @@ void check_task_joins(Lowering *L, AsyncFn *fn, Range body);
 
 /* ------------------------------------------------------------ cleanups.c */
 
-/* The function of var's cleanup attribute, or NULL. */
+/* The function of var's cleanup attribute, or NULL; "" if it is written
+ * in a way we cannot read (an error if var lives in the frame). */
 char *cleanup_fn_of(Lowering *L, CXCursor var);
 /* Once in_frame is known: moves nested cleanup locals to the frame, checks. */
 void cleanup_analyze(FnCtx *ctx);
