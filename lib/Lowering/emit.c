@@ -4,7 +4,8 @@
  *                     across an await, temporaries, and one union holding the
  *                     frames of the awaited callees (one is in flight at a time);
  *   f__init           stores the arguments, sets state 0, runs nothing;
- *   f__drop           cancels an unfinished frame: drops the callee in flight;
+ *   f__drop           cancels an unfinished frame: drops the callee in flight,
+ *                     then runs the cleanups of the locals in scope (cleanups.c);
  *   f__poll           a switch on the state that jumps (goto) to the resume
  *                     point, then the original body, rewritten.
  *
