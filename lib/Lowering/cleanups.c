@@ -257,6 +257,12 @@ static void put_calls(StrBuf *sb, Var **v, size_t n, const char *before, const c
 
 /* ------------------------------------------------------------ analysis */
 
+/* A local declared in a 'for' header: its scope is the whole statement. */
+static bool in_for_header(FnCtx *ctx, const Var *v) {
+  return text_is_word(&ctx->L->src, v->scope_begin, "for");
+}
+
+
 void cleanup_analyze(FnCtx *ctx) {
   /* nested cleanup locals join the frame (see the top comment) */
   for (size_t i = 0; i < ctx->num_vars; i++) {
@@ -266,8 +272,15 @@ void cleanup_analyze(FnCtx *ctx) {
     for (size_t j = 0; j < ctx->num_vars && !v->in_frame; j++)
       v->in_frame = j != i && in_scope(&ctx->vars[j], v->decl_stmt.begin);
   }
+  const Source *src = &ctx->L->src;
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
+    if (has_cleanup(v) && !in_for_header(ctx, v) &&
+        (v->scope_end == 0 || src->text[v->scope_end - 1] != '}'))
+      diag_cursor(ctx->L, DIAG_ERROR, v->cur,
+                  "cannot find where the scope of '%s' ends (a block or loop written by a "
+                  "macro?) to call its cleanup; write the block's braces in the file",
+                  v->name);
     if (v->in_frame && v->cleanup && !*v->cleanup)
       diag_cursor(ctx->L, DIAG_ERROR, v->cur,
                   "cannot find the function of the cleanup attribute of '%s', a frame local whose "
@@ -290,11 +303,6 @@ static void wrap_jump(FnCtx *ctx, CXCursor s, Var **v, size_t n) {
   /* innermost insertions at both ends: after any opening, before any closing */
   edit_insert(ctx->L, r.begin, EDIT_OPEN, 1 << 20, sb_take(&sb));
   edit_insert(ctx->L, stmt_end(ctx->L, s), EDIT_CLOSE, 1 << 20, xstrdup(" }"));
-}
-
-/* A local declared in a 'for' header: its scope is the whole statement. */
-static bool in_for_header(FnCtx *ctx, const Var *v) {
-  return text_is_word(&ctx->L->src, v->scope_begin, "for");
 }
 
 /* break / continue leave the scopes declared inside their target, except
