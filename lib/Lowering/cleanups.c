@@ -29,9 +29,13 @@
  * its loop is wrapped as `{ for (...) S fn(&x); }`, and a break or continue
  * of that loop leaves nothing.
  *
- * Not supported (diagnosed): a computed goto in the scope of a frame-resident
- * cleanup local, and a cleanup function written through a macro with
- * parameters. */
+ * libclang does not expose the attribute's function: it is read from the
+ * text where the attribute is spelled, following one macro (with its
+ * argument, for `_cleanup_(freep)`).
+ *
+ * Not supported (diagnosed), for a frame-resident cleanup local only: a
+ * computed goto in its scope, a cleanup function passed through two macros,
+ * a block whose braces a macro writes; and an async cleanup function. */
 #include "lower.h"
 
 #include <stdlib.h>
@@ -156,7 +160,6 @@ static char *macro_arg(Lowering *L, CXSourceLocation loc, int index) {
 
 typedef struct AttrSearch {
   Lowering *L;
-  CXCursor var;
   char *fn;
   bool unreadable; /* a cleanup attribute whose function we cannot name */
 } AttrSearch;
@@ -202,7 +205,7 @@ static enum CXChildVisitResult find_cleanup_attr(CXCursor c, CXCursor parent, CX
 }
 
 char *cleanup_fn_of(Lowering *L, CXCursor var) {
-  AttrSearch as = {.L = L, .var = var};
+  AttrSearch as = {.L = L};
   clang_visitChildren(var, find_cleanup_attr, &as);
   if (!as.fn && as.unreadable)
     return xstrdup(""); /* an error only if it must live in the frame */
