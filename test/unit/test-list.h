@@ -38,6 +38,10 @@
   X(joinset_drop_pending_next)                                                 \
   X(joinset_free_aborts_rest)                                                  \
   X(task_join_abort_detach_across_workers)                                     \
+  X(frame_alloc_reuses_freed_block) \
+  X(frame_alloc_sizes_and_alignment) \
+  X(frame_cache_is_bounded) \
+  X(frame_free_on_other_thread) \
   X(chan_ping_pong_1000)                                                       \
   X(chan_full_blocks_sender)                                                   \
   X(chan_close_wakes_waiters)                                                  \

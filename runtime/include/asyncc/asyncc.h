@@ -57,6 +57,7 @@ typedef void (*ac_drop_fn)(void *frame);
 #endif
 
 #include <asyncc/leaf.h>
+#include <asyncc/frame.h>
 
 /* Runs a root frame to completion on a new runtime (the body of the
  * generated `main` for `async int main`): current-thread or multi-thread,
