@@ -6,6 +6,7 @@
  * evaluated await lies between its declaration and the end of its scope:
  * only then can its value be needed after the poll function has returned
  * and been re-entered.  Every parameter lives in the frame (init stores it). */
+#define _GNU_SOURCE /* realpath */
 #include "lower.h"
 
 #include <stdlib.h>
@@ -105,6 +106,28 @@ AsyncFn *find_async_fn(Lowering *L, CXCursor c) {
   return r;
 }
 
+/* Is f one of asyncc's headers (the prelude's directory)?  A user header
+ * declaring async functions of another file is not. */
+static bool in_runtime_header(Lowering *L, CXFile f) {
+  if (!f)
+    return false;
+  const char *slash = strrchr(L->opt->prelude, '/');
+  size_t dir_len = slash ? (size_t)(slash - L->opt->prelude) : 0;
+  CXString name = clang_getFileName(f);
+  const char *n = clang_getCString(name);
+  bool r = dir_len && strncmp(n, L->opt->prelude, dir_len) == 0 && n[dir_len] == '/';
+  if (!r) { /* the same directory, spelled differently */
+    char *real_dir = NULL, *real_file = realpath(n, NULL);
+    char *dir = xasprintf("%.*s", (int)dir_len, L->opt->prelude);
+    real_dir = dir_len ? realpath(dir, NULL) : NULL;
+    size_t rl = real_dir ? strlen(real_dir) : 0;
+    r = real_dir && real_file && strncmp(real_file, real_dir, rl) == 0 && real_file[rl] == '/';
+    free(real_dir), free(real_file), free(dir);
+  }
+  clang_disposeString(name);
+  return r;
+}
+
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
   Lowering *L = d;
@@ -127,7 +150,10 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
   } else if (!fn->has_body) {
     fn->decl = c;
   }
-  fn->is_external = !fn->has_body && !in_main;
+  /* a runtime leaf: declared by asyncc's own headers, its frame in lowered.h */
+  fn->is_external |= !in_main && in_runtime_header(L, f);
+  if (fn->has_body)
+    fn->is_external = false;
   fn->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
   CXType rt = clang_getResultType(clang_getCursorType(c));
   fn->returns_void = rt.kind == CXType_Void;
@@ -335,12 +361,14 @@ static void add_await(ScanState *st, CXCursor c) {
   }
   if (!timeout.is_timeout && !timeout.conc && await_direct(ctx, c))
     return;
+  OolKind ool = ool_kind(ctx, callee, r.begin);
   ctx->awaits = xrealloc(ctx->awaits, (ctx->num_awaits + 1) * sizeof(Await));
   ctx->awaits[ctx->num_awaits++] =
       (Await){.op = c, .call = call, .callee = callee, .range = r,
               .evaluated = !st->unevaluated && !under_typeof(&L->src, r.begin),
               .is_timeout = timeout.is_timeout, .ms = timeout.ms, .lhs = timeout.lhs,
-              .conc = timeout.conc, .parts = timeout.parts, .num_parts = timeout.num_parts};
+              .conc = timeout.conc, .parts = timeout.parts, .num_parts = timeout.num_parts,
+              .ool = ool};
 }
 
 static void add_local(ScanState *st, CXCursor c) {

@@ -214,8 +214,13 @@ void emit_fn(FnCtx *ctx) {
 
   StrBuf tail = {0};
   sb_puts(&tail, "\n    ac_f->ac_state = AC_STATE_DONE;\n    return AC_READY;\n}\n");
-  if (fn->is_main)
+  if (fn->is_main) {
     emit_main_wrapper(ctx, &tail);
+  } else {
+    char *desc = async_desc_text(ctx);
+    sb_puts(&tail, desc);
+    free(desc);
+  }
   edit_insert(ctx->L, fn->body.end, EDIT_CLOSE, -1, sb_take(&tail));
   ctx->L->generating = false;
   keep_frame_text(ctx);
@@ -243,24 +248,33 @@ void emit_direct_fn(FnCtx *ctx) {
   sb_printf(&sb, "%s%s\n", st, sync);
   free(sync), free(run), free(call), free(args.data);
   edit_replace(ctx->L, (Range){fn->header.begin, fn->body.begin}, sb_take(&sb));
+  StrBuf tail = {0};
   if (fn->is_main) {
-    StrBuf tail = {0};
     emit_main_wrapper(ctx, &tail);
-    edit_insert(ctx->L, fn->body.end, EDIT_CLOSE, -1, sb_take(&tail));
+  } else {
+    char *desc = async_desc_text(ctx);
+    sb_puts(&tail, desc);
+    free(desc);
   }
+  edit_insert(ctx->L, fn->body.end, EDIT_CLOSE, -1, sb_take(&tail));
   ctx->L->generating = false;
   keep_frame_text(ctx);
 }
 
 /* Places the frame struct of fn (after those of its callees) at 'at'. */
 static void place_struct(Lowering *L, AsyncFn *fn, unsigned at) {
+  if (is_foreign(fn) && !fn->struct_emitted) {
+    fn->struct_emitted = true;
+    L->generating = true;
+    edit_insert(L, at, EDIT_OPEN, -1, foreign_frame_text(fn));
+    L->generating = false;
+    return;
+  }
   if (fn->struct_emitted || !fn->has_body || !fn->frame_text)
     return;
-  if (fn->visiting) {
+  if (fn->visiting) { /* recursive awaits are out of line (out_of_line.c): a bug */
     diag_cursor(L, DIAG_ERROR, fn->decl,
-                "async function '%s' awaits itself (directly or through other async functions); "
-                "recursive async calls are not supported yet",
-                fn->name);
+                "internal error: the frame of async function '%s' contains itself", fn->name);
     return;
   }
   fn->visiting = 1;
@@ -277,6 +291,9 @@ static void place_struct(Lowering *L, AsyncFn *fn, unsigned at) {
    * may call back into fn (recursion is plain C recursion there) */
   for (size_t i = 0; i < fn->num_direct_callees; i++)
     place_struct(L, fn->direct_callees[i], at);
+  /* out-of-line callees: only a pointer in fn's frame, so they may await fn */
+  for (size_t i = 0; i < fn->num_ool_callees; i++)
+    place_struct(L, fn->ool_callees[i], at);
 }
 
 /* A frame struct (with its callees') or a callee's task-builtin helpers
@@ -307,7 +324,7 @@ void emit_frame_structs(Lowering *L) {
   for (size_t i = 0; i < n; i++) {
     AsyncFn *fn = order[i].fn;
     place_struct(L, fn, order[i].at);
-    if (!order[i].helpers || fn->helpers_emitted)
+    if (!order[i].helpers || fn->helpers_emitted || is_foreign(fn))
       continue;
     fn->helpers_emitted = true;
     L->generating = true;

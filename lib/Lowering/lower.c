@@ -50,17 +50,36 @@ static bool in_main_file(Lowering *L, CXCursor c) {
 }
 
 /* fn awaits g (at 'at'): g's frame struct must come before fn's. */
+/* g's frame is embedded in fn's: its struct must be complete before fn's.
+ * (An ordinary await of a recursive or another file's function is out of
+ * line; the calls of ac_join / ac_select are always embedded.) */
 static void add_callee(Lowering *L, AsyncFn *fn, AsyncFn *g, unsigned at) {
-  if (!g->has_body && !g->is_external)
+  if (is_foreign(g))
     diag_at(L, DIAG_ERROR, at,
-            "async function '%s' is declared but not defined in this file; awaiting async "
-            "functions defined in other files is not supported yet",
+            "async function '%s' is defined in another file: ac_join / ac_select cannot run it "
+            "yet (their calls' frames are embedded); await it from a local async function",
             g->name);
+  else if (fn->recursive && g->recursive && fn->scc == g->scc)
+    diag_at(L, DIAG_ERROR, at,
+            "ac_join / ac_select of '%s' here is recursive ('%s' and '%s' await each other); "
+            "their calls' frames are embedded, so this is not supported yet",
+            g->name, fn->name, g->name);
   for (size_t j = 0; j < fn->num_callees; j++)
     if (fn->callees[j] == g)
       return;
   fn->callees = xrealloc(fn->callees, (fn->num_callees + 1) * sizeof *fn->callees);
   fn->callees[fn->num_callees++] = g;
+}
+
+/* g's frame is allocated out of line (out_of_line.c): only declared before fn's body */
+static void add_ool_callee(Lowering *L, AsyncFn *fn, AsyncFn *g, unsigned at) {
+  if (is_foreign(g) && g->is_static)
+    diag_at(L, DIAG_ERROR, at, "static async function '%s' is awaited but never defined", g->name);
+  for (size_t j = 0; j < fn->num_ool_callees; j++)
+    if (fn->ool_callees[j] == g)
+      return;
+  fn->ool_callees = xrealloc(fn->ool_callees, (fn->num_ool_callees + 1) * sizeof *fn->ool_callees);
+  fn->ool_callees[fn->num_ool_callees++] = g;
 }
 
 static void lower_async_fn(Lowering *L, AsyncFn *fn) {
@@ -90,7 +109,12 @@ static void lower_async_fn(Lowering *L, AsyncFn *fn) {
   lint_async_fn(&ctx);
   for (size_t i = 0; i < ctx.num_awaits; i++) {
     Await *aw = &ctx.awaits[i];
-    add_callee(L, fn, aw->callee, aw->range.begin);
+    if (!aw->callee)
+      continue; /* through an async pointer: nothing to place */
+    if (aw->ool != OOL_NONE)
+      add_ool_callee(L, fn, aw->callee, aw->range.begin);
+    else
+      add_callee(L, fn, aw->callee, aw->range.begin);
     for (int k = 0; k < aw->num_parts; k++) /* ac_join / ac_select */
       add_callee(L, fn, aw->parts[k].callee, aw->range.begin);
   }
@@ -215,6 +239,7 @@ int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
 
   collect_async_fns(&L);
   find_direct_fns(&L);
+  find_recursion(&L);
   CXCursor tuc = clang_getTranslationUnitCursor(L.tu);
   clang_visitChildren(tuc, visit_fns, &L);
   builtin_check_unmatched(&L);

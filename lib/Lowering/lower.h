@@ -207,6 +207,10 @@ typedef struct AsyncFn {
   char *frame_text;     /* struct f__frame {...} and prototypes, once lowered */
   struct AsyncFn **callees;
   size_t num_callees;
+  int scc;              /* strongly connected component of the await graph (out_of_line.c) */
+  bool recursive;       /* awaits itself, directly or through others */
+  struct AsyncFn **ool_callees; /* awaited out of line: declared before fn's body */
+  size_t num_ool_callees;
   Range body;           /* the definition's compound statement */
   Range header;         /* from the first specifier to the body's '{' */
 } AsyncFn;
@@ -239,6 +243,8 @@ typedef struct ConcPart {
   AsyncFn *callee;
   bool voided;          /* `(void)call`: the result is discarded on purpose */
 } ConcPart;
+/* out_of_line.c: why a callee's frame is allocated rather than embedded */
+typedef enum OolKind { OOL_NONE, OOL_RECURSIVE, OOL_FOREIGN } OolKind;
 
 typedef struct Await {
   CXCursor op;          /* the UnaryOperator */
@@ -255,6 +261,7 @@ typedef struct Await {
   ConcKind conc;
   ConcPart *parts;
   int num_parts;
+  OolKind ool;          /* the callee's frame is out of line */
 } Await;
 
 /* Everything known about the async function being lowered. */
@@ -424,6 +431,31 @@ void full_expr_end(FnCtx *ctx);
 char *await_value(FnCtx *ctx, char *field, const char *type, bool is_record, StrBuf *pre);
 /* Emits a resume point for await 'aw' whose callee's arguments are 'args'. */
 void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre);
+
+/* A new temporary of the current full expression: its lvalue. */
+char *expr_temp(FnCtx *ctx, const char *type, const char *stem);
+
+/* ------------------------------------------------------------ out_of_line.c */
+
+/* Strongly connected components of the await graph: sets scc/recursive. */
+void find_recursion(Lowering *L);
+/* Declared here, defined in another file (not a runtime leaf). */
+bool is_foreign(const AsyncFn *g);
+/* How fn (ctx) awaits g; a note at 'at' if the await is recursive. */
+OolKind ool_kind(FnCtx *ctx, AsyncFn *g, unsigned at);
+/* An out-of-line frame 'fr' (an lvalue holding its pointer): its size,
+ * alignment, result lvalue, and the statements allocating and freeing it. */
+typedef struct OolFrame {
+  char *fr, *size, *align, *result, *alloc, *free;
+} OolFrame;
+OolFrame ool_frame_of(Await *aw, const char *fr);
+void ool_frame_free(OolFrame *o);
+/* The resume point of an out-of-line await; returns its value's text. */
+char *emit_ool_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre);
+/* f__desc and its type-erased init/poll/drop, emitted after f's poll. */
+char *async_desc_text(FnCtx *ctx);
+/* What a caller needs of another file's async function g. */
+char *foreign_frame_text(AsyncFn *g);
 
 /* ------------------------------------------------------------ lower_stmt.c */
 

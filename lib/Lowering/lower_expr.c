@@ -34,7 +34,7 @@ void full_expr_end(FnCtx *ctx) {
 }
 
 /* A new temporary of the current full expression. */
-static char *new_temp(FnCtx *ctx, const char *type, const char *stem) {
+char *expr_temp(FnCtx *ctx, const char *type, const char *stem) {
   char *name = xasprintf("%s%d", stem, ++ctx->expr_temps);
   char *decl = field_decl(type, name);
   sb_printf(ctx->expr_fields, " %s;", decl);
@@ -74,7 +74,7 @@ void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
 char *await_value(FnCtx *ctx, char *field, const char *type, bool is_record, StrBuf *pre) {
   if (ctx->expr_awaits == 1)
     return field; /* nothing reuses the callee's frame before it is read */
-  char *res = new_temp(ctx, type, "t");
+  char *res = expr_temp(ctx, type, "t");
   char *c = copy_text(res, field, is_record);
   sb_printf(pre, "%s;\n", c);
   free(c);
@@ -99,33 +99,43 @@ static char *lower_timeout(FnCtx *ctx, Await *aw, Range r, StrBuf *pre) {
   char *lhs = clang_Cursor_isNull(aw->lhs) ? NULL : lower_expr(ctx, aw->lhs, pre);
   aw->state = ++ctx->num_states;
   char *m = xasprintf("ac_f->ac_aw.ac_to_%s", g);
-  sb_printf(pre, "%s__init(&%s.in%s);\n", g, m, args.data ? args.data : "");
+  /* g's frame: in the member, or out of line (recursion, another file) */
+  char *in_field = xasprintf("%s.in", m);
+  OolFrame o = aw->ool ? ool_frame_of(aw, in_field) : (OolFrame){0};
+  char *in = aw->ool ? xstrdup(in_field) : xasprintf("&%s", in_field);
+  if (aw->ool)
+    sb_printf(pre, "%s;\n", o.alloc);
+  sb_printf(pre, "%s__init(%s%s);\n", g, in, args.data ? args.data : "");
   sb_printf(pre, "ac_sleep_ms__init(&%s.tm, %s);\n", m, ms);
   sb_printf(pre, "ac_f->ac_state = %d;\nac_resume_%d:\n", aw->state, aw->state);
-  sb_printf(pre, "if (%s__poll(&%s.in, ac_cx) == AC_READY) {\n    ac_sleep_ms__drop(&%s.tm);\n",
-            g, m, m);
+  sb_printf(pre, "if (%s__poll(%s, ac_cx) == AC_READY) {\n    ac_sleep_ms__drop(&%s.tm);\n",
+            g, in, m);
   if (lhs) {
-    char *src = xasprintf("%s.in.ac_result", m);
+    char *src = aw->ool ? xstrdup(o.result) : xasprintf("%s.in.ac_result", m);
     char *c = copy_text(lhs, src, aw->callee->returns_record);
     sb_printf(pre, "    %s;\n", c);
     free(c), free(src);
   }
-  sb_printf(pre,
-            "    %s.r = 0;\n} else if (ac_sleep_ms__poll(&%s.tm, ac_cx) == AC_READY) {\n"
-            "    %s__drop(&%s.in);\n    %s.r = -AC__ETIMEDOUT;\n} else {\n    %sreturn AC_PENDING;\n}\n",
-            m, m, g, m, m, ctx->save_text);
-  char *field = xasprintf("        struct {\n            struct %s__frame in;\n"
+  const char *free_in = aw->ool ? o.free : NULL;
+  sb_printf(pre, "%s%s%s    %s.r = 0;\n} else if (ac_sleep_ms__poll(&%s.tm, ac_cx) == AC_READY) {\n"
+            "    %s__drop(%s);\n%s%s%s    %s.r = -AC__ETIMEDOUT;\n} else {\n    %sreturn AC_PENDING;\n}\n",
+            free_in ? "    " : "", free_in ? free_in : "", free_in ? ";\n" : "", m, m, g, in,
+            free_in ? "    " : "", free_in ? free_in : "", free_in ? ";\n" : "", m, ctx->save_text);
+  char *field = xasprintf("        struct {\n            struct %s__frame %sin;\n"
                           "            struct ac_sleep_ms__frame tm;\n            int r;\n"
-                          "        } ac_to_%s;\n", g, g);
+                          "        } ac_to_%s;\n", g, aw->ool ? "*" : "", g);
   if (!ctx->aw_fields.data || !strstr(ctx->aw_fields.data, field))
     sb_puts(&ctx->aw_fields, field);
   free(field);
   sb_printf(&ctx->drop_cases,
-            "    case %d:\n        %s__drop(&%s.in);\n        ac_sleep_ms__drop(&%s.tm);\n"
+            "    case %d:\n        %s__drop(%s);\n%s%s%s        ac_sleep_ms__drop(&%s.tm);\n"
             "        break;\n",
-            aw->state, g, m, m);
+            aw->state, g, in, free_in ? "        " : "", free_in ? free_in : "",
+            free_in ? ";\n" : "", m);
   char *res = await_value(ctx, xasprintf("%s.r", m), "int", false, pre);
-  free(m), free(ms), free(lhs), free(args.data);
+  if (aw->ool)
+    ool_frame_free(&o);
+  free(m), free(ms), free(lhs), free(args.data), free(in), free(in_field);
   edit_replace(ctx->L, r, xstrdup(res));
   return res;
 }
@@ -147,9 +157,15 @@ static char *lower_await(FnCtx *ctx, Range r, StrBuf *pre) {
     free(a);
   }
   aw->state = ++ctx->num_states;
+  char *res;
+  if (aw->ool) {
+    res = emit_ool_await(ctx, aw, args.data ? args.data : "", pre);
+    free(args.data);
+    edit_replace(ctx->L, r, xstrdup(res));
+    return res;
+  }
   emit_await(ctx, aw, args.data ? args.data : "", pre);
   free(args.data);
-  char *res;
   if (aw->callee->returns_void) {
     res = xstrdup("((void)0)");
   } else {
@@ -180,7 +196,7 @@ static char *lower_logical(FnCtx *ctx, CXCursor lhs, CXCursor rhs, bool is_and, 
     free(l);
     return render(ctx->L, r);
   }
-  char *t = new_temp(ctx, "int", "c");
+  char *t = expr_temp(ctx, "int", "c");
   sb_printf(pre, "%s = !!(%s);\nif (%s%s) {\n", t, l, is_and ? "" : "!", t);
   StrBuf inner = {0};
   char *rv = lower_expr(ctx, rhs, &inner);
@@ -207,7 +223,7 @@ static char *lower_conditional(FnCtx *ctx, CXCursor e, Children *ch, Range r, St
   char *t = NULL;
   if (type.kind != CXType_Void) {
     char *ts = frame_type_spelling(ctx, type, e);
-    t = new_temp(ctx, ts ? ts : "int", "v");
+    t = expr_temp(ctx, ts ? ts : "int", "v");
     free(ts);
   }
   sb_printf(pre, "if (%s) {\n", c);

@@ -106,10 +106,26 @@ void builtin_rewrite(Lowering *L, const BuiltinSite *s) {
   const char *f = s->callee->name;
   const char *comma = s->has_args ? ", " : "";
   char *pre, *post;
-  if (s->kind == BUILTIN_SPAWN) {
+  /* another file's function: its exported descriptor (out_of_line.c) */
+  bool foreign = is_foreign(s->callee);
+  if (foreign && s->kind == BUILTIN_BLOCK_ON) {
+    pre = xasprintf("({ struct %s__frame *ac_fr = ac_frame_alloc(%s__desc.spawn.frame_size, "
+                    "%s__desc.spawn.frame_align); %s__init(ac_fr%s",
+                    f, f, f, f, comma);
+    char *result = s->callee->returns_void
+                       ? xstrdup("")
+                       : xasprintf("__typeof__(%s) ac_r = *(__typeof__(%s) *)((char *)ac_fr + "
+                                   "%s__desc.spawn.result_offset); ",
+                                   s->callee->ret_type, s->callee->ret_type, f);
+    post = xasprintf("; ac__block_on_check(ac_block_on_frame(ac_fr, %s__desc.spawn.poll, "
+                     "%s__desc.spawn.drop)); %sac_frame_free(ac_fr, %s__desc.spawn.frame_size, "
+                     "%s__desc.spawn.frame_align); %s; })",
+                     f, f, result, f, f, s->callee->returns_void ? "(void)0" : "ac_r");
+    free(result);
+  } else if (s->kind == BUILTIN_SPAWN) {
     pre = xasprintf("({ struct ac_task *ac_t; struct %s__frame *ac_fr = "
-                    "ac_spawn_alloc(&%s__spawn_desc, &ac_t); if (ac_fr) { %s__init(ac_fr%s",
-                    f, f, f, comma);
+                    "ac_spawn_alloc(&%s%s, &ac_t); if (ac_fr) { %s__init(ac_fr%s",
+                    f, f, foreign ? "__desc.spawn" : "__spawn_desc", f, comma);
     post = xstrdup(is_whole_statement(&L->src, s)
                        ? "; ac_spawn_start(ac_t); ac_task_detach(ac_t); } })"
                        : "; ac_spawn_start(ac_t); } ac_t; })");

@@ -33,7 +33,7 @@ struct free_block {
 struct frame_cache {
   struct free_block *head[NUM_CLASSES];
   unsigned long long bytes;
-  unsigned long long allocs, mallocs;
+  unsigned long long allocs, mallocs, frees;
   int registered; /* the thread-exit destructor knows this cache */
 };
 
@@ -114,6 +114,7 @@ void *ac_frame_alloc(size_t size, size_t align) {
 void ac_frame_free(void *frame, size_t size, size_t align) {
   if (!frame)
     return;
+  cache.frees++;
   int c = class_of(size, align);
 #ifndef AC_FRAME_NO_CACHE
   if (c >= 0 && cache.bytes + class_size(c) <= AC_FRAME_CACHE_BYTES) {
@@ -133,5 +134,6 @@ void ac_frame_free(void *frame, size_t size, size_t align) {
 void ac_frame_stats(struct ac_frame_stats *out) {
   out->allocs = cache.allocs;
   out->mallocs = cache.mallocs;
+  out->frees = cache.frees;
   out->cached_bytes = cache.bytes;
 }

@@ -39,6 +39,7 @@ typedef struct Driver {
   char prefix[PATH_MAX]; /* the directory above bin/ */
   char tmpdir[64];
   const char *prelude;   /* <prefix>/include/asyncc/prelude.h */
+  int num_objects;      /* .o, .a, .so inputs: enough to link */
 } Driver;
 
 int run(Driver *d, Args *cmd);

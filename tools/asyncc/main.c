@@ -243,6 +243,7 @@ static int parse_args(Driver *d, int argc, char **argv) {
       push(&d->c_inputs, a);
     } else {
       push(&d->link_flags, a); /* objects, archives, shared libraries */
+      d->num_objects++;
     }
   }
   if (print_prefix) {
@@ -251,7 +252,8 @@ static int parse_args(Driver *d, int argc, char **argv) {
   }
   if (d->print_clang_flags)
     return 0; /* inputs are optional: the flags do not depend on them */
-  if (!d->ac_inputs.n && !d->c_inputs.n) {
+  /* objects alone are linked (the files of a program compiled one by one with -c) */
+  if (!d->ac_inputs.n && !d->c_inputs.n && (!d->num_objects || d->compile_only || d->emit_c)) {
     fprintf(stderr, "asyncc: error: no input files (try --help)\n");
     return 1;
   }

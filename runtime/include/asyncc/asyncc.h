@@ -57,7 +57,6 @@ typedef void (*ac_drop_fn)(void *frame);
 #endif
 
 #include <asyncc/leaf.h>
-#include <asyncc/frame.h>
 
 /* Runs a root frame to completion on a new runtime (the body of the
  * generated `main` for `async int main`): current-thread or multi-thread,
@@ -138,6 +137,8 @@ void *ac_spawn_alloc(const struct ac_spawn_desc *d, struct ac_task **task);
  * has completed (or was aborted) and its handle is gone; tasks still live
  * when the runtime shuts down are dropped and freed by the runtime. */
 void ac_spawn_start(struct ac_task *task);
+
+#include <asyncc/frame.h> /* out-of-line frames, struct ac_async_desc */
 
 /* Deprecated wrapper of ac_spawn_alloc + init(frame, arg) +
  * ac_spawn_start for hand-written C: frame aligned for max_align_t, cx

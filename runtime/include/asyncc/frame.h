@@ -35,6 +35,7 @@ void ac_frame_free(void *frame, __SIZE_TYPE__ size, __SIZE_TYPE__ align);
 struct ac_frame_stats {
   unsigned long long allocs;  /* ac_frame_alloc calls */
   unsigned long long mallocs; /* of those, served by malloc (cache miss) */
+  unsigned long long frees;   /* ac_frame_free calls (NULL excluded) */
   unsigned long long cached_bytes; /* now in this thread's free lists */
 };
 void ac_frame_stats(struct ac_frame_stats *out);
@@ -44,11 +45,10 @@ void ac_frame_stats(struct ac_frame_stats *out);
  * (see docs/lowering.md, "Out-of-line frames").  An async function
  * pointer's value is the address of its function's descriptor. */
 struct ac_async_desc {
-  __SIZE_TYPE__ size, align;    /* of struct f__frame */
-  __SIZE_TYPE__ result_offset;  /* of its ac_result (0 for void) */
-  void (*init)(void);           /* really void (*)(void *frame, P...) */
-  ac_poll (*poll)(void *frame, struct ac_cx *cx);
-  void (*drop)(void *frame);
+  /* frame size and alignment, ac_result's offset and size (0, 0 for void),
+   * type-erased poll and drop: also what ac_spawn needs */
+  struct ac_spawn_desc spawn;
+  void (*init)(void); /* really void (*)(void *frame, P...) */
 };
 
 #endif

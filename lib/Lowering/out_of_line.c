@@ -1,0 +1,294 @@
+/* Out-of-line callee frames.
+ *
+ * A caller normally embeds the frame of each callee it awaits (a member of
+ * its ac_aw union), which needs the callee's frame struct to be complete
+ * before the caller's.  Two kinds of await cannot have that:
+ *
+ *   recursive  f awaits g and g (directly or through other functions)
+ *              awaits f: f's frame would contain itself.  Every await edge
+ *              inside a strongly connected component of the file's await
+ *              graph goes out of line (functions that never suspend are
+ *              not in the graph: their awaits are plain C calls,
+ *              direct_calls.c), and a note says where;
+ *   foreign    g is declared but defined in another file: its layout is
+ *              unknown here.  g's file exports `g__desc` (struct
+ *              ac_async_desc: size, alignment, result offset), which the
+ *              caller reads instead of the struct.
+ *
+ * An out-of-line await keeps a pointer in the ac_aw union:
+ *
+ *   ac_f->ac_aw.g = ac_frame_alloc(SIZE, ALIGN);  g__init(ac_f->ac_aw.g, args);
+ *   state = N; resume_N: if (g__poll(ac_f->ac_aw.g, ac_cx) == AC_PENDING) return AC_PENDING;
+ *   temp = RESULT; ac_frame_free(ac_f->ac_aw.g, SIZE, ALIGN);
+ *
+ * and the caller's drop, in state N, drops g's frame and frees it.
+ * ac_frame_alloc recycles blocks per thread, so a loop of awaits does not
+ * call malloc; it aborts on out of memory (runtime/include/asyncc/frame.h). */
+#include "lower.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ the await graph */
+
+typedef struct Graph {
+  Lowering *L;
+  AsyncFn *from;
+  int *adj_from, *adj_to; /* edges as indexes into L->fns */
+  size_t num_edges;
+  /* Tarjan */
+  int *index, *low, *stack;
+  bool *on_stack;
+  int next_index, depth, next_scc;
+} Graph;
+
+static int fn_index(Lowering *L, AsyncFn *fn) {
+  for (size_t i = 0; i < L->num_fns; i++)
+    if (L->fns[i] == fn)
+      return (int)i;
+  return -1;
+}
+
+static bool may_suspend_here(AsyncFn *g) {
+  return g && g->has_body && !g->never_suspends && !g->is_main;
+}
+
+static void add_edge(Graph *gr, AsyncFn *g) {
+  if (!may_suspend_here(g))
+    return;
+  gr->adj_from = xrealloc(gr->adj_from, (gr->num_edges + 1) * sizeof(int));
+  gr->adj_to = xrealloc(gr->adj_to, (gr->num_edges + 1) * sizeof(int));
+  gr->adj_from[gr->num_edges] = fn_index(gr->L, gr->from);
+  gr->adj_to[gr->num_edges++] = fn_index(gr->L, g);
+}
+
+/* The calls inside ac_timeout / ac_join / ac_select: their frames are held too. */
+static enum CXChildVisitResult inner_async_calls(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  Graph *gr = d;
+  if (clang_getCursorKind(c) == CXCursor_CallExpr)
+    add_edge(gr, find_async_fn(gr->L, clang_getCursorReferenced(c)));
+  return CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult collect_edge(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  Graph *gr = d;
+  if (!is_await_op(gr->L, c))
+    return CXChildVisit_Recurse;
+  Children ch;
+  children_of(c, &ch);
+  CXCursor call = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
+  children_free(&ch);
+  AsyncFn *g = clang_getCursorKind(call) == CXCursor_CallExpr
+                   ? find_async_fn(gr->L, clang_getCursorReferenced(call))
+                   : NULL;
+  if (g && g->is_external) /* ac_timeout(ms, f(x)), ac_join(f(x), ...): f's frame is held */
+    clang_visitChildren(call, inner_async_calls, gr);
+  else
+    add_edge(gr, g);
+  return CXChildVisit_Recurse;
+}
+
+static void strong_connect(Graph *gr, int v) {
+  gr->index[v] = gr->low[v] = gr->next_index++;
+  gr->stack[gr->depth++] = v;
+  gr->on_stack[v] = true;
+  for (size_t e = 0; e < gr->num_edges; e++) {
+    if (gr->adj_from[e] != v)
+      continue;
+    int w = gr->adj_to[e];
+    if (gr->index[w] < 0) {
+      strong_connect(gr, w);
+      if (gr->low[w] < gr->low[v])
+        gr->low[v] = gr->low[w];
+    } else if (gr->on_stack[w] && gr->index[w] < gr->low[v]) {
+      gr->low[v] = gr->index[w];
+    }
+  }
+  if (gr->low[v] != gr->index[v])
+    return;
+  int scc = ++gr->next_scc;
+  int w;
+  do {
+    w = gr->stack[--gr->depth];
+    gr->on_stack[w] = false;
+    gr->L->fns[w]->scc = scc;
+  } while (w != v);
+}
+
+void find_recursion(Lowering *L) {
+  size_t n = L->num_fns;
+  Graph gr = {.L = L};
+  for (size_t i = 0; i < n; i++) {
+    if (!may_suspend_here(L->fns[i]))
+      continue;
+    gr.from = L->fns[i];
+    clang_visitChildren(L->fns[i]->decl, collect_edge, &gr);
+  }
+  gr.index = malloc((n + 1) * sizeof(int));
+  gr.low = malloc((n + 1) * sizeof(int));
+  gr.stack = malloc((n + 1) * sizeof(int));
+  gr.on_stack = calloc(n + 1, sizeof(bool));
+  for (size_t i = 0; i < n; i++)
+    gr.index[i] = -1;
+  for (size_t i = 0; i < n; i++)
+    if (gr.index[i] < 0 && may_suspend_here(L->fns[i]))
+      strong_connect(&gr, (int)i);
+  /* a component counts when it has an edge inside it: two members, or a
+   * function that awaits itself */
+  for (size_t e = 0; e < gr.num_edges; e++) {
+    AsyncFn *a = L->fns[gr.adj_from[e]], *b = L->fns[gr.adj_to[e]];
+    if (a->scc == b->scc)
+      a->recursive = b->recursive = true;
+  }
+  free(gr.index), free(gr.low), free(gr.stack), free(gr.on_stack);
+  free(gr.adj_from), free(gr.adj_to);
+}
+
+/* ------------------------------------------------------------ which awaits */
+
+bool is_foreign(const AsyncFn *g) { return !g->has_body && !g->is_external; }
+
+OolKind ool_kind(FnCtx *ctx, AsyncFn *g, unsigned at) {
+  AsyncFn *fn = ctx->fn;
+  if (is_foreign(g))
+    return OOL_FOREIGN;
+  if (!fn->recursive || !g->recursive || fn->scc != g->scc || !may_suspend_here(g))
+    return OOL_NONE;
+  if (g == fn)
+    diag_at(ctx->L, DIAG_NOTE, at,
+            "the frame of '%s' is placed out of line (heap, ac_frame_alloc) here because '%s' "
+            "awaits itself",
+            g->name, g->name);
+  else
+    diag_at(ctx->L, DIAG_NOTE, at,
+            "the frame of '%s' is placed out of line (heap, ac_frame_alloc) here because '%s' "
+            "and '%s' await each other (directly or through other async functions)",
+            g->name, fn->name, g->name);
+  return OOL_RECURSIVE;
+}
+
+/* ------------------------------------------------------------ the await */
+
+/* Size, alignment and result of g's frame 'fr': a frame of this file has a
+ * complete struct; another file's is described by its g__desc. */
+static OolFrame ool_frame(Await *aw, char *fr) {
+  const char *n = aw->callee->name;
+  OolFrame o = {.fr = fr};
+  if (aw->ool == OOL_RECURSIVE) {
+    o.size = xasprintf("sizeof(struct %s__frame)", n);
+    o.align = xasprintf("_Alignof(struct %s__frame)", n);
+    o.result = xasprintf("%s->ac_result", fr);
+  } else {
+    o.size = xasprintf("%s__desc.spawn.frame_size", n);
+    o.align = xasprintf("%s__desc.spawn.frame_align", n);
+    o.result = xasprintf("*(__typeof__(%s) *)((char *)%s + %s__desc.spawn.result_offset)",
+                         aw->callee->ret_type, fr, n);
+  }
+  o.alloc = xasprintf("%s = ac_frame_alloc(%s, %s)", fr, o.size, o.align);
+  o.free = xasprintf("ac_frame_free(%s, %s, %s)", fr, o.size, o.align);
+  return o;
+}
+
+OolFrame ool_frame_of(Await *aw, const char *fr) { return ool_frame(aw, xstrdup(fr)); }
+
+void ool_frame_free(OolFrame *o) {
+  free(o->fr), free(o->size), free(o->align), free(o->result), free(o->alloc), free(o->free);
+}
+
+char *emit_ool_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
+  AsyncFn *g = aw->callee;
+  const char *n = g->name;
+  OolFrame o = ool_frame(aw, xasprintf("ac_f->ac_aw.%s", n));
+  sb_printf(pre, "%s;\n", o.alloc);
+  sb_printf(pre, "%s__init(%s%s%s);\n", n, o.fr, *args ? ", " : "", args);
+  sb_printf(pre, "ac_f->ac_state = %d;\nac_resume_%d:\n", aw->state, aw->state);
+  sb_printf(pre, "if (%s__poll(%s, ac_cx) == AC_PENDING) {\n    %sreturn AC_PENDING;\n}\n", n,
+            o.fr, ctx->save_text);
+  /* the result is copied out before the frame goes back */
+  char *res;
+  if (g->returns_void) {
+    res = xstrdup("((void)0)");
+  } else {
+    res = expr_temp(ctx, g->ret_type, "t");
+    char *c = copy_text(res, o.result, g->returns_record);
+    sb_printf(pre, "%s;\n", c);
+    free(c);
+  }
+  sb_printf(pre, "%s;\n", o.free);
+  char *field = xasprintf("        struct %s__frame *%s;\n", n, n);
+  if (!ctx->aw_fields.data || !strstr(ctx->aw_fields.data, field))
+    sb_puts(&ctx->aw_fields, field);
+  free(field);
+  sb_printf(&ctx->drop_cases, "    case %d:\n        %s__drop(%s);\n        %s;\n        break;\n",
+            aw->state, n, o.fr, o.free);
+  ool_frame_free(&o);
+  return res;
+}
+
+/* ------------------------------------------------------------ descriptors */
+
+char *async_desc_text(FnCtx *ctx) {
+  AsyncFn *fn = ctx->fn;
+  const char *n = fn->name;
+  const char *st = fn->is_static ? "static __attribute__((unused)) " : "";
+  StrBuf params = {0}, args = {0};
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    if (!v->is_param)
+      continue;
+    CXType t = clang_getCursorType(v->cur);
+    char *ts = frame_type_spelling(ctx, t, v->cur);
+    char *pname = xasprintf("ac_a%zu", i);
+    char *d = field_decl(ts ? ts : "int", pname);
+    sb_printf(&params, ", %s", d);
+    sb_printf(&args, ", %s", pname);
+    free(d), free(pname), free(ts);
+  }
+  char *result = fn->returns_void ? xstrdup("0, 0")
+                                  : xasprintf("offsetof(struct %s__frame, ac_result), "
+                                              "sizeof(((struct %s__frame *)0)->ac_result)", n, n);
+  char *text = xasprintf(
+      "\n/* '%s' for callers that cannot see its frame: other files, pointers */\n"
+      "static void %s__desc_init(void *ac_fr%s)\n{\n    %s__init(ac_fr%s);\n}\n"
+      "static ac_poll %s__desc_poll(void *ac_fr, struct ac_cx *ac_cx)\n{\n"
+      "    return %s__poll(ac_fr, ac_cx);\n}\n"
+      "static void %s__desc_drop(void *ac_fr)\n{\n    %s__drop(ac_fr);\n}\n"
+      "%sconst struct ac_async_desc %s__desc = {\n"
+      "    {sizeof(struct %s__frame), _Alignof(struct %s__frame), %s,\n"
+      "     %s__desc_poll, %s__desc_drop},\n"
+      "    (void (*)(void))%s__desc_init};\n",
+      n, n, params.len ? params.data : "", n, args.len ? args.data : "", n, n, n, n, st, n, n, n,
+      result, n, n, n);
+  free(params.data), free(args.data), free(result);
+  return text;
+}
+
+/* struct g__frame stays incomplete: the caller only holds a pointer. */
+char *foreign_frame_text(AsyncFn *g) {
+  StrBuf sb = {0};
+  StrBuf params = {0};
+  CXType ft = clang_getCursorType(g->decl);
+  int np = clang_getNumArgTypes(ft);
+  for (int i = 0; i < np; i++) {
+    CXString s = clang_getTypeSpelling(clang_getArgType(ft, (unsigned)i));
+    char *pname = xasprintf("ac_a%d", i);
+    char *d = field_decl(clang_getCString(s), pname);
+    sb_printf(&params, ", %s", d);
+    free(d), free(pname);
+    clang_disposeString(s);
+  }
+  sb_printf(&sb,
+            "/* '%s' is defined in another file: its frame is allocated out of line */\n"
+            "struct %s__frame;\n"
+            "void %s__init(struct %s__frame *ac_f%s);\n"
+            "ac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx);\n"
+            "void %s__drop(struct %s__frame *ac_f);\n"
+            "extern const struct ac_async_desc %s__desc;\n",
+            g->name, g->name, g->name, g->name, params.len ? params.data : "", g->name, g->name,
+            g->name, g->name, g->name);
+  free(params.data);
+  return sb_take(&sb);
+}
