@@ -321,6 +321,19 @@ static void add_await(ScanState *st, CXCursor c) {
   AsyncFn *callee = NULL;
   if (clang_getCursorKind(call) == CXCursor_CallExpr)
     callee = find_async_fn(L, clang_getCursorReferenced(call));
+  CXCursor fnexpr = callee ? clang_getNullCursor() : async_pointer_callee(call);
+  if (!clang_Cursor_isNull(fnexpr) && st->stmt_expr) {
+    diag_at(L, DIAG_ERROR, r.begin,
+            "'await' inside a statement expression '({ ... })' is not supported");
+    return;
+  }
+  if (!clang_Cursor_isNull(fnexpr)) { /* through an async pointer (fn_pointers.c) */
+    ctx->awaits = xrealloc(ctx->awaits, (ctx->num_awaits + 1) * sizeof(Await));
+    ctx->awaits[ctx->num_awaits++] =
+        (Await){.op = c, .call = call, .range = r, .ool = OOL_POINTER, .fnexpr = fnexpr,
+                .evaluated = !st->unevaluated && !under_typeof(&L->src, r.begin)};
+    return;
+  }
   Await timeout = {0};
   if (callee && strcmp(callee->name, "ac__timeout") == 0 && callee->is_external) {
     if (!timeout_parts(st, call, r.begin, &timeout))
@@ -471,6 +484,10 @@ static void scan(ScanState *st, CXCursor c) {
   case CXCursor_VarDecl:
     if (ctx->fn)
       add_local(st, c);
+    check_value_destination(ctx->L, c);
+    break;
+  case CXCursor_BinaryOperator:
+    check_value_destination(ctx->L, c);
     break;
   case CXCursor_CompoundLiteralExpr:
     if (ctx->fn && !st->unevaluated) {
@@ -481,7 +498,8 @@ static void scan(ScanState *st, CXCursor c) {
     }
     break;
   case CXCursor_CallExpr:
-    if (find_async_fn(ctx->L, clang_getCursorReferenced(c))) {
+    if (find_async_fn(ctx->L, clang_getCursorReferenced(c)) ||
+        !clang_Cursor_isNull(async_pointer_callee(c))) {
       st->async_calls = xrealloc(st->async_calls, (st->num_async_calls + 1) * sizeof(CXCursor));
       st->async_calls[st->num_async_calls++] = c;
     }
@@ -771,14 +789,8 @@ void analyze_fn(FnCtx *ctx) {
       Range cr;
       ok = cursor_range(L, st.async_calls[j], &cr) && cr.begin == r.begin;
     }
-    if (!ok) {
-      char *name = cursor_name(clang_getCursorReferenced(st.async_refs[i]));
-      diag_cursor(L, DIAG_ERROR, st.async_refs[i],
-                  "async function '%s' used as a value; only calls of async functions can be "
-                  "awaited here",
-                  name);
-      free(name);
-    }
+    if (!ok)
+      async_value_use(L, st.async_refs[i], ctx->fn->header.begin);
   }
   free(st.awaited_calls);
   free(st.async_calls);

@@ -87,6 +87,9 @@ static char *frame_struct(FnCtx *ctx) {
   sb_printf(&sb, "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx);\n", st,
             fn->name, fn->name);
   sb_printf(&sb, "%svoid %s__drop(struct %s__frame *ac_f);\n", st, fn->name, fn->name);
+  if (!fn->is_main) /* defined after the poll (out_of_line.c) */
+    sb_printf(&sb, "%sconst struct ac_async_desc %s__desc;\n",
+              fn->is_static ? "static __attribute__((unused)) " : "extern ", fn->name);
   free(params);
   if (fn->never_suspends) {
     char *sync = sync_decl(ctx);
@@ -312,7 +315,7 @@ static int cmp_placement(const void *a, const void *b) {
 }
 
 void emit_frame_structs(Lowering *L) {
-  Placement *order = xrealloc(NULL, (L->num_fns + L->num_sites + 1) * sizeof *order);
+  Placement *order = xrealloc(NULL, (L->num_fns + L->num_sites + L->num_values + 1) * sizeof *order);
   size_t n = 0;
   for (size_t i = 0; i < L->num_fns; i++)
     if (L->fns[i]->has_body && L->fns[i]->frame_text)
@@ -320,6 +323,8 @@ void emit_frame_structs(Lowering *L) {
   for (size_t i = 0; i < L->num_sites; i++)
     if (!L->sites[i].rejected)
       order[n++] = (Placement){L->sites[i].helpers_at, true, L->sites[i].callee};
+  for (size_t i = 0; i < L->num_values; i++) /* its descriptor is declared with the struct */
+    order[n++] = (Placement){L->values[i].at, false, L->values[i].fn};
   qsort(order, n, sizeof *order, cmp_placement);
   for (size_t i = 0; i < n; i++) {
     AsyncFn *fn = order[i].fn;

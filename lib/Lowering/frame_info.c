@@ -66,7 +66,8 @@ void record_frame_info(FnCtx *ctx) {
                     source_col(&L->src, aw->range.begin),
                     aw->is_timeout ? xasprintf("ac_timeout(%s)", aw->callee->name)
                     : aw->conc     ? conc_describe(aw)
-                                   : xstrdup(aw->callee->name)};
+                    : aw->callee   ? xstrdup(aw->callee->name)
+                                   : xstrdup("(async pointer)")};
   }
   if (ctx->num_states)
     build_state_graph(ctx, &info->edges, &info->num_edges);

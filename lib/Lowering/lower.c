@@ -22,6 +22,17 @@ static enum CXChildVisitResult check_sync(CXCursor c, CXCursor parent, CXClientD
                 "function 'async'");
     return CXChildVisit_Continue;
   }
+  check_value_destination(L, c);
+  if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+    async_value_use(L, c, sc->fn_begin); /* an async function as a value */
+    return CXChildVisit_Continue;
+  }
+  if (clang_getCursorKind(c) == CXCursor_CallExpr && !clang_Cursor_isNull(async_pointer_callee(c))) {
+    diag_cursor(L, DIAG_ERROR, c,
+                "call through an async function pointer from a function that is not async; "
+                "await it from an async function");
+    return CXChildVisit_Continue;
+  }
   if (clang_getCursorKind(c) == CXCursor_CallExpr) {
     AsyncFn *fn = find_async_fn(L, clang_getCursorReferenced(c));
     BuiltinSite site;
@@ -161,6 +172,7 @@ static enum CXChildVisitResult visit_fns(CXCursor c, CXCursor parent, CXClientDa
   } else if (clang_getCursorKind(c) == CXCursor_VarDecl) {
     Range r;
     SyncCheck sc = {L, cursor_range(L, c, &r) ? r.begin : 0};
+    check_value_destination(L, c);
     clang_visitChildren(c, check_sync, &sc);
   }
   return CXChildVisit_Continue;

@@ -244,7 +244,7 @@ typedef struct ConcPart {
   bool voided;          /* `(void)call`: the result is discarded on purpose */
 } ConcPart;
 /* out_of_line.c: why a callee's frame is allocated rather than embedded */
-typedef enum OolKind { OOL_NONE, OOL_RECURSIVE, OOL_FOREIGN } OolKind;
+typedef enum OolKind { OOL_NONE, OOL_RECURSIVE, OOL_FOREIGN, OOL_POINTER } OolKind;
 
 typedef struct Await {
   CXCursor op;          /* the UnaryOperator */
@@ -262,6 +262,7 @@ typedef struct Await {
   ConcPart *parts;
   int num_parts;
   OolKind ool;          /* the callee's frame is out of line */
+  CXCursor fnexpr;      /* OOL_POINTER: the async pointer called (callee is NULL) */
 } Await;
 
 /* Everything known about the async function being lowered. */
@@ -311,6 +312,13 @@ typedef struct BuiltinSite {
   unsigned helpers_at;  /* where the callee's helpers must be visible */
 } BuiltinSite;
 
+/* fn_pointers.c: where an async function is used as a value (its
+ * descriptor must be declared there) */
+typedef struct ValueUse {
+  unsigned at;
+  struct AsyncFn *fn;
+} ValueUse;
+
 struct Lowering {
   CXTranslationUnit tu;
   Source src;
@@ -322,6 +330,8 @@ struct Lowering {
   BuiltinSite *sites;
   size_t num_sites;
   bool generating;       /* edits being made are compiler-generated code */
+  ValueUse *values;
+  size_t num_values;
   unsigned last_diag_off;  /* the last diagnostic, to report a construct once */
   const char *last_diag_fmt;
 };
@@ -456,6 +466,21 @@ char *emit_ool_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre);
 char *async_desc_text(FnCtx *ctx);
 /* What a caller needs of another file's async function g. */
 char *foreign_frame_text(AsyncFn *g);
+
+/* ------------------------------------------------------------ fn_pointers.c */
+
+/* The callee expression of `p(args)` if p is declared async (a variable,
+ * field or parameter), else a null cursor. */
+CXCursor async_pointer_callee(CXCursor call);
+/* `f` naming an async function, not called: rewritten to its descriptor's
+ * address; 'at' is where the descriptor must be declared. */
+void async_value_use(Lowering *L, CXCursor ref, unsigned at);
+char *emit_ptr_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre);
+/* c: a variable declaration or an assignment; an error if it stores an
+ * async function in a variable or field not declared async. */
+void check_value_destination(Lowering *L, CXCursor c);
+/* The value standing for a pointer await under sizeof / typeof. */
+char *unevaluated_ptr_await(FnCtx *ctx, Await *aw);
 
 /* ------------------------------------------------------------ lower_stmt.c */
 

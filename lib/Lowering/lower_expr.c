@@ -159,7 +159,8 @@ static char *lower_await(FnCtx *ctx, Range r, StrBuf *pre) {
   aw->state = ++ctx->num_states;
   char *res;
   if (aw->ool) {
-    res = emit_ool_await(ctx, aw, args.data ? args.data : "", pre);
+    res = aw->ool == OOL_POINTER ? emit_ptr_await(ctx, aw, args.data ? args.data : "", pre)
+                                 : emit_ool_await(ctx, aw, args.data ? args.data : "", pre);
     free(args.data);
     edit_replace(ctx->L, r, xstrdup(res));
     return res;

@@ -557,6 +557,7 @@ static enum CXChildVisitResult find_uses(CXCursor c, CXCursor parent, CXClientDa
       edit_replace(ctx->L, r,
                    aw->is_timeout || aw->conc == CONC_SELECT ? xstrdup("((int)0)")
                    : aw->conc == CONC_JOIN ? xstrdup("((void)0)")
+                   : !aw->callee ? unevaluated_ptr_await(ctx, aw)
                    : aw->callee->returns_void
                        ? xstrdup("((void)0)")
                        : xasprintf("((struct %s__frame *)0)->ac_result", aw->callee->name));
