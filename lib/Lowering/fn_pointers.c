@@ -39,12 +39,31 @@ static enum CXChildVisitResult find_async_attr(CXCursor c, CXCursor parent, CXCl
   return CXChildVisit_Continue;
 }
 
+/* A variable, field or parameter declared async, or whose type is a
+ * typedef declared async (`typedef async int (*handler)(int);`), through
+ * arrays of them. */
 static bool declared_async(CXCursor decl) {
   enum CXCursorKind k = clang_getCursorKind(decl);
   if (k != CXCursor_VarDecl && k != CXCursor_FieldDecl && k != CXCursor_ParmDecl)
     return false;
   bool found = false;
   clang_visitChildren(decl, find_async_attr, &found);
+  CXType t = clang_getCursorType(decl);
+  for (int guard = 0; !found && guard < 16; guard++) {
+    if (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray) {
+      t = clang_getArrayElementType(t);
+      continue;
+    }
+    if (t.kind == CXType_Elaborated) {
+      t = clang_Type_getNamedType(t);
+      continue;
+    }
+    CXCursor td = clang_getTypeDeclaration(t);
+    if (clang_getCursorKind(td) != CXCursor_TypedefDecl)
+      break;
+    clang_visitChildren(td, find_async_attr, &found);
+    t = clang_getTypedefDeclUnderlyingType(td);
+  }
   return found;
 }
 
