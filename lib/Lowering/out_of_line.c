@@ -26,7 +26,6 @@
  * call malloc; it aborts on out of memory (runtime/include/asyncc/frame.h). */
 #include "lower.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
