@@ -70,6 +70,11 @@ static void add_callee(Lowering *L, AsyncFn *fn, AsyncFn *g, unsigned at) {
             "async function '%s' is defined in another file: ac_join / ac_select cannot run it "
             "yet (their calls' frames are embedded); await it from a local async function",
             g->name);
+  else if (fn->recursive && g->recursive && fn->scc == g->scc && g == fn)
+    diag_at(L, DIAG_ERROR, at,
+            "ac_join / ac_select of '%s' here is recursive ('%s' awaits itself); their calls' "
+            "frames are embedded, so this is not supported yet",
+            g->name, g->name);
   else if (fn->recursive && g->recursive && fn->scc == g->scc)
     diag_at(L, DIAG_ERROR, at,
             "ac_join / ac_select of '%s' here is recursive ('%s' and '%s' await each other); "
