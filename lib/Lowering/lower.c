@@ -63,14 +63,10 @@ static bool in_main_file(Lowering *L, CXCursor c) {
 /* fn awaits g (at 'at'): g's frame struct must come before fn's. */
 /* g's frame is embedded in fn's: its struct must be complete before fn's.
  * (An ordinary await of a recursive or another file's function is out of
- * line; the calls of ac_join / ac_select are always embedded.) */
+ * line; the calls of ac_join / ac_select are always embedded, and
+ * concurrency.c rejects another file's functions there.) */
 static void add_callee(Lowering *L, AsyncFn *fn, AsyncFn *g, unsigned at) {
-  if (is_foreign(g))
-    diag_at(L, DIAG_ERROR, at,
-            "async function '%s' is defined in another file: ac_join / ac_select cannot run it "
-            "yet (their calls' frames are embedded); await it from a local async function",
-            g->name);
-  else if (fn->recursive && g->recursive && fn->scc == g->scc && g == fn)
+  if (fn->recursive && g->recursive && fn->scc == g->scc && g == fn)
     diag_at(L, DIAG_ERROR, at,
             "ac_join / ac_select of '%s' here is recursive ('%s' awaits itself); their calls' "
             "frames are embedded, so this is not supported yet",
