@@ -453,6 +453,7 @@ static void scan(ScanState *st, CXCursor c) {
   case CXCursor_BinaryOperator:
     if (clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign)
       note_assigned(ctx, first_child(c));
+    check_value_destination(ctx->L, c);
     break;
   case CXCursor_CompoundAssignOperator:
     note_assigned(ctx, first_child(c));
@@ -484,9 +485,6 @@ static void scan(ScanState *st, CXCursor c) {
   case CXCursor_VarDecl:
     if (ctx->fn)
       add_local(st, c);
-    check_value_destination(ctx->L, c);
-    break;
-  case CXCursor_BinaryOperator:
     check_value_destination(ctx->L, c);
     break;
   case CXCursor_CompoundLiteralExpr:
