@@ -5,7 +5,7 @@
 # lowered C that clang rejects fails the test.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=${1:?usage: replay.sh <build dir>}
+build=$(cd "${1:?usage: replay.sh <build dir>}" && pwd)
 bin=$("$here/build.sh" "$build" "$build/fuzz/fuzz_lower")
 inputs=("$here"/crashes/* "$here"/../exec/*.ac "$here"/../lowering/*.ac "$here"/../diag/*.ac)
 cd "$build/fuzz"
