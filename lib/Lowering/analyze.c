@@ -164,6 +164,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
     urt = clang_getUnqualifiedType(clang_getCanonicalType(urt));
   fn->ret_type = type_name(urt);
   fn->is_main = strcmp(fn->name, "main") == 0;
+  stream_note_fn(L, fn, c);
   return CXChildVisit_Continue;
 }
 
@@ -305,6 +306,8 @@ static void add_await(ScanState *st, CXCursor c) {
   }
   if (st->in_conc) /* diagnosed by the ac_join / ac_select around it */
     return;
+  if (stream_add_yield(ctx, c, call, st->unevaluated || st->stmt_expr))
+    return;
   /* written in the file itself: the `await` token's expansion location is
    * where the file says `await` (in a macro argument or body it is not) */
   Range r;
@@ -370,6 +373,13 @@ static void add_await(ScanState *st, CXCursor c) {
   }
   if (callee->is_main) {
     diag_at(L, DIAG_ERROR, r.begin, "'main' cannot be awaited");
+    return;
+  }
+  if (callee->is_stream) {
+    diag_at(L, DIAG_ERROR, r.begin,
+            "'%s' is a stream (async_stream): it cannot be awaited; consume its items with "
+            "ac_for_each(v, %s(...))",
+            callee->name, callee->name);
     return;
   }
   if (!timeout.is_timeout && !timeout.conc && await_direct(ctx, c))
@@ -731,6 +741,7 @@ void analyze_fn(FnCtx *ctx) {
   size_t num_params = ctx->num_vars;
   ScanState st = {.ctx = ctx, .scope_begin = ctx->fn->body.begin, .scope_end = ctx->fn->body.end};
   clang_visitChildren(ctx->body, scan_child, &st);
+  stream_scan(ctx);
   if (ctx->num_awaits) /* qsort wants a non-null base */
     qsort(ctx->awaits, ctx->num_awaits, sizeof(Await), cmp_await);
   sort_direct_awaits(ctx);
@@ -747,7 +758,9 @@ void analyze_fn(FnCtx *ctx) {
       ok = st.awaited_calls[j] == r.begin;
     BuiltinSite site;
     AsyncFn *g = ok ? NULL : find_async_fn(L, clang_getCursorReferenced(st.async_calls[i]));
-    BuiltinKind bk = g ? builtin_of_call(L, st.async_calls[i], g, &site) : BUILTIN_NONE;
+    if (g && g->is_stream)
+      ok = stream_call_ok(ctx, st.async_calls[i], g);
+    BuiltinKind bk = g && !ok ? builtin_of_call(L, st.async_calls[i], g, &site) : BUILTIN_NONE;
     if (bk == BUILTIN_SPAWN) {
       builtin_add_site(L, &site, ctx->fn->header.begin);
       builtin_rewrite(L, &site);

@@ -62,6 +62,8 @@ typedef struct Scan {
 static enum CXChildVisitResult scan_awaits(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
   Scan *s = d;
+  if (stream_is_loop_marker(c))
+    s->fn->never_suspends = false; /* an ac_for_each polls a generator */
   if (!is_await_op(s->L, c))
     return CXChildVisit_Recurse;
   Range op, name;
@@ -79,7 +81,7 @@ void find_direct_fns(Lowering *L) {
   Scan s = {.L = L};
   for (size_t i = 0; i < L->num_fns; i++) {
     AsyncFn *fn = L->fns[i];
-    fn->never_suspends = fn->has_body && !fn->is_external;
+    fn->never_suspends = fn->has_body && !fn->is_external && !fn->is_stream;
     if (!fn->never_suspends)
       continue;
     s.fn = fn;

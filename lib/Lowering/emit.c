@@ -72,6 +72,7 @@ static char *frame_struct(FnCtx *ctx) {
                 source_line(&ctx->L->src, v->decl_stmt.begin));
     free(d);
   }
+  stream_frame_fields(ctx, &sb);
   if (ctx->lit_fields.len)
     sb_puts(&sb, ctx->lit_fields.data);
   if (ctx->tmp_fields.len)
@@ -167,11 +168,13 @@ static void emit_init_drop(FnCtx *ctx, StrBuf *out) {
     sb_printf(&sb, "    %s;\n", c);
     free(c), free(dst);
   }
+  stream_init_fields(ctx, &sb);
   sb_puts(&sb, "}\n\n");
   sb_printf(&sb, "%svoid %s__drop(struct %s__frame *ac_f)\n{\n", st, fn->name, fn->name);
   if (ctx->drop_cases.len)
     sb_printf(&sb, "    switch (ac_f->ac_state) {\n%s    default:\n        break;\n    }\n",
               ctx->drop_cases.data);
+  stream_drop_fields(ctx, &sb); /* generators before the locals' cleanups */
   cleanup_emit_drop(ctx, &sb);
   sb_puts(&sb, "    ac_f->ac_state = AC_STATE_DONE;\n}\n\n");
   *out = sb;

@@ -16,6 +16,8 @@ static enum CXChildVisitResult check_sync(CXCursor c, CXCursor parent, CXClientD
   (void)parent;
   SyncCheck *sc = d;
   Lowering *L = sc->L;
+  if (stream_misuse_in_sync(L, c))
+    return CXChildVisit_Continue;
   if (is_await_op(L, c)) {
     diag_cursor(L, DIAG_ERROR, c,
                 "'await' is only allowed inside an async function; declare the enclosing "

@@ -201,6 +201,8 @@ typedef struct AsyncFn {
   bool helpers_emitted; /* erased poll/drop + spawn descriptor (task_builtins.c) */
   int visiting;         /* cycle detection while ordering frames */
   bool never_suspends;  /* completes in its first poll: awaited as f__sync() (direct_calls.c) */
+  bool is_stream;       /* async_stream(T): a generator (streams.c) */
+  char *item_type;      /* its T, as written */
   struct AsyncFn **direct_callees; /* awaited as direct calls: their f__sync must be declared */
   size_t num_direct_callees;
   FnInfo info;          /* for --emit=layout/dot/json */
@@ -263,7 +265,20 @@ typedef struct Await {
   int num_parts;
   OolKind ool;          /* the callee's frame is out of line */
   CXCursor fnexpr;      /* OOL_POINTER: the async pointer called (callee is NULL) */
+  /* streams.c: `ac_yield_item(item)` in a generator, or the poll for the
+   * next item of the ac_for_each loop number 'loop' (1-based) */
+  bool is_yield;
+  CXCursor item;
+  int loop;
 } Await;
+
+/* streams.c: an `ac_for_each(var, gen(args)) body` of the function */
+typedef struct StreamLoop {
+  CXCursor stmt, var, call, body;
+  AsyncFn *gen;
+  unsigned kw, close;   /* `ac_for_each` and its ')' */
+  bool open;            /* being lowered: its body is where we are */
+} StreamLoop;
 
 /* Everything known about the async function being lowered. */
 typedef struct FnCtx {
@@ -296,6 +311,8 @@ typedef struct FnCtx {
   int expr_temps;       /* temporaries named so far */
   unsigned *direct;     /* offsets of the awaits that became direct calls, sorted */
   size_t num_direct;
+  StreamLoop *loops;    /* ac_for_each loops; the generator of loops[i] is ac_st_<i+1> */
+  size_t num_loops;
 } FnCtx;
 
 /* task_builtins.c: ac_spawn(f(args)) / ac_block_on(f(args)) */
@@ -485,6 +502,7 @@ char *unevaluated_ptr_await(FnCtx *ctx, Await *aw);
 /* ------------------------------------------------------------ lower_stmt.c */
 
 void lower_body(FnCtx *ctx);
+void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth);
 unsigned stmt_end(Lowering *L, CXCursor s);
 /* `for (init; cond; inc) body` as its four parts (null cursors if absent) */
 bool for_parts(FnCtx *ctx, CXCursor s, CXCursor part[4]);
@@ -503,5 +521,28 @@ void emit_fn(FnCtx *ctx);
 /* A function that never suspends: f__sync with the body, and a poll calling it. */
 void emit_direct_fn(FnCtx *ctx);
 void emit_frame_structs(Lowering *L);
+
+/* ------------------------------------------------------------ streams.c */
+
+/* Marks fn as a generator if it is declared async_stream(T). */
+void stream_note_fn(Lowering *L, AsyncFn *fn, CXCursor decl);
+/* The ac_for_each loops of the body, as awaits of their generators. */
+void stream_scan(FnCtx *ctx);
+/* `ac_yield_item(E)` (an await of ac__yield_item): recorded, or diagnosed. */
+bool stream_add_yield(FnCtx *ctx, CXCursor op, CXCursor call, bool unevaluated);
+/* A call of a generator 'g' in an async function: true if an ac_for_each
+ * consumes it, else diagnosed (and true: nothing more to say). */
+bool stream_call_ok(FnCtx *ctx, CXCursor call, AsyncFn *g);
+/* A stream form in a function that is not async: diagnosed, true. */
+bool stream_misuse_in_sync(Lowering *L, CXCursor c);
+/* The prelude's marker of an ac_for_each loop (for direct_calls.c). */
+bool stream_is_loop_marker(CXCursor c);
+char *stream_lower_yield(FnCtx *ctx, Await *aw, Range r, StrBuf *pre);
+bool stream_lower_loop(FnCtx *ctx, CXCursor s, bool in_compound, int depth);
+/* `g__drop(&ac_f->ac_st_N), ` for each loop a return leaves, innermost first */
+char *stream_exit_text(FnCtx *ctx);
+void stream_frame_fields(FnCtx *ctx, StrBuf *sb);
+void stream_init_fields(FnCtx *ctx, StrBuf *sb);
+void stream_drop_fields(FnCtx *ctx, StrBuf *sb);
 
 #endif

@@ -148,6 +148,8 @@ static char *lower_await(FnCtx *ctx, Range r, StrBuf *pre) {
     return lower_timeout(ctx, aw, aw->range, pre);
   if (aw->conc)
     return lower_conc(ctx, aw, pre);
+  if (aw->is_yield)
+    return stream_lower_yield(ctx, aw, aw->range, pre);
   StrBuf args = {0};
   /* states are numbered in evaluation order: the arguments' awaits first */
   int n = clang_Cursor_getNumArguments(aw->call);

@@ -19,8 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth);
-
 static bool crange(FnCtx *ctx, CXCursor c, Range *r) { return cursor_range(ctx->L, c, r); }
 
 static bool has_awaits(FnCtx *ctx, CXCursor c) {
@@ -440,6 +438,12 @@ static void lower_return(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
   /* cleanups run after the value is stored, as in C */
   char *cl = cleanup_return_calls(ctx, r.begin);
   char *text;
+  /* the generators of the loops it leaves are dropped first: they may use
+   * the locals whose cleanups follow */
+  char *x = stream_exit_text(ctx);
+  char *both = xasprintf("%s%s", x, cl);
+  free(cl);
+  cl = both;
   if (!e)
     text = xasprintf("return %sac_f->ac_state = AC_STATE_DONE, AC_READY", cl);
   else if (ctx->fn->returns_void)
@@ -452,13 +456,13 @@ static void lower_return(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
     text = xasprintf("return %s, %sac_f->ac_state = AC_STATE_DONE, AC_READY", c, cl);
     free(src), free(c);
   }
-  free(e), free(cl);
+  free(e), free(cl), free(x);
   edit_replace(ctx->L, r, text);
 }
 
 /* ------------------------------------------------------------ statements */
 
-static void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
+void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
   enum CXCursorKind k = clang_getCursorKind(s);
   Children ch;
   children_of(s, &ch);
@@ -489,7 +493,8 @@ static void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
       lower_do(ctx, s, &ch, depth);
     break;
   case CXCursor_ForStmt:
-    lower_for(ctx, s, in_compound, depth);
+    if (!stream_lower_loop(ctx, s, in_compound, depth))
+      lower_for(ctx, s, in_compound, depth);
     break;
   case CXCursor_LabelStmt:
   case CXCursor_CaseStmt:

@@ -33,4 +33,7 @@ static inline void ac__block_on_check(int rc) {
 #ifndef async
 #define async
 #endif
+#ifndef async_stream
+#define async_stream(T) void
+#endif
 #endif

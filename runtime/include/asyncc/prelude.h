@@ -53,6 +53,21 @@ async int ac__select(int calls);
 #define ac_join(...) ac__join(((void)0 __VA_OPT__(, __VA_ARGS__), 0))
 #define ac_select(...) ac__select(((void)0 __VA_OPT__(, __VA_ARGS__), 0))
 
+/* streams (the compiler rewrites these; see docs/language.md "Streams"):
+ *   async_stream(T) g(P...) { ... ac_yield_item(E); ... }
+ *                         an async generator of T items (returns void)
+ *   ac_for_each(v, g(args)) body
+ *                         in an async function: runs body with v = each item,
+ *                         asking g for the next one only when body is done
+ * The definitions below only give clang something to parse. */
+#define async_stream(T) __attribute__((annotate("asyncc.async"), annotate("asyncc.stream"))) void
+#define ac_yield_item(E) __extension__ ac__yield_item(((void)(E), 0))
+#define ac_for_each(V, S) \
+  for (ac__for_each_begin(((void)(S), 0)); ac__for_each_next(((void)(V), 0));)
+async void ac__yield_item(int item);
+int ac__for_each_begin(int stream);
+int ac__for_each_next(int var);
+
 /* time */
 async void ac_yield(void);
 async void ac_sleep_ms(unsigned long ms);
