@@ -314,8 +314,8 @@ static void add_await(ScanState *st, CXCursor c) {
   CXFile ef;
   unsigned eoff;
   clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(c)), &ef, NULL, NULL, &eoff);
-  if (!cursor_range(L, c, &r) || !ef || !clang_File_isEqual(ef, L->src.file) || eoff != r.begin ||
-      !text_is_word(&L->src, r.begin, "await")) {
+  if (!cursor_range(L, c, &r) || !ef || !clang_File_isEqual(ef, L->src.file) ||
+      (eoff != r.begin && !stream_macro_at(L, eoff)) || !text_is_word(&L->src, r.begin, "await")) {
     diag_cursor(L, DIAG_ERROR, c,
                 "'await' cannot be used inside a macro; write the await outside the macro "
                 "(for example, await into a local and pass the local to the macro)");

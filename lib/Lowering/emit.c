@@ -209,7 +209,7 @@ void emit_fn(FnCtx *ctx) {
   emit_init_drop(ctx, &sb);
   sb_printf(&sb, "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx)\n{\n", st,
             fn->name, fn->name);
-  if (!ctx->num_states)
+  if (!ctx->num_states || fn->is_stream) /* a yield is a state that needs no cx */
     sb_puts(&sb, "    (void)ac_cx;\n");
   emit_promoted_locals(ctx, &sb);
   sb_puts(&sb, "    switch (ac_f->ac_state) {\n    case 0:\n        break;\n");

@@ -535,6 +535,9 @@ bool stream_add_yield(FnCtx *ctx, CXCursor op, CXCursor call, bool unevaluated);
 bool stream_call_ok(FnCtx *ctx, CXCursor call, AsyncFn *g);
 /* A stream form in a function that is not async: diagnosed, true. */
 bool stream_misuse_in_sync(Lowering *L, CXCursor c);
+/* `ac_yield_item` / `ac_for_each` at off: awaits in their arguments are fine
+ * (each argument is expanded once, where it is written). */
+bool stream_macro_at(Lowering *L, unsigned off);
 /* The prelude's marker of an ac_for_each loop (for direct_calls.c). */
 bool stream_is_loop_marker(CXCursor c);
 char *stream_lower_yield(FnCtx *ctx, Await *aw, Range r, StrBuf *pre);

@@ -173,6 +173,10 @@ char *stream_lower_yield(FnCtx *ctx, Await *aw, Range r, StrBuf *pre) {
 
 /* ------------------------------------------------------------ loops */
 
+bool stream_macro_at(Lowering *L, unsigned off) {
+  return text_is_word(&L->src, off, "ac_yield_item") || text_is_word(&L->src, off, "ac_for_each");
+}
+
 bool stream_is_loop_marker(CXCursor c) { return calls_named(c, "ac__for_each_begin"); }
 
 /* The marker call of `for (ac__for_each_begin(...); ...)`, or a null cursor. */
@@ -267,6 +271,16 @@ void stream_scan(FnCtx *ctx) {
   free(ls.gotos);
 }
 
+/* ac_spawn(g(...)) / ac_block_on(g(...)) of a generator: this diagnostic
+ * is the one that explains it, not the builtin's "not an async call". */
+static void reject_builtin(Lowering *L, CXCursor call, AsyncFn *g) {
+  BuiltinSite site;
+  if (builtin_of_call(L, call, g, &site) != BUILTIN_NONE) {
+    site.rejected = true;
+    builtin_add_site(L, &site, 0);
+  }
+}
+
 bool stream_call_ok(FnCtx *ctx, CXCursor call, AsyncFn *g) {
   Range r, lr;
   if (!cursor_range(ctx->L, call, &r))
@@ -274,7 +288,8 @@ bool stream_call_ok(FnCtx *ctx, CXCursor call, AsyncFn *g) {
   for (size_t i = 0; i < ctx->num_loops; i++)
     if (cursor_range(ctx->L, ctx->loops[i].call, &lr) && lr.begin == r.begin)
       return true;
-  diag_cursor(ctx->L, DIAG_ERROR, call,
+  reject_builtin(ctx->L, call, g);
+  diag_at(ctx->L, DIAG_ERROR, r.begin,
               "'%s' is a stream (async_stream): it can only be consumed by a loop, written "
               "ac_for_each(v, %s(...)); it cannot be awaited, spawned or passed around",
               g->name, g->name);
@@ -303,7 +318,9 @@ bool stream_misuse_in_sync(Lowering *L, CXCursor c) {
                    ? find_async_fn(L, clang_getCursorReferenced(c))
                    : NULL;
   if (g && g->is_stream) {
-    diag_cursor(L, DIAG_ERROR, c,
+    reject_builtin(L, c, g);
+    Range r;
+    diag_at(L, DIAG_ERROR, cursor_range(L, c, &r) ? r.begin : 0,
                 "stream '%s' used in a function that is not async; consume it with "
                 "ac_for_each(v, %s(...)) in an async function",
                 g->name, g->name);
