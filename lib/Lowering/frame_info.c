@@ -66,6 +66,8 @@ void record_frame_info(FnCtx *ctx) {
                     source_col(&L->src, aw->range.begin),
                     aw->is_timeout ? xasprintf("ac_timeout(%s)", aw->callee->name)
                     : aw->conc     ? conc_describe(aw)
+                    : aw->is_yield ? xstrdup("ac_yield_item")
+                    : aw->loop     ? xasprintf("ac_for_each(%s)", aw->callee->name)
                     : aw->callee   ? xstrdup(aw->callee->name)
                                    : xstrdup("(async pointer)")};
   }

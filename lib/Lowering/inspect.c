@@ -82,6 +82,8 @@ static enum CXVisitorResult visit_field(CXCursor c, CXClientData d) {
              : !strcmp(name, "ac_tmp")    ? "union of expression temporaries, one expression at a time"
              : f.life                     ? f.life->kind
              : !strncmp(name, "ac_lit", 6) ? "compound literal"
+             : !strcmp(name, "ac_item")   ? "stream item (streams.c)"
+             : !strncmp(name, "ac_st_", 6) ? "generator frame of an ac_for_each loop"
                                            : "";
     if (!strcmp(name, "ac_aw") || !strcmp(name, "ac_tmp")) {
       Fields sub = {.info = fs->info, .prefix = !strcmp(name, "ac_aw") ? "ac_aw." : "ac_tmp.", .base = f.offset};

@@ -540,6 +540,10 @@ bool stream_misuse_in_sync(Lowering *L, CXCursor c);
 bool stream_macro_at(Lowering *L, unsigned off);
 /* The prelude's marker of an ac_for_each loop (for direct_calls.c). */
 bool stream_is_loop_marker(CXCursor c);
+/* For the state graph: an ac_for_each as a loop whose condition is the
+ * call for which stream_loop_await gives the loop's await. */
+bool stream_loop_parts(FnCtx *ctx, CXCursor s, CXCursor part[4]);
+Await *stream_loop_await(FnCtx *ctx, CXCursor c);
 char *stream_lower_yield(FnCtx *ctx, Await *aw, Range r, StrBuf *pre);
 bool stream_lower_loop(FnCtx *ctx, CXCursor s, bool in_compound, int depth);
 /* `g__drop(&ac_f->ac_st_N), ` for each loop a return leaves, innermost first */

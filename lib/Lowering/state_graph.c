@@ -277,8 +277,17 @@ static void walk(Graph *g, CXCursor c, Set *f) {
   }
   case CXCursor_ForStmt: {
     CXCursor part[4];
-    if (for_parts(ctx, c, part))
+    if (stream_loop_parts(ctx, c, part) || for_parts(ctx, c, part))
       walk_loop(g, part, false, f);
+    return;
+  }
+  case CXCursor_CallExpr: { /* an ac_for_each's request for the next item */
+    Await *aw = stream_loop_await(ctx, c);
+    if (!aw || !aw->state)
+      break;
+    add_edges(g, f, aw->state);
+    set_free(f);
+    set_add(f, aw->state);
     return;
   }
   case CXCursor_SwitchStmt:

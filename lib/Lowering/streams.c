@@ -228,6 +228,27 @@ static void add_loop(FnCtx *ctx, CXCursor s) {
               .evaluated = true, .loop = (int)ctx->num_loops};
 }
 
+bool stream_loop_parts(FnCtx *ctx, CXCursor s, CXCursor part[4]) {
+  (void)ctx;
+  Children ch;
+  bool is = !clang_Cursor_isNull(loop_marker(s, &ch));
+  if (is) {
+    part[0] = part[2] = clang_getNullCursor();
+    part[1] = ch.p[1];
+    part[3] = ch.p[2];
+  }
+  children_free(&ch);
+  return is;
+}
+
+Await *stream_loop_await(FnCtx *ctx, CXCursor c) {
+  Range r;
+  if (!calls_named(c, "ac__for_each_next") || !cursor_range(ctx->L, c, &r))
+    return NULL;
+  Await *aw = await_at(ctx, r.begin); /* the marker's text is the loop's `ac_for_each` */
+  return aw && aw->loop ? aw : NULL;
+}
+
 typedef struct LoopScan {
   FnCtx *ctx;
   CXCursor *gotos;
