@@ -852,6 +852,7 @@ void analyze_fn(FnCtx *ctx) {
       free(es);
     } else {
       v->type = frame_type_spelling(ctx, t, v->cur);
+      stream_fix_var_type(ctx, v);
     }
     v->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     char *field = xstrdup(v->name);

@@ -219,7 +219,9 @@ void emit_fn(FnCtx *ctx) {
   edit_replace(ctx->L, (Range){fn->header.begin, fn->body.begin}, sb_take(&sb));
 
   StrBuf tail = {0};
-  sb_puts(&tail, "\n    ac_f->ac_state = AC_STATE_DONE;\n    return AC_READY;\n}\n");
+  sb_puts(&tail, "\n");
+  stream_value_drops(ctx, &tail, true); /* the generators it started (ac_stream_of) */
+  sb_puts(&tail, "    ac_f->ac_state = AC_STATE_DONE;\n    return AC_READY;\n}\n");
   if (fn->is_main) {
     emit_main_wrapper(ctx, &tail);
   } else {

@@ -256,6 +256,7 @@ int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
   find_direct_fns(&L);
   find_recursion(&L);
   CXCursor tuc = clang_getTranslationUnitCursor(L.tu);
+  stream_rewrite_types(&L); /* before any text is rendered */
   clang_visitChildren(tuc, visit_fns, &L);
   builtin_check_unmatched(&L);
   if (!L.errors) {

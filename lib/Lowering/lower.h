@@ -278,7 +278,14 @@ typedef struct StreamLoop {
   AsyncFn *gen;
   unsigned kw, close;   /* `ac_for_each` and its ')' */
   bool open;            /* being lowered: its body is where we are */
+  bool over_handle;     /* ac_for_each(v, s) over an ac_stream(T) *s (gen is NULL) */
 } StreamLoop;
+
+/* stream_values.c: an `ac_stream_of(gen(args))` of the function */
+typedef struct StreamValue {
+  AsyncFn *gen;
+  CXCursor call;
+} StreamValue;
 
 /* Everything known about the async function being lowered. */
 typedef struct FnCtx {
@@ -313,6 +320,8 @@ typedef struct FnCtx {
   size_t num_direct;
   StreamLoop *loops;    /* ac_for_each loops; the generator of loops[i] is ac_st_<i+1> */
   size_t num_loops;
+  StreamValue *values;  /* the generator of values[i] is ac_sv_<i+1> */
+  size_t num_values;
 } FnCtx;
 
 /* task_builtins.c: ac_spawn(f(args)) / ac_block_on(f(args)) */
@@ -551,5 +560,17 @@ char *stream_exit_text(FnCtx *ctx);
 void stream_frame_fields(FnCtx *ctx, StrBuf *sb);
 void stream_init_fields(FnCtx *ctx, StrBuf *sb);
 void stream_drop_fields(FnCtx *ctx, StrBuf *sb);
+
+/* ------------------------------------------------------------ stream_values.c */
+
+/* Rewrites every ac_stream(T) of the file to its typed handle struct. */
+void stream_rewrite_types(Lowering *L);
+void stream_fix_var_type(FnCtx *ctx, Var *v);
+/* `ac_stream_of(g(args))` around 'call': recorded and rewritten. */
+bool stream_add_value(FnCtx *ctx, CXCursor call, AsyncFn *g);
+bool stream_value_call(FnCtx *ctx, CXCursor call);
+void stream_value_fields(FnCtx *ctx, StrBuf *sb);
+void stream_value_init(FnCtx *ctx, StrBuf *sb);
+void stream_value_drops(FnCtx *ctx, StrBuf *sb, bool stmt);
 
 #endif

@@ -174,7 +174,8 @@ char *stream_lower_yield(FnCtx *ctx, Await *aw, Range r, StrBuf *pre) {
 /* ------------------------------------------------------------ loops */
 
 bool stream_macro_at(Lowering *L, unsigned off) {
-  return text_is_word(&L->src, off, "ac_yield_item") || text_is_word(&L->src, off, "ac_for_each");
+  return text_is_word(&L->src, off, "ac_yield_item") || text_is_word(&L->src, off, "ac_for_each") ||
+         text_is_word(&L->src, off, "ac_stream_of");
 }
 
 bool stream_is_loop_marker(CXCursor c) { return calls_named(c, "ac__for_each_begin"); }
@@ -185,6 +186,22 @@ static CXCursor loop_marker(CXCursor s, Children *ch) {
   if (clang_getCursorKind(s) != CXCursor_ForStmt || ch->n != 3 || !stream_is_loop_marker(ch->p[0]))
     return clang_getNullCursor();
   return ch->p[0];
+}
+
+/* The callee of the await that a loop over a handle stands for. */
+static AsyncFn handle_fn = {.name = "stream handle", .is_external = true};
+
+/* A variable of type `struct ac_stream *` (the prelude's ac_stream(T) *). */
+static bool is_handle(CXCursor e) {
+  if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+    return false;
+  CXType t = clang_getCanonicalType(clang_getCursorType(e));
+  if (t.kind != CXType_Pointer)
+    return false;
+  CXString s = clang_getTypeSpelling(clang_getCanonicalType(clang_getPointeeType(t)));
+  bool r = strcmp(clang_getCString(s), "struct ac_stream") == 0;
+  clang_disposeString(s);
+  return r;
 }
 
 static void add_loop(FnCtx *ctx, CXCursor s) {
@@ -210,12 +227,15 @@ static void add_loop(FnCtx *ctx, CXCursor s) {
   lp.gen = clang_getCursorKind(lp.call) == CXCursor_CallExpr
                ? find_async_fn(L, clang_getCursorReferenced(lp.call))
                : NULL;
-  if (lp.gen && cursor_range(L, lp.call, &cr) && cursor_range(L, lp.var, &vr))
+  lp.over_handle = !lp.gen && is_handle(lp.call);
+  if ((lp.gen || lp.over_handle) && cursor_range(L, lp.call, &cr) && cursor_range(L, lp.var, &vr))
     lp.close = skip_space(&L->src, cr.end);
-  if (!lp.gen || !lp.gen->is_stream || !lp.close || L->src.text[lp.close] != ')') {
+  if (!(lp.over_handle || (lp.gen && lp.gen->is_stream)) || !lp.close ||
+      L->src.text[lp.close] != ')') {
     diag_at(L, DIAG_ERROR, r.begin,
-            "'ac_for_each' needs a variable and a call of an async_stream function, written "
-            "directly in its parentheses: ac_for_each(v, gen(args))");
+            "'ac_for_each' needs a variable and a call of an async_stream function (or a "
+            "variable holding an ac_stream(T) *), written directly in its parentheses: "
+            "ac_for_each(v, gen(args))");
     return;
   }
   ctx->loops = xrealloc(ctx->loops, (ctx->num_loops + 1) * sizeof *ctx->loops);
@@ -224,7 +244,8 @@ static void add_loop(FnCtx *ctx, CXCursor s) {
    * that live across the loop header live in the frame */
   ctx->awaits = xrealloc(ctx->awaits, (ctx->num_awaits + 1) * sizeof(Await));
   ctx->awaits[ctx->num_awaits++] =
-      (Await){.op = s, .call = lp.call, .callee = lp.gen, .range = {r.begin, lp.close + 1},
+      (Await){.op = s, .call = lp.call, .callee = lp.gen ? lp.gen : &handle_fn,
+              .range = {r.begin, lp.close + 1},
               .evaluated = true, .loop = (int)ctx->num_loops};
 }
 
@@ -261,6 +282,10 @@ static enum CXChildVisitResult find_loops(CXCursor c, CXCursor parent, CXClientD
   enum CXCursorKind k = clang_getCursorKind(c);
   if (k == CXCursor_ForStmt) {
     add_loop(ls->ctx, c);
+  } else if (k == CXCursor_CallExpr) {
+    AsyncFn *g = find_async_fn(ls->ctx->L, clang_getCursorReferenced(c));
+    if (g && g->is_stream)
+      stream_add_value(ls->ctx, c, g);
   } else if (k == CXCursor_GotoStmt) {
     ls->gotos = xrealloc(ls->gotos, (ls->num_gotos + 1) * sizeof(CXCursor));
     ls->gotos[ls->num_gotos++] = c;
@@ -309,11 +334,13 @@ bool stream_call_ok(FnCtx *ctx, CXCursor call, AsyncFn *g) {
   for (size_t i = 0; i < ctx->num_loops; i++)
     if (cursor_range(ctx->L, ctx->loops[i].call, &lr) && lr.begin == r.begin)
       return true;
+  if (stream_value_call(ctx, call))
+    return true;
   reject_builtin(ctx->L, call, g);
   diag_at(ctx->L, DIAG_ERROR, r.begin,
-              "'%s' is a stream (async_stream): it can only be consumed by a loop, written "
-              "ac_for_each(v, %s(...)); it cannot be awaited, spawned or passed around",
-              g->name, g->name);
+              "'%s' is a stream (async_stream): consume it with ac_for_each(v, %s(...)) or make "
+              "a handle of it with ac_stream_of(%s(...)); it cannot be awaited or spawned",
+              g->name, g->name, g->name);
   return true;
 }
 
@@ -357,6 +384,32 @@ static char *line_indent_at(const Source *src, unsigned off) {
   return xasprintf("%.*s", (int)(e - b), src->text + b);
 }
 
+/* `ac_for_each(v, s)` over a handle: the generator belongs to whoever made
+ * the handle, so the loop neither starts nor drops it. */
+static bool lower_handle_loop(FnCtx *ctx, StreamLoop *lp, Await *aw, Range vr, Range cr, int depth) {
+  Lowering *L = ctx->L;
+  aw->state = ++ctx->num_states;
+  char *var = render(L, vr), *h = render(L, cr);
+  char *ind = line_indent_at(&L->src, lp->kw);
+  StrBuf t = {0};
+  sb_printf(&t, "for (;;) {\n    ac_f->ac_state = %d;\n    ac_resume_%d:\n", aw->state, aw->state);
+  sb_printf(&t, "    if (%s->r.poll(%s->r.frame, ac_cx) == AC_PENDING) {\n        %sreturn AC_PENDING;\n    }\n",
+            h, h, ctx->save_text);
+  sb_printf(&t, "    if (*%s->r.state == AC_STATE_DONE)\n        break;\n", h);
+  sb_printf(&t, "    %s = *(const __typeof__(*%s->ac_item_type[0]) *)%s->r.item;\n   ", var, h, h);
+  StrBuf out = {0};
+  for (const char *p = t.data; *p; p++) {
+    sb_putn(&out, p, 1);
+    if (*p == '\n')
+      sb_puts(&out, ind);
+  }
+  edit_replace(L, (Range){lp->kw, lp->close + 1}, sb_take(&out));
+  edit_insert(L, stmt_end(L, lp->body), EDIT_CLOSE, depth, xasprintf("\n%s}", ind));
+  free(t.data), free(var), free(h), free(ind);
+  lower_stmt(ctx, lp->body, false, depth + 1);
+  return true;
+}
+
 bool stream_lower_loop(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
   StreamLoop *lp = NULL;
   Range sr;
@@ -379,6 +432,8 @@ bool stream_lower_loop(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
     diag_at(L, DIAG_ERROR, vr.begin, "the variable of 'ac_for_each' cannot contain 'await'");
     return true;
   }
+  if (lp->over_handle)
+    return lower_handle_loop(ctx, lp, aw, vr, cr, depth);
   /* the generator's arguments run once, before the first item */
   StrBuf pre = {0}, args = {0};
   full_expr_begin(ctx, cr);
@@ -429,8 +484,9 @@ bool stream_lower_loop(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
 char *stream_exit_text(FnCtx *ctx) {
   StrBuf sb = {0};
   for (size_t i = ctx->num_loops; i-- > 0;)
-    if (ctx->loops[i].open)
+    if (ctx->loops[i].open && ctx->loops[i].gen)
       sb_printf(&sb, "%s__drop(&ac_f->ac_st_%zu), ", ctx->loops[i].gen->name, i + 1);
+  stream_value_drops(ctx, &sb, false);
   return sb_take(&sb);
 }
 
@@ -443,17 +499,23 @@ void stream_frame_fields(FnCtx *ctx, StrBuf *sb) {
     free(d);
   }
   for (size_t i = 0; i < ctx->num_loops; i++)
-    sb_printf(sb, "    struct %s__frame ac_st_%zu; /* ac_for_each, line %u */\n",
-              ctx->loops[i].gen->name, i + 1, source_line(&ctx->L->src, ctx->loops[i].kw));
+    if (ctx->loops[i].gen)
+      sb_printf(sb, "    struct %s__frame ac_st_%zu; /* ac_for_each, line %u */\n",
+                ctx->loops[i].gen->name, i + 1, source_line(&ctx->L->src, ctx->loops[i].kw));
+  stream_value_fields(ctx, sb);
 }
 
 void stream_init_fields(FnCtx *ctx, StrBuf *sb) {
   for (size_t i = 0; i < ctx->num_loops; i++)
-    sb_printf(sb, "    ac_f->ac_st_%zu.ac_state = AC_STATE_DONE;\n", i + 1);
+    if (ctx->loops[i].gen)
+      sb_printf(sb, "    ac_f->ac_st_%zu.ac_state = AC_STATE_DONE;\n", i + 1);
+  stream_value_init(ctx, sb);
 }
 
 void stream_drop_fields(FnCtx *ctx, StrBuf *sb) {
   for (size_t i = ctx->num_loops; i-- > 0;)
-    sb_printf(sb, "    if (ac_f->ac_st_%zu.ac_state != AC_STATE_DONE)\n        %s__drop(&ac_f->ac_st_%zu);\n",
-              i + 1, ctx->loops[i].gen->name, i + 1);
+    if (ctx->loops[i].gen)
+      sb_printf(sb, "    if (ac_f->ac_st_%zu.ac_state != AC_STATE_DONE)\n        %s__drop(&ac_f->ac_st_%zu);\n",
+                i + 1, ctx->loops[i].gen->name, i + 1);
+  stream_value_drops(ctx, sb, true);
 }

@@ -33,6 +33,16 @@ static inline void ac__block_on_check(int rc) {
 #ifndef async
 #define async
 #endif
+/* A stream as a value: the generator's frame and how to drive it.  The
+ * lowering gives each item type T a struct ac_stream__<T> that wraps it. */
+struct ac_stream_raw {
+  void *frame;
+  ac_poll (*poll)(void *frame, struct ac_cx *cx);
+  void (*drop)(void *frame);
+  const unsigned *state;
+  const void *item;
+};
+
 #ifndef async_stream
 #define async_stream(T) void
 #endif

@@ -65,6 +65,14 @@ async int ac__select(int calls);
 #define ac_for_each(V, S) \
   for (ac__for_each_begin(((void)(S), 0)); ac__for_each_next(((void)(V), 0));)
 async void ac__yield_item(int item);
+/* a stream as a value (see docs/language.md "Streams"):
+ *   ac_stream(T) *s = ac_stream_of(g(args));   starts nothing; s points into
+ *                                              this function's frame
+ *   ac_for_each(v, s) body                     in any async function s is
+ *                                              passed to */
+struct ac_stream;
+#define ac_stream(T) struct ac_stream
+#define ac_stream_of(S) ((void)(S), (struct ac_stream *)0)
 int ac__for_each_begin(int stream);
 int ac__for_each_next(int var);
 
