@@ -62,8 +62,8 @@ typedef struct Scan {
 static enum CXChildVisitResult scan_awaits(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
   Scan *s = d;
-  if (stream_is_loop_marker(c))
-    s->fn->never_suspends = false; /* an ac_for_each polls a generator */
+  if (stream_needs_frame(s->L, c))
+    s->fn->never_suspends = false; /* it polls a generator, or keeps one in its frame */
   if (!is_await_op(s->L, c))
     return CXChildVisit_Recurse;
   Range op, name;

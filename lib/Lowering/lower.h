@@ -547,8 +547,11 @@ bool stream_misuse_in_sync(Lowering *L, CXCursor c);
 /* `ac_yield_item` / `ac_for_each` at off: awaits in their arguments are fine
  * (each argument is expanded once, where it is written). */
 bool stream_macro_at(Lowering *L, unsigned off);
-/* The prelude's marker of an ac_for_each loop (for direct_calls.c). */
+/* The prelude's marker of an ac_for_each loop. */
 bool stream_is_loop_marker(CXCursor c);
+/* An ac_for_each, or a generator call (for ac_stream_of): the function that
+ * contains it has a frame (direct_calls.c). */
+bool stream_needs_frame(Lowering *L, CXCursor c);
 /* For the state graph: an ac_for_each as a loop whose condition is the
  * call for which stream_loop_await gives the loop's await. */
 bool stream_loop_parts(FnCtx *ctx, CXCursor s, CXCursor part[4]);

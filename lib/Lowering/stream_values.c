@@ -25,6 +25,7 @@
  * through agree on the item type, and `v = item` is typed.  Item types are
  * compared by spelling: ac_stream(myint) and a generator of int are
  * different streams even if myint is int. */
+#define _GNU_SOURCE /* memmem */
 #include "lower.h"
 
 #include <stdlib.h>
@@ -119,6 +120,8 @@ static void check_value_site(Lowering *L, unsigned kw) {
 
 void stream_rewrite_types(Lowering *L) {
   const Source *src = &L->src;
+  if (!memmem(src->text, src->size, "ac_stream", 9))
+    return; /* tokenize only files that use streams as values */
   CXSourceLocation b = clang_getLocationForOffset(L->tu, src->file, 0);
   CXSourceLocation e = clang_getLocationForOffset(L->tu, src->file, src->size);
   CXToken *toks = NULL;

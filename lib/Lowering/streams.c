@@ -180,6 +180,13 @@ bool stream_macro_at(Lowering *L, unsigned off) {
 
 bool stream_is_loop_marker(CXCursor c) { return calls_named(c, "ac__for_each_begin"); }
 
+bool stream_needs_frame(Lowering *L, CXCursor c) {
+  if (clang_getCursorKind(c) != CXCursor_CallExpr)
+    return false;
+  AsyncFn *g = find_async_fn(L, clang_getCursorReferenced(c));
+  return (g && g->is_stream) || stream_is_loop_marker(c);
+}
+
 /* The marker call of `for (ac__for_each_begin(...); ...)`, or a null cursor. */
 static CXCursor loop_marker(CXCursor s, Children *ch) {
   children_of(s, ch);
