@@ -547,6 +547,8 @@ bool stream_misuse_in_sync(Lowering *L, CXCursor c);
 /* `ac_yield_item` / `ac_for_each` at off: awaits in their arguments are fine
  * (each argument is expanded once, where it is written). */
 bool stream_macro_at(Lowering *L, unsigned off);
+/* A location in an argument of one of those (written in the file itself). */
+bool stream_macro_arg(Lowering *L, CXSourceLocation loc);
 /* The prelude's marker of an ac_for_each loop. */
 bool stream_is_loop_marker(CXCursor c);
 /* An ac_for_each, or a generator call (for ac_stream_of): the function that

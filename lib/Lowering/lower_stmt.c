@@ -600,7 +600,8 @@ static void frame_compound_literals(FnCtx *ctx) {
     Range r;
     if (!crange(ctx, ctx->lits[i], &r) || awaits_in(ctx, (Range){r.begin, ctx->lit_scope_end[i]}) == 0)
       continue;
-    if (loc_in_macro(clang_getCursorLocation(ctx->lits[i]))) {
+    if (loc_in_macro(clang_getCursorLocation(ctx->lits[i])) &&
+        !stream_macro_arg(ctx->L, clang_getCursorLocation(ctx->lits[i]))) {
       diag_cursor(ctx->L, DIAG_ERROR, ctx->lits[i],
                   "a compound literal written by a macro cannot live across an await");
       continue;

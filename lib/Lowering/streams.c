@@ -178,6 +178,14 @@ bool stream_macro_at(Lowering *L, unsigned off) {
          text_is_word(&L->src, off, "ac_stream_of");
 }
 
+bool stream_macro_arg(Lowering *L, CXSourceLocation loc) {
+  CXFile ef;
+  unsigned eoff, off;
+  clang_getExpansionLocation(loc, &ef, NULL, NULL, &eoff);
+  return ef && clang_File_isEqual(ef, L->src.file) && stream_macro_at(L, eoff) &&
+         loc_offset(L, loc, &off) && off != eoff;
+}
+
 bool stream_is_loop_marker(CXCursor c) { return calls_named(c, "ac__for_each_begin"); }
 
 bool stream_needs_frame(Lowering *L, CXCursor c) {

@@ -61,7 +61,8 @@ async int ac__select(int calls);
  *                         asking g for the next one only when body is done
  * The definitions below only give clang something to parse. */
 #define async_stream(T) __attribute__((annotate("asyncc.async"), annotate("asyncc.stream"))) void
-#define ac_yield_item(E) __extension__ ac__yield_item(((void)(E), 0))
+/* (variadic only so that a compound literal's commas need no parentheses) */
+#define ac_yield_item(...) __extension__ ac__yield_item(((void)(__VA_ARGS__), 0))
 #define ac_for_each(V, S) \
   for (ac__for_each_begin(((void)(S), 0)); ac__for_each_next(((void)(V), 0));)
 async void ac__yield_item(int item);
