@@ -42,7 +42,8 @@
  * open loops' generators after computing its value (stream_exit_text), and
  * the consumer's own drop drops every generator that is not DONE (init sets
  * them DONE, so the test is valid before a loop ever ran).  `goto` into or
- * out of a loop body is rejected. */
+ * out of a loop body is rejected.  Streams passed around as values
+ * (ac_stream_of, and loops over a handle) are in stream_values.c. */
 #include "lower.h"
 
 #include <stdlib.h>
