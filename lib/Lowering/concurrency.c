@@ -234,6 +234,13 @@ static bool one_part(Lowering *L, const char *form, CXCursor ei, int index, Conc
             form, g->name);
     return false;
   }
+  if (g->is_stream) {
+    diag_at(L, DIAG_ERROR, at,
+            "'%s' is a stream (async_stream): it cannot be awaited; consume its items with "
+            "ac_for_each(v, %s(...))",
+            g->name, g->name);
+    return false;
+  }
   return true;
 }
 
