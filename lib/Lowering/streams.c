@@ -254,6 +254,13 @@ static void add_loop(FnCtx *ctx, CXCursor s) {
             "ac_for_each(v, gen(args))");
     return;
   }
+  /* the loop assigns each item to v (the prelude's macro only reads it):
+   * a promoted v must be saved at each suspension */
+  Var *v = clang_getCursorKind(lp.var) == CXCursor_DeclRefExpr
+               ? var_of(ctx, clang_getCursorReferenced(lp.var))
+               : NULL;
+  if (v)
+    v->assigned = true;
   ctx->loops = xrealloc(ctx->loops, (ctx->num_loops + 1) * sizeof *ctx->loops);
   ctx->loops[ctx->num_loops++] = lp;
   /* each iteration's request for an item is a suspension point: locals
