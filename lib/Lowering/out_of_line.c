@@ -238,8 +238,8 @@ char *async_desc_text(FnCtx *ctx) {
     Var *v = &ctx->vars[i];
     if (!v->is_param)
       continue;
-    CXType t = clang_getCursorType(v->cur);
-    char *ts = frame_type_spelling(ctx, t, v->cur);
+    /* the frame field's type: a stream handle's is typed (stream_values.c) */
+    char *ts = v->type ? xstrdup(v->type) : frame_type_spelling(ctx, clang_getCursorType(v->cur), v->cur);
     char *pname = xasprintf("ac_a%zu", i);
     char *d = field_decl(ts ? ts : "int", pname);
     sb_printf(&params, ", %s", d);
