@@ -614,9 +614,22 @@ static void frame_compound_literals(FnCtx *ctx) {
     char *decl = field_decl(type, name);
     sb_printf(&ctx->lit_fields, "    %s; /* compound literal, line %u */\n", decl,
               source_line(&ctx->L->src, r.begin));
-    edit_insert(ctx->L, r.begin, EDIT_WRAP_OPEN, 0,
-                xasprintf("(*(__typeof__(ac_f->%s) *)__builtin_memcpy((void *)&ac_f->%s, &", name, name));
-    edit_insert(ctx->L, r.end, EDIT_WRAP_CLOSE, 0, xasprintf(", sizeof ac_f->%s))", name));
+    if (awaits_in(ctx, r) == 0) {
+      /* one replacement: a wrapper's closing insertion at the end of a
+       * `return (struct s){...}` would also be emitted after the return's
+       * own replacement, which ends at the same offset */
+      char *lit = render(ctx->L, r);
+      edit_replace(ctx->L, r,
+                   xasprintf("(*(__typeof__(ac_f->%s) *)__builtin_memcpy((void *)&ac_f->%s, &%s, "
+                             "sizeof ac_f->%s))",
+                             name, name, lit, name));
+      free(lit);
+    } else {
+      /* awaits inside are lowered later: wrap the text around them */
+      edit_insert(ctx->L, r.begin, EDIT_WRAP_OPEN, 0,
+                  xasprintf("(*(__typeof__(ac_f->%s) *)__builtin_memcpy((void *)&ac_f->%s, &", name, name));
+      edit_insert(ctx->L, r.end, EDIT_WRAP_CLOSE, 0, xasprintf(", sizeof ac_f->%s))", name));
+    }
     free(type), free(name), free(decl);
   }
 }
