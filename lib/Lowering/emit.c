@@ -201,6 +201,21 @@ static void keep_frame_text(FnCtx *ctx) {
   fn->frame_text = sb_take(&ft);
 }
 
+/* After the body: main's wrapper or the function's exported descriptor,
+ * then the frame struct is kept for placement. */
+static void finish_fn(FnCtx *ctx, StrBuf *tail) {
+  if (ctx->fn->is_main) {
+    emit_main_wrapper(ctx, tail);
+  } else {
+    char *desc = async_desc_text(ctx);
+    sb_puts(tail, desc);
+    free(desc);
+  }
+  edit_insert(ctx->L, ctx->fn->body.end, EDIT_CLOSE, -1, sb_take(tail));
+  ctx->L->generating = false;
+  keep_frame_text(ctx);
+}
+
 void emit_fn(FnCtx *ctx) {
   AsyncFn *fn = ctx->fn;
   ctx->L->generating = true;
@@ -222,16 +237,7 @@ void emit_fn(FnCtx *ctx) {
   sb_puts(&tail, "\n");
   stream_value_drops(ctx, &tail, true); /* the generators it started (ac_stream_of) */
   sb_puts(&tail, "    ac_f->ac_state = AC_STATE_DONE;\n    return AC_READY;\n}\n");
-  if (fn->is_main) {
-    emit_main_wrapper(ctx, &tail);
-  } else {
-    char *desc = async_desc_text(ctx);
-    sb_puts(&tail, desc);
-    free(desc);
-  }
-  edit_insert(ctx->L, fn->body.end, EDIT_CLOSE, -1, sb_take(&tail));
-  ctx->L->generating = false;
-  keep_frame_text(ctx);
+  finish_fn(ctx, &tail);
 }
 
 void emit_direct_fn(FnCtx *ctx) {
@@ -257,16 +263,7 @@ void emit_direct_fn(FnCtx *ctx) {
   free(sync), free(run), free(call), free(args.data);
   edit_replace(ctx->L, (Range){fn->header.begin, fn->body.begin}, sb_take(&sb));
   StrBuf tail = {0};
-  if (fn->is_main) {
-    emit_main_wrapper(ctx, &tail);
-  } else {
-    char *desc = async_desc_text(ctx);
-    sb_puts(&tail, desc);
-    free(desc);
-  }
-  edit_insert(ctx->L, fn->body.end, EDIT_CLOSE, -1, sb_take(&tail));
-  ctx->L->generating = false;
-  keep_frame_text(ctx);
+  finish_fn(ctx, &tail);
 }
 
 /* Places the frame struct of fn (after those of its callees) at 'at'. */

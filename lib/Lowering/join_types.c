@@ -109,22 +109,6 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
   return CXChildVisit_Recurse;
 }
 
-/* The argument as written, before its implicit conversion to `void *`. */
-static CXCursor as_written(CXCursor e) {
-  for (;;) {
-    if (clang_getCursorKind(e) != CXCursor_UnexposedExpr && clang_getCursorKind(e) != CXCursor_ParenExpr)
-      return e;
-    Children ch;
-    children_of(e, &ch);
-    if (ch.n != 1) {
-      children_free(&ch);
-      return e;
-    }
-    e = ch.p[0];
-    children_free(&ch);
-  }
-}
-
 static CXType plain(CXType t) {
   return clang_getUnqualifiedType(clang_getCanonicalType(t));
 }
@@ -141,7 +125,7 @@ static void check_join(JoinCheck *jc, CXCursor join) {
       s = &jc->v[i];
   if (!s || !s->callee || s->callee->returns_void)
     return;
-  CXType out = plain(clang_getCursorType(as_written(clang_Cursor_getArgument(join, 1))));
+  CXType out = plain(clang_getCursorType(strip_parens(clang_Cursor_getArgument(join, 1))));
   if (out.kind != CXType_Pointer)
     return; /* NULL written as 0, say */
   CXType pointee = plain(clang_getPointeeType(out));
