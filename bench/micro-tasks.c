@@ -58,7 +58,7 @@ static ac_poll task__poll(void *p, struct ac_cx *cx) {
 
 static const struct ac_spawn_desc task__spawn = {
     sizeof(struct task__frame), _Alignof(struct task__frame),
-    offsetof(struct task__frame, ac_result), sizeof(long), task__poll, NULL};
+    offsetof(struct task__frame, ac_result), sizeof(long), task__poll, NULL, 0, 0, 0};
 
 /* ------------------------------------------- the spawning task (W3 root) */
 struct w3__frame {
@@ -141,7 +141,7 @@ static ac_poll pp__poll(void *p, struct ac_cx *cx) {
 
 static const struct ac_spawn_desc pp__spawn = {sizeof(struct pp__frame),
                                                _Alignof(struct pp__frame), 0, 0, pp__poll,
-                                               NULL};
+                                               NULL, 0, 0, 0};
 
 struct w2__frame {
   unsigned ac_state;

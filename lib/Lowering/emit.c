@@ -91,6 +91,7 @@ static char *frame_struct(FnCtx *ctx) {
   if (!fn->is_main) /* defined after the poll (out_of_line.c) */
     sb_printf(&sb, "%sconst struct ac_async_desc %s__desc;\n",
               fn->is_static ? "static __attribute__((unused)) " : "extern ", fn->name);
+  trace_prototype(&sb, fn, st);
   free(params);
   if (fn->never_suspends) {
     char *sync = sync_decl(ctx);
@@ -119,7 +120,7 @@ static void emit_main_wrapper(FnCtx *ctx, StrBuf *sb) {
             "    return main__poll(f, cx);\n}\n\n"
             "static void main__drop_erased(void *f)\n{\n    main__drop(f);\n}\n\n"
             "int main(%s)\n{\n    struct main__frame frame;\n    main__init(&frame%s);\n"
-            "    if (ac_block_on_frame(&frame, main__poll_erased, main__drop_erased) != 0)\n"
+            "    if (ac_block_on_frame_traced(&frame, main__poll_erased, main__drop_erased, main__trace) != 0)\n"
             "        return 1;\n    return frame.ac_result;\n}\n",
             params, n == 2 ? args.data : "");
   free(args.data);
@@ -213,6 +214,7 @@ static void finish_fn(FnCtx *ctx, StrBuf *tail) {
   }
   edit_insert(ctx->L, ctx->fn->body.end, EDIT_CLOSE, -1, sb_take(tail));
   ctx->L->generating = false;
+  emit_trace_fn(ctx);
   keep_frame_text(ctx);
 }
 
@@ -335,7 +337,7 @@ void emit_frame_structs(Lowering *L) {
       continue;
     fn->helpers_emitted = true;
     L->generating = true;
-    edit_insert(L, order[i].at, EDIT_OPEN, -1, builtin_helpers_text(fn));
+    edit_insert(L, order[i].at, EDIT_OPEN, -1, builtin_helpers_text(L, fn));
     L->generating = false;
   }
   free(order);

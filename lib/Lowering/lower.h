@@ -397,7 +397,7 @@ const char *builtin_name(BuiltinKind k);
 BuiltinKind builtin_of_call(Lowering *L, CXCursor call, AsyncFn *callee, BuiltinSite *site);
 void builtin_add_site(Lowering *L, const BuiltinSite *site, unsigned helpers_at);
 void builtin_rewrite(Lowering *L, const BuiltinSite *site);
-char *builtin_helpers_text(AsyncFn *callee);
+char *builtin_helpers_text(Lowering *L, AsyncFn *callee);
 void builtin_check_unmatched(Lowering *L);
 
 /* ------------------------------------------------------------ concurrency.c */
@@ -523,6 +523,18 @@ void build_state_graph(FnCtx *ctx, StateEdge **edges, size_t *num_edges);
 void record_frame_info(FnCtx *ctx);
 /* inspect.c: the --emit=layout/dot/json report on the lowered C */
 char *inspect_report(Lowering *L, const char *c_text);
+
+/* ------------------------------------------------------------ trace_emit.c */
+
+/* f__trace for ac_task_dump: emitted after f's body (from the drop cases). */
+void emit_trace_fn(FnCtx *ctx);
+/* Its prototype, with f's frame struct. */
+void trace_prototype(StrBuf *sb, AsyncFn *fn, const char *storage);
+/* What must precede a reference to g__trace: nothing if g is lowered in
+ * this file, else a weak declaration (NULL when g has no trace function). */
+char *trace_decl_text(Lowering *L, AsyncFn *g);
+/* s as a C string literal, quotes included. */
+char *c_string_literal(const char *s);
 
 /* ------------------------------------------------------------ emit.c */
 

@@ -102,6 +102,23 @@ static bool is_whole_statement(const Source *src, const BuiltinSite *s) {
   return word_before(src, prev, &w) && (text_is_word(src, w, "else") || text_is_word(src, w, "do"));
 }
 
+/* The spawn descriptor's initializer, on several lines or one; 'site' is
+ * a C string literal (the spawn's file:line, for ac_task_dump) or "0". */
+static char *desc_init(AsyncFn *g, const char *site, bool multiline) {
+  const char *f = g->name;
+  const char *first = multiline ? "\n    " : "", *sep = multiline ? "\n    " : " ";
+  char *result = g->returns_void
+                     ? xstrdup(" 0, 0,")
+                     : xasprintf("%soffsetof(struct %s__frame, ac_result), "
+                                 "sizeof(((struct %s__frame *)0)->ac_result),",
+                                 sep, f, f);
+  char *init = xasprintf("{%ssizeof(struct %s__frame), _Alignof(struct %s__frame),%s%s"
+                         "%s__erased_poll, %s__erased_drop, %s__trace, \"%s\", %s}",
+                         first, f, f, result, sep, f, f, f, f, site);
+  free(result);
+  return init;
+}
+
 void builtin_rewrite(Lowering *L, const BuiltinSite *s) {
   const char *f = s->callee->name;
   const char *comma = s->has_args ? ", " : "";
@@ -122,43 +139,49 @@ void builtin_rewrite(Lowering *L, const BuiltinSite *s) {
                      "%s__desc.spawn.frame_align); %s; })",
                      f, f, result, f, f, s->callee->returns_void ? "(void)0" : "ac_r");
     free(result);
-  } else if (s->kind == BUILTIN_SPAWN) {
+  } else if (s->kind == BUILTIN_SPAWN && foreign) {
     pre = xasprintf("({ struct ac_task *ac_t; struct %s__frame *ac_fr = "
-                    "ac_spawn_alloc(&%s%s, &ac_t); if (ac_fr) { %s__init(ac_fr%s",
-                    f, f, foreign ? "__desc.spawn" : "__spawn_desc", f, comma);
+                    "ac_spawn_alloc(&%s__desc.spawn, &ac_t); if (ac_fr) { %s__init(ac_fr%s",
+                    f, f, f, comma);
+  } else if (s->kind == BUILTIN_SPAWN) {
+    /* a descriptor of its own, so the task dump can say where it was spawned */
+    char *where = xasprintf("%s:%u", L->src.path, source_line(&L->src, s->kw));
+    char *site = c_string_literal(where);
+    char *init = desc_init(s->callee, site, false);
+    pre = xasprintf("({ static const struct ac_spawn_desc ac_sd = %s; struct ac_task *ac_t; "
+                    "struct %s__frame *ac_fr = ac_spawn_alloc(&ac_sd, &ac_t); if (ac_fr) { "
+                    "%s__init(ac_fr%s",
+                    init, f, f, comma);
+    free(init), free(site), free(where);
     post = xstrdup(is_whole_statement(&L->src, s)
                        ? "; ac_spawn_start(ac_t); ac_task_detach(ac_t); } })"
                        : "; ac_spawn_start(ac_t); } ac_t; })");
   } else {
     pre = xasprintf("({ struct %s__frame ac_fr; %s__init(&ac_fr%s", f, f, comma);
-    post = xasprintf("; ac__block_on_check(ac_block_on_frame(&ac_fr, %s__erased_poll, "
-                     "%s__erased_drop)); %s; })",
-                     f, f, s->callee->returns_void ? "(void)0" : "ac_fr.ac_result");
+    post = xasprintf("; ac__block_on_check(ac_block_on_frame_traced(&ac_fr, %s__erased_poll, "
+                     "%s__erased_drop, %s__trace)); %s; })",
+                     f, f, f, s->callee->returns_void ? "(void)0" : "ac_fr.ac_result");
   }
   edit_replace(L, (Range){s->kw, s->call_open + 1}, pre);
   edit_replace(L, (Range){s->call_end, s->close + 1}, post);
 }
 
-char *builtin_helpers_text(AsyncFn *g) {
+char *builtin_helpers_text(Lowering *L, AsyncFn *g) {
   const char *f = g->name;
   StrBuf sb = {0};
+  char *trace_decl = trace_decl_text(L, g);
+  sb_puts(&sb, trace_decl);
+  free(trace_decl);
   sb_printf(&sb,
             "static __attribute__((unused)) ac_poll %s__erased_poll(void *ac_fr, struct ac_cx *ac_cx)\n"
             "{\n    return %s__poll(ac_fr, ac_cx);\n}\n"
             "static __attribute__((unused)) void %s__erased_drop(void *ac_fr)\n"
             "{\n    %s__drop(ac_fr);\n}\n",
             f, f, f, f);
-  char *result = g->returns_void
-                     ? xstrdup(" 0, 0,")
-                     : xasprintf("\n    offsetof(struct %s__frame, ac_result), "
-                                 "sizeof(((struct %s__frame *)0)->ac_result),",
-                                 f, f);
-  sb_printf(&sb,
-            "static __attribute__((unused)) const struct ac_spawn_desc %s__spawn_desc = {\n"
-            "    sizeof(struct %s__frame), _Alignof(struct %s__frame),%s\n"
-            "    %s__erased_poll, %s__erased_drop};\n",
-            f, f, f, result, f, f);
-  free(result);
+  char *init = desc_init(g, "0", true);
+  sb_printf(&sb, "static __attribute__((unused)) const struct ac_spawn_desc %s__spawn_desc = %s;\n",
+            f, init);
+  free(init);
   return sb_take(&sb);
 }
 

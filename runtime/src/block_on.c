@@ -6,6 +6,7 @@
 #include "executor_mt.h"
 #include "runtime_config.h"
 #include "task.h"
+#include "task_dump.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -31,7 +32,10 @@ static int run_current_thread(struct ac__root_task *root) {
   if (err)
     return err;
   root->sched = &ex.sched;
+  struct ac__dump_entry dump; /* listed for ac_task_dump while it runs */
+  ac__dump_register(&dump, &ex.sched, &root->task, 0);
   err = ac__executor_ct_block_on(&ex, &root->task);
+  ac__dump_unregister(&dump);
   ac__executor_ct_destroy(&ex);
   return err;
 }
@@ -48,13 +52,20 @@ static int run_multi_thread(struct ac__root_task *root, unsigned workers) {
     return err;
   }
   root->sched = &ex->sched;
+  struct ac__dump_entry dump;
+  ac__dump_register(&dump, &ex->sched, &root->task, workers);
   err = ac__executor_mt_block_on(ex, &root->task);
+  ac__dump_unregister(&dump);
   ac__executor_mt_destroy(ex);
   free(ex);
   return err;
 }
 
 int ac_block_on_frame(void *frame, ac_poll_fn poll, ac_drop_fn drop) {
+  return ac_block_on_frame_traced(frame, poll, drop, NULL);
+}
+
+int ac_block_on_frame_traced(void *frame, ac_poll_fn poll, ac_drop_fn drop, ac_trace_fn trace) {
   struct ac__root_task root; /* here, pointing at the caller's frame */
   unsigned workers;
   int err;
@@ -68,6 +79,7 @@ int ac_block_on_frame(void *frame, ac_poll_fn poll, ac_drop_fn drop) {
     return -EINVAL;
   }
   ac__root_task_init(&root, frame, poll, drop, NULL); /* sched: set by the runner */
+  root.trace = trace;
   workers = ac__runtime_workers();
   ac__runtime_started();
   err = workers == 0 ? run_current_thread(&root) : run_multi_thread(&root, workers);

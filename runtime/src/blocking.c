@@ -11,6 +11,7 @@
 
 #include "pool.h"
 #include "task.h"
+#include "task_dump.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -213,4 +214,10 @@ unsigned ac_blocking_thread_count(void) {
   unsigned n = n_threads;
   pthread_mutex_unlock(&pool_mu);
   return n;
+}
+
+void ac_spawn_blocking__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_spawn_blocking__frame *f = frame;
+  ac_trace_wait(t, f->ac_state == 1 ? "blocking pool job %p(%p)" : "blocking pool job %p(%p), not submitted",
+                (void *)(__UINTPTR_TYPE__)f->job.fn, f->job.arg);
 }

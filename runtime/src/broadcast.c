@@ -150,3 +150,8 @@ size_t ac__bcast_waiting(struct ac_bcast *b) {
   ac__spin_unlock(&b->lock);
   return n;
 }
+
+void ac_bcast_recv__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_bcast_recv__frame *f = frame;
+  ac__waiter_trace(&f->rx->b->lock, &f->w, f->ac_state, "recv on broadcast", (void *)f->rx->b, t);
+}

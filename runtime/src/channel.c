@@ -421,3 +421,15 @@ void ac_chan_recv__drop(struct ac_chan_recv__frame *f) {
   }
   f->ac_state = AC_STATE_DONE;
 }
+
+/* ------------------------------------------------------------ task dump */
+
+void ac_chan_send__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_chan_send__frame *f = frame;
+  ac__waiter_trace(&f->ch->lock, &f->w, f->ac_state, "send on channel", (void *)f->ch, t);
+}
+
+void ac_chan_recv__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_chan_recv__frame *f = frame;
+  ac__waiter_trace(&f->ch->lock, &f->w, f->ac_state, "recv on channel", (void *)f->ch, t);
+}

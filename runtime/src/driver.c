@@ -9,6 +9,7 @@
 #include "driver.h"
 
 #include "task.h"
+#include "task_dump.h"
 
 #include <limits.h>
 #include <stdatomic.h>
@@ -145,6 +146,7 @@ static int park_timeout(struct ac__driver *d, bool may_block) {
 static void fire_due_timers(struct ac__driver *d) {
   uint64_t now = ac__driver_now_ms(d);
   struct ac_timer_entry *e;
+  ac__coarse_set(now); /* what leaves stamp their waits with (task_dump.h) */
   lock(d);
   d->park_deadline = 0;
   /* Woken under the lock: a concurrent cancel waits, so the entry and its

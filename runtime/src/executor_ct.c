@@ -23,6 +23,7 @@
 #include "executor_ct.h"
 
 #include "context.h"
+#include "task_dump.h"
 
 #include <errno.h>
 
@@ -118,6 +119,7 @@ int ac__executor_ct_block_on(struct ac__executor_ct *ex, struct ac_task *root) {
     }
     /* 2. take */
     take_injected(ex);
+    ac__dump_serve(); /* between polls: every frame at rest */
     /* 3. park */
     err = ac__driver_park(&ex->driver, ac__task_queue_empty(&ex->run));
     if (err)

@@ -45,6 +45,7 @@
 #include "executor_mt.h"
 
 #include "context.h"
+#include "task_dump.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -104,6 +105,7 @@ static void park_in_driver(struct ac__worker *w) {
     return;
   }
   w->in_driver = true;
+  ac__dump_serve(); /* prints that this runtime is not traced */
   err = ac__driver_park(&w->ex->driver, true);
   w->in_driver = false;
   atomic_store(&w->park_state, PARK_EMPTY);

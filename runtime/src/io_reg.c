@@ -4,6 +4,7 @@
 
 #include "driver.h"
 #include "task.h"
+#include "task_dump.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -188,6 +189,7 @@ static int wait(struct ac_io_op *op, enum ac__io_dir dir, struct ac_cx *cx) {
   }
   op->w.task = cx->task;
   op->w.closed = 0;
+  op->w.since = ac__coarse_now();
   link_waiter(&reg->waiters[dir], &op->w);
   unlock(reg);
   return AC__IO_PENDING;
@@ -304,5 +306,25 @@ void ac__io_forget_reactor(struct ac__reactor *r) {
         atomic_store_explicit(&reg->reactor, NULL, memory_order_relaxed);
       unlock(reg);
     }
+  }
+}
+
+/* ------------------------------------------------------------ task dump */
+
+void ac__io_op_trace(const struct ac_io_op *op, int fd, const char *what, struct ac_trace *t) {
+  struct ac__io_reg *reg = op->reg;
+  bool queued = false;
+  unsigned since = 0;
+  if (reg && op->w.task) {
+    lock(reg);
+    queued = op->w.pprev != NULL;
+    since = op->w.since;
+    unlock(reg);
+  }
+  if (queued) {
+    ac_trace_wait(t, "fd %d %s", fd, what);
+    ac_trace_since(t, since);
+  } else {
+    ac_trace_wait(t, "fd %d %s (ready: to be polled)", fd, what);
   }
 }

@@ -12,6 +12,7 @@
 #include <asyncc/joinset.h>
 
 #include "task.h"
+#include "task_dump.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -181,4 +182,9 @@ void ac_join_set_next__drop(struct ac_join_set_next__frame *f) {
   }
   f->waiter = NULL;
   f->ac_state = AC_STATE_DONE;
+}
+
+void ac_join_set_next__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_join_set_next__frame *f = frame;
+  ac_trace_wait(t, "next completion of join set %p", (void *)f->set);
 }

@@ -3,6 +3,7 @@
 #include <asyncc/net.h>
 
 #include "io_reg.h"
+#include "task_dump.h"
 
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -593,4 +594,31 @@ ac_poll ac_fd_writable__poll(struct ac_fd_writable__frame *f, struct ac_cx *cx) 
 void ac_fd_writable__drop(struct ac_fd_writable__frame *f) {
   ac__io_op_drop(&f->op);
   f->ac_state = AC_STATE_DONE;
+}
+
+/* ------------------------------------------------------------ task dump */
+
+void ac_read__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_read__frame *f = frame;
+  ac__io_op_trace(&f->op, f->fd, "readable", t);
+}
+
+void ac_write__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_write__frame *f = frame;
+  ac__io_op_trace(&f->op, f->fd, "writable", t);
+}
+
+void ac_read_exact__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_read_exact__frame *f = frame;
+  ac__io_op_trace(&f->op, f->fd, "readable", t);
+}
+
+void ac_write_all__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_write_all__frame *f = frame;
+  ac__io_op_trace(&f->op, f->fd, "writable", t);
+}
+
+void ac_tcp_accept__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_tcp_accept__frame *f = frame;
+  ac__io_op_trace(&f->op, f->lfd, "readable (accept)", t);
 }

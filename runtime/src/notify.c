@@ -110,3 +110,8 @@ size_t ac__notify_waiters(struct ac_notify *n) {
   ac__spin_unlock(&n->lock);
   return k;
 }
+
+void ac_notified__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_notified__frame *f = frame;
+  ac__waiter_trace(&f->n->lock, &f->w, f->ac_state, "notify", (void *)f->n, t);
+}

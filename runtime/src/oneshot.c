@@ -114,3 +114,8 @@ size_t ac__oneshot_waiting(struct ac_oneshot *o) {
   ac__spin_unlock(&o->lock);
   return n;
 }
+
+void ac_oneshot_recv__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_oneshot_recv__frame *f = frame;
+  ac__waiter_trace(&f->o->lock, &f->w, f->ac_state, "recv on oneshot", (void *)f->o, t);
+}

@@ -176,3 +176,30 @@ size_t ac__sem_waiters(struct ac_sem *s) {
   ac__spin_unlock(&s->lock);
   return n;
 }
+
+/* ------------------------------------------------------------ task dump */
+
+static void acquire_trace(unsigned state, const struct ac__acquire *a, const char *what,
+                          const void *obj, struct ac_trace *t) {
+  ac__waiter_trace(&a->sem->lock, &a->w, state, what, obj, t);
+}
+
+void ac_sem_acquire__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_sem_acquire__frame *f = frame;
+  acquire_trace(f->ac_state, &f->a, "semaphore", (void *)f->a.sem, t);
+}
+
+void ac_mutex_lock__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_mutex_lock__frame *f = frame;
+  acquire_trace(f->ac_state, &f->a, "lock of mutex", (void *)f->a.sem, t);
+}
+
+void ac_rwlock_read_lock__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_rwlock_read_lock__frame *f = frame;
+  acquire_trace(f->ac_state, &f->a, "read lock of rwlock", (void *)f->a.sem, t);
+}
+
+void ac_rwlock_write_lock__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_rwlock_write_lock__frame *f = frame;
+  acquire_trace(f->ac_state, &f->a, "write lock of rwlock", (void *)f->a.sem, t);
+}

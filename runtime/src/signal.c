@@ -8,6 +8,7 @@
 #include <asyncc/signal.h>
 
 #include "io_reg.h"
+#include "task_dump.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -100,4 +101,9 @@ done:
 void ac_signal__drop(struct ac_signal__frame *f) {
   ac__io_op_drop(&f->op);
   f->ac_state = AC_STATE_DONE;
+}
+
+void ac_signal__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_signal__frame *f = frame;
+  ac_trace_wait(t, "signal %d", f->signo);
 }

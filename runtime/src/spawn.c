@@ -9,6 +9,7 @@
  * may come from any thread. */
 #include "context.h"
 #include "task.h"
+#include "task_dump.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -73,7 +74,7 @@ struct ac_task *ac_spawn_frame(struct ac_cx *cx, size_t frame_size, size_t resul
                                void (*init)(void *frame, void *arg), void *arg) {
   struct ac_spawn_desc d = {sizeof(struct wrapped) + frame_size, _Alignof(struct wrapped),
                             offsetof(struct wrapped, frame) + result_offset, result_size,
-                            wrapped_poll, wrapped_drop};
+                            wrapped_poll, wrapped_drop, 0, 0, 0};
   struct ac_task *t;
   struct wrapped *w;
   (void)cx;
@@ -140,6 +141,8 @@ ac_poll ac_task_join__poll(struct ac_task_join__frame *f, struct ac_cx *cx) {
   r = atomic_load_explicit(&t->refs, memory_order_acquire);
   if (!(r & AC__REF_DONE)) {
     if (ac__task_set_joiner(t, cx->task)) {
+      if (f->ac_state == 0)
+        f->ac_since = ac__coarse_now();
       f->ac_state = 1;
       return AC_PENDING;
     }
@@ -162,4 +165,15 @@ void ac_task_join__drop(struct ac_task_join__frame *f) {
     ac_task_detach(f->task);
   f->task = NULL;
   f->ac_state = AC_STATE_DONE;
+}
+
+void ac_task_join__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_task_join__frame *f = frame;
+  if (f->ac_state != 1 || !f->task) {
+    ac_trace_wait(t, "join of task %p", (void *)f->task);
+    return;
+  }
+  const char *name = f->task->desc ? f->task->desc->name : NULL;
+  ac_trace_wait(t, "join of task %p %s", (void *)f->task, name ? name : "");
+  ac_trace_since(t, f->ac_since);
 }

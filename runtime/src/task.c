@@ -33,7 +33,7 @@ static void root_drop(void *p) {
     r->drop(r->frame);
 }
 
-const struct ac_spawn_desc ac__root_desc = {0, 1, 0, 0, root_poll, root_drop};
+const struct ac_spawn_desc ac__root_desc = {0, 1, 0, 0, root_poll, root_drop, 0, 0, 0};
 
 void ac__root_task_init(struct ac__root_task *r, void *frame, ac_poll_fn poll,
                         ac_drop_fn drop, struct ac__sched *sched) {
@@ -46,6 +46,7 @@ void ac__root_task_init(struct ac__root_task *r, void *frame, ac_poll_fn poll,
   r->poll = poll;
   r->drop = drop;
   r->sched = sched;
+  r->trace = NULL;
 }
 
 /* ---------------------------------------------------------------- waking */

@@ -106,6 +106,7 @@ struct ac__root_task {
   ac_poll_fn poll;
   ac_drop_fn drop;
   struct ac__sched *sched;
+  ac_trace_fn trace; /* for ac_task_dump; NULL if unknown */
 };
 extern const struct ac_spawn_desc ac__root_desc;
 

@@ -7,6 +7,9 @@
 #include "driver.h"
 #include "task.h"
 #include "timer_wheel.h"
+#include "task_dump.h"
+
+#include <inttypes.h>
 
 /* generated code spells ac_timeout's result as a number (lowered.h) */
 _Static_assert(AC__ETIMEDOUT == ETIMEDOUT, "AC__ETIMEDOUT must be ETIMEDOUT");
@@ -40,8 +43,8 @@ enum { SLEEP_UNSTARTED = 0, SLEEP_ARMED = 1 };
 /* Arms f's timer for 'deadline' unless it has passed.  A deadline already
  * reached completes at once, as long as the coop budget allows: a loop of
  * ready sleeps must still let other tasks (and timers) run. */
-static ac_poll sleep_start(unsigned *state, struct ac_timer_entry *timer, uint64_t deadline,
-                           struct ac_cx *cx) {
+static ac_poll sleep_start(unsigned *state, unsigned *since, struct ac_timer_entry *timer,
+                           uint64_t deadline, struct ac_cx *cx) {
   if (deadline <= ac__driver_now_ms(cx->driver)) {
     if (!ac__coop_proceed(cx)) {
       ac__task_wake(cx->task); /* state stays UNSTARTED: retried next poll */
@@ -53,6 +56,7 @@ static ac_poll sleep_start(unsigned *state, struct ac_timer_entry *timer, uint64
   timer->deadline_ms = deadline;
   timer->task = cx->task;
   *state = SLEEP_ARMED;
+  *since = ac__coarse_now();
   ac__driver_timer_insert(cx->driver, timer);
   return AC_PENDING;
 }
@@ -86,7 +90,7 @@ ac_poll ac_sleep_ms__poll(struct ac_sleep_ms__frame *f, struct ac_cx *cx) {
   switch (f->ac_state) {
   case SLEEP_UNSTARTED:
     /* ms == 0: "now", i.e. ready at once (budget permitting). */
-    return sleep_start(&f->ac_state, &f->timer,
+    return sleep_start(&f->ac_state, &f->ac_since, &f->timer,
                        f->timer.deadline_ms == 0
                            ? 0
                            : ac__driver_deadline_after_ms(cx->driver, f->timer.deadline_ms),
@@ -110,7 +114,7 @@ void ac_sleep_until__init(struct ac_sleep_until__frame *f, uint64_t deadline_ms)
 ac_poll ac_sleep_until__poll(struct ac_sleep_until__frame *f, struct ac_cx *cx) {
   switch (f->ac_state) {
   case SLEEP_UNSTARTED:
-    return sleep_start(&f->ac_state, &f->timer, f->timer.deadline_ms, cx);
+    return sleep_start(&f->ac_state, &f->ac_since, &f->timer, f->timer.deadline_ms, cx);
   case SLEEP_ARMED:
     return sleep_wait(&f->ac_state, &f->timer, cx);
   default:
@@ -120,4 +124,38 @@ ac_poll ac_sleep_until__poll(struct ac_sleep_until__frame *f, struct ac_cx *cx) 
 
 void ac_sleep_until__drop(struct ac_sleep_until__frame *f) {
   sleep_drop(&f->ac_state, &f->timer);
+}
+
+/* ------------------------------------------------------------ task dump */
+
+void ac_yield__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_yield__frame *f = frame;
+  ac_trace_wait(t, f->ac_state == YIELD_WOKEN ? "yield: queued to run again" : "yield");
+}
+
+/* 'deadline' is read by the runtime's own thread only (the dump runs
+ * there), so no lock: the wheel writes it on this thread too. */
+static void sleep_trace(unsigned state, unsigned since, const struct ac_timer_entry *timer,
+                        struct ac_trace *t) {
+  if (state != SLEEP_ARMED) {
+    ac_trace_wait(t, "timer, not armed yet");
+    return;
+  }
+  uint64_t now = ac_now_ms();
+  if (timer->deadline_ms > now)
+    ac_trace_wait(t, "timer, fires in %" PRIu64 " ms (at %" PRIu64 " ms)",
+                  timer->deadline_ms - now, timer->deadline_ms);
+  else
+    ac_trace_wait(t, "timer, due (at %" PRIu64 " ms)", timer->deadline_ms);
+  ac_trace_since(t, since);
+}
+
+void ac_sleep_ms__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_sleep_ms__frame *f = frame;
+  sleep_trace(f->ac_state, f->ac_since, &f->timer, t);
+}
+
+void ac_sleep_until__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_sleep_until__frame *f = frame;
+  sleep_trace(f->ac_state, f->ac_since, &f->timer, t);
 }

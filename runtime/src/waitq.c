@@ -54,3 +54,23 @@ enum ac__waiter_state ac__waiter_settle_slow(struct ac_waiter *w) {
   }
   return (enum ac__waiter_state)s;
 }
+
+/* ------------------------------------------------------------ task dump */
+
+void ac__waiter_trace(ac__spinlock *lock, const struct ac_waiter *w, unsigned frame_state,
+                      const char *what, const void *obj, struct ac_trace *t) {
+  if (frame_state != OP_WAITING) {
+    ac_trace_wait(t, "%s %p", what, obj);
+    return;
+  }
+  ac__spin_lock(lock);
+  bool queued = ac__waiter_queued(w);
+  unsigned since = (unsigned)w->result; /* the wait's start while queued */
+  ac__spin_unlock(lock);
+  if (queued) {
+    ac_trace_wait(t, "%s %p", what, obj);
+    ac_trace_since(t, since);
+  } else {
+    ac_trace_wait(t, "%s %p (woken: to be polled)", what, obj);
+  }
+}

@@ -36,6 +36,7 @@
 #include <asyncc/waiter.h>
 
 #include "task.h"
+#include "task_dump.h"
 
 #include <sched.h>
 #include <stdatomic.h>
@@ -95,7 +96,9 @@ static inline bool ac__waiter_queued(const struct ac_waiter *w) { return w->ppre
  * for a frame's first wait, so that its init need not set up the node. */
 static inline void ac__waitq_push_new(struct ac_waitq *q, struct ac_waiter *w, struct ac_task *task) {
   w->task = task;
-  w->result = 0;
+  /* unused while queued: when the wait started, for ac_task_dump (the
+   * waker overwrites it with the result) */
+  w->result = (int32_t)ac__coarse_now();
   atomic_store_explicit(&w->state, AC__W_QUEUED, memory_order_relaxed);
   w->next = NULL;
   w->pprev = q->tailp;

@@ -51,7 +51,7 @@ static void child__drop(void *p) {
 
 static const struct ac_spawn_desc child__spawn = {
     sizeof(struct child__frame), _Alignof(struct child__frame),
-    offsetof(struct child__frame, ac_result), sizeof(long), child__poll, child__drop};
+    offsetof(struct child__frame, ac_result), sizeof(long), child__poll, child__drop, 0, 0, 0};
 
 struct root__frame {
   unsigned ac_state;
@@ -246,7 +246,7 @@ static ac_poll big__poll(void *p, struct ac_cx *cx) {
 
 static const struct ac_spawn_desc big__spawn = {
     sizeof(struct big__frame), _Alignof(struct big__frame),
-    offsetof(struct big__frame, ac_result), sizeof(long), big__poll, NULL};
+    offsetof(struct big__frame, ac_result), sizeof(long), big__poll, NULL, 0, 0, 0};
 
 struct bigroot__frame {
   unsigned ac_state;

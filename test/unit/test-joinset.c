@@ -59,7 +59,7 @@ static void member__drop(void *p) {
 
 static const struct ac_spawn_desc member__spawn = {
     sizeof(struct member__frame), _Alignof(struct member__frame),
-    offsetof(struct member__frame, ac_result), sizeof(int), member__poll, member__drop};
+    offsetof(struct member__frame, ac_result), sizeof(int), member__poll, member__drop, 0, 0, 0};
 
 static struct ac_task *spawn_member(int n, int sleep) {
   struct ac_task *t;
@@ -214,7 +214,7 @@ static ac_poll waiter__poll(void *p, struct ac_cx *cx) {
 
 static const struct ac_spawn_desc waiter__spawn = {sizeof(struct waiter__frame),
                                                    _Alignof(struct waiter__frame), 0, 0,
-                                                   waiter__poll, NULL};
+                                                   waiter__poll, NULL, 0, 0, 0};
 
 struct droproot__frame {
   unsigned ac_state;

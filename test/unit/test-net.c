@@ -66,7 +66,7 @@
 
 /* A spawn descriptor for a protothread frame type 'T' returning int. */
 #define SPAWN_DESC(T, poll, drop)                                              \
-  {sizeof(struct T), _Alignof(struct T), offsetof(struct T, ac_result), sizeof(int), poll, drop}
+  {sizeof(struct T), _Alignof(struct T), offsetof(struct T, ac_result), sizeof(int), poll, drop, 0, 0, 0}
 
 static void run(void *frame, ac_poll_fn poll) {
   ASSERT_INT_EQ(ac_block_on_frame(frame, poll, NULL), 0);

@@ -57,7 +57,7 @@ static void yielder__drop(void *p) {
 
 static const struct ac_spawn_desc yielder__spawn = {
     sizeof(struct yielder__frame), _Alignof(struct yielder__frame),
-    offsetof(struct yielder__frame, ac_result), sizeof(int), yielder__poll, yielder__drop};
+    offsetof(struct yielder__frame, ac_result), sizeof(int), yielder__poll, yielder__drop, 0, 0, 0};
 
 /* What the compiler emits for ac_spawn(yielder(n)). */
 static struct ac_task *spawn_yielder(struct ac_cx *cx, int n) {
@@ -99,7 +99,7 @@ static void sleeper__drop(void *p) {
 
 static const struct ac_spawn_desc sleeper__spawn = {
     sizeof(struct sleeper__frame), _Alignof(struct sleeper__frame), 0, 0, sleeper__poll,
-    sleeper__drop};
+    sleeper__drop, 0, 0, 0};
 
 static struct ac_task *spawn_sleeper(struct ac_cx *cx, unsigned long ms) {
   struct ac_task *t;

@@ -48,7 +48,7 @@ static void child__drop(void *p) {
 
 static const struct ac_spawn_desc child__spawn = {
     sizeof(struct child__frame), _Alignof(struct child__frame),
-    offsetof(struct child__frame, ac_result), sizeof(long), child__poll, child__drop};
+    offsetof(struct child__frame, ac_result), sizeof(long), child__poll, child__drop, 0, 0, 0};
 
 static struct ac_task *spawn_child(long i) {
   struct ac_task *t;

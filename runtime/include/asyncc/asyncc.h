@@ -34,6 +34,12 @@ struct ac_task; /* a scheduled unit: a root frame plus a small header */
 typedef ac_poll (*ac_poll_fn)(void *frame, struct ac_cx *cx);
 typedef void (*ac_drop_fn)(void *frame);
 
+/* The task dump (trace.h): every async function f gets
+ * `void f__trace(const void *frame, struct ac_trace *t)`, which reports the
+ * await its frame is suspended at and recurses into the callee in flight. */
+struct ac_trace;
+typedef void (*ac_trace_fn)(const void *frame, struct ac_trace *t);
+
 /* The state of a frame that has completed (or was dropped).  Also defined,
  * identically, by lowered.h. */
 #define AC_STATE_DONE 0xFFFFFFFFu
@@ -66,6 +72,9 @@ typedef void (*ac_drop_fn)(void *frame);
  * or the runtime could not be started.  On failure the frame has been
  * dropped (or was never started). */
 int ac_block_on_frame(void *frame, ac_poll_fn poll, ac_drop_fn drop);
+/* The same, with the root frame's trace function for ac_task_dump (NULL:
+ * the dump shows the root without its awaits).  Generated code uses it. */
+int ac_block_on_frame_traced(void *frame, ac_poll_fn poll, ac_drop_fn drop, ac_trace_fn trace);
 
 /* Which executor ac_block_on_frame starts.  0: the current-thread executor
  * (everything on the calling thread); n >= 1: the multi-thread executor
@@ -117,6 +126,12 @@ struct ac_spawn_desc {
   size_t result_offset, result_size; /* the frame's ac_result */
   ac_poll_fn poll;
   ac_drop_fn drop;
+  /* For ac_task_dump only (0 in hand-written descriptors): the root
+   * frame's trace function, the spawned function's name, and where it was
+   * spawned ("file.ac:12"). */
+  ac_trace_fn trace;
+  const char *name;
+  const char *site;
 };
 
 /* Allocates a task for 'd' on the runtime the calling thread runs and
@@ -164,6 +179,7 @@ void ac_task_abort(struct ac_task *task);
  * an unfinished ac_task_join detaches the task (it keeps running). */
 struct ac_task_join__frame {
   unsigned ac_state;
+  unsigned ac_since; /* coarse clock when it started waiting (ac_task_dump) */
   struct ac_task *task; /* the handle; NULL once given up */
   void *out;
   int ac_result;

@@ -44,6 +44,7 @@ struct ac_timer_entry {
  * Any worker of a multi-thread runtime may poll or drop it.  (40 bytes.) */
 struct ac_sleep_ms__frame {
   unsigned ac_state;
+  unsigned ac_since; /* coarse clock when armed, for ac_task_dump (padding otherwise) */
   struct ac_timer_entry timer; /* before the first poll, deadline_ms holds ms */
 };
 void ac_sleep_ms__init(struct ac_sleep_ms__frame *f, unsigned long ms);
@@ -63,6 +64,7 @@ __UINT64_TYPE__ ac_now_ms(void);
  * pending removes its timer.  (40 bytes.) */
 struct ac_sleep_until__frame {
   unsigned ac_state;
+  unsigned ac_since;
   struct ac_timer_entry timer;
 };
 void ac_sleep_until__init(struct ac_sleep_until__frame *f, __UINT64_TYPE__ deadline_ms);

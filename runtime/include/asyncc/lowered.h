@@ -9,6 +9,7 @@
 #include <asyncc/net.h>
 #include <asyncc/signal.h>
 #include <asyncc/joinset.h>
+#include <asyncc/trace.h>
 
 /* The state of a frame that has completed (or was dropped). */
 #define AC_STATE_DONE 0xFFFFFFFFu

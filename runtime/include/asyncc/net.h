@@ -40,6 +40,7 @@ struct ac_io_waiter {
   struct ac_io_waiter **pprev; /* NULL when not queued */
   struct ac_task *task;
   int closed;                  /* woken by ac_close() */
+  unsigned since;              /* coarse clock when queued (ac_task_dump) */
 };
 struct ac_io_op {
   struct ac__io_reg *reg;      /* NULL before the first poll */

@@ -22,6 +22,7 @@
 #include <asyncc/net.h>
 #include <asyncc/signal.h>
 #include <asyncc/joinset.h>
+#include <asyncc/trace.h>
 
 /* tasks (the compiler rewrites these two; see docs/language.md):
  *   ac_spawn(f(args))     starts f(args) as a new task on this thread's runtime;

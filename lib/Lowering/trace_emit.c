@@ -1,0 +1,210 @@
+/* f__trace: the generated half of the runtime's task dump (ac_task_dump).
+ *
+ * For every async function f the lowering emits
+ *
+ *   void f__trace(const void *ac_fv, struct ac_trace *ac_t)
+ *
+ * a switch on the frame's state: at each await it reports the .ac file,
+ * line, f's name and what it awaits, then traces the callee frame(s) in
+ * flight, so a task's root trace walks the whole chain of nested awaits
+ * down to the runtime leaf, whose own x__trace says what it waits on.
+ *
+ * Which callee frames are in flight at a state is read from the drop
+ * switch the lowering already wrote (ctx->drop_cases): under `case N:` it
+ * calls `g__drop(<frame>)` for each of them.  Every form that adds awaits
+ * (ac_timeout's call and timer, and whatever joins or selects add) must
+ * drop its frames there, so reading it keeps this file in step with them
+ * without knowing each form.  A callee of another file (the runtime's
+ * leaves, separately compiled .ac files) is reached through a weak
+ * reference: without a trace function it is shown by name only. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+char *c_string_literal(const char *s) {
+  StrBuf sb = {0};
+  sb_puts(&sb, "\"");
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == '"' || c == '\\')
+      sb_printf(&sb, "\\%c", c);
+    else if (c < 0x20 || c >= 0x7f)
+      sb_printf(&sb, "\\%03o", c);
+    else
+      sb_putn(&sb, (const char *)&c, 1);
+  }
+  sb_puts(&sb, "\"");
+  return sb_take(&sb);
+}
+
+static AsyncFn *fn_named(Lowering *L, const char *name, size_t n) {
+  for (size_t i = 0; i < L->num_fns; i++)
+    if (strlen(L->fns[i]->name) == n && strncmp(L->fns[i]->name, name, n) == 0)
+      return L->fns[i];
+  return NULL;
+}
+
+/* Lowered in this file: its f__trace prototype comes with its frame. */
+static bool traced_here(const AsyncFn *g) { return g && g->has_body && !g->is_external; }
+
+static char *weak_decl(const char *name, size_t n) {
+  return xasprintf("extern void %.*s__trace(const void *, struct ac_trace *) "
+                   "__attribute__((weak));\n",
+                   (int)n, name);
+}
+
+char *trace_decl_text(Lowering *L, AsyncFn *g) {
+  (void)L;
+  return traced_here(g) ? xstrdup("") : weak_decl(g->name, strlen(g->name));
+}
+
+void trace_prototype(StrBuf *sb, AsyncFn *fn, const char *storage) {
+  sb_printf(sb, "%svoid %s__trace(const void *ac_fv, struct ac_trace *ac_t);\n", storage,
+            fn->name);
+}
+
+/* One callee frame in flight: `g__drop(ARG)` of the drop switch. */
+typedef struct InFlight {
+  const char *name;
+  size_t name_len;
+  char *frame; /* the drop's argument: an expression on ac_f */
+} InFlight;
+
+typedef struct StateTrace {
+  int state;
+  InFlight *v;
+  size_t n;
+} StateTrace;
+
+/* `NAME__drop(` ... `)` at p, with ac_aw in the argument. */
+static bool parse_drop(const char *p, const char *eol, InFlight *out) {
+  const char *b = p;
+  while (p < eol && is_ident_char(*p))
+    p++;
+  if (p - b <= 6 || p >= eol || strncmp(p - 6, "__drop", 6) != 0 || *p != '(')
+    return false;
+  const char *arg = p + 1;
+  int depth = 1;
+  const char *q = arg;
+  for (; q < eol && depth > 0; q++)
+    depth += *q == '(' ? 1 : *q == ')' ? -1 : 0;
+  if (depth != 0)
+    return false;
+  size_t arg_len = (size_t)(q - 1 - arg);
+  char *a = xasprintf("%.*s", (int)arg_len, arg);
+  if (!strstr(a, "ac_aw")) {
+    free(a);
+    return false;
+  }
+  *out = (InFlight){b, (size_t)(p - 6 - b), a};
+  return true;
+}
+
+/* The drop switch as state -> callee frames in flight.  Consecutive case
+ * labels share what follows them. */
+static StateTrace *states_in_flight(FnCtx *ctx, size_t *num) {
+  StateTrace *st = NULL;
+  size_t n = 0, group = 0; /* st[group..n) are the labels being filled */
+  bool labels_open = false;
+  const char *p = ctx->drop_cases.data;
+  while (p && *p) {
+    const char *eol = strchr(p, '\n');
+    if (!eol)
+      eol = p + strlen(p);
+    const char *c = p;
+    while (c < eol && (*c == ' ' || *c == '\t'))
+      c++;
+    if (strncmp(c, "case ", 5) == 0) {
+      if (!labels_open)
+        group = n;
+      labels_open = true;
+      st = xrealloc(st, (n + 1) * sizeof *st);
+      st[n++] = (StateTrace){atoi(c + 5), NULL, 0};
+    } else {
+      labels_open = false;
+      InFlight f;
+      for (const char *s = c; s < eol; s++) {
+        if ((s == c || !is_ident_char(s[-1])) && is_ident_char(*s) && parse_drop(s, eol, &f)) {
+          for (size_t k = group; k < n; k++) {
+            st[k].v = xrealloc(st[k].v, (st[k].n + 1) * sizeof *st[k].v);
+            st[k].v[st[k].n++] = (InFlight){f.name, f.name_len, xstrdup(f.frame)};
+          }
+          free(f.frame);
+          break;
+        }
+      }
+    }
+    p = *eol ? eol + 1 : eol;
+  }
+  *num = n;
+  return st;
+}
+
+static Await *await_of_state(FnCtx *ctx, int state) {
+  for (size_t i = 0; i < ctx->num_awaits; i++)
+    if (ctx->awaits[i].evaluated && ctx->awaits[i].state == state)
+      return &ctx->awaits[i];
+  return NULL;
+}
+
+void emit_trace_fn(FnCtx *ctx) {
+  Lowering *L = ctx->L;
+  AsyncFn *fn = ctx->fn;
+  const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
+  size_t num = 0;
+  StateTrace *states = states_in_flight(ctx, &num);
+  char *file = c_string_literal(L->src.path);
+  StrBuf decls = {0}, body = {0};
+  for (size_t i = 0; i < num; i++) {
+    StateTrace *s = &states[i];
+    Await *aw = await_of_state(ctx, s->state);
+    unsigned line = aw ? source_line(&L->src, aw->range.begin) : 0;
+    char *what;
+    if (aw && aw->is_timeout)
+      what = xasprintf("ac_timeout(%s)", aw->callee->name);
+    else if (aw)
+      what = xstrdup(aw->callee->name);
+    else if (s->n)
+      what = xasprintf("%.*s", (int)s->v[0].name_len, s->v[0].name);
+    else
+      what = xstrdup("?");
+    sb_printf(&body, "    case %d:\n        ac_trace_await(ac_t, %s, %u, \"%s\", \"%s\");\n",
+              s->state, file, line, fn->name, what);
+    free(what);
+    if (s->n > 1)
+      sb_puts(&body, "        ac_trace_nest(ac_t, 1);\n");
+    for (size_t k = 0; k < s->n; k++) {
+      InFlight *f = &s->v[k];
+      AsyncFn *g = fn_named(L, f->name, f->name_len);
+      if (!traced_here(g)) {
+        char *d = weak_decl(f->name, f->name_len);
+        if (!decls.data || !strstr(decls.data, d))
+          sb_puts(&decls, d);
+        free(d);
+      }
+      sb_printf(&body, "        ac_trace_frame(ac_t, %.*s__trace, %s);\n", (int)f->name_len,
+                f->name, f->frame);
+      free(f->frame);
+    }
+    if (s->n > 1)
+      sb_puts(&body, "        ac_trace_nest(ac_t, -1);\n");
+    sb_puts(&body, "        break;\n");
+    free(s->v);
+  }
+  free(states);
+  free(file);
+  StrBuf out = {0};
+  sb_printf(&out, "\n%s%svoid %s__trace(const void *ac_fv, struct ac_trace *ac_t)\n{\n"
+                  "    const struct %s__frame *ac_f = ac_fv;\n    switch (ac_f->ac_state) {\n"
+                  "%s    default:\n        ac_trace_state(ac_t, \"%s\", ac_f->ac_state);\n"
+                  "        break;\n    }\n}\n",
+            decls.data ? decls.data : "", st, fn->name, fn->name, body.data ? body.data : "",
+            fn->name);
+  free(decls.data);
+  free(body.data);
+  L->generating = true;
+  /* depth -2: after the poll's own closing text (and main's wrapper) */
+  edit_insert(L, fn->body.end, EDIT_CLOSE, -2, sb_take(&out));
+  L->generating = false;
+}
