@@ -105,4 +105,6 @@
   X(net_pipe_stream_transfer) \
   X(net_dns_localhost) \
   X(fs_and_dns_on_the_pool) \
-  X(signal_wakes_every_waiter)
+  X(signal_wakes_every_waiter) \
+  X(task_dump_from_another_thread) \
+  X(task_dump_without_runtime)
