@@ -622,3 +622,33 @@ void ac_tcp_accept__trace(const void *frame, struct ac_trace *t) {
   const struct ac_tcp_accept__frame *f = frame;
   ac__io_op_trace(&f->op, f->lfd, "readable (accept)", t);
 }
+
+void ac_fd_readable__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_fd_readable__frame *f = frame;
+  ac__io_op_trace(&f->op, f->fd, "readable", t);
+}
+
+void ac_fd_writable__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_fd_writable__frame *f = frame;
+  ac__io_op_trace(&f->op, f->fd, "writable", t);
+}
+
+void ac_udp_send_to__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_udp_send_to__frame *f = frame;
+  ac__io_op_trace(&f->op, f->fd, "writable (datagram)", t);
+}
+
+void ac_udp_recv_from__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_udp_recv_from__frame *f = frame;
+  ac__io_op_trace(&f->op, f->fd, "readable (datagram)", t);
+}
+
+/* Resolving (on the blocking pool) or connecting: fd is -1 until a socket
+ * exists. */
+void ac_tcp_connect__trace(const void *frame, struct ac_trace *t) {
+  const struct ac_tcp_connect__frame *f = frame;
+  if (f->fd < 0)
+    ac_trace_wait(t, "connect to %s:%u: resolving", f->host ? f->host : "?", f->port);
+  else
+    ac__io_op_trace(&f->op, f->fd, "writable (connect)", t);
+}

@@ -90,6 +90,11 @@ AC__LEAF_TRACE(ac_write);
 AC__LEAF_TRACE(ac_read_exact);
 AC__LEAF_TRACE(ac_write_all);
 AC__LEAF_TRACE(ac_tcp_accept);
+AC__LEAF_TRACE(ac_tcp_connect);
+AC__LEAF_TRACE(ac_fd_readable);
+AC__LEAF_TRACE(ac_fd_writable);
+AC__LEAF_TRACE(ac_udp_send_to);
+AC__LEAF_TRACE(ac_udp_recv_from);
 AC__LEAF_TRACE(ac_signal);
 
 /* A waiting fd operation: "fd 7 readable (since ...)". */
