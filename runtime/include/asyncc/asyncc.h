@@ -114,7 +114,8 @@ void ac_task_unref(struct ac_task *task);
  *   static const struct ac_spawn_desc f__spawn = {
  *       sizeof(struct f__frame), _Alignof(struct f__frame),
  *       offsetof(struct f__frame, ac_result), sizeof(T),     (0, 0 for void)
- *       (ac_poll_fn)f__poll, (ac_drop_fn)f__drop};
+ *       f__erased_poll, f__erased_drop,       (f__poll/f__drop behind void *)
+ *       f__trace, "f", "file.ac:12"};         (for ac_task_dump; one per site)
  *   struct ac_task *t;
  *   struct f__frame *fr = ac_spawn_alloc(&f__spawn, &t);
  *   if (fr) { f__init(fr, args...); ac_spawn_start(t); }
