@@ -69,6 +69,7 @@ typedef struct InFlight {
   const char *name;
   size_t name_len;
   char *frame; /* the drop's argument: an expression on ac_f */
+  char *guard; /* the `if (...)` the drop is under (a join's unfinished calls), or NULL */
 } InFlight;
 
 typedef struct StateTrace {
@@ -97,7 +98,7 @@ static bool parse_drop(const char *p, const char *eol, InFlight *out) {
     free(a);
     return false;
   }
-  *out = (InFlight){b, (size_t)(p - 6 - b), a};
+  *out = (InFlight){b, (size_t)(p - 6 - b), a, NULL};
   return true;
 }
 
@@ -107,6 +108,7 @@ static StateTrace *states_in_flight(FnCtx *ctx, size_t *num) {
   StateTrace *st = NULL;
   size_t n = 0, group = 0; /* st[group..n) are the labels being filled */
   bool labels_open = false;
+  char *guard = NULL; /* the condition of an `if (...)` line just read */
   const char *p = ctx->drop_cases.data;
   while (p && *p) {
     const char *eol = strchr(p, '\n');
@@ -121,6 +123,9 @@ static StateTrace *states_in_flight(FnCtx *ctx, size_t *num) {
       labels_open = true;
       st = xrealloc(st, (n + 1) * sizeof *st);
       st[n++] = (StateTrace){atoi(c + 5), NULL, 0};
+    } else if (strncmp(c, "if (", 4) == 0 && eol > c + 4 && eol[-1] == ')') {
+      free(guard);
+      guard = xasprintf("%.*s", (int)(eol - c - 3), c + 3); /* "(...)" */
     } else {
       labels_open = false;
       InFlight f;
@@ -128,15 +133,19 @@ static StateTrace *states_in_flight(FnCtx *ctx, size_t *num) {
         if ((s == c || !is_ident_char(s[-1])) && is_ident_char(*s) && parse_drop(s, eol, &f)) {
           for (size_t k = group; k < n; k++) {
             st[k].v = xrealloc(st[k].v, (st[k].n + 1) * sizeof *st[k].v);
-            st[k].v[st[k].n++] = (InFlight){f.name, f.name_len, xstrdup(f.frame)};
+            st[k].v[st[k].n++] =
+                (InFlight){f.name, f.name_len, xstrdup(f.frame), guard ? xstrdup(guard) : NULL};
           }
           free(f.frame);
           break;
         }
       }
+      free(guard);
+      guard = NULL;
     }
     p = *eol ? eol + 1 : eol;
   }
+  free(guard);
   *num = n;
   return st;
 }
@@ -163,7 +172,15 @@ void emit_trace_fn(FnCtx *ctx) {
     char *what;
     if (aw && aw->is_timeout)
       what = xasprintf("ac_timeout(%s)", aw->callee->name);
-    else if (aw)
+    else if (aw && strncmp(aw->callee->name, "ac__", 4) == 0 && s->n > 0) {
+      /* a form the prelude spells ac__join / ac__select: name its calls */
+      StrBuf w = {0};
+      sb_printf(&w, "ac_%s(", aw->callee->name + 4);
+      for (size_t k = 0; k < s->n; k++)
+        sb_printf(&w, "%s%.*s", k ? ", " : "", (int)s->v[k].name_len, s->v[k].name);
+      sb_puts(&w, ")");
+      what = sb_take(&w);
+    } else if (aw)
       what = xstrdup(aw->callee->name);
     else if (s->n)
       what = xasprintf("%.*s", (int)s->v[0].name_len, s->v[0].name);
@@ -183,9 +200,12 @@ void emit_trace_fn(FnCtx *ctx) {
           sb_puts(&decls, d);
         free(d);
       }
+      if (f->guard) /* a join's finished calls are not waited on */
+        sb_printf(&body, "        if %s\n    ", f->guard);
       sb_printf(&body, "        ac_trace_frame(ac_t, %.*s__trace, %s);\n", (int)f->name_len,
                 f->name, f->frame);
       free(f->frame);
+      free(f->guard);
     }
     if (s->n > 1)
       sb_puts(&body, "        ac_trace_nest(ac_t, -1);\n");
