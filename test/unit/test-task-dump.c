@@ -9,6 +9,7 @@
 #include "task_dump.h" /* white box: the leaves' trace functions */
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,14 +21,18 @@ struct waiter__frame {
   struct ac_chan_recv__frame rx;
 };
 
+static atomic_bool root_waiting; /* the root has queued its receive */
+
 static ac_poll waiter__poll(void *p, struct ac_cx *cx) {
   struct waiter__frame *f = p;
   if (f->ac_state == 0) {
     ac_chan_recv__init(&f->rx, f->ch, &f->v);
     f->ac_state = 1;
   }
-  if (ac_chan_recv__poll(&f->rx, cx) == AC_PENDING)
+  if (ac_chan_recv__poll(&f->rx, cx) == AC_PENDING) {
+    atomic_store(&root_waiting, true);
     return AC_PENDING;
+  }
   f->ac_state = AC_STATE_DONE;
   return AC_READY;
 }
@@ -58,7 +63,8 @@ struct dumper {
 
 static void *dump_then_send(void *p) {
   struct dumper *d = p;
-  usleep(20000); /* the root is waiting on the channel by then */
+  while (!atomic_load(&root_waiting)) /* however loaded the machine */
+    usleep(1000);
   d->rc = ac_task_dump(d->fd);
   int v = 5;
   ac_chan_send_blocking(d->ch, &v);
@@ -70,6 +76,7 @@ TEST_IMPL(task_dump_from_another_thread) {
   ASSERT_INT_EQ(pipe(fds), 0);
   struct waiter__frame f = {.ch = ac_chan_new(1, sizeof(int))};
   struct dumper d = {.ch = f.ch, .fd = fds[1], .rc = -1};
+  atomic_store(&root_waiting, false);
   pthread_t th;
   ASSERT_INT_EQ(pthread_create(&th, NULL, dump_then_send, &d), 0);
   ASSERT_INT_EQ(ac_block_on_frame_traced(&f, waiter__poll, waiter__drop, waiter__trace), 0);
