@@ -308,6 +308,9 @@ int ac_task_dump(int fd) {
   api_gen++;
   api_fd = fd;
   struct ac__sched *mine = ac__context_current();
+  /* counted before any runtime is woken: a runtime that wakes and looks
+   * before the count went up would park again without serving */
+  atomic_fetch_add(&ac__dump_requests, 1);
   for (struct ac__dump_entry *e = registry; e; e = e->next) {
     if (e->sched == mine || e->workers) {
       /* our own runtime (we are between its polls or in one), or one whose
@@ -318,7 +321,6 @@ int ac_task_dump(int fd) {
       ac__driver_unpark(e->sched->driver);
     }
   }
-  atomic_fetch_add(&ac__dump_requests, 1);
   struct timespec until;
   clock_gettime(CLOCK_MONOTONIC, &until);
   until.tv_sec += 2;
