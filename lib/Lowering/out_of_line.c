@@ -257,10 +257,10 @@ char *async_desc_text(FnCtx *ctx) {
       "static void %s__desc_drop(void *ac_fr)\n{\n    %s__drop(ac_fr);\n}\n"
       "%sconst struct ac_async_desc %s__desc = {\n"
       "    {sizeof(struct %s__frame), _Alignof(struct %s__frame), %s,\n"
-      "     %s__desc_poll, %s__desc_drop},\n"
+      "     %s__desc_poll, %s__desc_drop, %s__trace, \"%s\", 0},\n"
       "    (void (*)(void))%s__desc_init};\n",
       n, n, params.len ? params.data : "", n, args.len ? args.data : "", n, n, n, n, st, n, n, n,
-      result, n, n, n);
+      result, n, n, n, n, n);
   free(params.data), free(args.data), free(result);
   return text;
 }
