@@ -143,6 +143,9 @@ void builtin_rewrite(Lowering *L, const BuiltinSite *s) {
     pre = xasprintf("({ struct ac_task *ac_t; struct %s__frame *ac_fr = "
                     "ac_spawn_alloc(&%s__desc.spawn, &ac_t); if (ac_fr) { %s__init(ac_fr%s",
                     f, f, f, comma);
+    post = xstrdup(is_whole_statement(&L->src, s)
+                       ? "; ac_spawn_start(ac_t); ac_task_detach(ac_t); } })"
+                       : "; ac_spawn_start(ac_t); } ac_t; })");
   } else if (s->kind == BUILTIN_SPAWN) {
     /* a descriptor of its own, so the task dump can say where it was spawned */
     char *where = xasprintf("%s:%u", L->src.path, source_line(&L->src, s->kw));

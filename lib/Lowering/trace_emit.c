@@ -170,18 +170,20 @@ void emit_trace_fn(FnCtx *ctx) {
     Await *aw = await_of_state(ctx, s->state);
     unsigned line = aw ? source_line(&L->src, aw->range.begin) : 0;
     char *what;
+    /* an await through an async function pointer has no named callee */
+    const char *callee = aw && aw->callee ? aw->callee->name : "an async function pointer";
     if (aw && aw->is_timeout)
-      what = xasprintf("ac_timeout(%s)", aw->callee->name);
-    else if (aw && strncmp(aw->callee->name, "ac__", 4) == 0 && s->n > 0) {
+      what = xasprintf("ac_timeout(%s)", callee);
+    else if (aw && strncmp(callee, "ac__", 4) == 0 && s->n > 0) {
       /* a form the prelude spells ac__join / ac__select: name its calls */
       StrBuf w = {0};
-      sb_printf(&w, "ac_%s(", aw->callee->name + 4);
+      sb_printf(&w, "ac_%s(", callee + 4);
       for (size_t k = 0; k < s->n; k++)
         sb_printf(&w, "%s%.*s", k ? ", " : "", (int)s->v[k].name_len, s->v[k].name);
       sb_puts(&w, ")");
       what = sb_take(&w);
     } else if (aw)
-      what = xstrdup(aw->callee->name);
+      what = xstrdup(callee);
     else if (s->n)
       what = xasprintf("%.*s", (int)s->v[0].name_len, s->v[0].name);
     else
