@@ -73,7 +73,7 @@ async void ac__yield_item(int item);
  *   ac_for_each(v, s) body                     in any async function s is
  *                                              passed to */
 struct ac_stream;
-#define ac_stream(T) struct ac_stream
+#define ac_stream(T) __typeof__(*(struct ac_stream *)(void *)(T *)0) /* T must name a type */
 #define ac_stream_of(S) ((void)(S), (struct ac_stream *)0)
 int ac__for_each_begin(int stream);
 int ac__for_each_next(int var);
