@@ -84,12 +84,14 @@ static enum CXChildVisitResult find_annotation(CXCursor c, CXCursor parent, CXCl
   return CXChildVisit_Continue;
 }
 
-bool is_async_decl(CXCursor c) {
-  if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
-    return false;
+bool has_async_annotation(CXCursor c) {
   bool found = false;
   clang_visitChildren(c, find_annotation, &found);
   return found;
+}
+
+bool is_async_decl(CXCursor c) {
+  return clang_getCursorKind(c) == CXCursor_FunctionDecl && has_async_annotation(c);
 }
 
 /* ------------------------------------------------------------ async functions */

@@ -28,17 +28,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static enum CXChildVisitResult find_async_attr(CXCursor c, CXCursor parent, CXClientData d) {
-  (void)parent;
-  if (clang_getCursorKind(c) == CXCursor_AnnotateAttr) {
-    CXString s = clang_getCursorSpelling(c);
-    if (strcmp(clang_getCString(s), "asyncc.async") == 0)
-      *(bool *)d = true;
-    clang_disposeString(s);
-  }
-  return CXChildVisit_Continue;
-}
-
 /* A variable, field or parameter declared async, or whose type is a
  * typedef declared async (`typedef async int (*handler)(int);`), through
  * arrays of them. */
@@ -46,8 +35,7 @@ static bool declared_async(CXCursor decl) {
   enum CXCursorKind k = clang_getCursorKind(decl);
   if (k != CXCursor_VarDecl && k != CXCursor_FieldDecl && k != CXCursor_ParmDecl)
     return false;
-  bool found = false;
-  clang_visitChildren(decl, find_async_attr, &found);
+  bool found = has_async_annotation(decl);
   CXType t = clang_getCursorType(decl);
   for (int guard = 0; !found && guard < 16; guard++) {
     if (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray) {
@@ -61,7 +49,7 @@ static bool declared_async(CXCursor decl) {
     CXCursor td = clang_getTypeDeclaration(t);
     if (clang_getCursorKind(td) != CXCursor_TypedefDecl)
       break;
-    clang_visitChildren(td, find_async_attr, &found);
+    found = has_async_annotation(td);
     t = clang_getTypedefDeclUnderlyingType(td);
   }
   return found;

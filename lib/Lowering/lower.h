@@ -364,6 +364,8 @@ struct Lowering {
 
 AsyncFn *find_async_fn(Lowering *L, CXCursor fn_decl_or_ref);
 bool is_async_decl(CXCursor c);
+/* Written with `async` (the prelude's annotation): a function, variable, field, typedef. */
+bool has_async_annotation(CXCursor c);
 void collect_async_fns(Lowering *L);
 /* Fills ctx->awaits and ctx->vars and decides which locals live in the frame. */
 void analyze_fn(FnCtx *ctx);
@@ -513,6 +515,8 @@ char *unevaluated_ptr_await(FnCtx *ctx, Await *aw);
 void lower_body(FnCtx *ctx);
 void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth);
 unsigned stmt_end(Lowering *L, CXCursor s);
+/* 'text' with 'indent' after each newline */
+char *indent_text(const char *text, const char *indent);
 /* `for (init; cond; inc) body` as its four parts (null cursors if absent) */
 bool for_parts(FnCtx *ctx, CXCursor s, CXCursor part[4]);
 

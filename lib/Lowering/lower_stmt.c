@@ -56,7 +56,7 @@ unsigned stmt_end(Lowering *L, CXCursor s) {
   }
 }
 
-static char *indent_text(const char *text, const char *indent) {
+char *indent_text(const char *text, const char *indent) {
   StrBuf sb = {0};
   for (const char *p = text; *p;) {
     const char *nl = strchr(p, '\n');

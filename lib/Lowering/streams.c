@@ -420,13 +420,7 @@ static bool lower_handle_loop(FnCtx *ctx, StreamLoop *lp, Await *aw, Range vr, R
             h, h, ctx->save_text);
   sb_printf(&t, "    if (*%s->r.state == AC_STATE_DONE)\n        break;\n", h);
   sb_printf(&t, "    %s = *(const __typeof__(*%s->ac_item_type[0]) *)%s->r.item;\n   ", var, h, h);
-  StrBuf out = {0};
-  for (const char *p = t.data; *p; p++) {
-    sb_putn(&out, p, 1);
-    if (*p == '\n')
-      sb_puts(&out, ind);
-  }
-  edit_replace(L, (Range){lp->kw, lp->close + 1}, sb_take(&out));
+  edit_replace(L, (Range){lp->kw, lp->close + 1}, indent_text(t.data, ind));
   edit_insert(L, stmt_end(L, lp->body), EDIT_CLOSE, depth, xasprintf("\n%s}", ind));
   free(t.data), free(var), free(h), free(ind);
   lower_stmt(ctx, lp->body, false, depth + 1);
@@ -486,14 +480,8 @@ bool stream_lower_loop(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
               g, id);
   sb_printf(&t, "    if (ac_f->ac_st_%d.ac_state == AC_STATE_DONE)\n        break;\n", id);
   sb_printf(&t, "    %s = ac_f->ac_st_%d.ac_item;\n   ", var, id); /* the body follows */
-  /* indent every generated line like the loop */
-  StrBuf out = {0};
-  for (const char *p = t.data; *p; p++) {
-    sb_putn(&out, p, 1);
-    if (*p == '\n')
-      sb_puts(&out, ind);
-  }
-  edit_replace(L, (Range){lp->kw, lp->close + 1}, sb_take(&out));
+  /* every generated line indented like the loop */
+  edit_replace(L, (Range){lp->kw, lp->close + 1}, indent_text(t.data, ind));
   edit_insert(L, stmt_end(L, lp->body), EDIT_CLOSE, depth,
               xasprintf("\n%s}\n%s%s__drop(&ac_f->ac_st_%d);%s", ind, ind, g, id,
                         in_compound ? "" : " }"));
