@@ -49,6 +49,11 @@ typedef void (*ac_trace_fn)(const void *frame, struct ac_trace *t);
  * holds the out-of-line definition of the same name, which address-takers
  * and -O0 builds call; gnu_inline keeps that true whatever other
  * declarations of the name a file adds. */
+/* A store the compiler must keep as one scalar store: an init's stores are
+ * read back at once by the poll it is followed by, and gcc's SLP vectorizer
+ * would pair two adjacent 8-byte stores into one 16-byte store, which the
+ * poll's 8-byte loads cannot be forwarded from (W2: 2-3 ns per hand-off). */
+#define AC__STORE_SCALAR(lv, v) (*(__typeof__(lv) volatile *)&(lv) = (v))
 #define AC__INLINE extern __inline__ __attribute__((__gnu_inline__, __always_inline__))
 /* Atomic accesses for those fast paths without <stdatomic.h> (clang's
  * includes <stdint.h>, i.e. libc, which would fix the feature macros

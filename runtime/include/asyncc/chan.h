@@ -108,13 +108,13 @@ AC__INLINE void ac_chan_send__init(struct ac_chan_send__frame *f, struct ac_chan
                                    const void *item) {
   f->ac_state = AC__OP_UNSTARTED;
   f->ch = ch;
-  f->item = item;
+  AC__STORE_SCALAR(f->item, item);
 }
 
 AC__INLINE void ac_chan_recv__init(struct ac_chan_recv__frame *f, struct ac_chan *ch, void *out) {
   f->ac_state = AC__OP_UNSTARTED;
   f->ch = ch;
-  f->out = out;
+  AC__STORE_SCALAR(f->out, out);
 }
 
 AC__INLINE ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
