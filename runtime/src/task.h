@@ -153,6 +153,23 @@ static inline void ac__task_wake(struct ac_task *t) {
   ac__task_wake_slow(t, s);
 }
 
+/* The whole wake inline, for the wakers on the hand-off path (waitq.h): a
+ * woken receiver is usually idle, so the CAS and the schedule call are
+ * the common case there, not the slow one. */
+static inline void ac__task_wake_inline(struct ac_task *t) {
+  uint32_t s = atomic_load_explicit(&t->state, memory_order_relaxed), next;
+  do {
+    if (s & (AC__TASK_COMPLETE | AC__TASK_SCHEDULED | AC__TASK_NOTIFIED | AC__TASK_NEW))
+      return;
+    next = (s & AC__TASK_RUNNING) ? s | AC__TASK_NOTIFIED : AC__TASK_SCHEDULED;
+  } while (!atomic_compare_exchange_weak_explicit(&t->state, &s, next, memory_order_acq_rel,
+                                                  memory_order_relaxed));
+  if (next == AC__TASK_SCHEDULED) {
+    struct ac__sched *sched = ac__task_sched(t);
+    sched->schedule(sched, t);
+  }
+}
+
 /* Executor side: SCHEDULED -> RUNNING before the poll.  No waker writes
  * 'state' while SCHEDULED (they only read it), so a store suffices; the
  * queue hand-off already ordered the waker's writes before this poll. */
