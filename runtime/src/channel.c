@@ -309,8 +309,6 @@ ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
 }
 
 ac_poll ac__chan_send_poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
-  struct ac_chan *ch = f->ch;
-  struct ac_waiter *wake = NULL;
   if (f->ac_state == AC_STATE_DONE)
     return AC_READY;
   if (f->ac_state == OP_WAITING) {
@@ -320,6 +318,12 @@ ac_poll ac__chan_send_poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
     f->ac_state = AC_STATE_DONE;
     return AC_READY;
   }
+  return ac__chan_send_start(f, cx);
+}
+
+ac_poll ac__chan_send_start(struct ac_chan_send__frame *f, struct ac_cx *cx) {
+  struct ac_chan *ch = f->ch;
+  struct ac_waiter *wake = NULL;
   if (!ac__coop_proceed(cx)) {
     ac__task_wake(cx->task);
     return AC_PENDING;
@@ -360,31 +364,10 @@ ac_poll ac_chan_recv__poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
   return ac__chan_recv_poll(f, cx);
 }
 
-ac_poll ac__chan_recv_poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
-  struct ac_chan *ch = f->ch;
+/* The rest of a recv, with the lock held: take an item, or queue. */
+static inline __attribute__((always_inline)) ac_poll recv_locked_or_wait(
+    struct ac_chan *ch, struct ac_chan_recv__frame *f, struct ac_cx *cx) {
   struct ac_waiter *wake = NULL;
-  if (f->ac_state == AC_STATE_DONE)
-    return AC_READY;
-  if (f->ac_state == OP_WAITING) {
-    if (ac__waiter_settle(&f->w) == AC__W_QUEUED)
-      return AC_PENDING;
-    if (f->w.result == RECV_HANDED) { /* the item is in 'out' already */
-      atomic_store_explicit(&ch->pub.handoff_out, false, memory_order_relaxed);
-      f->ac_result = 0;
-      f->ac_state = AC_STATE_DONE;
-      return AC_READY;
-    }
-    ac__spin_lock(&ch->lock);
-  } else {
-    /* The budget is for completing at once: a recv that will wait spends
-     * none (so W2's receivers, which always wait, spend nothing). */
-    ac__spin_lock(&ch->lock);
-    if ((ch->len > 0 || ch->closed) && !ac__coop_proceed(cx)) {
-      ac__spin_unlock(&ch->lock);
-      ac__task_wake(cx->task);
-      return AC_PENDING;
-    }
-  }
   int r = recv_locked(ch, f->out, &wake);
   if (r == -EAGAIN) {
     /* never queued, or woken (RETRY): not in the queue either way */
@@ -398,6 +381,37 @@ ac_poll ac__chan_recv_poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
   f->ac_state = AC_STATE_DONE;
   wake_if(wake); /* last: nothing but 'wake' lives across the call */
   return AC_READY;
+}
+
+ac_poll ac__chan_recv_start(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
+  struct ac_chan *ch = f->ch;
+  /* The budget is for completing at once: a recv that will wait spends
+   * none (so W2's receivers, which always wait, spend nothing). */
+  ac__spin_lock(&ch->lock);
+  if ((ch->len > 0 || ch->closed) && !ac__coop_proceed(cx)) {
+    ac__spin_unlock(&ch->lock);
+    ac__task_wake(cx->task);
+    return AC_PENDING;
+  }
+  return recv_locked_or_wait(ch, f, cx);
+}
+
+ac_poll ac__chan_recv_poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
+  struct ac_chan *ch = f->ch;
+  if (f->ac_state == AC_STATE_DONE)
+    return AC_READY;
+  if (f->ac_state != OP_WAITING)
+    return ac__chan_recv_start(f, cx);
+  if (ac__waiter_settle(&f->w) == AC__W_QUEUED)
+    return AC_PENDING;
+  if (f->w.result == RECV_HANDED) { /* the item is in 'out' already */
+    atomic_store_explicit(&ch->pub.handoff_out, false, memory_order_relaxed);
+    f->ac_result = 0;
+    f->ac_state = AC_STATE_DONE;
+    return AC_READY;
+  }
+  ac__spin_lock(&ch->lock);
+  return recv_locked_or_wait(ch, f, cx);
 }
 
 void ac_chan_recv__drop(struct ac_chan_recv__frame *f) {

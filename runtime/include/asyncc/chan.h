@@ -103,6 +103,11 @@ enum { AC__RECV_RETRY = 1, AC__RECV_HANDED = 2 }; /* a receiver's wake results *
 
 ac_poll ac__chan_send_poll(struct ac_chan_send__frame *f, struct ac_cx *cx);
 ac_poll ac__chan_recv_poll(struct ac_chan_recv__frame *f, struct ac_cx *cx);
+/* The first poll (state UNSTARTED).  An await polls right after the init,
+ * so the inline polls below see the state the init stored and call these
+ * directly, without the state checks of the whole poll. */
+ac_poll ac__chan_send_start(struct ac_chan_send__frame *f, struct ac_cx *cx);
+ac_poll ac__chan_recv_start(struct ac_chan_recv__frame *f, struct ac_cx *cx);
 
 AC__INLINE void ac_chan_send__init(struct ac_chan_send__frame *f, struct ac_chan *ch,
                                    const void *item) {
@@ -118,6 +123,8 @@ AC__INLINE void ac_chan_recv__init(struct ac_chan_recv__frame *f, struct ac_chan
 }
 
 AC__INLINE ac_poll ac_chan_send__poll(struct ac_chan_send__frame *f, struct ac_cx *cx) {
+  if (f->ac_state == AC__OP_UNSTARTED)
+    return ac__chan_send_start(f, cx);
   return ac__chan_send_poll(f, cx);
 }
 
@@ -132,6 +139,8 @@ AC__INLINE ac_poll ac_chan_recv__poll(struct ac_chan_recv__frame *f, struct ac_c
     f->ac_state = AC_STATE_DONE;
     return AC_READY;
   }
+  if (f->ac_state == AC__OP_UNSTARTED)
+    return ac__chan_recv_start(f, cx);
   return ac__chan_recv_poll(f, cx);
 }
 
