@@ -7,8 +7,9 @@
  * lowering writes the calls itself:
  *
  *   normal exits   as C defines them: where the block falls off its end
- *                  (before its '}'), on `return` (after the value is stored
- *                  in ac_result, before the frame is marked done), and on
+ *                  (before its '}'), on `return` (after the value is
+ *                  computed, before it is stored in ac_result, which shares
+ *                  storage with the locals), and on
  *                  break / continue / goto that leave the scope, each call
  *                  in reverse declaration order (innermost first);
  *   drop           f__drop has a second switch on the suspension state:

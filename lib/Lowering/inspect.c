@@ -46,6 +46,7 @@ typedef struct Field {
   long long offset, size;
   const char *kind;
   const FieldLife *life;
+  bool shares; /* the result, in a union with the rest of the frame */
   struct Field *members;
   size_t num_members;
 } Field;
@@ -54,6 +55,7 @@ typedef struct Fields {
   const FnInfo *info;
   const char *prefix; /* "ac_aw." for members of ac_aw */
   long long base;
+  bool shared; /* the result shares storage with the rest of the frame */
   Field *v;
   size_t n;
 } Fields;
@@ -70,6 +72,18 @@ static enum CXVisitorResult visit_field(CXCursor c, CXClientData d) {
   CXString s = clang_getCursorSpelling(c);
   const char *name = clang_getCString(s);
   CXType t = clang_getCursorType(c);
+  if (!*fs->prefix && clang_Cursor_isAnonymousRecordDecl(clang_getTypeDeclaration(t))) {
+    /* the anonymous union of the result and the struct of the rest
+     * (emit.c): their fields are listed as the frame's own, at their
+     * offsets, so the overlap shows */
+    long long base = fs->base;
+    fs->shared = true;
+    fs->base += clang_Cursor_getOffsetOfField(c) / 8;
+    clang_Type_visitFields(clang_getCanonicalType(t), visit_field, fs);
+    fs->base = base;
+    clang_disposeString(s);
+    return CXVisit_Continue;
+  }
   Field f = {.name = xstrdup(name), .offset = fs->base + clang_Cursor_getOffsetOfField(c) / 8,
              .size = clang_Type_getSizeOf(t)};
   char *full = xasprintf("%s%s", fs->prefix, name);
@@ -85,6 +99,7 @@ static enum CXVisitorResult visit_field(CXCursor c, CXClientData d) {
              : !strcmp(name, "ac_item")   ? "stream item (streams.c)"
              : !strncmp(name, "ac_st_", 6) ? "generator frame of an ac_for_each loop"
                                            : "";
+    f.shares = fs->shared && !strcmp(name, "ac_result");
     if (!strcmp(name, "ac_aw") || !strcmp(name, "ac_tmp")) {
       Fields sub = {.info = fs->info, .prefix = !strcmp(name, "ac_aw") ? "ac_aw." : "ac_tmp.", .base = f.offset};
       clang_Type_visitFields(clang_getCanonicalType(t), visit_field, &sub);
@@ -123,6 +138,8 @@ static void layout_fields(StrBuf *sb, const Field *v, size_t n, int indent) {
     const Field *f = &v[i];
     char *name = xasprintf("%*s%s%s", indent, "", indent ? "." : "", f->name);
     sb_printf(sb, "  %6lld %5lld  %-24s %s", f->offset, f->size, name, f->kind);
+    if (f->shares)
+      sb_puts(sb, "; shares storage with the fields below, dead once it is written");
     if (f->life && f->life->line && strcmp(f->kind, "parameter"))
       sb_printf(sb, " (line %u)", f->life->line);
     states_text(sb, f->life);
@@ -188,13 +205,16 @@ static void json_fields(StrBuf *sb, const Field *v, size_t n) {
   sb_puts(sb, "]");
 }
 
-static void json_fn(StrBuf *sb, AsyncFn *fn, const Layout *lay, Field *v, size_t n, bool first) {
+static void json_fn(StrBuf *sb, AsyncFn *fn, const Layout *lay, const Fields *fs, bool first) {
+  Field *v = fs->v;
+  size_t n = fs->n;
   const FnInfo *info = &fn->info;
   sb_puts(sb, first ? "\n    {\"name\": " : ",\n    {\"name\": ");
   json_str(sb, fn->name);
   sb_printf(sb, ", \"line\": %u, \"never_suspends\": %s,\n     \"frame\": {\"size\": %lld, "
-                "\"align\": %lld, \"fields\": ",
-            info->line, fn->never_suspends ? "true" : "false", lay->size, lay->align);
+                "\"align\": %lld, \"result_shares_storage\": %s, \"fields\": ",
+            info->line, fn->never_suspends ? "true" : "false", lay->size, lay->align,
+            fs->shared ? "true" : "false");
   json_fields(sb, v, n);
   sb_puts(sb, "},\n     \"awaits\": [");
   for (size_t i = 0; i < info->num_sites; i++) {
@@ -304,7 +324,7 @@ char *inspect_report(Lowering *L, const char *c_text) {
     if (lay.found)
       clang_Type_visitFields(lay.type, visit_field, &fields);
     if (mode == AC_EMIT_JSON)
-      json_fn(&sb, fn, &lay, fields.v, fields.n, first);
+      json_fn(&sb, fn, &lay, &fields, first);
     else
       layout_text(&sb, L, fn, &lay, fields.v, fields.n);
     first = false;

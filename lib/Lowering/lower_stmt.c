@@ -435,7 +435,7 @@ static void lower_return(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
     }
   }
   children_free(&ch);
-  /* cleanups run after the value is stored, as in C */
+  /* cleanups run after the value is computed, as in C */
   char *cl = cleanup_return_calls(ctx, r.begin);
   char *text;
   /* the generators of the loops it leaves are dropped first: they may use
@@ -448,13 +448,17 @@ static void lower_return(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
     text = xasprintf("return %sac_f->ac_state = AC_STATE_DONE, AC_READY", cl);
   else if (ctx->fn->returns_void)
     text = xasprintf("return (void)(%s), %sac_f->ac_state = AC_STATE_DONE, AC_READY", e, cl);
-  else if (!ctx->fn->returns_record)
-    text = xasprintf("return ac_f->ac_result = (%s), %sac_f->ac_state = AC_STATE_DONE, AC_READY", e, cl);
   else {
-    char *src = xasprintf("(%s)", e);
-    char *c = copy_text("ac_f->ac_result", src, true);
-    text = xasprintf("return %s, %sac_f->ac_state = AC_STATE_DONE, AC_READY", c, cl);
-    free(src), free(c);
+    /* The value goes through a temporary: the result shares storage with
+     * the frame (emit.c), and the value, the generators' drops and the
+     * cleanups all read the frame before the result may overwrite it. */
+    char *store = ctx->fn->returns_record
+                      ? xstrdup("__builtin_memcpy((void *)&ac_f->ac_result, &ac_ret, sizeof ac_ret)")
+                      : xstrdup("ac_f->ac_result = ac_ret");
+    text = xasprintf("return ({ __typeof__(ac_f->ac_result) ac_ret = (%s); %s%s; }), "
+                     "ac_f->ac_state = AC_STATE_DONE, AC_READY",
+                     e, cl, store);
+    free(store);
   }
   free(e), free(cl), free(x);
   edit_replace(ctx->L, r, text);
