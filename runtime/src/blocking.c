@@ -186,18 +186,23 @@ void ac_spawn_blocking__drop(struct ac_spawn_blocking__frame *f) {
 bool ac__blocking_abandon(struct ac_spawn_blocking__frame *f, void (*orphan)(void *arg)) {
   struct ac_blocking_job *j = &f->job;
   bool free_now = true;
-  if (f->ac_state == 1) {
-    pthread_mutex_lock(&pool_mu);
-    if (j->state == JOB_QUEUED) {
-      q_unlink(j);
-      j->state = JOB_DONE;
-    } else if (j->state == JOB_RUNNING) {
-      j->orphan = orphan;
-      free_now = false;
-    }
-    pthread_mutex_unlock(&pool_mu);
+  if (f->ac_state != 1) {
+    f->ac_state = AC_STATE_DONE;
+    return true;
   }
+  pthread_mutex_lock(&pool_mu);
+  if (j->state == JOB_QUEUED) {
+    q_unlink(j);
+    j->state = JOB_DONE;
+  } else if (j->state == JOB_RUNNING) {
+    j->orphan = orphan;
+    free_now = false;
+  }
+  /* Under the lock: once it is released, an orphaned job (and 'f' with it,
+   * which the job's owner embeds) belongs to the pool thread, which frees
+   * it as soon as fn returns. */
   f->ac_state = AC_STATE_DONE;
+  pthread_mutex_unlock(&pool_mu);
   return free_now;
 }
 

@@ -1,8 +1,12 @@
 /* ac_spawn_blocking: the blocking pool awaited as a leaf future. */
 #include "test.h"
 
+#include "pool.h"
+
 #include <asyncc/asyncc.h>
 #include <asyncc/blocking.h>
+
+#include <stdlib.h>
 
 #include <stdatomic.h>
 #include <time.h>
@@ -80,6 +84,28 @@ static void child__drop(void *p) {
   f->ac_state = AC_STATE_DONE;
 }
 
+/* A job abandoned while it runs (ac_getaddrinfo's drop): the frame is in
+ * a heap block that the pool thread frees when the job returns. */
+struct orphan_job {
+  struct ac_spawn_blocking__frame bf;
+  atomic_int release;
+};
+
+static void *held(void *arg) {
+  struct orphan_job *o = arg;
+  atomic_fetch_add(&started, 1);
+  while (!atomic_load(&o->release)) {
+  }
+  return NULL;
+}
+
+static void orphan_free(void *arg) {
+  atomic_fetch_add(&finished, 1);
+  free(arg);
+}
+
+enum { ABANDON_ROUNDS = 300 };
+
 struct root__frame {
   unsigned ac_state;
   int scenario;
@@ -148,6 +174,21 @@ static ac_poll root__poll(void *p, struct ac_cx *cx) {
       if (ac_yield__poll(&f->y, cx) == AC_PENDING)
         return AC_PENDING;
       ac_yield__init(&f->y);
+    }
+    break;
+  case 5: /* abandon a running job just as it returns, many times */
+    for (int i = 0; i < ABANDON_ROUNDS; i++) {
+      struct orphan_job *o = calloc(1, sizeof *o);
+      ASSERT_TRUE(o != NULL);
+      ac_spawn_blocking__init(&o->bf, held, o);
+      ASSERT_INT_EQ(ac_spawn_blocking__poll(&o->bf, cx), AC_PENDING);
+      while (atomic_load(&started) != i + 1) {
+      }
+      atomic_store(&o->release, 1);
+      /* running: the pool thread frees 'o' (and the frame in it) once
+       * held() returns, which may be before abandon itself returns */
+      if (ac__blocking_abandon(&o->bf, orphan_free))
+        orphan_free(o);
     }
     break;
   case 3: /* drop a running job */
@@ -230,6 +271,19 @@ TEST_IMPL(blocking_running_job_in_task_dropped_at_end) {
   run_root(&f, 4);
   ASSERT_INT_EQ(started, 1);
   ASSERT_INT_EQ(finished, 1); /* the shutdown drop waited for it */
+}
+
+/* Under TSan (unit_tsan) and ASan (unit_san) this caught the frame being
+ * written after the pool thread could have freed it. */
+TEST_IMPL(blocking_abandon_running_job_races_its_end) {
+  struct root__frame f;
+  reset();
+  run_root(&f, 5);
+  unsigned long long t0 = test_now_ms();
+  while (atomic_load(&finished) != ABANDON_ROUNDS && test_now_ms() - t0 < 10000)
+    sleep_ms(1);
+  ASSERT_INT_EQ(started, ABANDON_ROUNDS);
+  ASSERT_INT_EQ(finished, ABANDON_ROUNDS); /* each freed exactly once */
 }
 
 TEST_IMPL(blocking_idle_threads_exit) {

@@ -75,6 +75,7 @@
   X(blocking_drop_queued_never_runs)                                           \
   X(blocking_drop_running_waits)                                               \
   X(blocking_running_job_in_task_dropped_at_end)                               \
+  X(blocking_abandon_running_job_races_its_end)                                \
   X(blocking_idle_threads_exit)                                                \
   X(mt_spawn_join_100k)                                                        \
   X(mt_wakes_from_foreign_threads)                                             \
