@@ -164,6 +164,14 @@ static void emit_main_wrapper(FnCtx *ctx, StrBuf *sb) {
  * frame, and are saved back before each `return AC_PENDING`. */
 static void emit_promoted_locals(FnCtx *ctx, StrBuf *sb) {
   StrBuf reload = {0};
+  bool any = false;
+  for (size_t i = 0; i < ctx->num_vars; i++)
+    any |= ctx->vars[i].promoted;
+  /* A done frame's promoted fields are the result's bytes now (they share
+   * storage): a poll after completion answers before loading them, so it
+   * never reads a _Bool or an enum out of a result. */
+  if (any && !ctx->fn->returns_void)
+    sb_puts(sb, "    if (ac_f->ac_state == AC_STATE_DONE)\n        return AC_READY;\n");
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
     if (!v->promoted)
