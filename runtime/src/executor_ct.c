@@ -47,6 +47,7 @@ static void schedule(struct ac__sched *s, struct ac_task *t) {
 int ac__executor_ct_init(struct ac__executor_ct *ex) {
   int err;
   ex->sched.schedule = schedule;
+  ex->sched.local_run = &ex->run;
   ex->sched.arena = &ex->arena;
   ac__arena_init(&ex->arena, &ex->sched, NULL);
   ex->sched.driver = &ex->driver;
@@ -80,11 +81,13 @@ static void take_injected(struct ac__executor_ct *ex) {
   pthread_mutex_unlock(&ex->inject_lock);
 }
 
-/* true if 't' completed (it may be gone then). */
-static bool run_task(struct ac__executor_ct *ex, struct ac_task *t) {
-  struct ac_cx cx = {.task = t, .driver = &ex->driver, .budget = AC__COOP_BUDGET};
+/* true if 't' completed (it may be gone then).  'cx' is the loop's, its
+ * driver set once: per poll only the task and the budget are stored. */
+static bool run_task(struct ac__executor_ct *ex, struct ac_cx *cx, struct ac_task *t) {
+  cx->task = t;
+  cx->budget = AC__COOP_BUDGET;
   ac__task_begin_poll(t);
-  if (ac__task_poll(t, &cx) == AC_READY)
+  if (ac__task_poll(t, cx) == AC_READY)
     return true; /* t may be gone */
   if (ac__task_end_poll(t))
     ac__task_queue_push(&ex->run, t);
@@ -102,6 +105,7 @@ static void drain_queues(struct ac__executor_ct *ex) {
 }
 
 int ac__executor_ct_block_on(struct ac__executor_ct *ex, struct ac_task *root) {
+  struct ac_cx cx = {.driver = &ex->driver};
   int err = ac__context_enter(&ex->sched);
   if (err)
     return err;
@@ -113,8 +117,9 @@ int ac__executor_ct_block_on(struct ac__executor_ct *ex, struct ac_task *root) {
       struct ac_task *t = ac__task_queue_pop(&ex->run);
       if (!t)
         break;
-      /* only the root's own poll completes it: look after a completion */
-      if (run_task(ex, t) && ac__task_is_complete(root))
+      /* only the root's own poll completes it (t may be gone, but the
+       * root never is: comparing the pointer is safe) */
+      if (run_task(ex, &cx, t) && t == root)
         goto out;
     }
     /* 2. take */

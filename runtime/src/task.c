@@ -60,10 +60,8 @@ void ac__task_wake_slow(struct ac_task *t, uint32_t s) {
   } while (!atomic_compare_exchange_weak_explicit(&t->state, &s, next,
                                                   memory_order_acq_rel,
                                                   memory_order_relaxed));
-  if (next == AC__TASK_SCHEDULED) {
-    struct ac__sched *sched = ac__task_sched(t);
-    sched->schedule(sched, t);
-  }
+  if (next == AC__TASK_SCHEDULED)
+    ac__sched_schedule(ac__task_sched(t), t);
 }
 
 /* ------------------------------------------------------------- references */
@@ -97,14 +95,11 @@ static void notify_joiner(struct ac_task *t) {
   }
 }
 
-/* COMPLETE, then DONE (with 'outcome' bits) in 'refs'; if 'release_live',
- * the executor's reference goes in the same step. */
-static void complete(struct ac_task *t, uint32_t outcome, bool release_live) {
-  uint32_t old, drop = release_live ? AC__REF_ONE : 0;
-  /* At shutdown the live reference stays: SHUTDOWN marks who has it. */
-  atomic_store_explicit(&t->state, AC__TASK_COMPLETE | (release_live ? 0 : AC__TASK_SHUTDOWN),
-                        memory_order_release);
-  old = atomic_load_explicit(&t->refs, memory_order_relaxed);
+/* DONE (with 'outcome' bits) in 'refs' of a task already COMPLETE; if
+ * 'release_live', the executor's reference goes in the same step. */
+static void complete_refs(struct ac_task *t, uint32_t outcome, bool release_live) {
+  uint32_t old = atomic_load_explicit(&t->refs, memory_order_relaxed);
+  uint32_t drop = release_live ? AC__REF_ONE : 0;
   while (!(old & AC__REF_JOIN_WAITING)) {
     /* Nobody waits: DONE and the live reference in one step. */
     if (atomic_compare_exchange_weak_explicit(&t->refs, &old, (old | AC__REF_DONE | outcome) - drop,
@@ -122,13 +117,21 @@ static void complete(struct ac_task *t, uint32_t outcome, bool release_live) {
     ac__task_unref(t);
 }
 
+/* COMPLETE, then DONE in 'refs' (complete_refs). */
+static void complete(struct ac_task *t, uint32_t outcome, bool release_live) {
+  /* At shutdown the live reference stays: SHUTDOWN marks who has it. */
+  atomic_store_explicit(&t->state, AC__TASK_COMPLETE | (release_live ? 0 : AC__TASK_SHUTDOWN),
+                        memory_order_release);
+  complete_refs(t, outcome, release_live);
+}
+
 void ac__task_abort_now(struct ac_task *t) {
   if (t->desc->drop)
     t->desc->drop(ac__task_frame(t));
   complete(t, AC__REF_CANCELLED, true);
 }
 
-void ac__task_completed(struct ac_task *t) { complete(t, 0, true); }
+void ac__task_completed_refs(struct ac_task *t) { complete_refs(t, 0, true); }
 
 static void shutdown_drop(struct ac_task *t) {
   uint32_t s = atomic_load_explicit(&t->state, memory_order_acquire);

@@ -57,6 +57,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "context.h"
 #include "task_arena.h"
 
 enum ac__task_state {
@@ -83,7 +84,10 @@ enum ac__task_refs {
 struct ac__driver;
 struct ac__sched {
   void (*schedule)(struct ac__sched *s, struct ac_task *t);
-  struct ac__task_arena *arena; /* where ac_spawn_alloc puts its tasks */
+  /* A current-thread executor's run queue, which its owner thread pushes
+   * to directly (ac__sched_schedule); NULL: always call schedule(). */
+  struct ac__task_queue *local_run;
+  struct ac__task_arena *arena; /* where ac_spawn_alloc puts its tasks; never NULL */
   /* Timers and I/O of this runtime: how a drop, which has no cx, finds the
    * driver its frame registered with. */
   struct ac__driver *driver;
@@ -132,6 +136,49 @@ static inline bool ac__coop_proceed(struct ac_cx *cx) {
   return true;
 }
 
+/* An intrusive FIFO of tasks linked through 'next'.  Not thread-safe:
+ * each queue has one owner or one lock. */
+struct ac__task_queue {
+  struct ac_task *head, *tail;
+};
+
+static inline bool ac__task_queue_empty(const struct ac__task_queue *q) {
+  return q->head == NULL;
+}
+
+static inline void ac__task_queue_push(struct ac__task_queue *q, struct ac_task *t) {
+  t->next = NULL;
+  if (q->tail)
+    q->tail->next = t;
+  else
+    q->head = t;
+  q->tail = t;
+}
+
+static inline struct ac_task *ac__task_queue_pop(struct ac__task_queue *q) {
+  struct ac_task *t = q->head;
+  if (t) {
+    q->head = t->next;
+    if (!q->head)
+      q->tail = NULL;
+    t->next = NULL;
+  }
+  return t;
+}
+
+/* Moves all of 'from' to the back of 'to'. */
+static inline void ac__task_queue_append(struct ac__task_queue *to,
+                                         struct ac__task_queue *from) {
+  if (!from->head)
+    return;
+  if (to->tail)
+    to->tail->next = from->head;
+  else
+    to->head = from->head;
+  to->tail = from->tail;
+  from->head = from->tail = NULL;
+}
+
 static inline void *ac__task_frame(struct ac_task *t) { return t + 1; }
 
 /* The scheduler a task's wakes go to: the only way to reach it. */
@@ -139,6 +186,16 @@ static inline struct ac__sched *ac__task_sched(struct ac_task *t) {
   if (__builtin_expect(t->desc == &ac__root_desc, 0))
     return ((struct ac__root_task *)t)->sched;
   return ac__chunk_of(t)->sched;
+}
+
+/* Queues 't', whose SCHEDULED bit the caller set, on 's'.  On the thread
+ * that runs a current-thread executor a push on its run queue, without
+ * schedule()'s indirect call (W3: every spawn; W2: every hand-off). */
+static inline void ac__sched_schedule(struct ac__sched *s, struct ac_task *t) {
+  if (s->local_run && s == ac__context_current())
+    ac__task_queue_push(s->local_run, t);
+  else
+    s->schedule(s, t);
 }
 
 void ac__root_task_init(struct ac__root_task *r, void *frame, ac_poll_fn poll,
@@ -196,7 +253,25 @@ static inline bool ac__task_end_poll(struct ac_task *t) {
  * abort was requested).  AC_READY: the task is COMPLETE, its joiner woken,
  * the executor's live reference released, so 't' may be gone. */
 void ac__task_abort_now(struct ac_task *t);
-void ac__task_completed(struct ac_task *t);
+/* The root frame returned AC_READY: COMPLETE, then DONE in 'refs' with the
+ * executor's live reference dropped in the same CAS.  Inline for the
+ * common case, nobody waiting yet and the handle still held (one store and
+ * one CAS, about 20 instructions less than the call); a registered joiner,
+ * a lost race or the last reference go to ac__task_completed_refs. */
+void ac__task_completed_refs(struct ac_task *t);
+static inline void ac__task_completed(struct ac_task *t) {
+  uint32_t old;
+  atomic_store_explicit(&t->state, AC__TASK_COMPLETE, memory_order_release);
+  old = atomic_load_explicit(&t->refs, memory_order_relaxed);
+  /* JOIN_WAITING clear and a count of 2 or more: one in [2, AC__REF_COUNT] */
+  if (__builtin_expect((old & (AC__REF_JOIN_WAITING | AC__REF_COUNT)) - 2 * AC__REF_ONE <
+                           AC__REF_COUNT - AC__REF_ONE,
+                       1) &&
+      atomic_compare_exchange_strong_explicit(&t->refs, &old, (old | AC__REF_DONE) - AC__REF_ONE,
+                                              memory_order_acq_rel, memory_order_relaxed))
+    return;
+  ac__task_completed_refs(t);
+}
 static inline ac_poll ac__task_poll(struct ac_task *t, struct ac_cx *cx) {
   if (__builtin_expect(atomic_load_explicit(&t->refs, memory_order_relaxed) & AC__REF_ABORT, 0)) {
     ac__task_abort_now(t);
@@ -250,48 +325,5 @@ void ac__join_set_member_done(struct ac_task *t, void *set);
 
 /* Live tasks of the calling thread's runtime (0 on other threads): tests. */
 size_t ac__spawn_allocated(void);
-
-/* An intrusive FIFO of tasks linked through 'next'.  Not thread-safe:
- * each queue has one owner or one lock. */
-struct ac__task_queue {
-  struct ac_task *head, *tail;
-};
-
-static inline bool ac__task_queue_empty(const struct ac__task_queue *q) {
-  return q->head == NULL;
-}
-
-static inline void ac__task_queue_push(struct ac__task_queue *q, struct ac_task *t) {
-  t->next = NULL;
-  if (q->tail)
-    q->tail->next = t;
-  else
-    q->head = t;
-  q->tail = t;
-}
-
-static inline struct ac_task *ac__task_queue_pop(struct ac__task_queue *q) {
-  struct ac_task *t = q->head;
-  if (t) {
-    q->head = t->next;
-    if (!q->head)
-      q->tail = NULL;
-    t->next = NULL;
-  }
-  return t;
-}
-
-/* Moves all of 'from' to the back of 'to'. */
-static inline void ac__task_queue_append(struct ac__task_queue *to,
-                                         struct ac__task_queue *from) {
-  if (!from->head)
-    return;
-  if (to->tail)
-    to->tail->next = from->head;
-  else
-    to->head = from->head;
-  to->tail = from->tail;
-  from->head = from->tail = NULL;
-}
 
 #endif

@@ -84,6 +84,7 @@ static struct ac_task *alloc_single(struct ac__task_arena *a, size_t frame_size,
   if (!c)
     return NULL;
   c->slot_size = 0;
+  c->local_class = NULL;
   c->single = (struct ac_task *)((char *)c + frame_off - HEADER_SIZE);
   return c->single;
 }
@@ -162,6 +163,7 @@ static struct ac_task *alloc_locked(struct ac__task_arena *a, size_t slot) {
     if (!c)
       return NULL;
     c->slot_size = slot;
+    c->local_class = a->lock ? NULL : k;
     c->bump = (char *)c + AC__CHUNK_HEADER;
     if (k->chunk) { /* busy class: its chunks are prefaulted step by step */
       c->end = (char *)c;

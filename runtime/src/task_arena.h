@@ -43,14 +43,21 @@ struct ac__sched;
 struct ac__task_arena;
 struct ac_task;
 
+struct ac__arena_class;
 struct ac__chunk {
   struct ac__sched *sched;        /* first: what ac__task_sched() reads */
   struct ac__task_arena *arena;
+  /* Where a free on the owner thread puts a slot: its class, or NULL for a
+   * single chunk or a locked arena (ac__arena_free's one test for both). */
+  struct ac__arena_class *local_class;
   struct ac__chunk *next;         /* every chunk of the arena */
   size_t slot_size;               /* 0: a single chunk */
   size_t map_size;                /* bytes mapped */
-  char *bump, *end;               /* class chunks: slots never handed out yet */
-  struct ac_task *single;         /* single chunks: the task (NULL once freed) */
+  union {
+    char *bump;                   /* class chunks: slots never handed out yet */
+    struct ac_task *single;       /* single chunks: the task (NULL once freed) */
+  };
+  char *end;                      /* class chunks: the end of the bump range */
 };
 #define AC__CHUNK_HEADER 64
 _Static_assert(sizeof(struct ac__chunk) <= AC__CHUNK_HEADER, "chunk header");
@@ -105,10 +112,10 @@ extern _Thread_local struct ac__sched *ac__context_sched;
  * aligned to 'frame_align' (a power of two <= 4096): the returned address is
  * where the header goes, the frame follows it.  NULL if out of memory.
  * Inline: the common case is a pop from the class's free list or a bump. */
-static inline struct ac_task *ac__arena_alloc(struct ac__task_arena *a, size_t frame_size,
-                                              size_t frame_align) {
-  if (!AC__ARENA_ASAN && !a->lock && frame_align <= 8 &&
-      frame_size <= AC__ARENA_MAX_SLOT - AC__TASK_HEADER_SIZE) {
+/* The inline part: a frame of at most AC__ARENA_MAX_SLOT - 32 bytes, aligned
+ * to at most 8, on an owner-thread arena; NULL: use ac__arena_alloc_slow. */
+static inline struct ac_task *ac__arena_alloc_fast(struct ac__task_arena *a, size_t frame_size) {
+  if (!AC__ARENA_ASAN && !a->lock) {
     size_t slot = (AC__TASK_HEADER_SIZE + frame_size + 7) & ~(size_t)7;
     struct ac__arena_class *k = &a->classes[slot / 8];
     void *p = k->free;
@@ -126,23 +133,35 @@ static inline struct ac_task *ac__arena_alloc(struct ac__task_arena *a, size_t f
       return (struct ac_task *)p;
     }
   }
-  return ac__arena_alloc_slow(a, frame_size, frame_align);
+  return NULL;
+}
+
+static inline struct ac_task *ac__arena_alloc(struct ac__task_arena *a, size_t frame_size,
+                                              size_t frame_align) {
+  struct ac_task *t = NULL;
+  if (frame_align <= 8 && frame_size <= AC__ARENA_MAX_SLOT - AC__TASK_HEADER_SIZE)
+    t = ac__arena_alloc_fast(a, frame_size);
+  return t ? t : ac__arena_alloc_slow(a, frame_size, frame_align);
 }
 
 /* Returns a task's slot, from any thread.  Inline: on the owner thread it
- * is a push on the class's free list. */
-static inline void ac__arena_free(struct ac_task *t) {
+ * is a push on the class's free list (ac__arena_free_fast: false if it
+ * was not that case, and nothing was done). */
+static inline bool ac__arena_free_fast(struct ac_task *t) {
   struct ac__chunk *c = ac__chunk_of(t);
-  struct ac__task_arena *a = c->arena;
-  if (!AC__ARENA_ASAN && !a->lock && c->slot_size && ac__context_sched == a->sched) {
-    struct ac__arena_class *k = &a->classes[c->slot_size / 8];
-    ((void **)t)[1] = NULL; /* 'desc': marks the slot free */
-    *(void **)t = k->free;
-    k->free = t;
-    a->live--;
-    return;
-  }
-  ac__arena_free_slow(t);
+  struct ac__arena_class *k = c->local_class;
+  if (AC__ARENA_ASAN || !k || ac__context_sched != c->sched)
+    return false;
+  ((void **)t)[1] = NULL; /* 'desc': marks the slot free */
+  *(void **)t = k->free;
+  k->free = t;
+  c->arena->live--;
+  return true;
+}
+
+static inline void ac__arena_free(struct ac_task *t) {
+  if (!ac__arena_free_fast(t))
+    ac__arena_free_slow(t);
 }
 /* Calls fn on every live task (allocated and not freed), chunk by chunk.
  * fn may free tasks, the one it was given included; tasks allocated

@@ -194,4 +194,12 @@ void ac_task_join__init(struct ac_task_join__frame *f, struct ac_task *t, void *
 ac_poll ac_task_join__poll(struct ac_task_join__frame *f, struct ac_cx *cx);
 void ac_task_join__drop(struct ac_task_join__frame *f);
 
+/* Inline: four stores instead of a call per join (W3). */
+AC__INLINE void ac_task_join__init(struct ac_task_join__frame *f, struct ac_task *t, void *out) {
+  f->ac_state = 0;
+  f->task = t;
+  AC__STORE_SCALAR(f->out, out);
+  f->ac_result = 0;
+}
+
 #endif
