@@ -23,8 +23,9 @@ static bool desc_valid(const struct ac_spawn_desc *d) {
          d->frame_size <= SIZE_MAX / 4;
 }
 
+/* 'next' is left as it is: only a queue reads it, and a push sets it
+ * (rule 2). */
 static void init_header(struct ac_task *t, const struct ac_spawn_desc *d) {
-  t->next = NULL;
   t->desc = d;
   atomic_init(&t->state, AC__TASK_NEW);
   atomic_init(&t->refs, 2 * AC__REF_ONE); /* the handle + the live reference */

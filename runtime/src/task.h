@@ -161,9 +161,8 @@ static inline struct ac_task *ac__task_queue_pop(struct ac__task_queue *q) {
     q->head = t->next;
     if (!q->head)
       q->tail = NULL;
-    t->next = NULL;
   }
-  return t;
+  return t; /* t->next is stale now: rule 2, it is the next queue's to set */
 }
 
 /* Moves all of 'from' to the back of 'to'. */
