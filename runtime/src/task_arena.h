@@ -34,6 +34,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "context.h"
+
 #define AC__CHUNK_SHIFT 18
 #define AC__CHUNK_SIZE ((size_t)1 << AC__CHUNK_SHIFT) /* 256 KiB */
 #define AC__ARENA_MAX_SLOT 2048
@@ -105,8 +107,6 @@ void ac__arena_destroy(struct ac__task_arena *a);
 struct ac_task *ac__arena_alloc_slow(struct ac__task_arena *a, size_t frame_size,
                                      size_t frame_align);
 void ac__arena_free_slow(struct ac_task *t);
-/* (context.h, without including it here) */
-extern _Thread_local struct ac__sched *ac__context_sched;
 
 /* A slot for a task header of 32 bytes plus a frame of 'frame_size' bytes
  * aligned to 'frame_align' (a power of two <= 4096): the returned address is
