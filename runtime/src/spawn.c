@@ -195,7 +195,13 @@ static __attribute__((noinline)) ac_poll join_free_slow(struct ac_task *t) {
   return AC_READY;
 }
 
+void ac__task_join_free(struct ac_task *t) { ac__arena_free(t); }
+
 ac_poll ac_task_join__poll(struct ac_task_join__frame *f, struct ac_cx *cx) {
+  return ac__task_join_poll(f, cx);
+}
+
+ac_poll ac__task_join_poll(struct ac_task_join__frame *f, struct ac_cx *cx) {
   struct ac_task *t = f->task;
   void *out = f->out;
   uint32_t r;

@@ -102,6 +102,14 @@ struct ac_task {
 };
 _Static_assert(sizeof(struct ac_task) == AC__TASK_HEADER_SIZE, "task header must stay 32 bytes");
 _Static_assert(offsetof(struct ac_task, desc) == sizeof(void *), "the arena reads desc as word 1");
+/* asyncc.h's inline join reads the header through struct ac__task_head */
+_Static_assert(offsetof(struct ac_task, desc) == offsetof(struct ac__task_head, desc) &&
+                   offsetof(struct ac_task, refs) == offsetof(struct ac__task_head, refs) &&
+                   sizeof(struct ac_task) == AC__TASK_FRAME_OFFSET,
+               "struct ac__task_head");
+_Static_assert(AC__TASK_REFS_DONE_LAST == (AC__REF_DONE | AC__REF_ONE) &&
+                   AC__TASK_REFS_MASK == (uint32_t)~AC__REF_ABORT,
+               "asyncc.h's refs bits");
 
 /* The block_on root: its frame lives with the caller. */
 struct ac__root_task {

@@ -202,4 +202,35 @@ AC__INLINE void ac_task_join__init(struct ac_task_join__frame *f, struct ac_task
   f->ac_result = 0;
 }
 
+/* ------------------------------------- ac_task_join: inline fast path
+ * Private.  The join of a task that is done, whose handle is the last
+ * reference and whose result is 8 bytes (W3) copies the result here and
+ * gives the slot back with one call; everything else is ac__task_join_poll.
+ * The start of struct ac_task and its 'refs' bits (runtime/src/task.h
+ * checks they agree); may_alias: it reads a struct ac_task. */
+struct __attribute__((__may_alias__)) ac__task_head {
+  void *next;
+  const struct ac_spawn_desc *desc;
+  _Atomic __UINT32_TYPE__ state, refs;
+};
+#define AC__TASK_FRAME_OFFSET 32
+#define AC__TASK_REFS_DONE_LAST 0x80000001u /* DONE, count 1 */
+#define AC__TASK_REFS_MASK 0xdfffffffu      /* all but ABORT */
+ac_poll ac__task_join_poll(struct ac_task_join__frame *f, struct ac_cx *cx);
+void ac__task_join_free(struct ac_task *t); /* DONE, the handle the last reference */
+
+AC__INLINE ac_poll ac_task_join__poll(struct ac_task_join__frame *f, struct ac_cx *cx) {
+  struct ac__task_head *h = (struct ac__task_head *)f->task;
+  if (f->ac_state != AC_STATE_DONE && f->out && h->desc->result_size == 8 &&
+      (AC__LOAD_ACQUIRE(&h->refs) & AC__TASK_REFS_MASK) == AC__TASK_REFS_DONE_LAST) {
+    __builtin_memcpy(f->out, (char *)h + AC__TASK_FRAME_OFFSET + h->desc->result_offset, 8);
+    ac__task_join_free(f->task);
+    f->ac_result = 0;
+    f->task = 0;
+    f->ac_state = AC_STATE_DONE;
+    return AC_READY;
+  }
+  return ac__task_join_poll(f, cx);
+}
+
 #endif
