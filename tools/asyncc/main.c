@@ -63,7 +63,8 @@ static const char *usage =
     "                   passed to the backend compiler (-fsanitize=... also selects\n"
     "                   the sanitized runtime)\n"
     "  -l LIB, -L DIR, -Wl,..., -static, -shared, -rdynamic\n"
-    "                   passed to the link\n"
+    "                   passed to the link; -shared (a shared library, compile with\n"
+    "                   -fPIC) links the shared runtime, with an rpath to it\n"
     "  -MD              also write a make dependency file (FILE.d): the headers the\n"
     "                   .ac file includes, and the prelude\n"
     "  -MMD             like -MD, without system headers\n"
@@ -324,15 +325,30 @@ static int write_file(const char *path, const char *text) {
   return 0;
 }
 
+static bool linking_shared(Driver *d) {
+  for (int i = 0; i < d->link_flags.n; i++)
+    if (!strcmp(d->link_flags.v[i], "-shared"))
+      return true;
+  return false;
+}
+
 /* Static, so programs run without an rpath; the sanitized variants are what
- * -fsanitize=... was asked for. */
+ * -fsanitize=... was asked for.  A shared library (-shared) gets the shared
+ * runtime instead: the static one is not position-independent (NULL when
+ * sanitized: those runtimes are static only, so the executable that loads
+ * the library provides it, as with CMake's asyncc_add_library). */
 static const char *runtime_lib(Driver *d) {
   const char *name = "asyncc_rt";
+  bool sanitized = false;
   for (int i = 0; i < d->cc_flags.n; i++) {
     const char *a = d->cc_flags.v[i];
-    if (!strncmp(a, "-fsanitize=", 11))
+    if (!strncmp(a, "-fsanitize=", 11)) {
       name = strstr(a, "thread") ? "asyncc_rt_tsan" : "asyncc_rt_san";
+      sanitized = true;
+    }
   }
+  if (linking_shared(d))
+    return sanitized ? NULL : xasprintf("%s/lib/lib%s.so", d->prefix, name);
   return xasprintf("%s/lib/lib%s.a", d->prefix, name);
 }
 
@@ -468,9 +484,12 @@ int main(int argc, char **argv) {
       push(&cmd, xasprintf("-L%s/lib", d.prefix));
       append(&cmd, &d.link_flags);
       const char *rt = runtime_lib(&d);
-      if (strstr(rt, "asyncc_rt_san"))
+      if (rt && strstr(rt, "asyncc_rt_san"))
         push(&cmd, "-fsanitize=address,undefined"); /* what that runtime was built with */
-      push(&cmd, rt);
+      if (rt)
+        push(&cmd, rt);
+      if (rt && linking_shared(&d)) /* where the library finds the runtime at load time */
+        push(&cmd, xasprintf("-Wl,-rpath,%s/lib", d.prefix));
       push(&cmd, "-lpthread");
       rc = run(&d, &cmd);
     }
