@@ -3,7 +3,7 @@
  * One turn of the loop, in order:
  *   1. run   poll up to AC__EVENT_INTERVAL queued tasks, FIFO; a task woken
  *            while it ran goes to the back;
- *   2. take  move tasks woken from other threads into the run queue;
+ *   2. take  apply the wakes of other threads (their tasks join the run queue);
  *   3. park  ask the driver for I/O and due timers: block until the next
  *            timer, fd or unpark if nothing is runnable, else only look.
  * The loop ends when the root task completes.
@@ -14,52 +14,110 @@
  * points at a task any more.  What is left (tasks whose handles were never
  * given up) goes with the arena in ac__executor_ct_destroy.
  *
- * Foreign wakes: push under inject_lock, then raise inject_pending and, if
- * it was not yet raised, unpark the driver.  The owner clears the flag
- * before it takes the queue, so a push it misses finds the flag cleared and
- * unparks.  The unpark happens under the lock so that the executor, which
- * takes the lock before it is destroyed, never outlives a waker still
- * touching it. */
+ * Foreign wakes.  Only the owner thread writes a task's 'state' (rule 1 of
+ * task.h), so that its wakes and polls need no atomic read-modify-write.
+ * Another thread sets AC__REF_INJECTED in the task's 'refs' together with
+ * one reference (a task already marked is already on its way), appends it
+ * to 'inject' under inject_lock, then raises inject_pending and, if it was
+ * not yet raised, unparks the driver.  The owner clears the flag before it
+ * takes the list, so a push it misses finds the flag cleared and unparks;
+ * it applies each wake as its own and then drops the mark and the
+ * reference in one step (a wake that finds the mark still set meanwhile
+ * is covered: the task is queued by then).  The unpark happens under the
+ * lock so that the executor, which takes the lock before it is destroyed,
+ * never outlives a waker still touching it. */
 #include "executor_ct.h"
 
 #include "context.h"
 #include "task_dump.h"
 
 #include <errno.h>
+#include <sched.h>
+#include <stdlib.h>
 
-/* Out of line, so that the owner's path below saves no registers. */
-static __attribute__((noinline)) void inject(struct ac__executor_ct *ex, struct ac_task *t) {
+enum { INJECT_INITIAL = 16 };
+
+/* Room for one more entry in 'inject' (lock held): grows it or, with no
+ * memory to grow it, lets the owner empty it (a wake cannot fail). */
+static void inject_reserve(struct ac__executor_ct *ex) {
+  while (ex->inject_len == ex->inject_cap) {
+    size_t cap = 2 * ex->inject_cap;
+    struct ac_task **grown = realloc(ex->inject, cap * sizeof *grown);
+    if (grown) {
+      ex->inject = grown;
+      ex->inject_cap = cap;
+      return;
+    }
+    if (!atomic_exchange(&ex->inject_pending, true))
+      ac__driver_unpark(&ex->driver);
+    pthread_mutex_unlock(&ex->inject_lock);
+    sched_yield();
+    pthread_mutex_lock(&ex->inject_lock);
+  }
+}
+
+/* A wake of one of our tasks from another thread (the caller keeps 't'
+ * alive during the call). */
+static void wake_foreign(struct ac__sched *s, struct ac_task *t) {
+  struct ac__executor_ct *ex = (struct ac__executor_ct *)s;
+  uint32_t old, next;
   pthread_mutex_lock(&ex->inject_lock);
-  ac__task_queue_push(&ex->inject, t);
-  if (!atomic_exchange(&ex->inject_pending, true))
-    ac__driver_unpark(&ex->driver);
+  inject_reserve(ex);
+  /* Marked already: the earlier wake covers this one.  A read-modify-write
+   * either way, so that what this thread wrote before the wake is ordered
+   * before the owner's unmarking, and so before the poll that follows. */
+  old = atomic_load_explicit(&t->refs, memory_order_relaxed);
+  do
+    next = (old & AC__REF_INJECTED) ? old : (old | AC__REF_INJECTED) + AC__REF_ONE;
+  while (!atomic_compare_exchange_weak_explicit(&t->refs, &old, next, memory_order_acq_rel,
+                                                memory_order_relaxed));
+  if (!(old & AC__REF_INJECTED)) {
+    ex->inject[ex->inject_len++] = t;
+    if (!atomic_exchange(&ex->inject_pending, true))
+      ac__driver_unpark(&ex->driver);
+  }
   pthread_mutex_unlock(&ex->inject_lock);
 }
 
-static void schedule(struct ac__sched *s, struct ac_task *t) {
-  struct ac__executor_ct *ex = (struct ac__executor_ct *)s;
-  if (__builtin_expect(ac__context_current() == s, 1))
-    ac__task_queue_push(&ex->run, t);
-  else
-    inject(ex, t);
+/* The owner applies the wakes of other threads (inject_lock held). */
+static void apply_injected(struct ac__executor_ct *ex) {
+  for (size_t i = 0; i < ex->inject_len; i++) {
+    struct ac_task *t = ex->inject[i];
+    uint32_t old;
+    ac__task_wake_local(t, &ex->run);
+    old = atomic_fetch_sub_explicit(&t->refs, AC__REF_INJECTED + AC__REF_ONE,
+                                    memory_order_acq_rel);
+    if ((old & AC__REF_COUNT) == AC__REF_ONE)
+      ac__task_free(t); /* completed meanwhile, every other reference gone */
+  }
+  ex->inject_len = 0;
 }
 
 int ac__executor_ct_init(struct ac__executor_ct *ex) {
   int err;
-  ex->sched.schedule = schedule;
+  ex->sched.schedule = NULL;
   ex->sched.local_run = &ex->run;
+  ex->sched.wake_foreign = wake_foreign;
   ex->sched.arena = &ex->arena;
   ac__arena_init(&ex->arena, &ex->sched, NULL);
   ex->sched.driver = &ex->driver;
   ex->run = (struct ac__task_queue){0};
-  ex->inject = (struct ac__task_queue){0};
+  ex->inject_len = 0;
+  ex->inject_cap = INJECT_INITIAL;
+  ex->inject = malloc(INJECT_INITIAL * sizeof *ex->inject);
+  if (!ex->inject)
+    return -ENOMEM;
   atomic_init(&ex->inject_pending, false);
   err = -pthread_mutex_init(&ex->inject_lock, NULL);
-  if (err)
+  if (err) {
+    free(ex->inject);
     return err;
+  }
   err = ac__driver_init(&ex->driver);
-  if (err)
+  if (err) {
     pthread_mutex_destroy(&ex->inject_lock);
+    free(ex->inject);
+  }
   return err;
 }
 
@@ -69,6 +127,7 @@ void ac__executor_ct_destroy(struct ac__executor_ct *ex) {
   pthread_mutex_unlock(&ex->inject_lock);
   ac__arena_destroy(&ex->arena);
   pthread_mutex_destroy(&ex->inject_lock);
+  free(ex->inject);
   ac__driver_destroy(&ex->driver);
 }
 
@@ -77,7 +136,7 @@ static void take_injected(struct ac__executor_ct *ex) {
     return;
   atomic_store(&ex->inject_pending, false);
   pthread_mutex_lock(&ex->inject_lock);
-  ac__task_queue_append(&ex->run, &ex->inject);
+  apply_injected(ex);
   pthread_mutex_unlock(&ex->inject_lock);
 }
 
@@ -89,7 +148,7 @@ static bool run_task(struct ac__executor_ct *ex, struct ac_cx *cx, struct ac_tas
   ac__task_begin_poll(t);
   if (ac__task_poll(t, cx) == AC_READY)
     return true; /* t may be gone */
-  if (ac__task_end_poll(t))
+  if (ac__task_end_poll_local(t))
     ac__task_queue_push(&ex->run, t);
   return false;
 }
@@ -98,7 +157,7 @@ static bool run_task(struct ac__executor_ct *ex, struct ac_cx *cx, struct ac_tas
  * them is the root or a live spawned task, which shutdown drops below. */
 static void drain_queues(struct ac__executor_ct *ex) {
   pthread_mutex_lock(&ex->inject_lock);
-  ac__task_queue_append(&ex->run, &ex->inject);
+  apply_injected(ex);
   pthread_mutex_unlock(&ex->inject_lock);
   while (ac__task_queue_pop(&ex->run))
     ;

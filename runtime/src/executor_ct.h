@@ -1,7 +1,8 @@
 /* The current-thread executor: polls tasks on the thread that calls
  * ac__executor_ct_block_on, and parks that thread in the driver when no
- * task is runnable.  Wakes from other threads go through a locked injection
- * queue and an eventfd unpark. */
+ * task is runnable.  Its thread alone writes the state of its tasks (rule 1
+ * of task.h); wakes from other threads go through a locked injection list
+ * and an eventfd unpark. */
 #ifndef AC__EXECUTOR_CT_H
 #define AC__EXECUTOR_CT_H
 
@@ -21,7 +22,11 @@ struct ac__executor_ct {
   struct ac__sched sched;         /* first member: wakes arrive here */
   struct ac__task_queue run;      /* runnable; owner thread only */
   pthread_mutex_t inject_lock;
-  struct ac__task_queue inject;   /* woken by other threads; under inject_lock */
+  /* Tasks woken by other threads, each once (AC__REF_INJECTED) and with a
+   * reference; under inject_lock.  Not linked through 'next', which is the
+   * run queue's while the task sits there. */
+  struct ac_task **inject;
+  size_t inject_len, inject_cap;
   atomic_bool inject_pending;     /* set by foreign wakers, cleared by the owner */
   struct ac__driver driver;
   struct ac__task_arena arena;    /* every task but the root */

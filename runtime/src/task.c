@@ -1,11 +1,13 @@
 /* Task state transitions, completion and references (the rules are in
  * task.h).
  *
- * Every transition of 'state' is a single atomic operation, so a wake from
- * another thread can race with the executor's poll without a lock: the
- * waker either sees the task idle and queues it (it alone set SCHEDULED),
- * or sees it running and leaves a NOTIFIED mark that the executor turns
- * into a re-queue when the poll ends.
+ * On a multi-thread executor every transition of 'state' is a single
+ * atomic operation, so a wake from another thread can race with the
+ * executor's poll without a lock: the waker either sees the task idle and
+ * queues it (it alone set SCHEDULED), or sees it running and leaves a
+ * NOTIFIED mark that the executor turns into a re-queue when the poll
+ * ends.  A current-thread executor's tasks have one writer of 'state', its
+ * thread (rule 1 of task.h, executor_ct.c).
  *
  * Completion and join meet in 'refs': the completer sets DONE, the joiner
  * sets JOIN_WAITING, each with one atomic operation that returns what the
@@ -51,17 +53,22 @@ void ac__root_task_init(struct ac__root_task *r, void *frame, ac_poll_fn poll,
 
 /* ---------------------------------------------------------------- waking */
 
-void ac__task_wake_slow(struct ac_task *t, uint32_t s) {
-  uint32_t next;
+void ac__task_wake_other(struct ac_task *t, struct ac__sched *sched) {
+  uint32_t s, next;
+  if (sched->local_run) { /* a current-thread executor's, from another thread */
+    sched->wake_foreign(sched, t);
+    return;
+  }
+  s = atomic_load_explicit(&t->state, memory_order_relaxed);
   do {
-    if (s & (AC__TASK_COMPLETE | AC__TASK_SCHEDULED | AC__TASK_NOTIFIED | AC__TASK_NEW))
-      return; /* already queued, already marked, finished, or not started */
+    if (s & AC__TASK_WAKE_IGNORED)
+      return;
     next = (s & AC__TASK_RUNNING) ? s | AC__TASK_NOTIFIED : AC__TASK_SCHEDULED;
   } while (!atomic_compare_exchange_weak_explicit(&t->state, &s, next,
                                                   memory_order_acq_rel,
                                                   memory_order_relaxed));
   if (next == AC__TASK_SCHEDULED)
-    ac__sched_schedule(ac__task_sched(t), t);
+    sched->schedule(sched, t);
 }
 
 /* ------------------------------------------------------------- references */

@@ -13,7 +13,13 @@
  *
  * Ground rules:
  *  1. 'state' and 'refs' are the only fields written by more than one
- *     thread; every transition is one of the atomic operations in task.c.
+ *     thread.  The 'state' of a task on a multi-thread executor changes by
+ *     the atomic operations below; that of a task on a current-thread
+ *     executor is written by that executor's thread only, with plain
+ *     (relaxed) loads and stores: another thread that wakes it sets
+ *     AC__REF_INJECTED in 'refs' instead and leaves the wake to the
+ *     executor (executor_ct.c), so the W2 hand-off, a wake and the end of
+ *     a poll, costs no atomic read-modify-write.
  *  2. 'next' belongs to whoever holds the SCHEDULED bit, i.e. to the one run
  *     or injection queue the task sits in; once COMPLETE, to a join set
  *     the task completed into (joinset.c).
@@ -72,21 +78,28 @@ enum ac__task_state {
 
 enum ac__task_refs {
   AC__REF_ONE = 1,
-  AC__REF_COUNT = (1u << 28) - 1,
+  AC__REF_COUNT = (1u << 27) - 1,
+  /* A wake from another thread waits in the task's current-thread executor
+   * (rule 1), holding one reference until the executor applied it. */
+  AC__REF_INJECTED = 1u << 27,
   AC__REF_JOIN_WAITING = 1u << 28, /* 'joiner' is set (rule 6) */
   AC__REF_ABORT = 1u << 29,        /* abort requested */
   AC__REF_CANCELLED = 1u << 30,    /* with DONE: dropped, no result */
   AC__REF_DONE = 1u << 31,         /* completed: the result (or CANCELLED) is final */
 };
 
-/* Where a task's wakes go.  An executor embeds this; schedule() is called
- * by the waker that set SCHEDULED, on any thread. */
+/* Where a task's wakes go.  An executor embeds this.  A multi-thread one
+ * sets 'schedule' (local_run NULL), a current-thread one 'local_run' and
+ * 'wake_foreign' (schedule NULL). */
 struct ac__driver;
 struct ac__sched {
+  /* Queues 't', whose SCHEDULED bit the caller set; any thread. */
   void (*schedule)(struct ac__sched *s, struct ac_task *t);
-  /* A current-thread executor's run queue, which its owner thread pushes
-   * to directly (ac__sched_schedule); NULL: always call schedule(). */
+  /* A current-thread executor's run queue, which its thread pushes to
+   * directly (ac__task_wake_local), and the wake of one of its tasks from
+   * any other thread (rule 1). */
   struct ac__task_queue *local_run;
+  void (*wake_foreign)(struct ac__sched *s, struct ac_task *t);
   struct ac__task_arena *arena; /* where ac_spawn_alloc puts its tasks; never NULL */
   /* Timers and I/O of this runtime: how a drop, which has no cx, finds the
    * driver its frame registered with. */
@@ -195,11 +208,12 @@ static inline struct ac__sched *ac__task_sched(struct ac_task *t) {
   return ac__chunk_of(t)->sched;
 }
 
-/* Queues 't', whose SCHEDULED bit the caller set, on 's'.  On the thread
- * that runs a current-thread executor a push on its run queue, without
- * schedule()'s indirect call (W3: every spawn; W2: every hand-off). */
+/* Queues 't', just spawned (NEW -> SCHEDULED by the caller), on 's': a
+ * spawn runs on the thread of the executor it spawns on (ac_spawn_alloc
+ * takes the calling thread's), so on a current-thread executor a push on
+ * its run queue, without an indirect call (W3: every spawn). */
 static inline void ac__sched_schedule(struct ac__sched *s, struct ac_task *t) {
-  if (s->local_run && s == ac__context_current())
+  if (s->local_run)
     ac__task_queue_push(s->local_run, t);
   else
     s->schedule(s, t);
@@ -207,31 +221,38 @@ static inline void ac__sched_schedule(struct ac__sched *s, struct ac_task *t) {
 
 void ac__root_task_init(struct ac__root_task *r, void *frame, ac_poll_fn poll,
                         ac_drop_fn drop, struct ac__sched *sched);
-/* Wake rule: queue if idle, note if running, ignore if queued or complete.
- * Inline: a wake of a task already queued or marked is one load. */
-void ac__task_wake_slow(struct ac_task *t, uint32_t state);
-static inline void ac__task_wake(struct ac_task *t) {
+
+/* The wake rule: queue if idle, note if running, ignore if queued,
+ * complete or not started. */
+#define AC__TASK_WAKE_IGNORED \
+  (AC__TASK_COMPLETE | AC__TASK_SCHEDULED | AC__TASK_NOTIFIED | AC__TASK_NEW)
+
+/* The wake of a task of the current-thread executor whose run queue is
+ * 'run', on that executor's thread: nobody else writes 'state' (rule 1). */
+static inline void ac__task_wake_local(struct ac_task *t, struct ac__task_queue *run) {
   uint32_t s = atomic_load_explicit(&t->state, memory_order_relaxed);
-  if (s & (AC__TASK_COMPLETE | AC__TASK_SCHEDULED | AC__TASK_NOTIFIED | AC__TASK_NEW))
+  if (s & AC__TASK_WAKE_IGNORED)
     return;
-  ac__task_wake_slow(t, s);
+  if (s & AC__TASK_RUNNING) {
+    atomic_store_explicit(&t->state, s | AC__TASK_NOTIFIED, memory_order_relaxed);
+  } else {
+    atomic_store_explicit(&t->state, AC__TASK_SCHEDULED, memory_order_relaxed);
+    ac__task_queue_push(run, t);
+  }
 }
 
-/* The whole wake inline, for the wakers on the hand-off path (waitq.h): a
- * woken receiver is usually idle, so the CAS and the schedule call are
- * the common case there, not the slow one. */
-static inline void ac__task_wake_inline(struct ac_task *t) {
-  uint32_t s = atomic_load_explicit(&t->state, memory_order_relaxed), next;
-  do {
-    if (s & (AC__TASK_COMPLETE | AC__TASK_SCHEDULED | AC__TASK_NOTIFIED | AC__TASK_NEW))
-      return;
-    next = (s & AC__TASK_RUNNING) ? s | AC__TASK_NOTIFIED : AC__TASK_SCHEDULED;
-  } while (!atomic_compare_exchange_weak_explicit(&t->state, &s, next, memory_order_acq_rel,
-                                                  memory_order_relaxed));
-  if (next == AC__TASK_SCHEDULED) {
-    struct ac__sched *sched = ac__task_sched(t);
-    sched->schedule(sched, t);
-  }
+/* Every other wake: a multi-thread executor's task (a compare-and-swap on
+ * 'state'), or a current-thread executor's from another thread. */
+void ac__task_wake_other(struct ac_task *t, struct ac__sched *s);
+
+/* Wakes 't' (any thread; the caller keeps 't' alive during the call).
+ * Inline: the hand-off wakes of W2 are the first branch. */
+static inline void ac__task_wake(struct ac_task *t) {
+  struct ac__sched *s = ac__task_sched(t);
+  if (__builtin_expect(s->local_run != NULL && s == ac__context_current(), 1))
+    ac__task_wake_local(t, s->local_run);
+  else
+    ac__task_wake_other(t, s);
 }
 
 /* Executor side: SCHEDULED -> RUNNING before the poll.  No waker writes
@@ -243,7 +264,15 @@ static inline void ac__task_begin_poll(struct ac_task *t) {
 
 /* Executor side, after a poll returned AC_PENDING: RUNNING -> IDLE, or
  * RUNNING|NOTIFIED -> SCHEDULED, in which case it returns true and the
- * caller must queue the task again. */
+ * caller must queue the task again.  The current-thread executor's, with
+ * no other writer of 'state' (rule 1): */
+static inline bool ac__task_end_poll_local(struct ac_task *t) {
+  uint32_t s = atomic_load_explicit(&t->state, memory_order_relaxed);
+  atomic_store_explicit(&t->state, s == AC__TASK_RUNNING ? AC__TASK_IDLE : AC__TASK_SCHEDULED,
+                        memory_order_relaxed);
+  return s != AC__TASK_RUNNING;
+}
+/* and the multi-thread executor's, racing with wakers: */
 static inline bool ac__task_end_poll(struct ac_task *t) {
   uint32_t s = AC__TASK_RUNNING;
   if (__builtin_expect(atomic_compare_exchange_strong_explicit(

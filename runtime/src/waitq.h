@@ -182,7 +182,7 @@ void ac__waiter_thread_wake(struct ac_waiter *w);
  * blocked in ac__waiter_thread_wait. */
 static inline void ac__waiter_wake(struct ac_waiter *w) {
   if (w->task) {
-    ac__task_wake_inline(w->task);
+    ac__task_wake(w->task);
     atomic_store_explicit(&w->state, AC__W_WOKEN, memory_order_release);
   } else {
     ac__waiter_thread_wake(w);

@@ -9,6 +9,8 @@
 #include "task.h"
 
 #include <pthread.h>
+#include <sched.h>
+#include <stdint.h>
 #include <stdatomic.h>
 #include <sys/epoll.h>
 #include <unistd.h>
@@ -120,6 +122,120 @@ TEST_IMPL(wake_from_other_thread) {
   ASSERT_INT_EQ(ac_block_on_frame(&fr, remote__poll, NULL), 0);
   ASSERT_INT_EQ(fr.round, REMOTE_ROUNDS);
   ASSERT_UINT_LE(fr.polls, 2 * REMOTE_ROUNDS + 1);
+}
+
+/* Wakes of a current-thread executor's tasks from other threads go through
+ * its injection list, once per task however often they come (task.h rule
+ * 1).  CHILDREN tasks (more than the list's first allocation) each wait
+ * once; two threads wake every one of them WAKES times while they wait,
+ * then WAKES times more after they completed, and only then give up the
+ * references they held: each child must be polled exactly twice, and every
+ * task freed by the executor when it applies the late wakes. */
+enum { CHILDREN = 200, WAKERS = 2, WAKES = 50 };
+
+struct injected_child__frame {
+  unsigned ac_state;
+  int index;
+};
+
+static struct ac_task *_Atomic injected_tasks[CHILDREN];
+static atomic_int injected_polls[CHILDREN], injected_armed, injected_done, late_wakes, wakers_done;
+
+static void injected_child__init(void *p, void *arg) {
+  struct injected_child__frame *f = p;
+  f->ac_state = 0;
+  f->index = (int)(intptr_t)arg;
+}
+
+static ac_poll injected_child__poll(void *p, struct ac_cx *cx) {
+  struct injected_child__frame *f = p;
+  atomic_fetch_add(&injected_polls[f->index], 1);
+  if (f->ac_state == 0) {
+    for (int i = 0; i < WAKERS; i++)
+      ac_task_ref(ac_cx_task(cx)); /* one per waking thread */
+    atomic_store(&injected_tasks[f->index], ac_cx_task(cx));
+    atomic_fetch_add(&injected_armed, 1);
+    f->ac_state = 1;
+    return AC_PENDING;
+  }
+  f->ac_state = AC_STATE_DONE;
+  atomic_fetch_add(&injected_done, 1);
+  return AC_READY;
+}
+
+static void *injected_waker(void *arg) {
+  (void)arg;
+  while (atomic_load(&injected_armed) < CHILDREN)
+    sched_yield();
+  for (int k = 0; k < WAKES; k++)
+    for (int i = 0; i < CHILDREN; i++)
+      ac_task_wake(atomic_load(&injected_tasks[i]));
+  while (!atomic_load(&late_wakes))
+    sched_yield();
+  for (int k = 0; k < WAKES; k++)
+    for (int i = 0; i < CHILDREN; i++)
+      ac_task_wake(atomic_load(&injected_tasks[i])); /* completed: ignored */
+  for (int i = 0; i < CHILDREN; i++)
+    ac_task_unref(atomic_load(&injected_tasks[i]));
+  atomic_fetch_add(&wakers_done, 1);
+  return NULL;
+}
+
+struct injected_root__frame {
+  unsigned ac_state;
+  int turns;
+  pthread_t wakers[WAKERS];
+};
+
+static ac_poll injected_root__poll(void *p, struct ac_cx *cx) {
+  struct injected_root__frame *f = p;
+  switch (f->ac_state) {
+  case 0:
+    for (int i = 0; i < CHILDREN; i++) {
+      struct ac_task *t =
+          ac_spawn_frame(cx, sizeof(struct injected_child__frame), 0, 0, injected_child__poll,
+                         NULL, injected_child__init, (void *)(intptr_t)i);
+      ASSERT_TRUE(t != NULL);
+      ac_task_detach(t); /* freed when done and the wakers' references are gone */
+    }
+    for (int i = 0; i < WAKERS; i++)
+      ASSERT_INT_EQ(pthread_create(&f->wakers[i], NULL, injected_waker, NULL), 0);
+    f->ac_state = 1;
+    /* fallthrough */
+  case 1:
+    if (atomic_load(&injected_done) < CHILDREN) { /* let them run */
+      ac_cx_wake(cx);
+      return AC_PENDING;
+    }
+    /* Keep the executor here while the wakers wake the completed children
+     * and give their references up: the late wakes' references are then
+     * the last ones, and the executor frees the tasks when it applies them
+     * in the next turns of its loop. */
+    atomic_store(&late_wakes, 1);
+    while (atomic_load(&wakers_done) < WAKERS)
+      sched_yield();
+    f->ac_state = 2;
+    /* fallthrough */
+  case 2:
+    if (f->turns++ < 2 * AC__EVENT_INTERVAL) { /* two batches: a look at the list after each */
+      ac_cx_wake(cx);
+      return AC_PENDING;
+    }
+    for (int i = 0; i < WAKERS; i++)
+      pthread_join(f->wakers[i], NULL);
+    for (int i = 0; i < CHILDREN; i++)
+      ASSERT_INT_EQ(atomic_load(&injected_polls[i]), 2);
+    ASSERT_UINT_EQ(ac__spawn_allocated(), 0);
+    f->ac_state = AC_STATE_DONE;
+    return AC_READY;
+  }
+  return AC_READY;
+}
+
+TEST_IMPL(ct_foreign_wakes_once_per_task) {
+  struct injected_root__frame fr = {0};
+  ASSERT_INT_EQ(ac_block_on_frame(&fr, injected_root__poll, NULL), 0);
+  ASSERT_INT_EQ(atomic_load(&injected_done), CHILDREN);
 }
 
 /* The reactor dispatches a ready fd to its handler, which wakes the task
