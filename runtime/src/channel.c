@@ -2,7 +2,9 @@
  *
  * State: a ring of fixed-size items, a 'closed' flag and two FIFO wait
  * queues, all under one spinlock (waitq.h: one atomic exchange to lock,
- * wakes after unlocking).
+ * wakes after unlocking), biased to the current-thread runtime that
+ * created the channel: while no other thread has used it, that runtime's
+ * thread takes it with plain stores (biased_lock.h).
  *
  * Hand-offs, chosen so that no wake is ever lost or spent twice, and so that
  * the ping-pong of W2 takes the lock only twice per item (send, and the
@@ -27,6 +29,7 @@
  * An unbounded channel is the same ring grown by doubling, so its sends
  * never wait. */
 #include "channel.h"
+#include "biased_lock.h"
 #include "context.h"
 #include "waitq.h"
 
@@ -44,7 +47,7 @@ enum { UNBOUNDED_INITIAL = 16 };
 
 struct ac_chan {
   struct ac__chan_head pub;  /* first: chan.h's inline recv clears handoff_out */
-  ac__spinlock lock;
+  struct ac__biased_lock lock; /* biased to its creator's runtime (biased_lock.h) */
   bool closed, unbounded;
   size_t capacity, item_size; /* capacity: ring slots, one more than sends may fill */
   size_t first, len;          /* oldest item at 'first' */
@@ -64,7 +67,7 @@ static struct ac_chan *chan_new(size_t capacity, size_t item_size, bool unbounde
     free(ch);
     return NULL;
   }
-  atomic_init(&ch->lock, 0);
+  ac__biased_lock_init(&ch->lock);
   ch->closed = false;
   ch->unbounded = unbounded;
   atomic_init(&ch->pub.handoff_out, false);
@@ -205,18 +208,18 @@ static inline void wake_if(struct ac_waiter *w) {
 
 int ac_chan_try_send(struct ac_chan *ch, const void *item) {
   struct ac_waiter *wake = NULL;
-  ac__spin_lock(&ch->lock);
+  ac__biased_lock(&ch->lock);
   int r = send_locked(ch, item, &wake);
-  ac__spin_unlock(&ch->lock);
+  ac__biased_unlock(&ch->lock);
   wake_if(wake);
   return r;
 }
 
 int ac_chan_try_recv(struct ac_chan *ch, void *out) {
   struct ac_waiter *wake = NULL;
-  ac__spin_lock(&ch->lock);
+  ac__biased_lock(&ch->lock);
   int r = recv_locked(ch, out, &wake);
-  ac__spin_unlock(&ch->lock);
+  ac__biased_unlock(&ch->lock);
   wake_if(wake);
   return r;
 }
@@ -231,15 +234,15 @@ int ac_chan_send_blocking(struct ac_chan *ch, const void *item) {
   struct ac_chan_send__frame f;
   struct ac_waiter *wake = NULL;
   ac_chan_send__init(&f, ch, item);
-  ac__spin_lock(&ch->lock);
+  ac__biased_lock(&ch->lock);
   int r = send_locked(ch, item, &wake);
   if (r == -EAGAIN) {
     ac__waitq_push_new(&ch->senders, &f.w, NULL);
-    ac__spin_unlock(&ch->lock);
+    ac__biased_unlock(&ch->lock);
     ac__waiter_thread_wait(&f.w);
     return f.w.result; /* a receiver took the item (0), or -EPIPE */
   }
-  ac__spin_unlock(&ch->lock);
+  ac__biased_unlock(&ch->lock);
   wake_if(wake);
   return r;
 }
@@ -251,15 +254,15 @@ int ac_chan_recv_blocking(struct ac_chan *ch, void *out) {
   ac_chan_recv__init(&f, ch, out);
   for (;;) {
     struct ac_waiter *wake = NULL;
-    ac__spin_lock(&ch->lock);
+    ac__biased_lock(&ch->lock);
     int r = recv_locked(ch, out, &wake);
     if (r != -EAGAIN) {
-      ac__spin_unlock(&ch->lock);
+      ac__biased_unlock(&ch->lock);
       wake_if(wake);
       return r;
     }
     ac__waitq_push_new(&ch->receivers, &f.w, NULL); /* never queued, or woken: not queued */
-    ac__spin_unlock(&ch->lock);
+    ac__biased_unlock(&ch->lock);
     ac__waiter_thread_wait(&f.w);
     if (f.w.result == RECV_HANDED) {
       atomic_store_explicit(&ch->pub.handoff_out, false, memory_order_relaxed);
@@ -270,26 +273,27 @@ int ac_chan_recv_blocking(struct ac_chan *ch, void *out) {
 
 void ac_chan_close(struct ac_chan *ch) {
   struct ac__wake_list wl = {0};
-  ac__spin_lock(&ch->lock);
+  ac__biased_lock(&ch->lock);
   ch->closed = true;
   ac__waitq_take_all(&ch->senders, -EPIPE, &wl);
   ac__waitq_take_all(&ch->receivers, RECV_RETRY, &wl);
-  ac__spin_unlock(&ch->lock);
+  ac__biased_unlock(&ch->lock);
   ac__wake_list(&wl);
 }
 
 static size_t count_locked(struct ac_chan *ch, const struct ac_waitq *q) {
-  ac__spin_lock(&ch->lock);
+  ac__biased_lock(&ch->lock);
   size_t n = ac__waitq_count(q);
-  ac__spin_unlock(&ch->lock);
+  ac__biased_unlock(&ch->lock);
   return n;
 }
 size_t ac__chan_waiting_senders(struct ac_chan *ch) { return count_locked(ch, &ch->senders); }
 size_t ac__chan_waiting_receivers(struct ac_chan *ch) { return count_locked(ch, &ch->receivers); }
+bool ac__chan_biased(struct ac_chan *ch) { return ac__biased_lock_is_biased(&ch->lock); }
 size_t ac__chan_len(struct ac_chan *ch) {
-  ac__spin_lock(&ch->lock);
+  ac__biased_lock(&ch->lock);
   size_t n = ch->len;
-  ac__spin_unlock(&ch->lock);
+  ac__biased_unlock(&ch->lock);
   return n;
 }
 
@@ -328,15 +332,15 @@ ac_poll ac__chan_send_start(struct ac_chan_send__frame *f, struct ac_cx *cx) {
     ac__task_wake(cx->task);
     return AC_PENDING;
   }
-  ac__spin_lock(&ch->lock);
+  ac__biased_lock(&ch->lock);
   int r = send_locked(ch, f->item, &wake);
   if (r == -EAGAIN) {
     ac__waitq_push_new(&ch->senders, &f->w, cx->task);
-    ac__spin_unlock(&ch->lock);
+    ac__biased_unlock(&ch->lock);
     f->ac_state = OP_WAITING;
     return AC_PENDING;
   }
-  ac__spin_unlock(&ch->lock);
+  ac__biased_unlock(&ch->lock);
   f->ac_result = r;
   f->ac_state = AC_STATE_DONE;
   wake_if(wake); /* last: nothing but 'wake' lives across the call */
@@ -346,7 +350,7 @@ ac_poll ac__chan_send_start(struct ac_chan_send__frame *f, struct ac_cx *cx) {
 void ac_chan_send__drop(struct ac_chan_send__frame *f) {
   if (f->ac_state == OP_WAITING) {
     /* if taken, a receiver or close completed the send: nothing to pass on */
-    ac__waitq_leave(&f->ch->lock, &f->ch->senders, &f->w);
+    ac__waitq_leave(&f->ch->lock.spin, &f->ch->senders, &f->w);
   }
   f->ac_state = AC_STATE_DONE;
 }
@@ -372,11 +376,11 @@ static inline __attribute__((always_inline)) ac_poll recv_locked_or_wait(
   if (r == -EAGAIN) {
     /* never queued, or woken (RETRY): not in the queue either way */
     ac__waitq_push_new(&ch->receivers, &f->w, cx->task);
-    ac__spin_unlock(&ch->lock);
+    ac__biased_unlock(&ch->lock);
     f->ac_state = OP_WAITING;
     return AC_PENDING;
   }
-  ac__spin_unlock(&ch->lock);
+  ac__biased_unlock(&ch->lock);
   f->ac_result = r;
   f->ac_state = AC_STATE_DONE;
   wake_if(wake); /* last: nothing but 'wake' lives across the call */
@@ -387,9 +391,9 @@ ac_poll ac__chan_recv_start(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
   struct ac_chan *ch = f->ch;
   /* The budget is for completing at once: a recv that will wait spends
    * none (so W2's receivers, which always wait, spend nothing). */
-  ac__spin_lock(&ch->lock);
+  ac__biased_lock(&ch->lock);
   if ((ch->len > 0 || ch->closed) && !ac__coop_proceed(cx)) {
-    ac__spin_unlock(&ch->lock);
+    ac__biased_unlock(&ch->lock);
     ac__task_wake(cx->task);
     return AC_PENDING;
   }
@@ -410,7 +414,7 @@ ac_poll ac__chan_recv_poll(struct ac_chan_recv__frame *f, struct ac_cx *cx) {
     f->ac_state = AC_STATE_DONE;
     return AC_READY;
   }
-  ac__spin_lock(&ch->lock);
+  ac__biased_lock(&ch->lock);
   return recv_locked_or_wait(ch, f, cx);
 }
 
@@ -418,18 +422,18 @@ void ac_chan_recv__drop(struct ac_chan_recv__frame *f) {
   if (f->ac_state == OP_WAITING) {
     struct ac_chan *ch = f->ch;
     struct ac__wake_list wl = {0};
-    if (!ac__waitq_leave(&ch->lock, &ch->receivers, &f->w)) {
+    if (!ac__waitq_leave(&ch->lock.spin, &ch->receivers, &f->w)) {
       /* Woken but never retried: the wake meant "an item is there" (or
        * close), so hand it to the next receiver; an item already copied
        * to 'out' goes back to the front of the ring first. */
-      ac__spin_lock(&ch->lock);
+      ac__biased_lock(&ch->lock);
       if (f->w.result == RECV_HANDED) {
         push_front(ch, f->out);
         atomic_store_explicit(&ch->pub.handoff_out, false, memory_order_relaxed);
       }
       if (ch->len > 0 || ch->closed)
         ac__waitq_take_first(&ch->receivers, RECV_RETRY, &wl);
-      ac__spin_unlock(&ch->lock);
+      ac__biased_unlock(&ch->lock);
       ac__wake_list(&wl);
     }
   }
@@ -440,10 +444,10 @@ void ac_chan_recv__drop(struct ac_chan_recv__frame *f) {
 
 void ac_chan_send__trace(const void *frame, struct ac_trace *t) {
   const struct ac_chan_send__frame *f = frame;
-  ac__waiter_trace(&f->ch->lock, &f->w, f->ac_state, "send on channel", (void *)f->ch, t);
+  ac__waiter_trace(&f->ch->lock.spin, &f->w, f->ac_state, "send on channel", (void *)f->ch, t);
 }
 
 void ac_chan_recv__trace(const void *frame, struct ac_trace *t) {
   const struct ac_chan_recv__frame *f = frame;
-  ac__waiter_trace(&f->ch->lock, &f->w, f->ac_state, "recv on channel", (void *)f->ch, t);
+  ac__waiter_trace(&f->ch->lock.spin, &f->w, f->ac_state, "recv on channel", (void *)f->ch, t);
 }

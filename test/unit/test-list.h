@@ -68,6 +68,7 @@
   X(bcast_thread_to_two_runtimes)                                              \
   X(sync_tasks_on_two_workers)                                                 \
   X(chan_blocking_calls_from_plain_thread)                                     \
+  X(chan_bias_revoked_mid_traffic)                                             \
   X(mutex_and_notify_handoff_races_drop)                                       \
   X(chan_aborts_race_handoffs_on_two_workers)                                  \
   X(mutex_notify_aborts_race_on_two_workers)                                   \

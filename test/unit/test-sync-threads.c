@@ -554,6 +554,61 @@ TEST_IMPL(chan_blocking_calls_from_plain_thread) {
   run_test_root(&f, blocking_poll);
 }
 
+/* ------------------------- a channel's biased lock revoked mid-traffic
+ * A channel made on a current-thread runtime is biased to it (its lock
+ * taken with plain stores, biased_lock.h).  Its task sends and receives in
+ * a tight loop, without ever returning, and halfway through lets a plain
+ * thread start sending: that thread's first call revokes the bias while
+ * the owner is in and out of its sections.  Every item arrives once, each
+ * sender's in order, and the lock is shared afterwards. */
+enum { BIAS_OWN = 40000, BIAS_FOREIGN = 40000 };
+
+struct bias_peer {
+  struct ac_chan *ch;
+  atomic_int go;
+};
+static void *bias_sender(void *arg) {
+  struct bias_peer *p = arg;
+  while (!atomic_load(&p->go))
+    sched_yield();
+  for (int i = 0; i < BIAS_FOREIGN; i++) {
+    int item = 1 << 24 | i;
+    ASSERT_INT_EQ(ac_chan_send_blocking(p->ch, &item), 0);
+  }
+  return NULL;
+}
+
+static ac_poll bias_poll(void *p, struct ac_cx *cx) {
+  (void)p;
+  (void)cx;
+  struct bias_peer peer = {ac_chan_new(16, sizeof(int)), 0};
+  int sent = 0, next[2] = {0, 0}, got = 0, v;
+  pthread_t t;
+  ASSERT_TRUE(ac__chan_biased(peer.ch));
+  start(&t, bias_sender, &peer);
+  while (got < BIAS_OWN + BIAS_FOREIGN) {
+    if (sent < BIAS_OWN && ac_chan_try_send(peer.ch, &sent) == 0 && ++sent == BIAS_OWN / 2) {
+      ASSERT_TRUE(ac__chan_biased(peer.ch)); /* nobody else yet */
+      atomic_store(&peer.go, 1);
+    }
+    if (ac_chan_try_recv(peer.ch, &v) == 0) {
+      int k = v >> 24;
+      ASSERT_INT_EQ(v & 0xffffff, next[k]);
+      next[k]++;
+      got++;
+    }
+  }
+  join(t);
+  ASSERT_INT_EQ(next[0], BIAS_OWN);
+  ASSERT_INT_EQ(next[1], BIAS_FOREIGN);
+  ASSERT_TRUE(!ac__chan_biased(peer.ch));
+  ac_chan_free(peer.ch);
+  return AC_READY;
+}
+TEST_IMPL(chan_bias_revoked_mid_traffic) {
+  ASSERT_INT_EQ(ac_block_on_frame(NULL, bias_poll, NULL), 0);
+}
+
 /* ------- lock hand-offs and notifications racing a drop on another thread
  * A plain thread unlocks (hands the lock over) or notifies while this task
  * drops its pending lock/notified at a varying moment.  Whatever the order,
