@@ -158,7 +158,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
     fn->is_external = false;
   fn->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
   CXType rt = clang_getResultType(clang_getCursorType(c));
-  fn->returns_void = rt.kind == CXType_Void;
+  fn->returns_void = is_void_type(rt);
   fn->returns_record = clang_getCanonicalType(rt).kind == CXType_Record;
   /* the result field is assigned: drop qualifiers (`async const int f()`) */
   CXType urt = clang_getUnqualifiedType(rt);
@@ -703,6 +703,8 @@ static void choose_promoted(FnCtx *ctx) {
       sb_printf(&sb, "ac_f->%s = ac_l_%s; ", ctx->vars[i].field, ctx->vars[i].field);
   ctx->save_text = sb_take(&sb);
 }
+
+bool is_void_type(CXType t) { return clang_getCanonicalType(t).kind == CXType_Void; }
 
 bool is_array_type(CXType t) {
   return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray;

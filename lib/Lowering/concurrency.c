@@ -163,7 +163,7 @@ static CXCursor unwrap_part(CXCursor ei, CXCursor *lhs, bool *voided) {
     e = strip_parens(ch.p[1]);
     children_free(&ch);
   } else if (clang_getCursorKind(e) == CXCursor_CStyleCastExpr &&
-             clang_getCursorType(e).kind == CXType_Void) {
+             is_void_type(clang_getCursorType(e))) {
     children_of(e, &ch);
     e = ch.n ? strip_parens(ch.p[ch.n - 1]) : e;
     children_free(&ch);

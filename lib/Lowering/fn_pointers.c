@@ -118,7 +118,7 @@ char *emit_ptr_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
     clang_disposeString(s);
   }
   CXType rt = clang_getResultType(ft);
-  bool is_void = rt.kind == CXType_Void;
+  bool is_void = is_void_type(rt);
   bool is_record = clang_getCanonicalType(rt).kind == CXType_Record;
   char *rts = is_void ? NULL : frame_type_spelling(ctx, rt, aw->call);
   const char *d = "ac_f->ac_aw.ac_ptr.d", *fr = "ac_f->ac_aw.ac_ptr.fr";
@@ -153,7 +153,7 @@ char *emit_ptr_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
 
 char *unevaluated_ptr_await(FnCtx *ctx, Await *aw) {
   CXType t = clang_getCursorType(aw->call);
-  if (t.kind == CXType_Void)
+  if (is_void_type(t))
     return xstrdup("((void)0)");
   char *ts = frame_type_spelling(ctx, t, aw->call);
   char *r = xasprintf("(*(__typeof__(%s) *)0)", ts ? ts : "int");

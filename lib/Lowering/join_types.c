@@ -130,7 +130,7 @@ static void check_join(JoinCheck *jc, CXCursor join) {
     return; /* NULL written as 0, say */
   CXType pointee = plain(clang_getPointeeType(out));
   CXType result = plain(clang_getResultType(clang_getCursorType(s->callee->decl)));
-  if (pointee.kind == CXType_Void || clang_equalTypes(pointee, result))
+  if (is_void_type(pointee) || clang_equalTypes(pointee, result))
     return;
   CXString ps = clang_getTypeSpelling(pointee), rs = clang_getTypeSpelling(result);
   diag_cursor(L, DIAG_ERROR, clang_Cursor_getArgument(join, 1),

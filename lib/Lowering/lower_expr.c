@@ -224,7 +224,7 @@ static char *lower_conditional(FnCtx *ctx, CXCursor e, Children *ch, Range r, St
   }
   CXType type = clang_getCursorType(e);
   char *t = NULL;
-  if (type.kind != CXType_Void) {
+  if (!is_void_type(type)) {
     char *ts = frame_type_spelling(ctx, type, e);
     t = expr_temp(ctx, ts ? ts : "int", "v");
     free(ts);

@@ -61,7 +61,12 @@ async int ac__select(int calls);
  *                         in an async function: runs body with v = each item,
  *                         asking g for the next one only when body is done
  * The definitions below only give clang something to parse. */
-#define async_stream(T) __attribute__((annotate("asyncc.async"), annotate("asyncc.stream"))) void
+/* Returns void.  The _Generic makes clang check that T names a type ("unknown
+ * type name" at T otherwise): the compiler copies T's text into the frame. */
+#define ac__type_checked(T) ((void)_Generic(0, T: 0, default: 0))
+#define async_stream(T) \
+  __attribute__((annotate("asyncc.async"), annotate("asyncc.stream"))) \
+  __typeof__(ac__type_checked(T))
 /* (variadic only so that a compound literal's commas need no parentheses) */
 #define ac_yield_item(...) __extension__ ac__yield_item(((void)(__VA_ARGS__), 0))
 #define ac_for_each(V, S) \
@@ -73,7 +78,7 @@ async void ac__yield_item(int item);
  *   ac_for_each(v, s) body                     in any async function s is
  *                                              passed to */
 struct ac_stream;
-#define ac_stream(T) __typeof__(*(struct ac_stream *)(void *)(T *)0) /* T must name a type */
+#define ac_stream(T) __typeof__(*(ac__type_checked(T), (struct ac_stream *)0))
 #define ac_stream_of(S) ((void)(S), (struct ac_stream *)0)
 int ac__for_each_begin(int stream);
 int ac__for_each_next(int var);
