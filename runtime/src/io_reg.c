@@ -73,20 +73,29 @@ static void wake_all(struct ac_io_waiter **head, int closed) {
   }
 }
 
+/* seq + 1, by its only writer (the lock's holder). */
+static void bump(_Atomic uint32_t *seq) {
+  atomic_store_explicit(seq, atomic_load_explicit(seq, memory_order_relaxed) + 1,
+                        memory_order_release);
+}
+
 /* The reactor's callback: an edge on the fd. */
 static void on_ready(struct ac__io_handler *h, uint32_t events) {
   struct ac__io_reg *reg = (struct ac__io_reg *)((char *)h - offsetof(struct ac__io_reg, handler));
   unsigned ended = (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR) ? 1u << AC__IO_READ : 0) |
                    (events & (EPOLLHUP | EPOLLERR) ? 1u << AC__IO_WRITE : 0);
+  /* 'ended' and 'seq' are written under the lock only: plain updates,
+   * no read-modify-write (readers load them without the lock). */
   lock(reg);
   if (ended)
-    atomic_fetch_or_explicit(&reg->ended, ended, memory_order_relaxed);
+    atomic_store_explicit(&reg->ended, atomic_load_explicit(&reg->ended, memory_order_relaxed) | ended,
+                          memory_order_relaxed);
   if (events & (EPOLLIN | EPOLLRDHUP | EPOLLPRI | EPOLLHUP | EPOLLERR)) {
-    atomic_fetch_add_explicit(&reg->seq[AC__IO_READ], 1, memory_order_release);
+    bump(&reg->seq[AC__IO_READ]);
     wake_all(&reg->waiters[AC__IO_READ], 0);
   }
   if (events & (EPOLLOUT | EPOLLHUP | EPOLLERR)) {
-    atomic_fetch_add_explicit(&reg->seq[AC__IO_WRITE], 1, memory_order_release);
+    bump(&reg->seq[AC__IO_WRITE]);
     wake_all(&reg->waiters[AC__IO_WRITE], 0);
   }
   unlock(reg);
@@ -153,15 +162,20 @@ static bool is_stream(int fd) {
          type == SOCK_STREAM;
 }
 
+static uint32_t reg_events(struct ac__io_reg *reg) {
+  return EPOLLIN | EPOLLRDHUP |
+         (atomic_load_explicit(&reg->out_armed, memory_order_relaxed) ? EPOLLOUT : 0);
+}
+
 /* Under the lock: make 'reg' report to 'r'. */
 static int bind_to(struct ac__io_reg *reg, struct ac__reactor *r) {
   struct ac__reactor *old = atomic_load_explicit(&reg->reactor, memory_order_relaxed);
   int err;
   if (old) /* awaited from another runtime now: move it (waiters stay queued) */
     ac__reactor_remove(old, reg->fd);
-  err = ac__reactor_add(r, reg->fd, EPOLLIN | EPOLLOUT | EPOLLRDHUP, &reg->handler);
+  err = ac__reactor_add(r, reg->fd, reg_events(reg), &reg->handler);
   if (err == -EEXIST) /* still in r's set through a dup of a closed fd */
-    err = 0;
+    err = ac__reactor_modify(r, reg->fd, reg_events(reg), &reg->handler);
   if (!err && !old && !atomic_load_explicit(&reg->stream, memory_order_relaxed) &&
       is_stream(reg->fd))
     atomic_store_explicit(&reg->stream, true, memory_order_relaxed);
@@ -178,6 +192,18 @@ static int wait(struct ac_io_op *op, enum ac__io_dir dir, struct ac_cx *cx) {
   if (atomic_load_explicit(&reg->gen, memory_order_relaxed) != op->gen) {
     unlock(reg);
     return -ECANCELED;
+  }
+  if (dir == AC__IO_WRITE && !atomic_load_explicit(&reg->out_armed, memory_order_relaxed)) {
+    /* The first wait to write: from now on the fd reports EPOLLOUT.  epoll
+     * looks at the fd when the mask changes, so an fd already writable
+     * gives its edge at once (bump, then this waiter is woken). */
+    atomic_store_explicit(&reg->out_armed, true, memory_order_relaxed);
+    if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) == r &&
+        (err = ac__reactor_modify(r, reg->fd, reg_events(reg), &reg->handler))) {
+      atomic_store_explicit(&reg->out_armed, false, memory_order_relaxed);
+      unlock(reg);
+      return err;
+    }
   }
   if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) != r && (err = bind_to(reg, r))) {
     unlock(reg);
@@ -226,6 +252,7 @@ int ac__io_begin(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx 
     /* Bound here and proven not ready since the last edge: skip the
      * syscall that would only say EAGAIN. */
     if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) == &cx->driver->io &&
+        (dir == AC__IO_READ || atomic_load_explicit(&reg->out_armed, memory_order_relaxed)) &&
         atomic_load_explicit(&reg->clear[dir], memory_order_relaxed) == s &&
         !(atomic_load_explicit(&reg->ended, memory_order_relaxed) & (1u << dir))) {
       int rc = wait(op, dir, cx);
@@ -270,6 +297,7 @@ int ac_close(int fd) {
     struct ac__reactor *r = atomic_load_explicit(&reg->reactor, memory_order_relaxed);
     atomic_store_explicit(&reg->stream, false, memory_order_relaxed);
     atomic_store_explicit(&reg->ended, 0, memory_order_relaxed);
+    atomic_store_explicit(&reg->out_armed, false, memory_order_relaxed);
     if (r) {
       ac__reactor_remove(r, fd);
       atomic_store_explicit(&reg->reactor, NULL, memory_order_relaxed);

@@ -5,8 +5,9 @@
  * epoll event pointing at it is always safe to dispatch (at worst it wakes
  * someone spuriously).  A registration is bound lazily, on the first wait,
  * to the reactor of the runtime that polls the waiting task, with
- * EPOLLIN|EPOLLOUT|EPOLLRDHUP|EPOLLET, and stays bound until ac_close() (or
- * until that reactor is destroyed).
+ * EPOLLIN|EPOLLRDHUP|EPOLLET, and stays bound until ac_close() (or until
+ * that reactor is destroyed).  EPOLLOUT joins the first time a task waits
+ * to write ('out_armed'); until then writes always try the syscall.
  *
  * Readiness per direction (read, write) is a pair of ticks: 'seq' counts the
  * edges epoll reported, 'clear' is the seq value at which a syscall last
@@ -23,8 +24,9 @@
  * An edge after the snapshot either bumps seq before the park looks (retry)
  * or finds the waiter queued (wake), so no edge is lost.
  *
- * Thread safety: waiter lists, the reactor binding and the generation are
- * under the registration's spinlock; seq and clear are atomics.  A waker
+ * Thread safety: waiter lists, the reactor binding, the generation, seq
+ * and 'ended' are written under the registration's spinlock; seq, clear
+ * and 'ended' are atomics that operations read without it.  A waker
  * wakes while holding the lock, so a drop, which takes the same lock, never
  * returns while a wake of its task is still in flight (same rule as the
  * blocking pool). */
@@ -62,6 +64,12 @@ struct ac__io_reg {
    * must not make the next read wait: EOF is still to be read.  Reset by
    * ac_close. */
   _Atomic unsigned ended;
+  /* EPOLLOUT is part of the registration, so write edges are counted in
+   * seq[AC__IO_WRITE].  Added the first time a task waits to write (under
+   * the lock), kept until ac_close: most sockets never fill their send
+   * buffer, and with EPOLLOUT every ACK that frees space would be an event
+   * (W5: one per message, half of all events). */
+  atomic_bool out_armed;
   struct ac_io_waiter *waiters[2];      /* per enum ac__io_dir; under lock */
 };
 

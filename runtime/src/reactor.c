@@ -71,6 +71,11 @@ int ac__reactor_add(struct ac__reactor *r, int fd, uint32_t events, struct ac__i
   return 0;
 }
 
+int ac__reactor_modify(struct ac__reactor *r, int fd, uint32_t events, struct ac__io_handler *h) {
+  struct epoll_event ev = {.events = events | EPOLLET, .data.ptr = h};
+  return epoll_ctl(r->epoll_fd, EPOLL_CTL_MOD, fd, &ev) < 0 ? -errno : 0;
+}
+
 int ac__reactor_remove(struct ac__reactor *r, int fd) {
   if (epoll_ctl(r->epoll_fd, EPOLL_CTL_DEL, fd, NULL) < 0)
     return -errno;

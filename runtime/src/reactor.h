@@ -28,6 +28,8 @@ void ac__reactor_destroy(struct ac__reactor *r);
 
 /* Registers 'fd' for 'events' (EPOLLIN/EPOLLOUT/...; EPOLLET is added). */
 int ac__reactor_add(struct ac__reactor *r, int fd, uint32_t events, struct ac__io_handler *h);
+/* Changes the events of a registered fd (edge-triggered too). */
+int ac__reactor_modify(struct ac__reactor *r, int fd, uint32_t events, struct ac__io_handler *h);
 int ac__reactor_remove(struct ac__reactor *r, int fd);
 
 /* Waits up to 'timeout_ms' (-1: no limit, 0: just look) and dispatches what

@@ -73,7 +73,7 @@ static void unlink_chunk(struct ac__task_arena *a, struct ac__chunk *c) {
  * lines spreads them out (cache colouring, as slab allocators do). */
 static struct ac_task *alloc_single(struct ac__task_arena *a, size_t frame_size,
                                     size_t frame_align) {
-  size_t color = (size_t)(a->single_color++ % 64) * 64;
+  size_t color = (size_t)(a->single_color++ % 1024) * 64;
   size_t frame_off =
       (AC__CHUNK_HEADER + color + HEADER_SIZE + frame_align - 1) & ~(frame_align - 1);
   size_t size = (frame_off + frame_size + 4095) & ~(size_t)4095;
@@ -89,6 +89,17 @@ static struct ac_task *alloc_single(struct ac__task_arena *a, size_t frame_size,
   return c->single;
 }
 
+/* A slot above AC__ARENA_MAX_SLOT: whole cache lines, an odd number. */
+static size_t large_slot(size_t slot) { return ((slot + 63) & ~(size_t)63) | 64; }
+
+/* The class of a slot size (a multiple of 8 up to AC__ARENA_MAX_SLOT, a
+ * large_slot above). */
+static struct ac__arena_class *class_of(struct ac__task_arena *a, size_t slot) {
+  if (slot <= AC__ARENA_MAX_SLOT)
+    return &a->classes[slot / 8];
+  return &a->classes[AC__ARENA_CLASSES + (slot - AC__ARENA_MAX_SLOT - 64) / 128];
+}
+
 /* Puts a freed slot back on its class (owner thread or under the lock). */
 static void free_local(struct ac__task_arena *a, struct ac_task *t) {
   struct ac__chunk *c = ac__chunk_of(t);
@@ -101,7 +112,7 @@ static void free_local(struct ac__task_arena *a, struct ac_task *t) {
     }
     return;
   }
-  struct ac__arena_class *k = &a->classes[c->slot_size / 8];
+  struct ac__arena_class *k = class_of(a, c->slot_size);
   *(void **)t = k->free;
   k->free = t;
   poison(t, c->slot_size);
@@ -138,7 +149,7 @@ static void populate_more(struct ac__chunk *c) {
 }
 
 static struct ac_task *alloc_locked(struct ac__task_arena *a, size_t slot) {
-  struct ac__arena_class *k = &a->classes[slot / 8];
+  struct ac__arena_class *k = class_of(a, slot);
   for (;;) {
     struct ac__chunk *c;
     void *p = k->free;
@@ -165,7 +176,9 @@ static struct ac_task *alloc_locked(struct ac__task_arena *a, size_t slot) {
     c->slot_size = slot;
     c->local_class = a->lock ? NULL : k;
     c->bump = (char *)c + AC__CHUNK_HEADER;
-    if (k->chunk) { /* busy class: its chunks are prefaulted step by step */
+    if (k->chunk && slot <= AC__ARENA_MAX_SLOT) {
+      /* busy class: its chunks are prefaulted step by step (not the large
+       * classes: their frames are mostly buffers, touched where used) */
       c->end = (char *)c;
       populate_more(c);
     } else {        /* its first chunk fills page by page */
@@ -182,8 +195,10 @@ struct ac_task *ac__arena_alloc_slow(struct ac__task_arena *a, size_t frame_size
   struct ac_task *t;
   if (a->lock)
     pthread_mutex_lock(a->lock);
-  if (align > 32 || frame_size > AC__ARENA_MAX_SLOT - HEADER_SIZE)
+  if (align > 32 || frame_size > AC__ARENA_LARGE_MAX - HEADER_SIZE)
     t = alloc_single(a, frame_size, align);
+  else if (slot > AC__ARENA_MAX_SLOT)
+    t = alloc_locked(a, large_slot(slot));
   else
     t = alloc_locked(a, slot);
   if (t)

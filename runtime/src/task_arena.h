@@ -6,9 +6,11 @@
  * holds what all its tasks share (the scheduler, the slot size), which is
  * why the task header itself does not store its scheduler.  A chunk serves
  * one slot size; its slots are carved from a bump pointer and recycled
- * through a free list per class.  Slots above AC__ARENA_MAX_SLOT bytes or
- * frames aligned above 32 get a chunk of their own ("single" chunks, as
- * large as needed, the task at its start).
+ * through a free list per class.  Slots above AC__ARENA_MAX_SLOT bytes go
+ * to coarser classes (odd numbers of cache lines) up to AC__ARENA_LARGE_MAX;
+ * larger slots
+ * or frames aligned above 32 get a chunk of their own ("single" chunks, as
+ * large as needed, the task near its start).
  *
  * A slot holds a task header followed by its frame.  A free slot has a NULL
  * 'desc' (the header's second word; the first links the free list), a live
@@ -40,6 +42,14 @@
 #define AC__CHUNK_SIZE ((size_t)1 << AC__CHUNK_SHIFT) /* 256 KiB */
 #define AC__ARENA_MAX_SLOT 2048
 #define AC__ARENA_CLASSES (AC__ARENA_MAX_SLOT / 8 + 1)
+/* Larger slots, up to AC__ARENA_LARGE_MAX, share chunks too (an echo
+ * connection's task with a 16 KiB buffer in its frame, say): a chunk each
+ * put a thousand such tasks 256 KiB apart, all at the same offsets, and W5
+ * at 1,000 connections ran ~7 % slower so.  Such a slot is an odd number
+ * of cache lines, so that tasks side by side start at every line offset
+ * (and every set of the caches), not at a few. */
+#define AC__ARENA_LARGE_MAX (32 << 10)
+#define AC__ARENA_LARGE_CLASSES ((AC__ARENA_LARGE_MAX - AC__ARENA_MAX_SLOT) / 128 + 1)
 
 struct ac__sched;
 struct ac__task_arena;
@@ -78,7 +88,7 @@ struct ac__task_arena {
                                      (remote frees count once taken) */
   bool iterating;                 /* inside ac__arena_for_each */
   unsigned single_color;          /* staggers tasks that get a chunk of their own */
-  struct ac__arena_class classes[AC__ARENA_CLASSES];
+  struct ac__arena_class classes[AC__ARENA_CLASSES + AC__ARENA_LARGE_CLASSES];
 };
 
 static inline struct ac__chunk *ac__chunk_of(const void *p) {
