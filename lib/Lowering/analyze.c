@@ -700,7 +700,7 @@ static void choose_promoted(FnCtx *ctx) {
   StrBuf sb = {0};
   for (size_t i = 0; i < ctx->num_vars; i++)
     if (ctx->vars[i].promoted && ctx->vars[i].assigned)
-      sb_printf(&sb, "ac_f->%s = ac_l_%s; ", ctx->vars[i].field, ctx->vars[i].field);
+      sb_printf(&sb, "AC__SAVE(ac_f->%s, ac_l_%s); ", ctx->vars[i].field, ctx->vars[i].field);
   ctx->save_text = sb_take(&sb);
 }
 

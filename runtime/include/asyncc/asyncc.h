@@ -54,6 +54,13 @@ typedef void (*ac_trace_fn)(const void *frame, struct ac_trace *t);
  * would pair two adjacent 8-byte stores into one 16-byte store, which the
  * poll's 8-byte loads cannot be forwarded from (W2: 2-3 ns per hand-off). */
 #define AC__STORE_SCALAR(lv, v) (*(__typeof__(lv) volatile *)&(lv) = (v))
+/* How generated code saves a promoted local to its frame field when it
+ * suspends: as one scalar store each.  Plain stores of adjacent locals
+ * (a loop's sum and counter, say) let gcc's SLP vectorizer pair them, and it
+ * then kept both locals in one vector register through the whole loop, its
+ * counter behind a spill, a vector add and a move back to an integer
+ * register every iteration (W3's join loop: 51 -> 36 ns per task). */
+#define AC__SAVE(field, local) AC__STORE_SCALAR(field, local)
 #define AC__INLINE extern __inline__ __attribute__((__gnu_inline__, __always_inline__))
 /* Atomic accesses for those fast paths without <stdatomic.h> (clang's
  * includes <stdint.h>, i.e. libc, which would fix the feature macros
