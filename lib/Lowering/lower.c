@@ -252,6 +252,9 @@ int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
     goto done;
   }
 
+  check_keyword_macros(&L);
+  if (L.errors)
+    goto done;
   collect_async_fns(&L);
   find_direct_fns(&L);
   find_recursion(&L);

@@ -367,6 +367,10 @@ bool is_async_decl(CXCursor c);
 /* Written with `async` (the prelude's annotation): a function, variable, field, typedef. */
 bool has_async_annotation(CXCursor c);
 void collect_async_fns(Lowering *L);
+/* keyword_macros.c: an error at each #define of a C keyword or of a name
+ * the generated code uses. */
+void check_keyword_macros(Lowering *L);
+
 /* Fills ctx->awaits and ctx->vars and decides which locals live in the frame. */
 void analyze_fn(FnCtx *ctx);
 Await *await_at(FnCtx *ctx, unsigned offset);
