@@ -153,8 +153,9 @@ static bool run_task(struct ac__executor_ct *ex, struct ac_cx *cx, struct ac_tas
   return false;
 }
 
-/* Empties the run and injection queues without polling: every task in
- * them is the root or a live spawned task, which shutdown drops below. */
+/* Applies the injected wakes and empties the run queue without polling:
+ * every task in it is the root or a live spawned task, which shutdown
+ * drops below. */
 static void drain_queues(struct ac__executor_ct *ex) {
   pthread_mutex_lock(&ex->inject_lock);
   apply_injected(ex);
