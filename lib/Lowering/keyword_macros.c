@@ -3,11 +3,10 @@
  * The lowered C keeps the file's own #define lines and adds code of its own
  * after them (polls, inits, drops), so a macro that renames a keyword that
  * code is made of (`#define if ...`) or one of the names the lowering
- * invents (ac_f,
- * ac_cx, ac_l_x, ...) would rewrite that code too, and the result would
- * not compile, or worse, compile into something else.  Such a #define is
- * an error at its name.  Found from clang's own tokens of the file, which
- * include the directives. */
+ * invents (ac_f, ac_cx, ac_l_x, ...) would rewrite that code too, and the
+ * result would not compile, or worse, compile into something else.  Such
+ * a #define is an error at its name.  Found from clang's own tokens of the
+ * file, which include the directives. */
 #include "lower.h"
 
 #include <string.h>
@@ -46,7 +45,10 @@ void check_keyword_macros(Lowering *L) {
   unsigned n = 0;
   clang_tokenize(L->tu, clang_getRange(b, e), &toks, &n);
   for (unsigned i = 0; i + 2 < n; i++) {
-    if (clang_getTokenKind(toks[i]) != CXToken_Punctuation)
+    /* '#' 'define' NAME: only punctuation followed by an identifier is
+     * spelled out (a string per token) */
+    if (clang_getTokenKind(toks[i]) != CXToken_Punctuation ||
+        clang_getTokenKind(toks[i + 1]) != CXToken_Identifier)
       continue;
     CXString hash = clang_getTokenSpelling(L->tu, toks[i]);
     CXString def = clang_getTokenSpelling(L->tu, toks[i + 1]);

@@ -6,7 +6,6 @@
 
 #include <linux/membarrier.h>
 #include <pthread.h>
-#include <sched.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -28,9 +27,10 @@ void ac__biased_lock_init(struct ac__biased_lock *l) {
   atomic_init(&l->biased, l->owner != NULL);
 }
 
-/* Every running thread of the process passes a full barrier.  A child of
- * fork() starts unregistered (the registration belongs to the address
- * space), so a refusal is met by registering again. */
+/* Every running thread of the process passes a full barrier.  The command
+ * is refused in an address space that is not registered (registration is
+ * per address space, and this process may not be the one that registered:
+ * a fork() child, say), so a refusal is met by registering again. */
 static void heavy_fence(void) {
   if (membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED) == 0)
     return;
@@ -51,8 +51,5 @@ void ac__biased_lock_shared(struct ac__biased_lock *l) {
   /* The owner may be inside a section it entered before: it is short (no
    * calls out, see waitq.h), unless its thread was preempted. */
   for (unsigned spins = 0; atomic_load_explicit(&l->owner_in, memory_order_acquire);)
-    if (++spins < 128)
-      ac__cpu_relax();
-    else
-      sched_yield();
+    ac__spin_backoff(&spins);
 }

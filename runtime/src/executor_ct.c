@@ -60,18 +60,9 @@ static void inject_reserve(struct ac__executor_ct *ex) {
  * alive during the call). */
 static void wake_foreign(struct ac__sched *s, struct ac_task *t) {
   struct ac__executor_ct *ex = (struct ac__executor_ct *)s;
-  uint32_t old, next;
   pthread_mutex_lock(&ex->inject_lock);
   inject_reserve(ex);
-  /* Marked already: the earlier wake covers this one.  A read-modify-write
-   * either way, so that what this thread wrote before the wake is ordered
-   * before the owner's unmarking, and so before the poll that follows. */
-  old = atomic_load_explicit(&t->refs, memory_order_relaxed);
-  do
-    next = (old & AC__REF_INJECTED) ? old : (old | AC__REF_INJECTED) + AC__REF_ONE;
-  while (!atomic_compare_exchange_weak_explicit(&t->refs, &old, next, memory_order_acq_rel,
-                                                memory_order_relaxed));
-  if (!(old & AC__REF_INJECTED)) {
+  if (ac__task_mark_injected(t)) { /* else an earlier wake covers this one */
     ex->inject[ex->inject_len++] = t;
     if (!atomic_exchange(&ex->inject_pending, true))
       ac__driver_unpark(&ex->driver);
@@ -82,13 +73,8 @@ static void wake_foreign(struct ac__sched *s, struct ac_task *t) {
 /* The owner applies the wakes of other threads (inject_lock held). */
 static void apply_injected(struct ac__executor_ct *ex) {
   for (size_t i = 0; i < ex->inject_len; i++) {
-    struct ac_task *t = ex->inject[i];
-    uint32_t old;
-    ac__task_wake_local(t, &ex->run);
-    old = atomic_fetch_sub_explicit(&t->refs, AC__REF_INJECTED + AC__REF_ONE,
-                                    memory_order_acq_rel);
-    if ((old & AC__REF_COUNT) == AC__REF_ONE)
-      ac__task_free(t); /* completed meanwhile, every other reference gone */
+    ac__task_wake_local(ex->inject[i], &ex->run);
+    ac__task_unmark_injected(ex->inject[i]);
   }
   ex->inject_len = 0;
 }

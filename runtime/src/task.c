@@ -86,6 +86,22 @@ void ac__task_unref(struct ac_task *t) {
     dealloc(t);
 }
 
+bool ac__task_mark_injected(struct ac_task *t) {
+  uint32_t old = atomic_load_explicit(&t->refs, memory_order_relaxed), next;
+  do
+    next = (old & AC__REF_INJECTED) ? old : (old | AC__REF_INJECTED) + AC__REF_ONE;
+  while (!atomic_compare_exchange_weak_explicit(&t->refs, &old, next, memory_order_acq_rel,
+                                                memory_order_relaxed));
+  return !(old & AC__REF_INJECTED);
+}
+
+void ac__task_unmark_injected(struct ac_task *t) {
+  uint32_t old = atomic_fetch_sub_explicit(&t->refs, AC__REF_INJECTED + AC__REF_ONE,
+                                           memory_order_acq_rel);
+  if ((old & AC__REF_COUNT) == AC__REF_ONE)
+    dealloc(t); /* completed meanwhile, every other reference gone */
+}
+
 /* ------------------------------------------------------------- completion */
 
 static bool joiner_is_task(struct ac_task *j) { return !((uintptr_t)j & 1); }

@@ -339,6 +339,13 @@ static inline void ac__task_free(struct ac_task *t) {
 /* Reference count (rule 5); unref of the last reference frees the task. */
 void ac__task_ref(struct ac_task *t);
 void ac__task_unref(struct ac_task *t);
+/* A current-thread executor's foreign wakes (rule 1): marks 't' INJECTED
+ * with one reference; false if it was marked already (a wake is on its way,
+ * nothing taken).  A read-modify-write either way, so that what the waker
+ * wrote before the wake is ordered before the unmarking.  Then the owner,
+ * after applying the wake, drops the mark and the reference in one step. */
+bool ac__task_mark_injected(struct ac_task *t);
+void ac__task_unmark_injected(struct ac_task *t);
 
 /* Join handshake (rule 6), for ac_task_join and the join set.  Registers
  * 'joiner' (a task, or a tagged join-set member, see joinset.c) to be told

@@ -67,13 +67,13 @@ static void unlink_chunk(struct ac__task_arena *a, struct ac__chunk *c) {
 }
 
 /* A task with a chunk of its own.  Chunks are aligned to 256 KiB, so
- * without a stagger every such task (an echo connection with a 16 KiB
- * buffer in its frame, say) would start at the same offset and compete for
+ * without a stagger every such task (a frame above AC__ARENA_LARGE_MAX, or
+ * aligned above 32) would start at the same offset and compete for
  * the same few sets of the L1/L2 caches; a cycling "color" of 0-63 cache
  * lines spreads them out (cache colouring, as slab allocators do). */
 static struct ac_task *alloc_single(struct ac__task_arena *a, size_t frame_size,
                                     size_t frame_align) {
-  size_t color = (size_t)(a->single_color++ % 1024) * 64;
+  size_t color = (size_t)(a->single_color++ % 64) * 64;
   size_t frame_off =
       (AC__CHUNK_HEADER + color + HEADER_SIZE + frame_align - 1) & ~(frame_align - 1);
   size_t size = (frame_off + frame_size + 4095) & ~(size_t)4095;

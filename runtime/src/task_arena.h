@@ -45,7 +45,7 @@
 /* Larger slots, up to AC__ARENA_LARGE_MAX, share chunks too (an echo
  * connection's task with a 16 KiB buffer in its frame, say): a chunk each
  * put a thousand such tasks 256 KiB apart, all at the same offsets, and W5
- * at 1,000 connections ran ~7 % slower so.  Such a slot is an odd number
+ * at 1,000 connections ran ~4 % slower so.  Such a slot is an odd number
  * of cache lines, so that tasks side by side start at every line offset
  * (and every set of the caches), not at a few. */
 #define AC__ARENA_LARGE_MAX (32 << 10)

@@ -34,24 +34,16 @@ void ac__waiter_thread_wait(struct ac_waiter *w) {
 void ac__spin_lock_slow(ac__spinlock *l) {
   do {
     unsigned spins = 0;
-    while (atomic_load_explicit(l, memory_order_relaxed)) {
-      if (++spins < 128)
-        ac__cpu_relax();
-      else
-        sched_yield(); /* the holder may be preempted: let it run */
-    }
+    while (atomic_load_explicit(l, memory_order_relaxed))
+      ac__spin_backoff(&spins);
   } while (atomic_exchange_explicit(l, 1, memory_order_acquire));
 }
 
 enum ac__waiter_state ac__waiter_settle_slow(struct ac_waiter *w) {
   uint32_t s;
   unsigned spins = 0;
-  while ((s = atomic_load_explicit(&w->state, memory_order_acquire)) == AC__W_NOTIFYING) {
-    if (++spins < 128)
-      ac__cpu_relax();
-    else
-      sched_yield();
-  }
+  while ((s = atomic_load_explicit(&w->state, memory_order_acquire)) == AC__W_NOTIFYING)
+    ac__spin_backoff(&spins);
   return (enum ac__waiter_state)s;
 }
 

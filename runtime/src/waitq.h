@@ -57,6 +57,15 @@ static inline void ac__cpu_relax(void) {
 #endif
 }
 
+/* One step of a spin-wait: pause for the first 128 steps, then yield the
+ * CPU (whoever we wait for may have been preempted: let it run). */
+static inline void ac__spin_backoff(unsigned *spins) {
+  if (++*spins < 128)
+    ac__cpu_relax();
+  else
+    sched_yield();
+}
+
 /* Contended: spin, then yield (waitq.c).  Out of line, so that the
  * uncontended lock inlined everywhere stays one exchange and a branch. */
 void ac__spin_lock_slow(ac__spinlock *l);
