@@ -19,7 +19,7 @@
 
 /* 4096 pages of 1024 registrations: fds below 4M (the kernel's nr_open
  * ceiling is 1M by default).  The page pointers are the only static cost:
- * 32 KiB; a page is 48 KiB and allocated when one of its fds is first used. */
+ * 32 KiB; a page is 64 KiB and allocated when one of its fds is first used. */
 #define PAGE_SHIFT 10
 #define PAGE_SIZE (1u << PAGE_SHIFT)
 #define PAGES 4096u
@@ -82,13 +82,13 @@ static void bump(_Atomic uint32_t *seq) {
 /* The reactor's callback: an edge on the fd. */
 static void on_ready(struct ac__io_handler *h, uint32_t events) {
   struct ac__io_reg *reg = (struct ac__io_reg *)((char *)h - offsetof(struct ac__io_reg, handler));
-  unsigned ended = (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR) ? 1u << AC__IO_READ : 0) |
+  unsigned char ended = (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR) ? 1u << AC__IO_READ : 0) |
                    (events & (EPOLLHUP | EPOLLERR) ? 1u << AC__IO_WRITE : 0);
   /* 'ended' and 'seq' are written under the lock only: plain updates,
    * no read-modify-write (readers load them without the lock). */
   lock(reg);
   if (ended)
-    atomic_store_explicit(&reg->ended, atomic_load_explicit(&reg->ended, memory_order_relaxed) | ended,
+    atomic_store_explicit(&reg->ended, (unsigned char)(atomic_load_explicit(&reg->ended, memory_order_relaxed) | ended),
                           memory_order_relaxed);
   if (events & (EPOLLIN | EPOLLRDHUP | EPOLLPRI | EPOLLHUP | EPOLLERR)) {
     bump(&reg->seq[AC__IO_READ]);
@@ -102,10 +102,11 @@ static void on_ready(struct ac__io_handler *h, uint32_t events) {
 }
 
 static struct ac__io_reg *page_alloc(unsigned index) {
-  struct ac__io_reg *page = calloc(PAGE_SIZE, sizeof *page);
+  struct ac__io_reg *page = aligned_alloc(_Alignof(struct ac__io_reg), PAGE_SIZE * sizeof *page);
   struct ac__io_reg *expected = NULL;
   if (!page)
     return NULL;
+  memset(page, 0, PAGE_SIZE * sizeof *page);
   for (unsigned i = 0; i < PAGE_SIZE; i++) {
     page[i].handler.ready = on_ready;
     atomic_flag_clear(&page[i].lock);
