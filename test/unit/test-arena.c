@@ -1,14 +1,18 @@
 /* The task arena's large classes: tasks whose frames are above 2 KiB (up
  * to 32 KiB) share chunks, side by side, an odd number of cache lines
  * apart; they do not overlap, come back to their class when freed, and are
- * all found by ac__arena_for_each. */
+ * all found by ac__arena_for_each.  And a busy arena's huge-page regions. */
 #include "test.h"
 
 #include "task.h"
 #include "task_arena.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 enum { LARGE_TASKS = 40, LARGE_FRAME = 16 * 1024 + 200 };
 
@@ -59,4 +63,57 @@ TEST_IMPL(arena_large_frames_share_chunks) {
   ac__arena_for_each(&a, count_live, &live);
   ASSERT_INT_EQ(live, 0);
   ac__arena_destroy(&a);
+}
+
+/* Whether the mapping holding 'p' carries the "hg" flag (MADV_HUGEPAGE) in
+ * /proc/self/smaps. */
+static bool marked_hugepage(const void *p) {
+  FILE *f = fopen("/proc/self/smaps", "r");
+  char line[512];
+  bool in_range = false, marked = false;
+  if (!f)
+    return false;
+  while (fgets(line, sizeof line, f)) {
+    unsigned long lo, hi;
+    if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2) /* a mapping's first line */
+      in_range = (uintptr_t)p >= lo && (uintptr_t)p < hi;
+    else if (in_range && strncmp(line, "VmFlags:", 8) == 0)
+      marked = strstr(line, " hg") != NULL;
+  }
+  fclose(f);
+  return marked;
+}
+
+/* Past 2 MiB of class chunks, an arena's next chunks are carved side by
+ * side from 2 MiB regions marked for transparent huge pages; the first
+ * ones are not (a small program never pays for a huge page). */
+TEST_IMPL(arena_busy_classes_use_huge_regions) {
+  enum { FRAME = 2000, TASKS = 24 * 1024 }; /* 2,032-byte slots: 12 MiB */
+  static const struct ac_spawn_desc desc = {FRAME, 8, 0, 0, NULL, NULL, NULL, NULL, NULL};
+  struct ac__sched sched = {0};
+  pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+  struct ac__task_arena a;
+  struct ac_task **t = malloc(TASKS * sizeof *t);
+  const size_t region = (size_t)2 << 20;
+  ASSERT_TRUE(t != NULL);
+  ac__arena_init(&a, &sched, &lock);
+  for (int i = 0; i < TASKS; i++) {
+    t[i] = ac__arena_alloc(&a, FRAME, 8);
+    ASSERT_TRUE(t[i] != NULL);
+    t[i]->desc = &desc;
+  }
+  ASSERT_TRUE(!marked_hugepage(t[0])); /* the first chunks: ordinary mappings */
+  struct ac__chunk *last = ac__chunk_of(t[TASKS - 1]);
+  ASSERT_TRUE(marked_hugepage(last));
+  /* the last region is carved from its start, chunk after chunk */
+  uintptr_t base = (uintptr_t)last & ~(uintptr_t)(region - 1);
+  size_t in_region = 0;
+  for (struct ac__chunk *c = a.chunks; c; c = c->next)
+    in_region += (uintptr_t)c >= base && (uintptr_t)c < base + region;
+  ASSERT_UINT_EQ(in_region, ((uintptr_t)last - base) / AC__CHUNK_SIZE + 1);
+  for (int i = 0; i < TASKS; i++)
+    ac__arena_free(t[i]);
+  ASSERT_UINT_EQ(a.live, 0);
+  ac__arena_destroy(&a);
+  free(t);
 }

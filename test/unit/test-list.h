@@ -18,6 +18,7 @@
   X(wake_from_other_thread)                                                    \
   X(ct_foreign_wakes_once_per_task)                                            \
   X(arena_large_frames_share_chunks)                                           \
+  X(arena_busy_classes_use_huge_regions)                                       \
   X(reactor_wakes_task_on_ready_fd)                                            \
   X(block_on_returns_result)                                                   \
   X(block_on_nested_fails_with_message)                                        \
