@@ -20,11 +20,11 @@
 /* 4096 pages of 1024 registrations: fds below 4M (the kernel's nr_open
  * ceiling is 1M by default).  The page pointers are the only static cost:
  * 32 KiB; a page is 64 KiB and allocated when one of its fds is first used. */
-#define PAGE_SHIFT 10
-#define PAGE_SIZE (1u << PAGE_SHIFT)
-#define PAGES 4096u
+#define PAGE_SHIFT AC__IO_PAGE_SHIFT
+#define PAGE_SIZE AC__IO_PAGE_SIZE
+#define PAGES AC__IO_PAGES
 
-static struct ac__io_reg *_Atomic pages[PAGES];
+struct ac__io_reg *_Atomic ac__io_pages[PAGES];
 static pthread_once_t sigpipe_once = PTHREAD_ONCE_INIT;
 
 /* Writing to a reset socket or a pipe without reader must fail with EPIPE,
@@ -112,21 +112,12 @@ static struct ac__io_reg *page_alloc(unsigned index) {
     atomic_flag_clear(&page[i].lock);
     page[i].fd = (int)(index * PAGE_SIZE + i);
   }
-  if (!atomic_compare_exchange_strong_explicit(&pages[index], &expected, page,
+  if (!atomic_compare_exchange_strong_explicit(&ac__io_pages[index], &expected, page,
                                                memory_order_acq_rel, memory_order_acquire)) {
     free(page); /* another thread won the race */
     return expected;
   }
   return page;
-}
-
-/* The registration of 'fd' if its page exists; never allocates. */
-static struct ac__io_reg *reg_lookup(int fd) {
-  struct ac__io_reg *page;
-  if (fd < 0 || (unsigned)fd >= PAGES * PAGE_SIZE)
-    return NULL;
-  page = atomic_load_explicit(&pages[(unsigned)fd >> PAGE_SHIFT], memory_order_acquire);
-  return page ? &page[(unsigned)fd & (PAGE_SIZE - 1)] : NULL;
 }
 
 struct ac__io_reg *ac__io_reg_of(int fd) {
@@ -137,7 +128,7 @@ struct ac__io_reg *ac__io_reg_of(int fd) {
     return NULL;
   }
   index = (unsigned)fd >> PAGE_SHIFT;
-  page = atomic_load_explicit(&pages[index], memory_order_acquire);
+  page = atomic_load_explicit(&ac__io_pages[index], memory_order_acquire);
   if (!page) {
     pthread_once(&sigpipe_once, ignore_sigpipe);
     page = page_alloc(index);
@@ -222,7 +213,7 @@ static int wait(struct ac_io_op *op, enum ac__io_dir dir, struct ac_cx *cx) {
   return AC__IO_PENDING;
 }
 
-int ac__io_begin(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx) {
+int ac__io_begin_slow(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx) {
   struct ac__io_reg *reg = op->reg;
   if (!reg) {
     reg = ac__io_reg_of(fd);
@@ -291,7 +282,7 @@ void ac__io_op_drop(struct ac_io_op *op) {
 }
 
 int ac_close(int fd) {
-  struct ac__io_reg *reg = reg_lookup(fd);
+  struct ac__io_reg *reg = ac__io_reg_lookup(fd);
   if (reg) {
     lock(reg);
     atomic_fetch_add_explicit(&reg->gen, 1, memory_order_release);
@@ -311,7 +302,7 @@ int ac_close(int fd) {
 }
 
 bool ac__io_has_waiter(int fd, enum ac__io_dir dir) {
-  struct ac__io_reg *reg = reg_lookup(fd);
+  struct ac__io_reg *reg = ac__io_reg_lookup(fd);
   bool has;
   if (!reg)
     return false;
@@ -323,7 +314,7 @@ bool ac__io_has_waiter(int fd, enum ac__io_dir dir) {
 
 void ac__io_forget_reactor(struct ac__reactor *r) {
   for (unsigned p = 0; p < PAGES; p++) {
-    struct ac__io_reg *page = atomic_load_explicit(&pages[p], memory_order_acquire);
+    struct ac__io_reg *page = atomic_load_explicit(&ac__io_pages[p], memory_order_acquire);
     if (!page)
       continue;
     for (unsigned i = 0; i < PAGE_SIZE; i++) {

@@ -87,11 +87,53 @@ enum { AC__IO_TRY = 0, AC__IO_PENDING = 1 };
  * EBADF) or when out of memory (ENOMEM).  First call: ignore SIGPIPE. */
 struct ac__io_reg *ac__io_reg_of(int fd);
 
+/* The table: AC__IO_PAGES pages of AC__IO_PAGE_SIZE registrations (io_reg.c). */
+#define AC__IO_PAGE_SHIFT 10
+#define AC__IO_PAGE_SIZE (1u << AC__IO_PAGE_SHIFT)
+#define AC__IO_PAGES 4096u
+extern struct ac__io_reg *_Atomic ac__io_pages[AC__IO_PAGES];
+
+/* The registration of 'fd' if its page exists; never allocates. */
+static inline struct ac__io_reg *ac__io_reg_lookup(int fd) {
+  struct ac__io_reg *page;
+  if ((unsigned)fd >= AC__IO_PAGES * AC__IO_PAGE_SIZE) /* negative too */
+    return NULL;
+  page = atomic_load_explicit(&ac__io_pages[(unsigned)fd >> AC__IO_PAGE_SHIFT], memory_order_acquire);
+  return page ? &page[(unsigned)fd & (AC__IO_PAGE_SIZE - 1)] : NULL;
+}
+
+/* ac__io_begin's every case (io_reg.c). */
+int ac__io_begin_slow(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx);
+
 /* Prepares an attempt of 'op' on 'fd' in direction 'dir' for cx's task.
  * AC__IO_TRY: do the syscall now.  AC__IO_PENDING: the task will be woken.
  * -ECANCELED: the fd was ac_close()d since the operation started; other
- * -errno: the fd cannot be watched (-EPERM: a regular file). */
-int ac__io_begin(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx);
+ * -errno: the fd cannot be watched (-EPERM: a regular file).
+ * Inline, the common case of every leaf: the registration exists, the
+ * operation has not waited yet, and the fd may be ready (an edge since the
+ * last proof of not ready, or writes never waited for): try.  The rest
+ * (a first use of the fd, a wake to check, a wait) is out of line. */
+static inline int ac__io_begin(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx) {
+  struct ac__io_reg *reg = op->reg;
+  uint32_t s;
+  if (!reg) {
+    reg = ac__io_reg_lookup(fd);
+    if (!reg)
+      return ac__io_begin_slow(op, fd, dir, cx);
+    op->reg = reg;
+    op->gen = atomic_load_explicit(&reg->gen, memory_order_acquire);
+  } else if (op->w.task) {
+    return ac__io_begin_slow(op, fd, dir, cx);
+  } else if (atomic_load_explicit(&reg->gen, memory_order_acquire) != op->gen) {
+    return -ECANCELED;
+  }
+  s = atomic_load_explicit(&reg->seq[dir], memory_order_acquire);
+  if (atomic_load_explicit(&reg->clear[dir], memory_order_relaxed) == s &&
+      (dir == AC__IO_READ || atomic_load_explicit(&reg->out_armed, memory_order_relaxed)))
+    return ac__io_begin_slow(op, fd, dir, cx); /* maybe known not ready */
+  op->snap = s;
+  return AC__IO_TRY;
+}
 /* The attempt proved the fd not ready (short transfer): forget the
  * readiness seen at the snapshot. */
 void ac__io_clear(struct ac_io_op *op, enum ac__io_dir dir);
