@@ -18,13 +18,31 @@ static void register_expedited(void) {
   registered = membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED) == 0;
 }
 
-void ac__biased_lock_init(struct ac__biased_lock *l) {
+/* The calling thread's current-thread runtime, if locks may be biased to it. */
+static struct ac__sched *bias_target(void) {
   struct ac__sched *s = ac__context_current();
+  if (!s || !s->local_run)
+    return NULL;
+  pthread_once(&registered_once, register_expedited);
+  return registered ? s : NULL;
+}
+
+void ac__biased_lock_init(struct ac__biased_lock *l) {
+  struct ac__sched *s = bias_target();
   atomic_init(&l->spin, 0);
   atomic_init(&l->owner_in, 0);
-  pthread_once(&registered_once, register_expedited);
-  l->owner = s && s->local_run && registered ? s : NULL;
-  atomic_init(&l->biased, l->owner != NULL);
+  atomic_init(&l->owner, s);
+  atomic_init(&l->biased, s != NULL);
+}
+
+void ac__biased_lock_claim(struct ac__biased_lock *l) {
+  struct ac__sched *s;
+  if (atomic_load_explicit(&l->owner, memory_order_relaxed) || !(s = bias_target()))
+    return;
+  /* Plain stores: whoever looks next takes 'spin' first, which this thread
+   * releases after them. */
+  atomic_store_explicit(&l->owner, s, memory_order_relaxed);
+  atomic_store_explicit(&l->biased, true, memory_order_relaxed);
 }
 
 /* Every running thread of the process passes a full barrier.  The command

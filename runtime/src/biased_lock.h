@@ -20,11 +20,15 @@
  * compiler barrier: that is the point.
  *
  * A lock is biased only if membarrier's private expedited command could be
- * registered (Linux 4.14+), and only when created on a current-thread
- * runtime's thread: a multi-thread runtime's workers share a scheduler, so
- * "the owner's thread" would not be one thread.  The owner is named by its
- * scheduler, which one thread runs at a time: a later runtime that reuses
- * the address is the only one of that name then.
+ * registered (Linux 4.14+), and only to a current-thread runtime: a
+ * multi-thread runtime's workers share a scheduler, so "the owner's thread"
+ * would not be one thread.  The owner is named by its scheduler, which one
+ * thread runs at a time: a later runtime that reuses the address is the
+ * only one of that name then.  Biased at init (channels: to the creator's
+ * runtime) or later, once, by ac__biased_lock_claim (fd registrations: to
+ * the runtime that first waits on the fd).  Never again once revoked: a
+ * thread that read the old bias just before a revocation could otherwise
+ * take a new owner's 'owner_in' for its own.
  *
  * On the owner thread 'spin' may also be taken directly (ac__spin_lock):
  * that thread cannot be inside a biased section at the same time, and any
@@ -42,16 +46,22 @@ struct ac__biased_lock {
   ac__spinlock spin;
   _Atomic unsigned char owner_in; /* the owner thread holds it without 'spin' */
   _Atomic bool biased;            /* cleared once, by the first other thread */
-  struct ac__sched *owner;        /* fixed at init; NULL: never biased */
+  /* Set once, while biasing; NULL: never biased.  Atomic only because
+   * a claim sets it while other threads may compare it. */
+  struct ac__sched *_Atomic owner;
 };
 
 /* Biased to the calling thread's current-thread runtime, if any. */
 void ac__biased_lock_init(struct ac__biased_lock *l);
+/* Holding 'spin' (an unbiased lock is always taken through it): bias the
+ * lock to the calling thread's current-thread runtime, if it was never
+ * biased.  An all-zero lock is a valid unbiased lock to claim. */
+void ac__biased_lock_claim(struct ac__biased_lock *l);
 /* Takes 'spin', revoking the bias first if it is still there. */
 void ac__biased_lock_shared(struct ac__biased_lock *l);
 
 static inline void ac__biased_lock(struct ac__biased_lock *l) {
-  if (l->owner == ac__context_current() &&
+  if (atomic_load_explicit(&l->owner, memory_order_relaxed) == ac__context_current() &&
       atomic_load_explicit(&l->biased, memory_order_relaxed)) {
     atomic_store_explicit(&l->owner_in, 1, memory_order_relaxed);
     atomic_signal_fence(memory_order_seq_cst); /* the light half */
@@ -66,7 +76,7 @@ static inline void ac__biased_lock(struct ac__biased_lock *l) {
 /* Only the owner thread ever sets 'owner_in', and there it is set exactly
  * while that thread holds the lock biased. */
 static inline void ac__biased_unlock(struct ac__biased_lock *l) {
-  if (l->owner == ac__context_current() &&
+  if (atomic_load_explicit(&l->owner, memory_order_relaxed) == ac__context_current() &&
       atomic_load_explicit(&l->owner_in, memory_order_relaxed))
     atomic_store_explicit(&l->owner_in, 0, memory_order_release);
   else

@@ -36,15 +36,18 @@ static void ignore_sigpipe(void) {
     signal(SIGPIPE, SIG_IGN);
 }
 
-static void lock(struct ac__io_reg *reg) {
-  unsigned spins = 0;
-  while (atomic_flag_test_and_set_explicit(&reg->lock, memory_order_acquire))
-    if (++spins % 64 == 0)
-      sched_yield(); /* the holder may be preempted: give it the core */
+static void lock(struct ac__io_reg *reg) { ac__biased_lock(&reg->lock); }
+
+static void unlock(struct ac__io_reg *reg) { ac__biased_unlock(&reg->lock); }
+
+/* Flag updates are rare (a hang-up, the first wait to write, a new fd):
+ * read-modify-writes, as ac__io_mark_stream sets STREAM without the lock. */
+static void set_flags(struct ac__io_reg *reg, unsigned flags) {
+  atomic_fetch_or_explicit(&reg->flags, (unsigned char)flags, memory_order_relaxed);
 }
 
-static void unlock(struct ac__io_reg *reg) {
-  atomic_flag_clear_explicit(&reg->lock, memory_order_release);
+static void clear_flags(struct ac__io_reg *reg, unsigned flags) {
+  atomic_fetch_and_explicit(&reg->flags, (unsigned char)~flags, memory_order_relaxed);
 }
 
 static void link_waiter(struct ac_io_waiter **head, struct ac_io_waiter *w) {
@@ -79,17 +82,14 @@ static void bump(_Atomic uint32_t *seq) {
                         memory_order_release);
 }
 
-/* The reactor's callback: an edge on the fd. */
-static void on_ready(struct ac__io_handler *h, uint32_t events) {
-  struct ac__io_reg *reg = (struct ac__io_reg *)((char *)h - offsetof(struct ac__io_reg, handler));
-  unsigned char ended = (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR) ? 1u << AC__IO_READ : 0) |
-                   (events & (EPOLLHUP | EPOLLERR) ? 1u << AC__IO_WRITE : 0);
-  /* 'ended' and 'seq' are written under the lock only: plain updates,
-   * no read-modify-write (readers load them without the lock). */
+void ac__io_reg_ready(struct ac__io_reg *reg, uint32_t events) {
+  unsigned ended = (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR) ? AC__IO_ENDED_READ : 0) |
+                   (events & (EPOLLHUP | EPOLLERR) ? AC__IO_ENDED_WRITE : 0);
+  /* 'seq' is written under the lock only: a plain update, no
+   * read-modify-write (readers load it without the lock). */
   lock(reg);
   if (ended)
-    atomic_store_explicit(&reg->ended, (unsigned char)(atomic_load_explicit(&reg->ended, memory_order_relaxed) | ended),
-                          memory_order_relaxed);
+    set_flags(reg, ended);
   if (events & (EPOLLIN | EPOLLRDHUP | EPOLLPRI | EPOLLHUP | EPOLLERR)) {
     bump(&reg->seq[AC__IO_READ]);
     wake_all(&reg->waiters[AC__IO_READ], 0);
@@ -107,11 +107,7 @@ static struct ac__io_reg *page_alloc(unsigned index) {
   if (!page)
     return NULL;
   memset(page, 0, PAGE_SIZE * sizeof *page);
-  for (unsigned i = 0; i < PAGE_SIZE; i++) {
-    page[i].handler.ready = on_ready;
-    atomic_flag_clear(&page[i].lock);
-    page[i].fd = (int)(index * PAGE_SIZE + i);
-  }
+  /* all zero: unbound, unbiased (ac__biased_lock_claim) */
   if (!atomic_compare_exchange_strong_explicit(&ac__io_pages[index], &expected, page,
                                                memory_order_acq_rel, memory_order_acquire)) {
     free(page); /* another thread won the race */
@@ -155,28 +151,30 @@ static bool is_stream(int fd) {
 }
 
 static uint32_t reg_events(struct ac__io_reg *reg) {
-  return EPOLLIN | EPOLLRDHUP |
-         (atomic_load_explicit(&reg->out_armed, memory_order_relaxed) ? EPOLLOUT : 0);
+  return EPOLLIN | EPOLLRDHUP | (ac__io_reg_has(reg, AC__IO_OUT_ARMED) ? EPOLLOUT : 0);
 }
 
-/* Under the lock: make 'reg' report to 'r'. */
-static int bind_to(struct ac__io_reg *reg, struct ac__reactor *r) {
+/* Under the lock: make 'reg' (of 'fd') report to 'r'. */
+static int bind_to(struct ac__io_reg *reg, int fd, struct ac__reactor *r) {
   struct ac__reactor *old = atomic_load_explicit(&reg->reactor, memory_order_relaxed);
   int err;
   if (old) /* awaited from another runtime now: move it (waiters stay queued) */
-    ac__reactor_remove(old, reg->fd);
-  err = ac__reactor_add(r, reg->fd, reg_events(reg), &reg->handler);
+    ac__reactor_remove(old, fd);
+  err = ac__reactor_add(r, fd, reg_events(reg), reg);
   if (err == -EEXIST) /* still in r's set through a dup of a closed fd */
-    err = ac__reactor_modify(r, reg->fd, reg_events(reg), &reg->handler);
-  if (!err && !old && !atomic_load_explicit(&reg->stream, memory_order_relaxed) &&
-      is_stream(reg->fd))
-    atomic_store_explicit(&reg->stream, true, memory_order_relaxed);
+    err = ac__reactor_modify(r, fd, reg_events(reg), reg);
+  if (!err && !old && !ac__io_reg_has(reg, AC__IO_STREAM) && is_stream(fd))
+    set_flags(reg, AC__IO_STREAM);
   atomic_store_explicit(&reg->reactor, err ? NULL : r, memory_order_relaxed);
+  /* The first runtime to wait here, if it is a current-thread one, gets
+   * the lock biased (the caller holds 'spin': the lock was not biased). */
+  if (!err)
+    ac__biased_lock_claim(&reg->lock);
   return err;
 }
 
 /* Queue the waiter unless an edge came since op->snap. */
-static int wait(struct ac_io_op *op, enum ac__io_dir dir, struct ac_cx *cx) {
+static int wait(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx) {
   struct ac__io_reg *reg = op->reg;
   struct ac__reactor *r = &cx->driver->io;
   int err;
@@ -185,19 +183,19 @@ static int wait(struct ac_io_op *op, enum ac__io_dir dir, struct ac_cx *cx) {
     unlock(reg);
     return -ECANCELED;
   }
-  if (dir == AC__IO_WRITE && !atomic_load_explicit(&reg->out_armed, memory_order_relaxed)) {
+  if (dir == AC__IO_WRITE && !ac__io_reg_has(reg, AC__IO_OUT_ARMED)) {
     /* The first wait to write: from now on the fd reports EPOLLOUT.  epoll
      * looks at the fd when the mask changes, so an fd already writable
      * gives its edge at once (bump, then this waiter is woken). */
-    atomic_store_explicit(&reg->out_armed, true, memory_order_relaxed);
+    set_flags(reg, AC__IO_OUT_ARMED);
     if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) == r &&
-        (err = ac__reactor_modify(r, reg->fd, reg_events(reg), &reg->handler))) {
-      atomic_store_explicit(&reg->out_armed, false, memory_order_relaxed);
+        (err = ac__reactor_modify(r, fd, reg_events(reg), reg))) {
+      clear_flags(reg, AC__IO_OUT_ARMED);
       unlock(reg);
       return err;
     }
   }
-  if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) != r && (err = bind_to(reg, r))) {
+  if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) != r && (err = bind_to(reg, fd, r))) {
     unlock(reg);
     return err;
   }
@@ -244,10 +242,10 @@ int ac__io_begin_slow(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct a
     /* Bound here and proven not ready since the last edge: skip the
      * syscall that would only say EAGAIN. */
     if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) == &cx->driver->io &&
-        (dir == AC__IO_READ || atomic_load_explicit(&reg->out_armed, memory_order_relaxed)) &&
+        (dir == AC__IO_READ || ac__io_reg_has(reg, AC__IO_OUT_ARMED)) &&
         atomic_load_explicit(&reg->clear[dir], memory_order_relaxed) == s &&
-        !(atomic_load_explicit(&reg->ended, memory_order_relaxed) & (1u << dir))) {
-      int rc = wait(op, dir, cx);
+        !ac__io_reg_has(reg, 1u << dir)) { /* AC__IO_ENDED_READ / _WRITE */
+      int rc = wait(op, fd, dir, cx);
       if (rc == AC__IO_TRY)
         continue;
       return rc;
@@ -260,15 +258,15 @@ void ac__io_clear(struct ac_io_op *op, enum ac__io_dir dir) {
   atomic_store_explicit(&op->reg->clear[dir], op->snap, memory_order_relaxed);
 }
 
-int ac__io_park(struct ac_io_op *op, enum ac__io_dir dir, struct ac_cx *cx) {
+int ac__io_park(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx) {
   ac__io_clear(op, dir);
-  return wait(op, dir, cx);
+  return wait(op, fd, dir, cx);
 }
 
 void ac__io_mark_stream(int fd) {
   struct ac__io_reg *reg = ac__io_reg_of(fd);
   if (reg)
-    atomic_store_explicit(&reg->stream, true, memory_order_relaxed);
+    set_flags(reg, AC__IO_STREAM);
 }
 
 void ac__io_op_drop(struct ac_io_op *op) {
@@ -287,9 +285,7 @@ int ac_close(int fd) {
     lock(reg);
     atomic_fetch_add_explicit(&reg->gen, 1, memory_order_release);
     struct ac__reactor *r = atomic_load_explicit(&reg->reactor, memory_order_relaxed);
-    atomic_store_explicit(&reg->stream, false, memory_order_relaxed);
-    atomic_store_explicit(&reg->ended, 0, memory_order_relaxed);
-    atomic_store_explicit(&reg->out_armed, false, memory_order_relaxed);
+    atomic_store_explicit(&reg->flags, 0, memory_order_relaxed);
     if (r) {
       ac__reactor_remove(r, fd);
       atomic_store_explicit(&reg->reactor, NULL, memory_order_relaxed);

@@ -7,7 +7,7 @@
  * to the reactor of the runtime that polls the waiting task, with
  * EPOLLIN|EPOLLRDHUP|EPOLLET, and stays bound until ac_close() (or until
  * that reactor is destroyed).  EPOLLOUT joins the first time a task waits
- * to write ('out_armed'); until then writes always try the syscall.
+ * to write (OUT_ARMED); until then writes always try the syscall.
  *
  * Readiness per direction (read, write) is a pair of ticks: 'seq' counts the
  * edges epoll reported, 'clear' is the seq value at which a syscall last
@@ -25,16 +25,20 @@
  * or finds the waiter queued (wake), so no edge is lost.
  *
  * Thread safety: waiter lists, the reactor binding, the generation, seq
- * and 'ended' are written under the registration's spinlock; seq, clear
- * and 'ended' are atomics that operations read without it.  A waker
+ * and the flags are written under the registration's lock; seq, clear
+ * and the flags are atomics that operations read without it.  A waker
  * wakes while holding the lock, so a drop, which takes the same lock, never
  * returns while a wake of its task is still in flight (same rule as the
- * blocking pool). */
+ * blocking pool).  The lock is biased (biased_lock.h) to the first
+ * current-thread runtime that waits on the fd: there, the three lock
+ * round trips of a typical read (park, edge, check after the wake) are
+ * plain stores. */
 #ifndef AC__IO_REG_H
 #define AC__IO_REG_H
 
 #include <asyncc/net.h>
 
+#include "biased_lock.h"
 #include "reactor.h"
 #include "task.h"
 
@@ -47,36 +51,44 @@
 
 enum ac__io_dir { AC__IO_READ = 0, AC__IO_WRITE = 1 };
 
+/* enum ac__io_reg_flags: sticky states of a registration, reset by ac_close.
+ * ENDED (per direction, bit 1 << dir): epoll reported a hang-up or an
+ * error.  Such a state never produces another edge, so a short read must
+ * not make the next read wait: EOF is still to be read.
+ * STREAM: a stream socket or pipe, for which a short read or write proves
+ * the fd drained or full (not true of datagrams or ttys).  Set by the calls
+ * that create TCP fds, or found by fstat/SO_TYPE when the fd is first
+ * registered.
+ * OUT_ARMED: EPOLLOUT is part of the registration, so write edges are
+ * counted in seq[AC__IO_WRITE].  Added the first time a task waits to write
+ * (under the lock): most sockets never fill their send buffer, and with
+ * EPOLLOUT every ACK that frees space would be an event (W5: one per
+ * message, half of all events). */
+enum ac__io_reg_flags {
+  AC__IO_ENDED_READ = 1u << AC__IO_READ,
+  AC__IO_ENDED_WRITE = 1u << AC__IO_WRITE,
+  AC__IO_STREAM = 4,
+  AC__IO_OUT_ARMED = 8,
+};
+
 /* One cache line, aligned: an event, a wait and an operation's checks
  * touch one line of the table, not two (W5 at 1,000 connections: the
  * registrations are 64 KiB of it, and most of a message's user time is
- * cache misses). */
+ * cache misses).  Which is why epoll events point at the registration
+ * itself (no handler pointer) and its fd is not stored (callers pass it). */
 struct ac__io_reg {
-  struct ac__io_handler handler;        /* what epoll events point at */
   struct ac__reactor *_Atomic reactor;  /* bound to; NULL: not registered */
   struct ac_io_waiter *waiters[2];      /* per enum ac__io_dir; under lock */
   _Atomic uint32_t seq[2], clear[2];    /* per enum ac__io_dir */
   _Atomic uint32_t gen;                 /* bumped by ac_close */
-  int fd;
-  atomic_flag lock;
-  /* A stream socket or pipe, for which a short read or write proves the fd
-   * drained or full (not true of datagrams or ttys).  Set by the calls
-   * that create TCP fds, or found by fstat/SO_TYPE when the fd is first
-   * registered; reset by ac_close. */
-  atomic_bool stream;
-  /* Sticky per direction (bit 1 << dir): epoll reported a hang-up or an
-   * error.  Such a state never produces another edge, so a short read
-   * must not make the next read wait: EOF is still to be read.  Reset by
-   * ac_close. */
-  _Atomic unsigned char ended;
-  /* EPOLLOUT is part of the registration, so write edges are counted in
-   * seq[AC__IO_WRITE].  Added the first time a task waits to write (under
-   * the lock), kept until ac_close: most sockets never fill their send
-   * buffer, and with EPOLLOUT every ACK that frees space would be an event
-   * (W5: one per message, half of all events). */
-  atomic_bool out_armed;
+  _Atomic unsigned char flags;          /* enum ac__io_reg_flags */
+  struct ac__biased_lock lock;
 } __attribute__((aligned(64)));
 _Static_assert(sizeof(struct ac__io_reg) == 64, "a registration is one cache line");
+
+static inline bool ac__io_reg_has(struct ac__io_reg *reg, unsigned flag) {
+  return atomic_load_explicit(&reg->flags, memory_order_relaxed) & flag;
+}
 
 static inline void ac__io_op_init(struct ac_io_op *op) { memset(op, 0, sizeof *op); }
 
@@ -129,7 +141,7 @@ static inline int ac__io_begin(struct ac_io_op *op, int fd, enum ac__io_dir dir,
   }
   s = atomic_load_explicit(&reg->seq[dir], memory_order_acquire);
   if (atomic_load_explicit(&reg->clear[dir], memory_order_relaxed) == s &&
-      (dir == AC__IO_READ || atomic_load_explicit(&reg->out_armed, memory_order_relaxed)))
+      (dir == AC__IO_READ || ac__io_reg_has(reg, AC__IO_OUT_ARMED)))
     return ac__io_begin_slow(op, fd, dir, cx); /* maybe known not ready */
   op->snap = s;
   return AC__IO_TRY;
@@ -140,7 +152,9 @@ void ac__io_clear(struct ac_io_op *op, enum ac__io_dir dir);
 /* The attempt failed with EAGAIN: clear, bind, and queue the waiter.
  * AC__IO_TRY: an edge came meanwhile, try again.  AC__IO_PENDING, or
  * -errno as for ac__io_begin. */
-int ac__io_park(struct ac_io_op *op, enum ac__io_dir dir, struct ac_cx *cx);
+int ac__io_park(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx);
+/* The reactor's dispatch: epoll reported 'events' on the registration's fd. */
+void ac__io_reg_ready(struct ac__io_reg *reg, uint32_t events);
 /* Marks 'fd' as a stream (see 'stream'). */
 void ac__io_mark_stream(int fd);
 /* Cancels a pending wait: unlinks the waiter.  Idempotent. */
@@ -176,12 +190,12 @@ static inline ac_poll ac__io_run(struct ac_io_op *op, int fd, enum ac__io_dir di
     if (r == -EINTR)
       continue;
     if (r != -EAGAIN && r != -EWOULDBLOCK) {
-      if (full && atomic_load_explicit(&op->reg->stream, memory_order_relaxed))
+      if (full && ac__io_reg_has(op->reg, AC__IO_STREAM))
         ac__io_clear(op, dir);
       *out = r;
       return AC_READY;
     }
-    s = ac__io_park(op, dir, cx);
+    s = ac__io_park(op, fd, dir, cx);
     if (s == AC__IO_PENDING)
       return AC_PENDING;
     if (s < 0) {

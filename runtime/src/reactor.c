@@ -18,21 +18,17 @@
 
 /* The unpark eventfd became readable: reset its counter.  The wake itself
  * is the return from epoll_wait. */
-static void drain_unpark(struct ac__io_handler *h, uint32_t events) {
-  struct ac__reactor *r =
-      (struct ac__reactor *)((char *)h - offsetof(struct ac__reactor, unpark_handler));
+static void drain_unpark(struct ac__reactor *r) {
   uint64_t count;
-  (void)events;
   while (read(r->unpark_fd, &count, sizeof count) == (ssize_t)sizeof count)
     ;
 }
 
 int ac__reactor_init(struct ac__reactor *r) {
   int err;
-  struct epoll_event ev = {.events = EPOLLIN | EPOLLET};
+  struct epoll_event ev = {.events = EPOLLIN | EPOLLET, .data.ptr = NULL};
 
   r->sources = 0;
-  r->unpark_handler.ready = drain_unpark;
   r->unpark_fd = -1;
   r->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
   if (r->epoll_fd < 0)
@@ -40,7 +36,6 @@ int ac__reactor_init(struct ac__reactor *r) {
   r->unpark_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (r->unpark_fd < 0)
     goto fail;
-  ev.data.ptr = &r->unpark_handler;
   if (epoll_ctl(r->epoll_fd, EPOLL_CTL_ADD, r->unpark_fd, &ev) < 0)
     goto fail;
   return 0;
@@ -63,16 +58,16 @@ void ac__reactor_destroy(struct ac__reactor *r) {
   r->epoll_fd = r->unpark_fd = -1;
 }
 
-int ac__reactor_add(struct ac__reactor *r, int fd, uint32_t events, struct ac__io_handler *h) {
-  struct epoll_event ev = {.events = events | EPOLLET, .data.ptr = h};
+int ac__reactor_add(struct ac__reactor *r, int fd, uint32_t events, struct ac__io_reg *reg) {
+  struct epoll_event ev = {.events = events | EPOLLET, .data.ptr = reg};
   if (epoll_ctl(r->epoll_fd, EPOLL_CTL_ADD, fd, &ev) < 0)
     return -errno;
   r->sources++;
   return 0;
 }
 
-int ac__reactor_modify(struct ac__reactor *r, int fd, uint32_t events, struct ac__io_handler *h) {
-  struct epoll_event ev = {.events = events | EPOLLET, .data.ptr = h};
+int ac__reactor_modify(struct ac__reactor *r, int fd, uint32_t events, struct ac__io_reg *reg) {
+  struct epoll_event ev = {.events = events | EPOLLET, .data.ptr = reg};
   return epoll_ctl(r->epoll_fd, EPOLL_CTL_MOD, fd, &ev) < 0 ? -errno : 0;
 }
 
@@ -89,8 +84,11 @@ int ac__reactor_poll(struct ac__reactor *r, int timeout_ms) {
   if (n < 0)
     return errno == EINTR ? 0 : -errno;
   for (int i = 0; i < n; i++) {
-    struct ac__io_handler *h = events[i].data.ptr;
-    h->ready(h, events[i].events);
+    struct ac__io_reg *reg = events[i].data.ptr;
+    if (reg)
+      ac__io_reg_ready(reg, events[i].events);
+    else
+      drain_unpark(r);
   }
   return 0;
 }

@@ -105,6 +105,8 @@
   X(net_accept_emfile_is_returned) \
   X(net_drop_pending_leaves_no_waiter) \
   X(net_close_and_abort_pending_read) \
+  X(net_fd_lock_bias_revoked_by_other_thread) \
+  X(net_fd_lock_unbiased_on_multi_thread) \
   X(net_udp_round_trip) \
   X(net_pipe_readiness) \
   X(net_pipe_stream_transfer) \

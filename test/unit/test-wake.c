@@ -6,8 +6,11 @@
 
 #include "driver.h"
 #include "executor_ct.h" /* AC__EVENT_INTERVAL */
+#include "io_reg.h"
 #include "task.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdint.h>
@@ -238,27 +241,15 @@ TEST_IMPL(ct_foreign_wakes_once_per_task) {
   ASSERT_INT_EQ(atomic_load(&injected_done), CHILDREN);
 }
 
-/* The reactor dispatches a ready fd to its handler, which wakes the task
- * parked on it: the path sockets will take.  A thread writes to a pipe
- * while the executor is parked in epoll_wait with no timer pending. */
-struct pipe_waiter {
-  struct ac__io_handler handler; /* first: the reactor hands us this */
-  struct ac_task *task;
-  int readable;
-};
-
-static void pipe_ready(struct ac__io_handler *h, uint32_t events) {
-  struct pipe_waiter *w = (struct pipe_waiter *)h;
-  ASSERT_TRUE(events & EPOLLIN);
-  w->readable = 1;
-  ac__task_wake(w->task);
-}
-
+/* The reactor dispatches a ready fd to its registration, which wakes the
+ * task parked on it: the path of every socket leaf.  A thread writes to a
+ * pipe while the executor is parked in epoll_wait with no timer pending. */
 struct fd__frame {
   unsigned ac_state;
   int fds[2];
   pthread_t writer;
-  struct pipe_waiter waiter;
+  struct ac_io_op op;
+  char byte;
 };
 
 static void *pipe_writer(void *p) {
@@ -268,24 +259,35 @@ static void *pipe_writer(void *p) {
   return NULL;
 }
 
+static ssize_t read_byte(void *p, bool *full) {
+  struct fd__frame *f = p;
+  ssize_t r = read(f->fds[0], &f->byte, 1);
+  *full = false;
+  return r < 0 ? -errno : r;
+}
+
 static ac_poll fd__poll(void *p, struct ac_cx *cx) {
   struct fd__frame *f = p;
-  char byte;
+  ssize_t r = 0;
   switch (f->ac_state) {
   case 0:
     ASSERT_INT_EQ(pipe(f->fds), 0);
-    f->waiter = (struct pipe_waiter){.handler.ready = pipe_ready, .task = cx->task};
-    ASSERT_INT_EQ(ac__reactor_add(&cx->driver->io, f->fds[0], EPOLLIN, &f->waiter.handler), 0);
+    ASSERT_INT_EQ(fcntl(f->fds[0], F_SETFL, O_NONBLOCK), 0);
+    ac__io_op_init(&f->op);
+    /* nothing to read yet: the task parks on the fd */
+    ASSERT_INT_EQ(ac__io_run(&f->op, f->fds[0], AC__IO_READ, cx, read_byte, f, &r), AC_PENDING);
+    ASSERT_TRUE(ac__io_has_waiter(f->fds[0], AC__IO_READ));
     ASSERT_INT_EQ(pthread_create(&f->writer, NULL, pipe_writer, f), 0);
     f->ac_state = 1;
     return AC_PENDING;
   case 1:
-    if (!f->waiter.readable)
-      return AC_PENDING;
-    ASSERT_INT_EQ(read(f->fds[0], &byte, 1), 1);
-    ASSERT_INT_EQ(ac__reactor_remove(&cx->driver->io, f->fds[0]), 0);
+    /* polled only when woken: the edge dequeued the waiter */
+    ASSERT_TRUE(!ac__io_has_waiter(f->fds[0], AC__IO_READ));
+    ASSERT_INT_EQ(ac__io_run(&f->op, f->fds[0], AC__IO_READ, cx, read_byte, f, &r), AC_READY);
+    ASSERT_INT_EQ(r, 1);
+    ASSERT_INT_EQ(f->byte, 'x');
     pthread_join(f->writer, NULL);
-    close(f->fds[0]);
+    ASSERT_INT_EQ(ac_close(f->fds[0]), 0);
     close(f->fds[1]);
     f->ac_state = AC_STATE_DONE;
     return AC_READY;
