@@ -69,21 +69,27 @@ static struct ac__chunk *map_chunk(struct ac__task_arena *a, size_t size) {
 }
 
 /* A chunk for a size class.  Once the arena holds AC__HUGE_AFTER bytes of
- * them, they are carved from regions of AC__HUGE_REGION bytes that the
- * kernel may back with transparent huge pages (MADV_HUGEPAGE), one TLB
- * entry for eight chunks.  Why: with a thousand tasks of 16 KiB (an echo
- * server's connections, W5) nearly every resume touched a page that no TLB
- * entry covered, and under virtualisation a page walk is two-dimensional;
- * huge pages took a quarter off the runtime's user time per message.  Not
- * from the start: a small program would pay for a 2 MiB page with its
- * first task.  The cost: RSS grows in steps of up to 2 MiB (a hint only:
- * with THP off, or no huge page free, these are ordinary pages). */
+ * large-class chunks (slots above AC__ARENA_MAX_SLOT), the next ones are
+ * carved from regions of AC__HUGE_REGION bytes that the kernel may back
+ * with transparent huge pages (MADV_HUGEPAGE), one TLB entry for eight
+ * chunks.  Why: with a thousand tasks of 16 KiB (an echo server's
+ * connections, W5) nearly every resume touched a page that no TLB entry
+ * covered, and under virtualisation a page walk is two-dimensional; huge
+ * pages took a quarter off the runtime's user time per message.  Only
+ * large classes: small tasks share pages (a 4 KiB page holds dozens), and
+ * a huge page's fault may stall on compaction ('defrag' is 'madvise' on
+ * Debian: W3's million 48-byte tasks were 10 % faster on average with
+ * them, and 3x slower in one run of eight).  Not from the start: a small
+ * program would pay for a 2 MiB page with its first big task.  The cost:
+ * RSS grows in steps of up to 2 MiB (a hint only: with THP off, or no huge
+ * page free, these are ordinary pages). */
 #define AC__HUGE_REGION ((size_t)2 << 20)
 #define AC__HUGE_AFTER ((size_t)2 << 20)
 
-static struct ac__chunk *class_chunk(struct ac__task_arena *a) {
+static struct ac__chunk *class_chunk(struct ac__task_arena *a, size_t slot) {
   char *start = NULL;
-  if (a->class_bytes >= AC__HUGE_AFTER) {
+  bool large = slot > AC__ARENA_MAX_SLOT;
+  if (large && a->large_bytes >= AC__HUGE_AFTER) {
     if (a->huge_next == a->huge_end) {
       char *r = map_aligned(AC__HUGE_REGION, AC__HUGE_REGION);
       if (r) {
@@ -101,7 +107,8 @@ static struct ac__chunk *class_chunk(struct ac__task_arena *a) {
   }
   if (!start && !(start = map_aligned(AC__CHUNK_SIZE, AC__CHUNK_SIZE)))
     return NULL;
-  a->class_bytes += AC__CHUNK_SIZE;
+  if (large)
+    a->large_bytes += AC__CHUNK_SIZE;
   return add_chunk(a, start, AC__CHUNK_SIZE);
 }
 
@@ -216,7 +223,7 @@ static struct ac_task *alloc_locked(struct ac__task_arena *a, size_t slot) {
     }
     if (take_remote(a))
       continue;
-    c = class_chunk(a);
+    c = class_chunk(a, slot);
     if (!c)
       return NULL;
     c->slot_size = slot;
@@ -310,5 +317,5 @@ void ac__arena_destroy(struct ac__task_arena *a) {
   if (a->huge_next != a->huge_end) /* the region's chunks never carved */
     munmap(a->huge_next, (size_t)(a->huge_end - a->huge_next));
   a->huge_next = a->huge_end = NULL;
-  a->class_bytes = 0;
+  a->large_bytes = 0;
 }

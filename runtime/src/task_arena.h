@@ -6,8 +6,8 @@
  * holds what all its tasks share (the scheduler, the slot size), which is
  * why the task header itself does not store its scheduler.  A chunk serves
  * one slot size; its slots are carved from a bump pointer and recycled
- * through a free list per class.  A busy arena's class chunks come from
- * 2 MiB regions that may get transparent huge pages (task_arena.c).  Slots above AC__ARENA_MAX_SLOT bytes go
+ * through a free list per class.  A busy arena's large-class chunks come
+ * from 2 MiB regions that may get transparent huge pages (task_arena.c).  Slots above AC__ARENA_MAX_SLOT bytes go
  * to coarser classes (odd numbers of cache lines) up to AC__ARENA_LARGE_MAX;
  * larger slots
  * or frames aligned above 32 get a chunk of their own ("single" chunks, as
@@ -89,7 +89,7 @@ struct ac__task_arena {
                                      (remote frees count once taken) */
   bool iterating;                 /* inside ac__arena_for_each */
   unsigned single_color;          /* staggers tasks that get a chunk of their own */
-  size_t class_bytes;             /* class chunks mapped (task_arena.c: huge pages) */
+  size_t large_bytes;             /* large-class chunks mapped (task_arena.c: huge pages) */
   char *huge_next, *huge_end;     /* the huge-page region class chunks come from */
   struct ac__arena_class classes[AC__ARENA_CLASSES + AC__ARENA_LARGE_CLASSES];
 };

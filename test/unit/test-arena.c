@@ -84,25 +84,33 @@ static bool marked_hugepage(const void *p) {
   return marked;
 }
 
-/* Past 2 MiB of class chunks, an arena's next chunks are carved side by
- * side from 2 MiB regions marked for transparent huge pages; the first
- * ones are not (a small program never pays for a huge page). */
+/* Past 2 MiB of large-class chunks, an arena's next ones are carved side
+ * by side from 2 MiB regions marked for transparent huge pages; the first
+ * ones are not (a small program never pays for a huge page), nor are small
+ * classes ever (their tasks share pages). */
 TEST_IMPL(arena_busy_classes_use_huge_regions) {
-  enum { FRAME = 2000, TASKS = 24 * 1024 }; /* 2,032-byte slots: 12 MiB */
+  enum { FRAME = 4000, TASKS = 2048, SMALL = 2000, SMALL_TASKS = 8192 }; /* 8 MiB, 16 MiB */
   static const struct ac_spawn_desc desc = {FRAME, 8, 0, 0, NULL, NULL, NULL, NULL, NULL};
+  static const struct ac_spawn_desc small_desc = {SMALL, 8, 0, 0, NULL, NULL, NULL, NULL, NULL};
   struct ac__sched sched = {0};
   pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
   struct ac__task_arena a;
-  struct ac_task **t = malloc(TASKS * sizeof *t);
+  struct ac_task **t = malloc(TASKS * sizeof *t), **s = malloc(SMALL_TASKS * sizeof *s);
   const size_t region = (size_t)2 << 20;
-  ASSERT_TRUE(t != NULL);
+  ASSERT_TRUE(t != NULL && s != NULL);
   ac__arena_init(&a, &sched, &lock);
+  for (int i = 0; i < SMALL_TASKS; i++) {
+    s[i] = ac__arena_alloc(&a, SMALL, 8);
+    ASSERT_TRUE(s[i] != NULL);
+    s[i]->desc = &small_desc;
+  }
   for (int i = 0; i < TASKS; i++) {
     t[i] = ac__arena_alloc(&a, FRAME, 8);
     ASSERT_TRUE(t[i] != NULL);
     t[i]->desc = &desc;
   }
-  ASSERT_TRUE(!marked_hugepage(t[0])); /* the first chunks: ordinary mappings */
+  ASSERT_TRUE(!marked_hugepage(s[SMALL_TASKS - 1])); /* small classes: never */
+  ASSERT_TRUE(!marked_hugepage(t[0]));               /* the first chunks: ordinary */
   struct ac__chunk *last = ac__chunk_of(t[TASKS - 1]);
   ASSERT_TRUE(marked_hugepage(last));
   /* the last region is carved from its start, chunk after chunk */
@@ -113,7 +121,10 @@ TEST_IMPL(arena_busy_classes_use_huge_regions) {
   ASSERT_UINT_EQ(in_region, ((uintptr_t)last - base) / AC__CHUNK_SIZE + 1);
   for (int i = 0; i < TASKS; i++)
     ac__arena_free(t[i]);
+  for (int i = 0; i < SMALL_TASKS; i++)
+    ac__arena_free(s[i]);
   ASSERT_UINT_EQ(a.live, 0);
   ac__arena_destroy(&a);
   free(t);
+  free(s);
 }
