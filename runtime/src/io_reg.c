@@ -41,7 +41,7 @@ static void lock(struct ac__io_reg *reg) { ac__biased_lock(&reg->lock); }
 static void unlock(struct ac__io_reg *reg) { ac__biased_unlock(&reg->lock); }
 
 /* Flag updates are rare (a hang-up, the first wait to write, a new fd):
- * read-modify-writes, as ac__io_mark_stream sets STREAM without the lock. */
+ * read-modify-writes, as ac__io_mark_tcp sets STREAM without the lock. */
 static void set_flags(struct ac__io_reg *reg, unsigned flags) {
   atomic_fetch_or_explicit(&reg->flags, (unsigned char)flags, memory_order_relaxed);
 }
@@ -137,17 +137,21 @@ struct ac__io_reg *ac__io_reg_of(int fd) {
 }
 
 /* Pipes and stream sockets the program made itself are streams too (see
- * 'stream'); found out once, when the fd is first registered. */
-static bool is_stream(int fd) {
+ * enum ac__io_reg_flags); found out once, when the fd is first registered.
+ * The flags to set: STREAM for a pipe, STREAM | SOCKET for a stream
+ * socket, else none. */
+static unsigned stream_flags(int fd) {
   struct stat st;
   int type = 0;
   socklen_t len = sizeof type;
   if (fstat(fd, &st) < 0)
-    return false;
+    return 0;
   if (S_ISFIFO(st.st_mode))
-    return true;
+    return AC__IO_STREAM;
   return S_ISSOCK(st.st_mode) && getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0 &&
-         type == SOCK_STREAM;
+                 type == SOCK_STREAM
+             ? AC__IO_STREAM | AC__IO_SOCKET
+             : 0;
 }
 
 static uint32_t reg_events(struct ac__io_reg *reg) {
@@ -163,8 +167,8 @@ static int bind_to(struct ac__io_reg *reg, int fd, struct ac__reactor *r) {
   err = ac__reactor_add(r, fd, reg_events(reg), reg);
   if (err == -EEXIST) /* still in r's set through a dup of a closed fd */
     err = ac__reactor_modify(r, fd, reg_events(reg), reg);
-  if (!err && !old && !ac__io_reg_has(reg, AC__IO_STREAM) && is_stream(fd))
-    set_flags(reg, AC__IO_STREAM);
+  if (!err && !old && !ac__io_reg_has(reg, AC__IO_STREAM))
+    set_flags(reg, stream_flags(fd));
   atomic_store_explicit(&reg->reactor, err ? NULL : r, memory_order_relaxed);
   /* The first runtime to wait here, if it is a current-thread one, gets
    * the lock biased (the caller holds 'spin': the lock was not biased). */
@@ -263,11 +267,13 @@ int ac__io_park(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *
   return wait(op, fd, dir, cx);
 }
 
-void ac__io_mark_stream(int fd) {
+void ac__io_mark_tcp(int fd) {
   struct ac__io_reg *reg = ac__io_reg_of(fd);
   if (reg)
-    set_flags(reg, AC__IO_STREAM);
+    set_flags(reg, AC__IO_STREAM | AC__IO_SOCKET);
 }
+
+void ac__io_unmark_socket(struct ac__io_reg *reg) { clear_flags(reg, AC__IO_SOCKET); }
 
 void ac__io_op_drop(struct ac_io_op *op) {
   if (op->reg && op->w.task) {

@@ -21,16 +21,36 @@ _Static_assert(sizeof(ssize_t) == sizeof(long) && (ssize_t)-1 < 0, "ssize_t is l
 _Static_assert(sizeof(socklen_t) == sizeof(unsigned) && (socklen_t)-1 > 0, "socklen_t");
 _Static_assert(sizeof(struct sockaddr_storage) <= 128, "sockaddr_storage fits the frame");
 
-static ssize_t sys_read(int fd, void *buf, size_t n, bool *full) {
-  ssize_t r = read(fd, buf, n);
+/* read(2) of the fd of 'reg', or recv(2) for a stream socket (SOCKET in
+ * io_reg.h: the same result without the VFS layer). */
+static ssize_t sys_read(struct ac__io_reg *reg, int fd, void *buf, size_t n, bool *full) {
+  ssize_t r;
+  if (ac__io_reg_has(reg, AC__IO_SOCKET)) {
+    r = recv(fd, buf, n, 0);
+    if (r < 0 && errno == ENOTSOCK) {
+      ac__io_unmark_socket(reg);
+      r = read(fd, buf, n);
+    }
+  } else {
+    r = read(fd, buf, n);
+  }
   if (r < 0)
     return -errno;
   *full = r > 0 && (size_t)r < n; /* 0 is EOF: stays "ready" for ever */
   return r;
 }
 
-static ssize_t sys_write(int fd, const void *buf, size_t n, bool *full) {
-  ssize_t r = write(fd, buf, n);
+static ssize_t sys_write(struct ac__io_reg *reg, int fd, const void *buf, size_t n, bool *full) {
+  ssize_t r;
+  if (ac__io_reg_has(reg, AC__IO_SOCKET)) {
+    r = send(fd, buf, n, MSG_NOSIGNAL);
+    if (r < 0 && errno == ENOTSOCK) {
+      ac__io_unmark_socket(reg);
+      r = write(fd, buf, n);
+    }
+  } else {
+    r = write(fd, buf, n);
+  }
   if (r < 0)
     return -errno;
   *full = (size_t)r < n;
@@ -46,7 +66,7 @@ int ac_shutdown(int fd, int how) { return shutdown(fd, how) == 0 ? 0 : -errno; }
 
 static ssize_t read_attempt(void *p, bool *full) {
   struct ac_read__frame *f = p;
-  return sys_read(f->fd, f->buf, f->n, full);
+  return sys_read(f->op.reg, f->fd, f->buf, f->n, full);
 }
 
 void ac_read__init(struct ac_read__frame *f, int fd, void *buf, size_t n) {
@@ -75,7 +95,7 @@ void ac_read__drop(struct ac_read__frame *f) {
 
 static ssize_t write_attempt(void *p, bool *full) {
   struct ac_write__frame *f = p;
-  return sys_write(f->fd, f->buf, f->n, full);
+  return sys_write(f->op.reg, f->fd, f->buf, f->n, full);
 }
 
 void ac_write__init(struct ac_write__frame *f, int fd, const void *buf, size_t n) {
@@ -104,7 +124,7 @@ void ac_write__drop(struct ac_write__frame *f) {
 
 static ssize_t read_exact_attempt(void *p, bool *full) {
   struct ac_read_exact__frame *f = p;
-  return sys_read(f->fd, f->buf + f->done, f->n - f->done, full);
+  return sys_read(f->op.reg, f->fd, f->buf + f->done, f->n - f->done, full);
 }
 
 void ac_read_exact__init(struct ac_read_exact__frame *f, int fd, void *buf, size_t n) {
@@ -144,7 +164,7 @@ void ac_read_exact__drop(struct ac_read_exact__frame *f) {
 
 static ssize_t write_all_attempt(void *p, bool *full) {
   struct ac_write_all__frame *f = p;
-  return sys_write(f->fd, f->buf + f->done, f->n - f->done, full);
+  return sys_write(f->op.reg, f->fd, f->buf + f->done, f->n - f->done, full);
 }
 
 void ac_write_all__init(struct ac_write_all__frame *f, int fd, const void *buf, size_t n) {
@@ -241,7 +261,7 @@ static ssize_t accept_attempt(void *p, bool *full) {
   if (fd < 0)
     return -errno;
   set_nodelay(fd);
-  ac__io_mark_stream(fd);
+  ac__io_mark_tcp(fd);
   return fd;
 }
 
@@ -416,7 +436,7 @@ ac_poll ac_tcp_connect__poll(struct ac_tcp_connect__frame *f, struct ac_cx *cx) 
       return AC_PENDING;
     if (r == 0) {
       set_nodelay(f->fd);
-      ac__io_mark_stream(f->fd);
+      ac__io_mark_tcp(f->fd);
       f->ac_result = f->fd;
       f->fd = -1;
       goto done;

@@ -109,6 +109,7 @@
   X(net_fd_lock_unbiased_on_multi_thread) \
   X(net_udp_round_trip) \
   X(net_pipe_readiness) \
+  X(net_stream_sockets_use_recv_send) \
   X(net_pipe_stream_transfer) \
   X(net_dns_localhost) \
   X(fs_and_dns_on_the_pool) \

@@ -319,8 +319,8 @@ static void tcp_pair(int *c, int *s) {
     *s = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
   while (*s < 0 && errno == EAGAIN);
   ASSERT_TRUE(*s >= 0);
-  ac__io_mark_stream(*s);
-  ac__io_mark_stream(*c);
+  ac__io_mark_tcp(*s);
+  ac__io_mark_tcp(*c);
   ac_close(lfd);
 }
 
@@ -1152,9 +1152,70 @@ static ac_poll pipe_stream_root__poll(void *p, struct ac_cx *cx) {
     f->off += f->n;
   }
   ASSERT_TRUE(ac__io_reg_has(reg(f->p[0]), AC__IO_STREAM));
+  ASSERT_TRUE(!ac__io_reg_has(reg(f->p[0]), AC__IO_SOCKET)); /* a pipe: read(2) */
   AWAIT(f, ac_task_join, f->aw.join, f->t, &f->out);
   ASSERT_INT_EQ(f->out, 0);
   CO_END(f);
+}
+
+/* Stream sockets are read and written with recv/send: found at the first
+ * wait for a socketpair, set by the TCP calls for theirs.  A stale SOCKET
+ * flag (an fd number closed with close() and reused by a pipe) costs one
+ * ENOTSOCK, and the bytes still arrive. */
+struct socket_flag_root {
+  int co, sv[2], p[2];
+  char buf[8];
+  union {
+    struct ac_read__frame rd;
+    struct ac_write_all__frame wa;
+  } aw;
+};
+
+static ac_poll socket_flag_root__poll(void *p, struct ac_cx *cx) {
+  struct socket_flag_root *f = p;
+  CO_BEGIN(f);
+  ASSERT_TRUE(!ac__io_reg_has(reg(f->sv[0]), AC__IO_SOCKET));
+  AWAIT(f, ac_read, f->aw.rd, f->sv[0], f->buf, sizeof f->buf); /* waits: registers */
+  ASSERT_INT_EQ(f->aw.rd.ac_result, 3);
+  ASSERT_TRUE(memcmp(f->buf, "abc", 3) == 0);
+  ASSERT_TRUE(ac__io_reg_has(reg(f->sv[0]), AC__IO_STREAM));
+  ASSERT_TRUE(ac__io_reg_has(reg(f->sv[0]), AC__IO_SOCKET));
+  AWAIT(f, ac_write_all, f->aw.wa, f->sv[0], "xyz", 3); /* send(2) */
+  ASSERT_INT_EQ(f->aw.wa.ac_result, 3);
+  /* a pipe wrongly flagged as a socket */
+  ac__io_mark_tcp(f->p[0]);
+  ac__io_mark_tcp(f->p[1]);
+  AWAIT(f, ac_write_all, f->aw.wa, f->p[1], "pq", 2);
+  ASSERT_INT_EQ(f->aw.wa.ac_result, 2);
+  ASSERT_TRUE(!ac__io_reg_has(reg(f->p[1]), AC__IO_SOCKET));
+  AWAIT(f, ac_read, f->aw.rd, f->p[0], f->buf, sizeof f->buf);
+  ASSERT_INT_EQ(f->aw.rd.ac_result, 2);
+  ASSERT_TRUE(memcmp(f->buf, "pq", 2) == 0);
+  ASSERT_TRUE(!ac__io_reg_has(reg(f->p[0]), AC__IO_SOCKET));
+  CO_END(f);
+}
+
+static void *write_abc_later(void *p) {
+  usleep(20000);
+  ASSERT_INT_EQ(write(*(int *)p, "abc", 3), 3);
+  return NULL;
+}
+
+TEST_IMPL(net_stream_sockets_use_recv_send) {
+  struct socket_flag_root f = {0};
+  pthread_t writer;
+  char back[4] = {0};
+  ASSERT_INT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, f.sv), 0);
+  ASSERT_INT_EQ(pipe2(f.p, O_NONBLOCK | O_CLOEXEC), 0);
+  ASSERT_INT_EQ(pthread_create(&writer, NULL, write_abc_later, &f.sv[1]), 0);
+  run(&f, socket_flag_root__poll);
+  ASSERT_INT_EQ(pthread_join(writer, NULL), 0);
+  ASSERT_INT_EQ(read(f.sv[1], back, 3), 3);
+  ASSERT_TRUE(strcmp(back, "xyz") == 0);
+  ac_close(f.sv[0]);
+  close(f.sv[1]);
+  ac_close(f.p[0]);
+  ac_close(f.p[1]);
 }
 
 TEST_IMPL(net_pipe_stream_transfer) {
