@@ -71,10 +71,15 @@ static void var_field(FnCtx *ctx, StrBuf *sb, Var *v) {
   free(d);
 }
 
-/* Larger than a cache line: an array or big struct that a resume seldom
- * reads whole. */
-static bool is_large_var(const Var *v) {
-  return clang_Type_getSizeOf(clang_getCursorType(v->cur)) > 64;
+/* The frame fields of the variables larger than a cache line (an array or
+ * big struct, which a resume seldom reads whole), or of the others. */
+static void var_fields(FnCtx *ctx, StrBuf *sb, bool large) {
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    if (v->in_frame && v->type &&
+        (clang_Type_getSizeOf(clang_getCursorType(v->cur)) > 64) == large)
+      var_field(ctx, sb, v);
+  }
 }
 
 /* The fields after ac_state, except the result: all dead once the frame is
@@ -85,11 +90,7 @@ static bool is_large_var(const Var *v) {
  * line and one page fewer per message). */
 static char *frame_rest(FnCtx *ctx) {
   StrBuf sb = {0};
-  for (size_t i = 0; i < ctx->num_vars; i++) {
-    Var *v = &ctx->vars[i];
-    if (v->in_frame && v->type && !is_large_var(v))
-      var_field(ctx, &sb, v);
-  }
+  var_fields(ctx, &sb, false);
   stream_frame_fields(ctx, &sb);
   if (ctx->lit_fields.len)
     sb_puts(&sb, ctx->lit_fields.data);
@@ -99,11 +100,7 @@ static char *frame_rest(FnCtx *ctx) {
   if (ctx->aw_fields.len)
     sb_printf(&sb, "    union { /* awaited callees: one in flight at a time */\n%s    } ac_aw;\n",
               ctx->aw_fields.data);
-  for (size_t i = 0; i < ctx->num_vars; i++) {
-    Var *v = &ctx->vars[i];
-    if (v->in_frame && v->type && is_large_var(v))
-      var_field(ctx, &sb, v);
-  }
+  var_fields(ctx, &sb, true);
   return sb_take(&sb);
 }
 

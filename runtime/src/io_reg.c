@@ -20,11 +20,7 @@
 /* 4096 pages of 1024 registrations: fds below 4M (the kernel's nr_open
  * ceiling is 1M by default).  The page pointers are the only static cost:
  * 32 KiB; a page is 64 KiB and allocated when one of its fds is first used. */
-#define PAGE_SHIFT AC__IO_PAGE_SHIFT
-#define PAGE_SIZE AC__IO_PAGE_SIZE
-#define PAGES AC__IO_PAGES
-
-struct ac__io_reg *_Atomic ac__io_pages[PAGES];
+struct ac__io_reg *_Atomic ac__io_pages[AC__IO_PAGES];
 static pthread_once_t sigpipe_once = PTHREAD_ONCE_INIT;
 
 /* Writing to a reset socket or a pipe without reader must fail with EPIPE,
@@ -102,11 +98,12 @@ void ac__io_reg_ready(struct ac__io_reg *reg, uint32_t events) {
 }
 
 static struct ac__io_reg *page_alloc(unsigned index) {
-  struct ac__io_reg *page = aligned_alloc(_Alignof(struct ac__io_reg), PAGE_SIZE * sizeof *page);
+  size_t size = AC__IO_PAGE_SIZE * sizeof(struct ac__io_reg);
+  struct ac__io_reg *page = aligned_alloc(_Alignof(struct ac__io_reg), size);
   struct ac__io_reg *expected = NULL;
   if (!page)
     return NULL;
-  memset(page, 0, PAGE_SIZE * sizeof *page);
+  memset(page, 0, size);
   /* all zero: unbound, unbiased (ac__biased_lock_claim) */
   if (!atomic_compare_exchange_strong_explicit(&ac__io_pages[index], &expected, page,
                                                memory_order_acq_rel, memory_order_acquire)) {
@@ -117,23 +114,20 @@ static struct ac__io_reg *page_alloc(unsigned index) {
 }
 
 struct ac__io_reg *ac__io_reg_of(int fd) {
-  struct ac__io_reg *page;
-  unsigned index;
-  if (fd < 0 || (unsigned)fd >= PAGES * PAGE_SIZE) {
+  struct ac__io_reg *reg = ac__io_reg_lookup(fd), *page;
+  if (reg)
+    return reg;
+  if ((unsigned)fd >= AC__IO_PAGES * AC__IO_PAGE_SIZE) { /* negative too */
     errno = EBADF;
     return NULL;
   }
-  index = (unsigned)fd >> PAGE_SHIFT;
-  page = atomic_load_explicit(&ac__io_pages[index], memory_order_acquire);
+  pthread_once(&sigpipe_once, ignore_sigpipe);
+  page = page_alloc((unsigned)fd >> AC__IO_PAGE_SHIFT);
   if (!page) {
-    pthread_once(&sigpipe_once, ignore_sigpipe);
-    page = page_alloc(index);
-    if (!page) {
-      errno = ENOMEM;
-      return NULL;
-    }
+    errno = ENOMEM;
+    return NULL;
   }
-  return &page[(unsigned)fd & (PAGE_SIZE - 1)];
+  return &page[(unsigned)fd & (AC__IO_PAGE_SIZE - 1)];
 }
 
 /* Pipes and stream sockets the program made itself are streams too (see
@@ -246,7 +240,7 @@ int ac__io_begin_slow(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct a
     /* Bound here and proven not ready since the last edge: skip the
      * syscall that would only say EAGAIN. */
     if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) == &cx->driver->io &&
-        (dir == AC__IO_READ || ac__io_reg_has(reg, AC__IO_OUT_ARMED)) &&
+        ac__io_edges_counted(reg, dir) &&
         atomic_load_explicit(&reg->clear[dir], memory_order_relaxed) == s &&
         !ac__io_reg_has(reg, 1u << dir)) { /* AC__IO_ENDED_READ / _WRITE */
       int rc = wait(op, fd, dir, cx);
@@ -315,11 +309,11 @@ bool ac__io_has_waiter(int fd, enum ac__io_dir dir) {
 }
 
 void ac__io_forget_reactor(struct ac__reactor *r) {
-  for (unsigned p = 0; p < PAGES; p++) {
+  for (unsigned p = 0; p < AC__IO_PAGES; p++) {
     struct ac__io_reg *page = atomic_load_explicit(&ac__io_pages[p], memory_order_acquire);
     if (!page)
       continue;
-    for (unsigned i = 0; i < PAGE_SIZE; i++) {
+    for (unsigned i = 0; i < AC__IO_PAGE_SIZE; i++) {
       struct ac__io_reg *reg = &page[i];
       if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) != r)
         continue;

@@ -60,9 +60,8 @@ enum ac__io_dir { AC__IO_READ = 0, AC__IO_WRITE = 1 };
  * that create TCP fds, or found by fstat/SO_TYPE when the fd is first
  * registered.
  * SOCKET: a stream socket: reads and writes use recv and send
- * (MSG_NOSIGNAL), which skip the VFS layer of read and write (W5: ~2 % of
- * the echo server's time per message; Rust's std does the same).  Set
- * with STREAM.
+ * (MSG_NOSIGNAL), which skip the VFS layer of read and write (W5: 2-5 %
+ * more messages per second; Rust's std does the same).  Set with STREAM.
  * OUT_ARMED: EPOLLOUT is part of the registration, so write edges are
  * counted in seq[AC__IO_WRITE].  Added the first time a task waits to write
  * (under the lock): most sockets never fill their send buffer, and with
@@ -78,8 +77,8 @@ enum ac__io_reg_flags {
 
 /* One cache line, aligned: an event, a wait and an operation's checks
  * touch one line of the table, not two (W5 at 1,000 connections: the
- * registrations are 64 KiB of it, and most of a message's user time is
- * cache misses).  Which is why epoll events point at the registration
+ * registrations are 64 KiB, and cache misses are much of a message's user
+ * time).  Which is why epoll events point at the registration
  * itself (no handler pointer) and its fd is not stored (callers pass it). */
 struct ac__io_reg {
   struct ac__reactor *_Atomic reactor;  /* bound to; NULL: not registered */
@@ -93,6 +92,12 @@ _Static_assert(sizeof(struct ac__io_reg) == 64, "a registration is one cache lin
 
 static inline bool ac__io_reg_has(struct ac__io_reg *reg, unsigned flag) {
   return atomic_load_explicit(&reg->flags, memory_order_relaxed) & flag;
+}
+
+/* Whether epoll's edges in 'dir' are counted in seq[dir] (writes: only
+ * once EPOLLOUT is armed), so that clear == seq can prove "not ready". */
+static inline bool ac__io_edges_counted(struct ac__io_reg *reg, enum ac__io_dir dir) {
+  return dir == AC__IO_READ || ac__io_reg_has(reg, AC__IO_OUT_ARMED);
 }
 
 static inline void ac__io_op_init(struct ac_io_op *op) { memset(op, 0, sizeof *op); }
@@ -146,7 +151,7 @@ static inline int ac__io_begin(struct ac_io_op *op, int fd, enum ac__io_dir dir,
   }
   s = atomic_load_explicit(&reg->seq[dir], memory_order_acquire);
   if (atomic_load_explicit(&reg->clear[dir], memory_order_relaxed) == s &&
-      (dir == AC__IO_READ || ac__io_reg_has(reg, AC__IO_OUT_ARMED)))
+      ac__io_edges_counted(reg, dir))
     return ac__io_begin_slow(op, fd, dir, cx); /* maybe known not ready */
   op->snap = s;
   return AC__IO_TRY;

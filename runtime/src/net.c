@@ -21,19 +21,21 @@ _Static_assert(sizeof(ssize_t) == sizeof(long) && (ssize_t)-1 < 0, "ssize_t is l
 _Static_assert(sizeof(socklen_t) == sizeof(unsigned) && (socklen_t)-1 > 0, "socklen_t");
 _Static_assert(sizeof(struct sockaddr_storage) <= 128, "sockaddr_storage fits the frame");
 
-/* read(2) of the fd of 'reg', or recv(2) for a stream socket (SOCKET in
- * io_reg.h: the same result without the VFS layer). */
+/* Stream sockets are read with recv(2) and written with send(2) (SOCKET in
+ * io_reg.h: the same result without the VFS layer).  True when that call
+ * said ENOTSOCK: the flag was stale (an fd closed with close() and its
+ * number reused), so it is dropped and the caller repeats with read/write. */
+static bool stale_socket(struct ac__io_reg *reg, ssize_t r) {
+  if (r >= 0 || errno != ENOTSOCK)
+    return false;
+  ac__io_unmark_socket(reg);
+  return true;
+}
+
 static ssize_t sys_read(struct ac__io_reg *reg, int fd, void *buf, size_t n, bool *full) {
   ssize_t r;
-  if (ac__io_reg_has(reg, AC__IO_SOCKET)) {
-    r = recv(fd, buf, n, 0);
-    if (r < 0 && errno == ENOTSOCK) {
-      ac__io_unmark_socket(reg);
-      r = read(fd, buf, n);
-    }
-  } else {
+  if (!ac__io_reg_has(reg, AC__IO_SOCKET) || stale_socket(reg, r = recv(fd, buf, n, 0)))
     r = read(fd, buf, n);
-  }
   if (r < 0)
     return -errno;
   *full = r > 0 && (size_t)r < n; /* 0 is EOF: stays "ready" for ever */
@@ -42,15 +44,9 @@ static ssize_t sys_read(struct ac__io_reg *reg, int fd, void *buf, size_t n, boo
 
 static ssize_t sys_write(struct ac__io_reg *reg, int fd, const void *buf, size_t n, bool *full) {
   ssize_t r;
-  if (ac__io_reg_has(reg, AC__IO_SOCKET)) {
-    r = send(fd, buf, n, MSG_NOSIGNAL);
-    if (r < 0 && errno == ENOTSOCK) {
-      ac__io_unmark_socket(reg);
-      r = write(fd, buf, n);
-    }
-  } else {
+  if (!ac__io_reg_has(reg, AC__IO_SOCKET) ||
+      stale_socket(reg, r = send(fd, buf, n, MSG_NOSIGNAL)))
     r = write(fd, buf, n);
-  }
   if (r < 0)
     return -errno;
   *full = (size_t)r < n;

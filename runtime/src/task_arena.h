@@ -6,12 +6,12 @@
  * holds what all its tasks share (the scheduler, the slot size), which is
  * why the task header itself does not store its scheduler.  A chunk serves
  * one slot size; its slots are carved from a bump pointer and recycled
- * through a free list per class.  A busy arena's large-class chunks come
- * from 2 MiB regions that may get transparent huge pages (task_arena.c).  Slots above AC__ARENA_MAX_SLOT bytes go
+ * through a free list per class.  Slots above AC__ARENA_MAX_SLOT bytes go
  * to coarser classes (odd numbers of cache lines) up to AC__ARENA_LARGE_MAX;
- * larger slots
- * or frames aligned above 32 get a chunk of their own ("single" chunks, as
- * large as needed, the task near its start).
+ * a busy arena's chunks of those come from 2 MiB regions that may get
+ * transparent huge pages (task_arena.c).  Larger slots or frames aligned
+ * above 32 get a chunk of their own ("single" chunks, as large as needed,
+ * the task near its start).
  *
  * A slot holds a task header followed by its frame.  A free slot has a NULL
  * 'desc' (the header's second word; the first links the free list), a live

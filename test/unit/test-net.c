@@ -169,6 +169,8 @@ static ac_poll acceptor__poll(void *p, struct ac_cx *cx) {
   for (f->i = 0; f->i < f->count; f->i++) {
     AWAIT(f, ac_tcp_accept, f->acc, f->lfd);
     ASSERT_TRUE(f->acc.ac_result >= 0);
+    /* a TCP fd: read and written with recv/send from the first byte */
+    ASSERT_TRUE(ac__io_reg_has(reg(f->acc.ac_result), AC__IO_SOCKET));
     struct ac_task *t;
     struct echo_conn *c = ac_spawn_alloc(&echo_conn__spawn, &t);
     ASSERT_TRUE(c != NULL);
