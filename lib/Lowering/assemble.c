@@ -149,6 +149,8 @@ typedef struct Writer {
   unsigned file;     /* the file the next line maps to (UINT_MAX: the output) */
   unsigned expected; /* its line, 0 = unknown */
   unsigned written;
+  bool system;       /* the writer is in a system-header span (a GNU marker) */
+  bool markers;      /* such spans may be marked (not under -pedantic) */
   char *c_path;
   StrBuf *deferred;  /* #define/#undef lines of the group being written */
 } Writer;
@@ -169,8 +171,31 @@ enum { TO_OUTPUT = ~0u };
 
 /* Text whose lines map to (file, line) from its first one on ('line' 0:
  * every line to that one line, as generated code is). */
+static void put_sys(Writer *w, const char *s, size_t n, unsigned file, unsigned line,
+                    bool same_line, bool system);
+
 static void put(Writer *w, const char *s, size_t n, unsigned file, unsigned line, bool same_line) {
+  put_sys(w, s, n, file, line, same_line, false);
+}
+
+/* 'system': what a system header's macro wrote.  The backend warns about
+ * nothing in a system header, and gcc -E marks such tokens so: the same
+ * GNU line marker keeps the backend as quiet about the expanded text as it
+ * is about the macro (a uthash loop's fallthrough, a glibc macro's
+ * comparison).  ISO C has no such marker: under -pedantic there is none. */
+static void put_sys(Writer *w, const char *s, size_t n, unsigned file, unsigned line,
+                    bool same_line, bool system) {
+  system &= w->markers && file != TO_OUTPUT;
   for (size_t i = 0; i < n; i++) {
+    if (w->at_line_start && w->lines && file != TO_OUTPUT && system != w->system) {
+      char *q = quote_path(w->L->pp.files[file].name);
+      sb_printf(&w->out, "# %u %s%s\n", line, q, system ? " 3 4" : "");
+      free(q);
+      w->written++;
+      w->expected = line;
+      w->file = file;
+      w->system = system;
+    }
     if (w->at_line_start && w->lines) {
       if (file == TO_OUTPUT && (w->file != TO_OUTPUT || w->expected != w->written + 1)) {
         sb_printf(&w->out, "#line %u %s\n", w->written + 2, w->c_path);
@@ -229,9 +254,7 @@ static void group_piece(void *arg, const char *s, size_t n, unsigned off, const 
     if (pl->directive) {
       sb_putn(w->deferred, L->pp.raw + off + i, e - i);
     } else if (!pl->marker) {
-      unsigned col = off + (unsigned)i - L->src.line_start[tl - 1];
-      (void)col;
-      put(w, s + i, e - i, pl->file, pl->line, false);
+      put_sys(w, s + i, e - i, pl->file, pl->line, false, pl->system);
     }
     i = e;
   }
@@ -319,6 +342,15 @@ static void write_group(Writer *w, const Group *g, const Source *a, const LineKi
   w->deferred = &deferred;
   walk_edits(L, b, e, group_piece, w);
   newline(w);
+  if (w->system) {
+    char *q = quote_path(L->pp.files[L->pp.main_file].name);
+    sb_printf(&w->out, "# %u %s\n", g->a_last, q);
+    free(q);
+    w->written++;
+    w->expected = g->a_last;
+    w->file = L->pp.main_file;
+    w->system = false;
+  }
   char *pp = sb_take(&pop);
   put(w, pp, strlen(pp), TO_OUTPUT, 0, true);
   char *defs = sb_take(&deferred);
@@ -385,7 +417,11 @@ char *assemble_output(Lowering *L, const char *preamble) {
     g->a_first = L->pp.lines[g->first - 1].line;
     g->a_last = group_a_last(L, g, kinds, a->num_lines);
   }
-  Writer w = {.L = L, .lines = L->opt->line_directives, .at_line_start = true,
+  bool pedantic = false;
+  for (int i = 0; i < L->opt->num_backend; i++)
+    pedantic |= strstr(L->opt->backend[i], "pedantic") || strstr(L->opt->backend[i], "-Wgnu") ||
+                strstr(L->opt->backend[i], "-Weverything");
+  Writer w = {.L = L, .lines = L->opt->line_directives, .at_line_start = true, .markers = !pedantic,
               .c_path = quote_path(L->opt->output_name ? L->opt->output_name : "lowered.c")};
   sb_puts(&w.out, preamble);
   for (const char *p = preamble; *p; p++)

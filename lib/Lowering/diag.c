@@ -32,6 +32,7 @@ static void print_at(Lowering *L, DiagLevel lvl, unsigned off, const char *flag,
     fprintf(stderr, " [%s]", flag);
   fputc('\n', stderr);
   print_line_and_caret(&L->pp, u);
+  L->last_diag_in_macro = u.macro != NULL;
   if (u.macro) {
     UserLoc m = user_loc_in_macro(&L->pp, &L->src, u.macro, off);
     fprintf(stderr, "%s:%u:%u: note: expanded from macro '%s'\n", L->pp.files[m.file].name,
@@ -54,6 +55,14 @@ static void vdiag_at(Lowering *L, DiagLevel lvl, unsigned off, const char *flag,
   char msg[4096];
   vsnprintf(msg, sizeof msg, fmt, ap);
   print_at(L, lvl, off, flag, msg);
+}
+
+void diag_user(Lowering *L, DiagLevel lvl, UserLoc u, const char *msg) {
+  if (lvl == DIAG_ERROR)
+    L->errors++;
+  fprintf(stderr, "%s:%u:%u: %s: %s\n", L->pp.files[u.file].name, u.line, u.col, level_name[lvl],
+          msg);
+  print_line_and_caret(&L->pp, u);
 }
 
 void diag_at(Lowering *L, DiagLevel lvl, unsigned off, const char *fmt, ...) {
@@ -94,6 +103,8 @@ bool warn_at(Lowering *L, AcWarning w, unsigned off, const char *fmt, ...) {
 }
 
 void diag_fixit(Lowering *L, unsigned off, const char *text) {
+  if (L->last_diag_in_macro)
+    return; /* the fix would be in the macro's definition, not here */
   UserLoc u = user_loc(&L->pp, &L->src, off);
   const Source *f = pp_file_text(&L->pp, u.file);
   fputs("      | ", stderr);
@@ -122,7 +133,10 @@ void diag_print_clang(Lowering *L, CXDiagnostic d) {
   DiagLevel lvl = sev >= CXDiagnostic_Error ? DIAG_ERROR : sev == CXDiagnostic_Warning ? DIAG_WARNING : DIAG_NOTE;
   CXFile f;
   unsigned off = 0;
-  clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
+  /* where a macro argument is written, else where the macro is used */
+  clang_getFileLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
+  if (!f || !clang_File_isEqual(f, L->src.file))
+    clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
   CXString s = clang_getDiagnosticSpelling(d);
   CXString opt = clang_getDiagnosticOption(d, NULL);
   const char *o = clang_getCString(opt);

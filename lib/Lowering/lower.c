@@ -208,7 +208,6 @@ static bool parse(Lowering *L, const char *ipath, const AcOptions *opt, CXIndex 
   args[n++] = forms;
   if (!made_by_clang(&L->pp))
     args[n++] = "-D__ASYNCC_GCC_BACKEND";
-  args[n++] = "-Wno-everything";
   struct CXUnsavedFile uf = {ipath, L->src.text, L->src.size};
   enum CXErrorCode err = clang_parseTranslationUnit2(
       idx, ipath, args, n, &uf, 1, CXTranslationUnit_KeepGoing, &L->tu);
@@ -218,17 +217,17 @@ static bool parse(Lowering *L, const char *ipath, const AcOptions *opt, CXIndex 
     fprintf(stderr, "%s: error: cannot parse (libclang error %d)\n", L->src.path, (int)err);
     return false;
   }
+  L->src.file = clang_getFile(L->tu, ipath);
   bool ok = true;
   for (unsigned i = 0, nd = clang_getNumDiagnostics(L->tu); i < nd; i++) {
     CXDiagnostic d = clang_getDiagnostic(L->tu, i);
     enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-    if (sev >= CXDiagnostic_Error) {
-      unsigned f = loc_user_file(L, clang_getDiagnosticLocation(d));
-      if (f < L->pp.num_files && !L->pp.files[f].system && L->pp.files[f].name[0] != '<') {
-        diag_print_clang(L, d);
-        ok = false;
-      }
-    }
+    unsigned f = loc_user_file(L, clang_getDiagnosticLocation(d));
+    bool users = f < L->pp.num_files && !L->pp.files[f].system && L->pp.files[f].name[0] != '<';
+    if (sev >= CXDiagnostic_Warning && users)
+      diag_print_clang(L, d);
+    if (sev >= CXDiagnostic_Error && users)
+      ok = false;
     clang_disposeDiagnostic(d);
   }
   return ok;
@@ -243,17 +242,19 @@ int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
   char *text = pp_run(opt, path, &len);
   if (!text)
     goto done;
-  /* clang handles text as C strings: a NUL byte would cut a line short */
-  const char *nul = memchr(text, 0, len);
   pp_map_build(&L.pp, text, len, path);
   L.src.path = path;
   L.src.text = text;
   L.src.size = (unsigned)len;
   L.src.pp = &L.pp;
   source_index_lines(&L.src);
-  if (nul) {
-    diag_at(&L, DIAG_ERROR, (unsigned)(nul - text),
-            "the file contains a null character; asyncc cannot lower it");
+  /* the lowering handles text as C strings: a NUL byte would cut a line short */
+  const Source *a = pp_file_text(&L.pp, L.pp.main_file);
+  const char *nul = a ? memchr(a->text, 0, a->size) : NULL;
+  if (nul || memchr(text, 0, len)) {
+    unsigned off = nul ? (unsigned)(nul - a->text) : 0, line = nul ? text_line(a, off) : 1;
+    UserLoc u = {L.pp.main_file, line, nul ? off - a->line_start[line - 1] + 1 : 1, NULL};
+    diag_user(&L, DIAG_ERROR, u, "the file contains a null character; asyncc cannot lower it");
     goto done;
   }
   char *ipath = xasprintf("%s.asyncc.i", path);

@@ -122,6 +122,9 @@ void diag_at(Lowering *L, DiagLevel lvl, unsigned offset, const char *fmt, ...)
 void diag_cursor(Lowering *L, DiagLevel lvl, CXCursor c, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void diag_print_clang(Lowering *L, CXDiagnostic d);
+/* A diagnostic at a point of a user file. */
+
+
 /* An asyncc warning, as its -W flag and -Werror / -w say; true if shown
  * (so that a note may follow). */
 bool warn_at(Lowering *L, AcWarning w, unsigned offset, const char *fmt, ...)
@@ -145,6 +148,7 @@ typedef struct PpLine {
   unsigned file, line;  /* where the text line comes from */
   bool marker;          /* a line marker */
   bool directive;       /* a #define / #undef line (blanked for clang) */
+  bool system;          /* a system header's, or what its macros wrote (flag 3) */
 } PpLine;
 typedef struct PpDef {
   unsigned off, end;    /* its line in the text */
@@ -183,6 +187,8 @@ typedef struct UserLoc {
 } UserLoc;
 UserLoc user_loc(PpMap *m, const Source *src, unsigned off);
 UserLoc user_loc_in_macro(PpMap *m, const Source *src, const PpDef *d, unsigned off);
+/* A diagnostic at a point of a user file (diag.c). */
+void diag_user(Lowering *L, DiagLevel lvl, UserLoc u, const char *msg);
 
 /* assemble.c: the output: the .ac file's own text, with every top-level
  * declaration that was lowered replaced by its lowered text. */
@@ -436,6 +442,7 @@ struct Lowering {
   size_t num_values;
   unsigned last_diag_off;  /* the last diagnostic, to report a construct once */
   const char *last_diag_fmt;
+  bool last_diag_in_macro; /* it had an "expanded from macro" note */
 };
 
 AsyncFn *find_async_fn(Lowering *L, CXCursor fn_decl_or_ref);

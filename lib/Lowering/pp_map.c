@@ -79,6 +79,7 @@ bool pp_map_build(PpMap *m, char *text, size_t len, const char *main_path) {
   m->raw[len] = 0;
   m->main_file = file_index(m, main_path, false);
   unsigned file = m->main_file, line = 1;
+  bool in_system = false;
   size_t cap = 1024;
   m->lines = xrealloc(NULL, cap * sizeof *m->lines);
   for (size_t b = 0; b < len;) {
@@ -93,11 +94,12 @@ bool pp_map_build(PpMap *m, char *text, size_t len, const char *main_path) {
     char *name;
     bool system;
     PpLine *pl = &m->lines[m->num_lines++];
-    *pl = (PpLine){.file = file, .line = line};
+    *pl = (PpLine){.file = file, .line = line, .system = in_system};
     PpDef d;
     if (parse_marker(text + b, text + e, &mline, &name, &system)) {
       pl->marker = true;
       file = file_index(m, name, system);
+      in_system = system;
       line = mline;
       free(name);
     } else {

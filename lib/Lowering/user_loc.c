@@ -9,6 +9,7 @@
  * from macro" note, as clang reports it. */
 #include "lower.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct Tok {
@@ -90,46 +91,88 @@ UserLoc user_loc(PpMap *m, const Source *src, unsigned off) {
     last = us->num_lines;
   if (last > pl->line + 32)
     last = pl->line;
-  unsigned tb = src->line_start[tl - 1], te = tb;
-  while (te < src->size && src->text[te] != '\n')
-    te++;
+  /* the text lines of this source line: a system header's macro expands on
+   * lines of its own, between line markers */
+  unsigned first = tl, lastl = tl;
+  for (unsigned k = tl - 1; k >= 1; k--) {
+    const PpLine *q = &m->lines[k - 1];
+    if (q->marker)
+      continue;
+    if (q->file != pl->file || q->line != pl->line)
+      break;
+    first = k;
+  }
+  for (unsigned k = tl + 1; k <= m->num_lines; k++) {
+    const PpLine *q = &m->lines[k - 1];
+    if (q->marker)
+      continue;
+    if (q->file != pl->file || q->line != pl->line)
+      break;
+    lastl = k;
+  }
+  unsigned tb = src->line_start[tl - 1];
   unsigned ub = us->line_start[pl->line - 1];
   unsigned ue = last < us->num_lines ? us->line_start[last] : us->size;
   static Tok tt[MAX_TOKS], ut[MAX_TOKS];
   bool c1 = false, c2 = false;
-  size_t nt = lex(src->text, tb, te, tt, MAX_TOKS, &c1);
+  size_t nt = 0;
+  for (unsigned k = first; k <= lastl; k++) {
+    if (m->lines[k - 1].marker)
+      continue;
+    unsigned b = src->line_start[k - 1], e = b;
+    while (e < src->size && src->text[e] != '\n')
+      e++;
+    nt += lex(src->text, b, e, tt + nt, MAX_TOKS - nt, &c1);
+  }
   size_t nu = lex(us->text, ub, ue, ut, MAX_TOKS, &c2);
   size_t at = 0; /* the token at off */
   while (at + 1 < nt && tt[at + 1].b <= off)
     at++;
   if (nt == 0 || off < tt[0].b) {
-    u.col = off - tb + 1;
+    u.col = off - tb + 1 > 0 ? off - tb + 1 : 1;
     return u;
   }
-  /* the ordinal of this spelling in both lines */
-  size_t ord = 0, count_t = 0, count_u = 0, pos_u = 0;
-  for (size_t i = 0; i < nt; i++)
-    if (same(src->text, tt[i], src->text, tt[at])) {
-      if (i < at)
-        ord++;
-      count_t++;
+  /* the longest common subsequence of the two token lines: a token of the
+   * text matched to one of the source is where the user wrote it */
+  size_t lo = 0, hi = nu; /* the source tokens between the matches around it */
+  if (nt * nu <= 1u << 20) {
+    unsigned short *dp = xrealloc(NULL, (nt + 1) * (nu + 1) * sizeof *dp);
+#define DP(i, j) dp[(i) * (nu + 1) + (j)]
+    for (size_t i = nt + 1; i-- > 0;)
+      for (size_t j = nu + 1; j-- > 0;)
+        DP(i, j) = i == nt || j == nu ? 0
+                   : same(src->text, tt[i], us->text, ut[j]) ? DP(i + 1, j + 1) + 1
+                   : DP(i + 1, j) > DP(i, j + 1) ? DP(i + 1, j) : DP(i, j + 1);
+    size_t i = 0, j = 0;
+    long match = -1;
+    while (i < nt && j < nu) {
+      if (same(src->text, tt[i], us->text, ut[j]) && DP(i, j) == DP(i + 1, j + 1) + 1) {
+        if (i == at)
+          match = (long)j;
+        if (i < at)
+          lo = j + 1;
+        if (i > at && hi == nu)
+          hi = j;
+        i++, j++;
+      } else if (DP(i + 1, j) >= DP(i, j + 1)) {
+        i++;
+      } else {
+        j++;
+      }
     }
-  for (size_t i = 0; i < nu; i++)
-    if (same(us->text, ut[i], src->text, tt[at])) {
-      if (count_u == ord)
-        pos_u = i;
-      count_u++;
+#undef DP
+    free(dp);
+    if (match >= 0) {
+      unsigned p = ut[match].b;
+      u.line = text_line(us, p);
+      u.col = p - us->line_start[u.line - 1] + 1;
+      return u;
     }
-  if (count_u == count_t && count_u > 0) {
-    unsigned p = ut[pos_u].b;
-    u.line = text_line(us, p);
-    u.col = p - us->line_start[u.line - 1] + 1;
-    return u;
   }
-  /* from a macro's expansion: the first name of a macro on the line */
+  /* from a macro's expansion: the macro used between the matches around it */
   MacroSet set;
   macro_set_at(m, tb, &set);
-  for (size_t i = 0; i < nu; i++) {
+  for (size_t i = lo; i < hi && i < nu; i++) {
     if (!is_ident_char(us->text[ut[i].b]))
       continue;
     const PpDef *d = macro_set_find(&set, us->text + ut[i].b, ut[i].e - ut[i].b);
