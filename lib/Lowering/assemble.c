@@ -260,6 +260,13 @@ static void group_piece(void *arg, const char *s, size_t n, unsigned off, const 
   }
 }
 
+/* Before the file's first line: only what the lowering inserted there. */
+static void head_piece(void *arg, const char *s, size_t n, unsigned off, const Edit *from) {
+  (void)off;
+  if (from)
+    put(arg, s, n, TO_OUTPUT, 0, true);
+}
+
 static bool starts_with(const char *s, size_t n, const char *p) {
   size_t m = strlen(p);
   return n >= m && memcmp(s, p, m) == 0;
@@ -428,6 +435,12 @@ char *assemble_output(Lowering *L, const char *preamble) {
     w.written += *p == '\n';
   w.file = TO_OUTPUT;
   w.expected = w.written + 1;
+  /* what the lowering puts before everything (declarations of types) */
+  unsigned first_main = 0;
+  while (first_main < L->src.num_lines && !pp_line_in_main(&L->pp, first_main + 1))
+    first_main++;
+  if (first_main)
+    walk_edits(L, 0, L->src.line_start[first_main] - 1, head_piece, &w);
   size_t gi = 0;
   for (unsigned l = 1; l <= a->num_lines; l++) {
     while (gi < u.n && (!u.v[gi].dirty || u.v[gi].a_first < l))
