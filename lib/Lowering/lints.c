@@ -77,10 +77,7 @@ static char *library_callee(Lowering *L, CXCursor call) {
   CXCursor fn = clang_getCursorReferenced(call);
   if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
     return NULL;
-  CXFile f;
-  clang_getExpansionLocation(clang_getCursorLocation(clang_getCanonicalCursor(fn)), &f, NULL,
-                             NULL, NULL);
-  if (f && clang_File_isEqual(f, L->src.file))
+  if (loc_in_main(L, clang_getCursorLocation(clang_getCanonicalCursor(fn))))
     return NULL;
   return spelling(fn);
 }

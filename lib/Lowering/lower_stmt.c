@@ -87,7 +87,7 @@ static char *block(const char *text, const char *indent) {
 /* The whitespace that starts the line of offset 'off'. */
 static char *line_indent(FnCtx *ctx, unsigned off) {
   const Source *src = &ctx->L->src;
-  unsigned b = src->line_start[source_line(src, off) - 1], e = b;
+  unsigned b = src->line_start[text_line(src, off) - 1], e = b;
   while (e < off && (src->text[e] == ' ' || src->text[e] == '\t'))
     e++;
   return xasprintf("%.*s", (int)(e - b), src->text + b);
