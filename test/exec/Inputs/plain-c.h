@@ -1,5 +1,6 @@
-/* Differential tests: the same .ac file built as plain C (`cc -include
- * plain-c.h`), where async and await mean nothing and nothing suspends. */
+/* Differential tests that compile the same file as plain C: there `async`
+ * and `await` are nothing and SUSPEND() does nothing; under asyncc (the
+ * prelude defines ASYNCC_DIALECT) SUSPEND() really suspends. */
 #ifndef ASYNCC_DIALECT
 #define async
 #define await
