@@ -153,6 +153,7 @@ typedef struct Writer {
   bool markers;      /* such spans may be marked (not under -pedantic) */
   char *c_path;
   StrBuf *deferred;  /* #define/#undef lines of the group being written */
+  MacroSet macros;   /* the macros defined where the group being written is */
 } Writer;
 
 static char *quote_path(const char *p) {
@@ -168,6 +169,14 @@ static char *quote_path(const char *p) {
 }
 
 enum { TO_OUTPUT = ~0u };
+
+/* A file's name as a C string literal, made once. */
+static const char *quoted(Lowering *L, unsigned file) {
+  PpFile *f = &L->pp.files[file];
+  if (!f->quoted)
+    f->quoted = quote_path(f->name);
+  return f->quoted;
+}
 
 /* Text whose lines map to (file, line) from its first one on ('line' 0:
  * every line to that one line, as generated code is). */
@@ -188,9 +197,7 @@ static void put_sys(Writer *w, const char *s, size_t n, unsigned file, unsigned 
   system &= w->markers && file != TO_OUTPUT;
   for (size_t i = 0; i < n; i++) {
     if (w->at_line_start && w->lines && file != TO_OUTPUT && system != w->system) {
-      char *q = quote_path(w->L->pp.files[file].name);
-      sb_printf(&w->out, "# %u %s%s\n", line, q, system ? " 3 4" : "");
-      free(q);
+      sb_printf(&w->out, "# %u %s%s\n", line, quoted(w->L, file), system ? " 3 4" : "");
       w->written++;
       w->expected = line;
       w->file = file;
@@ -203,17 +210,18 @@ static void put_sys(Writer *w, const char *s, size_t n, unsigned file, unsigned 
         w->expected = w->written + 1;
         w->file = TO_OUTPUT;
       } else if (file != TO_OUTPUT && (w->file != file || w->expected != line)) {
-        char *q = quote_path(w->L->pp.files[file].name);
-        sb_printf(&w->out, "#line %u %s\n", line, q);
-        free(q);
+        sb_printf(&w->out, "#line %u %s\n", line, quoted(w->L, file));
         w->written++;
         w->expected = line;
         w->file = file;
       }
     }
     w->at_line_start = false;
-    sb_putn(&w->out, s + i, 1);
-    if (s[i] == '\n') {
+    const char *nl = memchr(s + i, '\n', n - i);
+    size_t end = nl ? (size_t)(nl - s) + 1 : n; /* the rest of the line, at once */
+    sb_putn(&w->out, s + i, end - i);
+    i = end - 1;
+    if (nl) {
       w->at_line_start = true;
       w->expected++;
       w->written++;
@@ -274,9 +282,9 @@ static bool starts_with(const char *s, size_t n, const char *p) {
 
 /* The names the text uses that a macro defined at 'at' would expand:
  * `#pragma push_macro` lines into 'push', the matching pops into 'pop'. */
-static void protect_names(Lowering *L, const char *text, unsigned at, StrBuf *push, StrBuf *pop) {
-  MacroSet set;
-  macro_set_at(&L->pp, at, &set);
+static void protect_names(Lowering *L, MacroSet *set, const char *text, unsigned at, StrBuf *push,
+                          StrBuf *pop) {
+  macro_set_at(&L->pp, at, set);
   const char **seen = NULL;
   size_t num_seen = 0;
   for (const char *p = text; *p;) {
@@ -303,7 +311,7 @@ static void protect_names(Lowering *L, const char *text, unsigned at, StrBuf *pu
     size_t n = (size_t)(p - b);
     if ((*b >= '0' && *b <= '9') || starts_with(b, n, "ac_") || starts_with(b, n, "AC_"))
       continue; /* asyncc's own names are meant to expand */
-    const PpDef *d = macro_set_find(&set, b, n);
+    const PpDef *d = macro_set_find(set, b, n);
     if (!d)
       continue;
     const char *q = p;
@@ -328,7 +336,6 @@ static void protect_names(Lowering *L, const char *text, unsigned at, StrBuf *pu
     sb_printf(pop, "#pragma pop_macro(\"%s\")\n", d->name);
   }
   free(seen);
-  macro_set_free(&set);
 }
 
 static void write_group(Writer *w, const Group *g, const Source *a, const LineKind *kinds) {
@@ -341,7 +348,7 @@ static void write_group(Writer *w, const Group *g, const Source *a, const LineKi
    * means its macros, offsetof or NULL, to expand) */
   char *text = xasprintf("%.*s", (int)(e - b), L->src.text + b);
   StrBuf push = {0}, pop = {0};
-  protect_names(L, text, b, &push, &pop);
+  protect_names(L, &w->macros, text, b, &push, &pop);
   newline(w);
   char *ps = sb_take(&push);
   put(w, ps, strlen(ps), TO_OUTPUT, 0, true);
@@ -457,6 +464,7 @@ char *assemble_output(Lowering *L, const char *preamble) {
     put(&w, a->text + b, e - b, L->pp.main_file, l, false);
   }
   newline(&w);
+  macro_set_free(&w.macros);
   free(kinds);
   free(u.v);
   free(w.c_path);

@@ -108,6 +108,10 @@ bool cursor_range(Lowering *L, CXCursor c, Range *r);
 /* The file offset of a location (file location: inside macro arguments,
  * where the argument is written). */
 bool loc_offset(Lowering *L, CXSourceLocation loc, unsigned *off);
+/* The tokens of the runs of the .ac file's own lines that mention one of
+ * 'words' (NULL-terminated; the headers the text also holds are not
+ * tokenized); free() the array. */
+CXToken *main_file_tokens(Lowering *L, const char *const *words, unsigned *n);
 /* Written in the .ac file itself (its expansion location), not a header. */
 bool loc_in_main(Lowering *L, CXSourceLocation loc);
 /* The file (PpMap index) the user wrote loc in, ~0u if none. */
@@ -140,6 +144,7 @@ char *pp_run(const AcOptions *opt, const char *path, size_t *len);
 
 typedef struct PpFile {
   char *name;           /* as the line markers spell it */
+  char *quoted;         /* as a C string literal (assemble.c) */
   bool system;          /* a system header (marker flag 3) */
   bool loaded;
   Source text;          /* its text, read on demand (pp_file_text) */
@@ -171,9 +176,11 @@ bool pp_map_build(PpMap *m, char *text, size_t len, const char *main_path);
 bool pp_line_in_main(const PpMap *m, unsigned text_line);
 const Source *pp_file_text(PpMap *m, unsigned file);
 /* The macros defined at a point of the text. */
-typedef struct MacroSet {
+typedef struct MacroSet { /* zero-initialised before its first use */
   const PpDef **slots;
   size_t cap;
+  size_t next;  /* the next definition to apply */
+  unsigned off; /* where the set is */
 } MacroSet;
 void macro_set_at(const PpMap *m, unsigned off, MacroSet *set);
 const PpDef *macro_set_find(const MacroSet *set, const char *name, size_t n);

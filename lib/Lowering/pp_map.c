@@ -133,19 +133,25 @@ static unsigned long hash_name(const char *s) {
   return h;
 }
 
+/* Moves the set to 'off' (forward from where it was, or anew). */
 void macro_set_at(const PpMap *m, unsigned off, MacroSet *set) {
-  set->cap = 8192;
-  while (set->cap < m->num_defs * 2)
-    set->cap *= 2;
-  set->slots = xrealloc(NULL, set->cap * sizeof *set->slots);
-  memset(set->slots, 0, set->cap * sizeof *set->slots);
-  for (size_t i = 0; i < m->num_defs && m->defs[i].off < off; i++) {
-    const PpDef *d = &m->defs[i];
+  if (!set->slots || off < set->off) {
+    set->cap = 8192;
+    while (set->cap < m->num_defs * 2)
+      set->cap *= 2;
+    free(set->slots);
+    set->slots = xrealloc(NULL, set->cap * sizeof *set->slots);
+    memset(set->slots, 0, set->cap * sizeof *set->slots);
+    set->next = 0;
+  }
+  for (; set->next < m->num_defs && m->defs[set->next].off < off; set->next++) {
+    const PpDef *d = &m->defs[set->next];
     size_t k = hash_name(d->name) & (set->cap - 1);
     while (set->slots[k] && strcmp(set->slots[k]->name, d->name) != 0)
       k = (k + 1) & (set->cap - 1);
     set->slots[k] = d; /* the latest #define or #undef of the name */
   }
+  set->off = off;
 }
 
 const PpDef *macro_set_find(const MacroSet *set, const char *name, size_t n) {

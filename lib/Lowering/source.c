@@ -1,4 +1,5 @@
 /* The main file's text: offsets, lines, and how clang's locations map to it. */
+#define _GNU_SOURCE /* memmem */
 #include "lower.h"
 
 #include <string.h>
@@ -143,4 +144,37 @@ bool cursor_range(Lowering *L, CXCursor c, Range *r) {
       (r->end == 0 || !is_ident_char(src->text[r->end - 1])))
     r->end = end_of_macro_use(src, r->end);
   return r->begin <= r->end;
+}
+
+CXToken *main_file_tokens(Lowering *L, const char *const *words, unsigned *n) {
+  const Source *src = &L->src;
+  CXToken *all = NULL;
+  *n = 0;
+  for (unsigned l = 1; l <= src->num_lines;) {
+    if (!pp_line_in_main(&L->pp, l)) {
+      l++;
+      continue;
+    }
+    unsigned first = l;
+    while (l <= src->num_lines && (pp_line_in_main(&L->pp, l) || L->pp.lines[l - 1].marker))
+      l++;
+    unsigned b = src->line_start[first - 1];
+    unsigned e = l <= src->num_lines ? src->line_start[l - 1] : src->size;
+    bool mentioned = false;
+    for (const char *const *w = words; *w && !mentioned; w++)
+      mentioned = memmem(src->text + b, e - b, *w, strlen(*w)) != NULL;
+    if (!mentioned)
+      continue;
+    CXToken *toks = NULL;
+    unsigned k = 0;
+    clang_tokenize(L->tu,
+                   clang_getRange(clang_getLocationForOffset(L->tu, src->file, b),
+                                  clang_getLocationForOffset(L->tu, src->file, e)),
+                   &toks, &k);
+    all = xrealloc(all, (*n + k + 1) * sizeof *all);
+    memcpy(all + *n, toks, k * sizeof *toks); /* tokens are values: valid with the TU */
+    *n += k;
+    clang_disposeTokens(L->tu, toks, k);
+  }
+  return all;
 }

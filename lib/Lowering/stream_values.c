@@ -120,13 +120,9 @@ static void check_value_site(Lowering *L, unsigned kw) {
 
 void stream_rewrite_types(Lowering *L) {
   const Source *src = &L->src;
-  if (!memmem(src->text, src->size, "ac_stream", 9))
-    return; /* tokenize only files that use streams as values */
-  CXSourceLocation b = clang_getLocationForOffset(L->tu, src->file, 0);
-  CXSourceLocation e = clang_getLocationForOffset(L->tu, src->file, src->size);
-  CXToken *toks = NULL;
-  unsigned ntoks = 0;
-  clang_tokenize(L->tu, clang_getRange(b, e), &toks, &ntoks);
+  unsigned ntoks = 0; /* only the lines that use streams as values */
+  static const char *const words[] = {"ac_stream", NULL};
+  CXToken *toks = main_file_tokens(L, words, &ntoks);
   char **seen = NULL;
   size_t num_seen = 0;
   for (unsigned i = 0; i < ntoks; i++) {
@@ -175,7 +171,7 @@ void stream_rewrite_types(Lowering *L) {
   for (size_t j = 0; j < num_seen; j++)
     free(seen[j]);
   free(seen);
-  clang_disposeTokens(L->tu, toks, ntoks);
+  free(toks);
 }
 
 /* A frame local or parameter declared `ac_stream(T) *x`: clang knows its

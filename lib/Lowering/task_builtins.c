@@ -194,13 +194,9 @@ char *builtin_helpers_text(Lowering *L, AsyncFn *g) {
  * only if its text mentions a builtin at all. */
 void builtin_check_unmatched(Lowering *L) {
   const Source *src = &L->src;
-  if (!memmem(src->text, src->size, "ac_spawn", 8) && !memmem(src->text, src->size, "ac_block_on", 11))
-    return;
-  CXSourceLocation b = clang_getLocationForOffset(L->tu, src->file, 0);
-  CXSourceLocation e = clang_getLocationForOffset(L->tu, src->file, src->size);
-  CXToken *toks = NULL;
-  unsigned ntoks = 0;
-  clang_tokenize(L->tu, clang_getRange(b, e), &toks, &ntoks);
+  unsigned ntoks = 0; /* only the lines that mention a builtin */
+  static const char *const words[] = {"ac_spawn", "ac_block_on", NULL};
+  CXToken *toks = main_file_tokens(L, words, &ntoks);
   for (unsigned i = 0; i < ntoks; i++) {
     if (clang_getTokenKind(toks[i]) != CXToken_Identifier)
       continue;
@@ -221,5 +217,5 @@ void builtin_check_unmatched(Lowering *L) {
                 name, name);
     }
   }
-  clang_disposeTokens(L->tu, toks, ntoks);
+  free(toks);
 }

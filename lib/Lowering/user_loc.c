@@ -170,7 +170,7 @@ UserLoc user_loc(PpMap *m, const Source *src, unsigned off) {
     }
   }
   /* from a macro's expansion: the macro used between the matches around it */
-  MacroSet set;
+  MacroSet set = {0};
   macro_set_at(m, tb, &set);
   for (size_t i = lo; i < hi && i < nu; i++) {
     if (!is_ident_char(us->text[ut[i].b]))
