@@ -301,6 +301,8 @@ void emit_fn(FnCtx *ctx) {
   StrBuf tail = {0};
   sb_puts(&tail, "\n");
   stream_value_drops(ctx, &tail, true); /* the generators it started (ac_stream_of) */
+  if (fn->is_main) /* C11 5.1.2.2.3: reaching main's '}' returns 0 */
+    sb_puts(&tail, "    ac_f->ac_result = 0;\n");
   sb_puts(&tail, "    ac_f->ac_state = AC_STATE_DONE;\n    return AC_READY;\n}\n");
   finish_fn(ctx, &tail);
 }
@@ -327,6 +329,8 @@ void emit_direct_fn(FnCtx *ctx) {
   sb_printf(&sb, "%s%s\n", st, sync);
   free(sync), free(run), free(call), free(args.data);
   edit_replace(ctx->L, (Range){fn->header.begin, fn->body.begin}, sb_take(&sb));
+  if (fn->is_main) /* main__sync is not main: its '}' would return garbage */
+    edit_insert(ctx->L, fn->body.end - 1, EDIT_CLOSE, -1, xstrdup("return 0;\n"));
   StrBuf tail = {0};
   finish_fn(ctx, &tail);
 }
