@@ -309,6 +309,7 @@ void emit_fn(FnCtx *ctx) {
 
 void emit_direct_fn(FnCtx *ctx) {
   AsyncFn *fn = ctx->fn;
+  rename_predefined(ctx); /* the body becomes f__sync's */
   ctx->L->generating = true;
   const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
   StrBuf sb = {0};

@@ -519,6 +519,8 @@ char *unevaluated_ptr_await(FnCtx *ctx, Await *aw);
 /* ------------------------------------------------------------ lower_stmt.c */
 
 void lower_body(FnCtx *ctx);
+/* __func__, __FUNCTION__, __PRETTY_FUNCTION__ -> "f" (lower_body does it) */
+void rename_predefined(FnCtx *ctx);
 void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth);
 unsigned stmt_end(Lowering *L, CXCursor s);
 /* 'text' with 'indent' after each newline */

@@ -638,7 +638,27 @@ static void frame_compound_literals(FnCtx *ctx) {
   }
 }
 
+/* __func__ and its GNU spellings name the function the user wrote, not the
+ * poll or f__sync the body moves into: clang shows each as a string literal
+ * spelled by the identifier, replaced by the name's literal.  (gcc spells
+ * __PRETTY_FUNCTION__ as the bare name in C; glibc's assert() uses it.) */
+static enum CXChildVisitResult find_predefined(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  FnCtx *ctx = d;
+  static const char *const names[] = {"__func__", "__FUNCTION__", "__PRETTY_FUNCTION__"};
+  Range r;
+  if (clang_getCursorKind(c) != CXCursor_StringLiteral || !cursor_range(ctx->L, c, &r))
+    return CXChildVisit_Recurse;
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (r.end - r.begin == strlen(names[i]) && text_is_word(&ctx->L->src, r.begin, names[i]))
+      edit_replace(ctx->L, r, c_string_literal(ctx->fn->name));
+  return CXChildVisit_Continue;
+}
+
+void rename_predefined(FnCtx *ctx) { clang_visitChildren(ctx->body, find_predefined, ctx); }
+
 void lower_body(FnCtx *ctx) {
+  rename_predefined(ctx);
   rename_frame_locals(ctx);
   frame_compound_literals(ctx);
   cleanup_lower_exits(ctx);
