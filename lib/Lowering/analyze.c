@@ -688,6 +688,15 @@ static void choose_promoted(FnCtx *ctx) {
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
     CXType t = clang_getCanonicalType(clang_getCursorType(v->cur));
+    if (v->vm_levels && v->address_taken)
+      diag_cursor(ctx->L, DIAG_ERROR, v->cur,
+                  "the address of parameter '%s' (a pointer to a variable-length array) cannot "
+                  "be taken in an async function; copy it to a local first",
+                  v->name);
+    if (v->vm_levels && v->vm_type) {
+      v->promoted = true; /* typed in poll only: the frame holds a void * */
+      continue;
+    }
     v->promoted = v->in_frame && v->type && v->field && !v->is_record && !is_array_type(t) &&
                   t.kind != CXType_VariableArray && t.kind != CXType_Atomic &&
                   !clang_isVolatileQualifiedType(t) && !clang_isVolatileQualifiedType(clang_getCursorType(v->cur)) &&
@@ -711,6 +720,63 @@ bool is_array_type(CXType t) {
 }
 
 /* ------------------------------------------------------------ the analysis */
+
+static bool is_any_array(CXType t) {
+  return is_array_type(t) || t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
+}
+
+/* 'elem', an element of array type 'arr', as its unqualified spelling with
+ * its qualifiers after it (`const vec3` qualifies the array: its elements) */
+static char *qualified_spelling(FnCtx *ctx, CXType elem, CXType arr, CXCursor where) {
+  char *es = frame_type_spelling(ctx, elem, where);
+  arr = clang_getCanonicalType(arr);
+  char *r = es ? xasprintf("__typeof__(%s)%s%s%s", es,
+                           clang_isConstQualifiedType(elem) || clang_isConstQualifiedType(arr) ? " const" : "",
+                           clang_isVolatileQualifiedType(elem) || clang_isVolatileQualifiedType(arr) ? " volatile" : "",
+                           clang_isRestrictQualifiedType(elem) ? " restrict" : "")
+               : NULL;
+  free(es);
+  return r;
+}
+
+/* A parameter declared as an array or a function is a pointer (C11
+ * 6.7.6.3): to the element type, qualifiers kept (`volatile int flag[]`,
+ * `char *const argv[]`), however the array is spelled (a typedef too).  A
+ * variably modified element (`int m[r][c]`) makes a void * (Var.vm_type). */
+static char *param_pointer_type(FnCtx *ctx, Var *v, CXType t) {
+  if (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto) {
+    char *es = frame_type_spelling(ctx, t, v->cur);
+    char *r = es ? xasprintf("__typeof__(%s) *", es) : NULL;
+    free(es);
+    return r;
+  }
+  CXType elem = clang_getArrayElementType(is_any_array(t) ? t : clang_getCanonicalType(t));
+  for (CXType e = clang_getCanonicalType(elem); is_any_array(e); e = clang_getArrayElementType(e))
+    v->vm_levels++;
+  for (CXType e = clang_getCanonicalType(elem); is_any_array(e); e = clang_getArrayElementType(e))
+    if (e.kind == CXType_VariableArray || e.kind == CXType_DependentSizedArray)
+      return xstrdup("void *");
+  v->vm_levels = 0;
+  char *q = qualified_spelling(ctx, elem, t, v->cur);
+  char *r = q ? xasprintf("%s *", q) : NULL;
+  free(q);
+  return r;
+}
+
+/* `__typeof__(int) (*)[ac_f->ac_dims_m[0]]`: the pointer type of parameter
+ * `int m[r][c]` with the bounds init stored */
+static char *vm_param_type(FnCtx *ctx, Var *v, CXType t) {
+  CXType e = clang_getCanonicalType(t);
+  StrBuf dims = {0};
+  for (int i = 0; i < v->vm_levels; i++) {
+    e = clang_getArrayElementType(e);
+    sb_printf(&dims, "[ac_f->ac_dims_%s[%d]]", v->field, i);
+  }
+  char *base = qualified_spelling(ctx, clang_getArrayElementType(e), t, v->cur);
+  char *r = base ? xasprintf("%s (*)%s", base, dims.data) : NULL;
+  free(base), free(dims.data);
+  return r;
+}
 
 static bool name_taken(FnCtx *ctx, const char *name, size_t upto) {
   static const char *const reserved[] = {"ac_state", "ac_result", "ac_tmp", "ac_aw"};
@@ -847,13 +913,9 @@ void analyze_fn(FnCtx *ctx) {
     if (!v->in_frame)
       continue;
     CXType t = clang_getCursorType(v->cur);
-    if (v->is_param && (is_array_type(t) || t.kind == CXType_FunctionProto ||
-                        t.kind == CXType_FunctionNoProto)) {
-      /* a parameter declared as an array or a function is a pointer (C11 6.7.6.3) */
-      CXType elem = is_array_type(t) ? clang_getArrayElementType(t) : t;
-      char *es = frame_type_spelling(ctx, elem, v->cur);
-      v->type = es ? xasprintf("__typeof__(%s) *", es) : NULL;
-      free(es);
+    if (v->is_param && (is_any_array(clang_getCanonicalType(t)) ||
+                        t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)) {
+      v->type = param_pointer_type(ctx, v, t);
     } else {
       v->type = frame_type_spelling(ctx, t, v->cur);
       stream_fix_var_type(ctx, v);
@@ -865,6 +927,8 @@ void analyze_fn(FnCtx *ctx) {
       field = xasprintf("%s_%d", v->name, k);
     }
     v->field = field;
+    if (v->vm_levels)
+      v->vm_type = vm_param_type(ctx, v, t);
   }
   choose_promoted(ctx);
 }

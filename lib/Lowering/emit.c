@@ -66,7 +66,9 @@ static void var_field(FnCtx *ctx, StrBuf *sb, Var *v) {
   char *d = field_decl(v->type, v->field);
   if (v->is_param)
     sb_printf(sb, "    %s; /* parameter */\n", d);
-  else
+  if (v->vm_levels)
+    sb_printf(sb, "    __SIZE_TYPE__ ac_dims_%s[%d]; /* its bounds */\n", v->field, v->vm_levels);
+  if (!v->is_param)
     sb_printf(sb, "    %s; /* line %u */\n", d, source_line(&ctx->L->src, v->decl_stmt.begin));
   free(d);
 }
@@ -192,7 +194,7 @@ static void emit_promoted_locals(FnCtx *ctx, StrBuf *sb) {
     if (!v->promoted)
       continue;
     char *name = xasprintf("ac_l_%s", v->field);
-    char *d = field_decl(v->type, name);
+    char *d = field_decl(v->vm_type ? v->vm_type : v->type, name);
     if (v->is_param)
       sb_printf(sb, "    %s = ac_f->%s;\n", d, v->field);
     else
@@ -222,6 +224,12 @@ static void emit_init_drop(FnCtx *ctx, StrBuf *out) {
     char *dst = xasprintf("ac_f->%s", v->field);
     char *c = copy_text(dst, v->name, v->is_record);
     sb_printf(&sb, "    %s;\n", c);
+    /* bound i of `T m[r][c]...`: sizeof m[0]...[0] (i + 1 subscripts) over
+     * that of one more (a VLA operand: evaluated, but nothing is read) */
+    for (int k = 0; k < v->vm_levels; k++)
+      sb_printf(&sb, "    ac_f->ac_dims_%s[%d] = sizeof %s%.*s / sizeof %s%.*s;\n", v->field, k,
+                v->name, 3 * (k + 1), "[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]",
+                v->name, 3 * (k + 2), "[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]");
     free(c), free(dst);
   }
   stream_init_fields(ctx, &sb);

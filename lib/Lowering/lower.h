@@ -235,6 +235,12 @@ typedef struct Var {
   unsigned decl_end;    /* end of its declarator: in scope from here to scope_end */
   bool in_stmt_expr;    /* declared inside a statement expression */
   char *cleanup;        /* fn of __attribute__((cleanup(fn))), or NULL (cleanups.c) */
+  /* a parameter `T m[r][c]`: a pointer to a variable-length array, which no
+   * struct member can be; its field is a void *, the bounds past the first
+   * are stored by init in ac_dims_<field>[vm_levels] (their values at entry,
+   * as C evaluates them), and poll's promoted local has vm_type */
+  int vm_levels;
+  char *vm_type;
 } Var;
 
 /* concurrency.c: one call Ei of `await ac_join(E1, ..., En)` / ac_select */
