@@ -444,6 +444,80 @@ static CXCursor first_child(CXCursor c) {
   return r;
 }
 
+/* The first non-space character before 'off'. */
+static char char_before(const Source *src, unsigned off) {
+  while (off > 0 && (src->text[off - 1] == ' ' || src->text[off - 1] == '\t' ||
+                     src->text[off - 1] == '\n'))
+    off--;
+  return off > 0 ? src->text[off - 1] : 0;
+}
+
+/* Operands C does not evaluate, other than sizeof's and _Alignof's:
+ * _Generic's controlling expression, __builtin_choose_expr's unselected
+ * arm, the arguments of __builtin_constant_p / __builtin_object_size.  And
+ * one sizeof operand it does: an array bound in its type name
+ * (`sizeof(int[await n()])`, a VLA).  Returns a mask of c's unevaluated
+ * children (bit i: child i; the last bit stands for the rest), 0 if none. */
+static unsigned long long unevaluated_children(ScanState *st, CXCursor c, Children *ch) {
+  Lowering *L = st->ctx->L;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  Range r;
+  if (!cursor_range(L, c, &r))
+    return 0;
+  if (k == CXCursor_UnaryExpr) { /* sizeof, _Alignof, ... */
+    bool is_sizeof = text_is_word(&L->src, r.begin, "sizeof");
+    unsigned long long m = 0;
+    for (size_t i = 0; i < ch->n && i < 63; i++) {
+      Range cr;
+      if (!is_sizeof || !cursor_range(L, ch->p[i], &cr) || char_before(&L->src, cr.begin) != '[')
+        m |= 1ull << i;
+    }
+    return ch->n > 63 ? m | 1ull << 63 : m;
+  }
+  if (k == CXCursor_GenericSelectionExpr)
+    return 1;
+  if (k == CXCursor_CallExpr) {
+    CXCursor f = clang_getCursorReferenced(c);
+    CXString n = clang_getCursorSpelling(f);
+    const char *s = clang_getCString(n);
+    bool all = clang_getCursorKind(f) == CXCursor_FunctionDecl &&
+               (strcmp(s, "__builtin_constant_p") == 0 || strcmp(s, "__builtin_object_size") == 0 ||
+                strcmp(s, "__builtin_dynamic_object_size") == 0);
+    clang_disposeString(n);
+    return all ? ~0ull : 0;
+  }
+  if (k == CXCursor_UnexposedExpr && ch->n == 3 &&
+      text_is_word(&L->src, r.begin, "__builtin_choose_expr")) {
+    CXEvalResult ev = clang_Cursor_Evaluate(ch->p[0]);
+    if (!ev)
+      return 0;
+    unsigned long long m = 0;
+    if (clang_EvalResult_getKind(ev) == CXEval_Int)
+      m = clang_EvalResult_getAsLongLong(ev) ? 1ull << 2 : 1ull << 1;
+    clang_EvalResult_dispose(ev);
+    return m;
+  }
+  return 0;
+}
+
+/* c's children, those in 'mask' as unevaluated; a child with the range of
+ * the one before (a VLA bound clang shows twice) only once */
+static void scan_children_masked(ScanState *st, Children *ch, unsigned long long mask) {
+  Range prev = {1, 0};
+  for (size_t i = 0; i < ch->n; i++) {
+    Range cr;
+    bool has = cursor_range(st->ctx->L, ch->p[i], &cr);
+    if (has && cr.begin == prev.begin && cr.end == prev.end)
+      continue;
+    if (has)
+      prev = cr;
+    bool uneval = mask >> (i < 63 ? i : 63) & 1;
+    st->unevaluated += uneval;
+    scan(st, ch->p[i]);
+    st->unevaluated -= uneval;
+  }
+}
+
 static void scan(ScanState *st, CXCursor c) {
   FnCtx *ctx = st->ctx;
   enum CXCursorKind k = clang_getCursorKind(c);
@@ -474,7 +548,6 @@ static void scan(ScanState *st, CXCursor c) {
     st->asm_stmt++;
     break;
   case CXCursor_UnaryExpr: /* sizeof, _Alignof: operands are not evaluated */
-    st->unevaluated++;
     break;
   case CXCursor_StmtExpr:
     st->stmt_expr++;
@@ -525,7 +598,19 @@ static void scan(ScanState *st, CXCursor c) {
   default:
     break;
   }
-  clang_visitChildren(c, scan_child, st);
+  if (k == CXCursor_UnaryExpr || k == CXCursor_GenericSelectionExpr || k == CXCursor_CallExpr ||
+      k == CXCursor_UnexposedExpr) {
+    Children ch;
+    children_of(c, &ch);
+    unsigned long long uneval = unevaluated_children(st, c, &ch);
+    if (uneval || k == CXCursor_UnaryExpr)
+      scan_children_masked(st, &ch, uneval);
+    else
+      clang_visitChildren(c, scan_child, st);
+    children_free(&ch);
+  } else {
+    clang_visitChildren(c, scan_child, st);
+  }
   /* restore the context, keep the collections */
   saved.awaited_calls = st->awaited_calls;
   saved.num_awaited = st->num_awaited;

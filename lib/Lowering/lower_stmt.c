@@ -562,14 +562,17 @@ static enum CXChildVisitResult find_uses(CXCursor c, CXCursor parent, CXClientDa
     Range r;
     Await *aw = cursor_range(ctx->L, c, &r) ? await_at(ctx, r.begin) : NULL;
     if (aw && !aw->evaluated) {
-      /* under sizeof: only the type matters, and the await never runs */
+      /* under sizeof: only the type matters, and the await never runs; a
+       * call (of a null pointer), not a member of a null frame: gcc's
+       * sanitizers check the operand of __builtin_object_size */
       edit_replace(ctx->L, r,
                    aw->is_timeout || aw->conc == CONC_SELECT ? xstrdup("((int)0)")
                    : aw->conc == CONC_JOIN ? xstrdup("((void)0)")
                    : !aw->callee ? unevaluated_ptr_await(ctx, aw)
                    : aw->callee->returns_void
                        ? xstrdup("((void)0)")
-                       : xasprintf("((struct %s__frame *)0)->ac_result", aw->callee->name));
+                       : xasprintf("((__typeof__(((struct %s__frame *)0)->ac_result) (*)(void))0)()",
+                                   aw->callee->name));
       return CXChildVisit_Continue;
     }
   }
