@@ -599,6 +599,23 @@ static void rename_frame_locals(FnCtx *ctx) {
   free(u.v);
 }
 
+/* clang's own compound literal, for an argument of transparent union type
+ * (glibc's __SOCKADDR_ARG under _GNU_SOURCE): no object the program sees,
+ * only the argument is written, where its initializer list begins.  Copied
+ * to the frame, its text became `&(struct sockaddr *)&a`. */
+static bool is_implicit_literal(FnCtx *ctx, CXCursor lit, Range r) {
+  Children ch;
+  children_of(lit, &ch);
+  bool implicit = false;
+  for (size_t i = 0; i < ch.n; i++) {
+    Range ir;
+    if (clang_getCursorKind(ch.p[i]) == CXCursor_InitListExpr && crange(ctx, ch.p[i], &ir))
+      implicit = ir.begin == r.begin;
+  }
+  children_free(&ch);
+  return implicit;
+}
+
 /* A compound literal is an unnamed local of its block: when an await follows
  * it in the block, it must live in the frame too.  It is copied there where
  * it is created, and the expression refers to the frame's copy. */
@@ -606,6 +623,8 @@ static void frame_compound_literals(FnCtx *ctx) {
   for (size_t i = 0; i < ctx->num_lit_cursors; i++) {
     Range r;
     if (!crange(ctx, ctx->lits[i], &r) || awaits_in(ctx, (Range){r.begin, ctx->lit_scope_end[i]}) == 0)
+      continue;
+    if (is_implicit_literal(ctx, ctx->lits[i], r))
       continue;
     if (loc_in_macro(clang_getCursorLocation(ctx->lits[i])) &&
         !stream_macro_arg(ctx->L, clang_getCursorLocation(ctx->lits[i]))) {
