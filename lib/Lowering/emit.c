@@ -61,9 +61,41 @@ static void sb_indented(StrBuf *sb, const char *text, int n) {
   }
 }
 
+static enum CXChildVisitResult add_align_attr(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  void **a = d;
+  Range r;
+  if (clang_getCursorKind(c) != CXCursor_AlignedAttr || !cursor_range(a[0], c, &r))
+    return CXChildVisit_Continue;
+  const Source *src = &((Lowering *)a[0])->src;
+  bool keyword = text_is_word(src, r.begin, "_Alignas") || text_is_word(src, r.begin, "alignas");
+  unsigned end = keyword ? skip_space(src, r.end) : r.end;
+  if (keyword && end < src->size && src->text[end] == '(') { /* clang's range is the keyword */
+    int depth = 0;
+    do
+      depth += src->text[end] == '(' ? 1 : src->text[end] == ')' ? -1 : 0;
+    while (++end < src->size && depth > 0);
+  }
+  sb_printf(a[1], keyword ? "%.*s " : "__attribute__((%.*s)) ", (int)(end - r.begin),
+            src->text + r.begin);
+  return CXChildVisit_Continue;
+}
+
+/* `_Alignas(64)` / `__attribute__((aligned(64)))` of a local, as written,
+ * for its frame field: the alignment is the declaration's, not its type's */
+static char *align_attrs(Lowering *L, CXCursor var) {
+  StrBuf sb = {0};
+  void *a[2] = {L, &sb};
+  clang_visitChildren(var, add_align_attr, a);
+  return sb_take(&sb);
+}
+
 /* A variable's frame field, with where it comes from. */
 static void var_field(FnCtx *ctx, StrBuf *sb, Var *v) {
-  char *d = field_decl(v->type, v->field);
+  char *al = v->is_param ? xstrdup("") : align_attrs(ctx->L, v->cur);
+  char *fd = field_decl(v->type, v->field);
+  char *d = xasprintf("%s%s", al, fd);
+  free(al), free(fd);
   if (v->is_param)
     sb_printf(sb, "    %s; /* parameter */\n", d);
   if (v->vm_levels)
