@@ -810,14 +810,23 @@ static bool is_any_array(CXType t) {
   return is_array_type(t) || t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
 }
 
+const char *array_qualifiers(CXType t) {
+  bool c = false, v = false;
+  for (int i = 0; i < 2; i++, t = clang_getCanonicalType(t)) /* a typedef's too */
+    for (CXType e = t;; e = clang_getArrayElementType(e)) {
+      c |= clang_isConstQualifiedType(e);
+      v |= clang_isVolatileQualifiedType(e);
+      if (!is_any_array(e))
+        break;
+    }
+  return c && v ? " const volatile" : c ? " const" : v ? " volatile" : "";
+}
+
 /* 'elem', an element of array type 'arr', as its unqualified spelling with
  * its qualifiers after it (`const vec3` qualifies the array: its elements) */
 static char *qualified_spelling(FnCtx *ctx, CXType elem, CXType arr, CXCursor where) {
   char *es = frame_type_spelling(ctx, elem, where);
-  arr = clang_getCanonicalType(arr);
-  char *r = es ? xasprintf("__typeof__(%s)%s%s%s", es,
-                           clang_isConstQualifiedType(elem) || clang_isConstQualifiedType(arr) ? " const" : "",
-                           clang_isVolatileQualifiedType(elem) || clang_isVolatileQualifiedType(arr) ? " volatile" : "",
+  char *r = es ? xasprintf("__typeof__(%s)%s%s", es, array_qualifiers(arr),
                            clang_isRestrictQualifiedType(elem) ? " restrict" : "")
                : NULL;
   free(es);
@@ -840,7 +849,7 @@ static char *param_pointer_type(FnCtx *ctx, Var *v, CXType t) {
     v->vm_levels++;
   for (CXType e = clang_getCanonicalType(elem); is_any_array(e); e = clang_getArrayElementType(e))
     if (e.kind == CXType_VariableArray || e.kind == CXType_DependentSizedArray)
-      return xstrdup("void *");
+      return xasprintf("void%s *", array_qualifiers(t));
   v->vm_levels = 0;
   char *q = qualified_spelling(ctx, elem, t, v->cur);
   char *r = q ? xasprintf("%s *", q) : NULL;

@@ -397,6 +397,9 @@ void children_free(Children *ch);
 char *frame_type_spelling(FnCtx *ctx, CXType t, CXCursor where);
 char *field_decl(const char *type, const char *name);
 bool is_array_type(CXType t);
+/* " const", " volatile", " const volatile" or "": the qualifiers of the
+ * elements of array type t, at any depth (C puts an array's on them) */
+const char *array_qualifiers(CXType t);
 /* void, however spelled (a typedef, typeof: async_stream's prelude macro) */
 bool is_void_type(CXType t);
 /* How the lowered body names a frame local: `ac_f->x`, or `ac_l_x` if promoted. */
