@@ -141,7 +141,7 @@ static char *frame_assign(Var *v, CXCursor init, const char *text) {
     return r;
   }
   if (list || is_array_type(clang_getCursorType(v->cur)))
-    return xasprintf("__builtin_memcpy((void *)&ac_f->%s, &(__typeof__(ac_f->%s))%s%s%s, "
+    return xasprintf("__builtin_memcpy((void *)&ac_f->%s, (const void *)&(__typeof__(ac_f->%s))%s%s%s, "
                      "sizeof ac_f->%s)",
                      v->field, v->field, list ? "" : "{", text, list ? "" : "}", v->field);
   char *dst = xasprintf("ac_f->%s", v->field);
