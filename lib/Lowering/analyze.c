@@ -452,6 +452,16 @@ static char char_before(const Source *src, unsigned off) {
   return off > 0 ? src->text[off - 1] : 0;
 }
 
+bool repeats_earlier_child(Lowering *L, Children *ch, size_t i) {
+  Range r, e;
+  if (!cursor_range(L, ch->p[i], &r))
+    return false;
+  for (size_t j = 0; j < i; j++)
+    if (cursor_range(L, ch->p[j], &e) && e.begin == r.begin && e.end == r.end)
+      return true;
+  return false;
+}
+
 /* Operands C does not evaluate, other than sizeof's and _Alignof's:
  * _Generic's controlling expression, __builtin_choose_expr's unselected
  * arm, the arguments of __builtin_constant_p / __builtin_object_size.  And
@@ -501,16 +511,11 @@ static unsigned long long unevaluated_children(ScanState *st, CXCursor c, Childr
 }
 
 /* c's children, those in 'mask' as unevaluated; a child with the range of
- * the one before (a VLA bound clang shows twice) only once */
+ * an earlier one (a VLA bound clang shows twice) only once */
 static void scan_children_masked(ScanState *st, Children *ch, unsigned long long mask) {
-  Range prev = {1, 0};
   for (size_t i = 0; i < ch->n; i++) {
-    Range cr;
-    bool has = cursor_range(st->ctx->L, ch->p[i], &cr);
-    if (has && cr.begin == prev.begin && cr.end == prev.end)
+    if (repeats_earlier_child(st->ctx->L, ch, i))
       continue;
-    if (has)
-      prev = cr;
     bool uneval = mask >> (i < 63 ? i : 63) & 1;
     st->unevaluated += uneval;
     scan(st, ch->p[i]);

@@ -393,6 +393,9 @@ typedef struct Children {
 } Children;
 void children_of(CXCursor c, Children *ch);
 void children_free(Children *ch);
+/* Child i has the range of an earlier child: clang shows a VLA bound in
+ * sizeof's type name twice (analyze.c). */
+bool repeats_earlier_child(Lowering *L, Children *ch, size_t i);
 /* A type spelling usable at file scope, or NULL after a diagnostic. */
 char *frame_type_spelling(FnCtx *ctx, CXType t, CXCursor where);
 char *field_decl(const char *type, const char *name);

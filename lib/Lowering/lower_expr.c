@@ -365,14 +365,11 @@ char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre) {
     res = render(L, r);
   }
   if (!res) {
-    Range prev = {1, 0};
     for (size_t i = 0; i < ch.n; i++) {
-      Range cr = {1, 0};
-      /* clang shows a VLA bound in sizeof's type twice */
+      Range cr;
       if (cursor_range(L, ch.p[i], &cr) && awaits_in(ctx, cr) > 0 &&
-          (cr.begin != prev.begin || cr.end != prev.end))
+          !repeats_earlier_child(L, &ch, i))
         free(lower_expr(ctx, ch.p[i], pre));
-      prev = cr;
     }
     res = render(L, r);
   }
