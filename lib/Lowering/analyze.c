@@ -441,6 +441,85 @@ static CXCursor first_child(CXCursor c) {
   return r;
 }
 
+/* The first non-space character before 'off'. */
+static char char_before(const Source *src, unsigned off) {
+  while (off > 0 && (src->text[off - 1] == ' ' || src->text[off - 1] == '\t' ||
+                     src->text[off - 1] == '\n'))
+    off--;
+  return off > 0 ? src->text[off - 1] : 0;
+}
+
+bool repeats_earlier_child(Lowering *L, Children *ch, size_t i) {
+  Range r, e;
+  if (!cursor_range(L, ch->p[i], &r))
+    return false;
+  for (size_t j = 0; j < i; j++)
+    if (cursor_range(L, ch->p[j], &e) && e.begin == r.begin && e.end == r.end)
+      return true;
+  return false;
+}
+
+/* Operands C does not evaluate, other than sizeof's and _Alignof's:
+ * _Generic's controlling expression, __builtin_choose_expr's unselected
+ * arm, the arguments of __builtin_constant_p / __builtin_object_size.  And
+ * one sizeof operand it does: an array bound in its type name
+ * (`sizeof(int[await n()])`, a VLA).  Returns a mask of c's unevaluated
+ * children (bit i: child i; the last bit stands for the rest), 0 if none. */
+static unsigned long long unevaluated_children(ScanState *st, CXCursor c, Children *ch) {
+  Lowering *L = st->ctx->L;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  Range r;
+  if (!cursor_range(L, c, &r))
+    return 0;
+  if (k == CXCursor_UnaryExpr) { /* sizeof, _Alignof, ... */
+    bool is_sizeof = text_is_word(&L->src, r.begin, "sizeof");
+    unsigned long long m = 0;
+    for (size_t i = 0; i < ch->n && i < 63; i++) {
+      Range cr;
+      if (!is_sizeof || !cursor_range(L, ch->p[i], &cr) || char_before(&L->src, cr.begin) != '[')
+        m |= 1ull << i;
+    }
+    return ch->n > 63 ? m | 1ull << 63 : m;
+  }
+  if (k == CXCursor_GenericSelectionExpr)
+    return 1;
+  if (k == CXCursor_CallExpr) {
+    CXCursor f = clang_getCursorReferenced(c);
+    CXString n = clang_getCursorSpelling(f);
+    const char *s = clang_getCString(n);
+    bool all = clang_getCursorKind(f) == CXCursor_FunctionDecl &&
+               (strcmp(s, "__builtin_constant_p") == 0 || strcmp(s, "__builtin_object_size") == 0 ||
+                strcmp(s, "__builtin_dynamic_object_size") == 0);
+    clang_disposeString(n);
+    return all ? ~0ull : 0;
+  }
+  if (k == CXCursor_UnexposedExpr && ch->n == 3 &&
+      text_is_word(&L->src, r.begin, "__builtin_choose_expr")) {
+    CXEvalResult ev = clang_Cursor_Evaluate(ch->p[0]);
+    if (!ev)
+      return 0;
+    unsigned long long m = 0;
+    if (clang_EvalResult_getKind(ev) == CXEval_Int)
+      m = clang_EvalResult_getAsLongLong(ev) ? 1ull << 2 : 1ull << 1;
+    clang_EvalResult_dispose(ev);
+    return m;
+  }
+  return 0;
+}
+
+/* c's children, those in 'mask' as unevaluated; a child with the range of
+ * an earlier one (a VLA bound clang shows twice) only once */
+static void scan_children_masked(ScanState *st, Children *ch, unsigned long long mask) {
+  for (size_t i = 0; i < ch->n; i++) {
+    if (repeats_earlier_child(st->ctx->L, ch, i))
+      continue;
+    bool uneval = mask >> (i < 63 ? i : 63) & 1;
+    st->unevaluated += uneval;
+    scan(st, ch->p[i]);
+    st->unevaluated -= uneval;
+  }
+}
+
 static void scan(ScanState *st, CXCursor c) {
   FnCtx *ctx = st->ctx;
   enum CXCursorKind k = clang_getCursorKind(c);
@@ -471,7 +550,6 @@ static void scan(ScanState *st, CXCursor c) {
     st->asm_stmt++;
     break;
   case CXCursor_UnaryExpr: /* sizeof, _Alignof: operands are not evaluated */
-    st->unevaluated++;
     break;
   case CXCursor_StmtExpr:
     st->stmt_expr++;
@@ -522,7 +600,19 @@ static void scan(ScanState *st, CXCursor c) {
   default:
     break;
   }
-  clang_visitChildren(c, scan_child, st);
+  if (k == CXCursor_UnaryExpr || k == CXCursor_GenericSelectionExpr || k == CXCursor_CallExpr ||
+      k == CXCursor_UnexposedExpr) {
+    Children ch;
+    children_of(c, &ch);
+    unsigned long long uneval = unevaluated_children(st, c, &ch);
+    if (uneval || k == CXCursor_UnaryExpr)
+      scan_children_masked(st, &ch, uneval);
+    else
+      clang_visitChildren(c, scan_child, st);
+    children_free(&ch);
+  } else {
+    clang_visitChildren(c, scan_child, st);
+  }
   /* restore the context, keep the collections */
   saved.awaited_calls = st->awaited_calls;
   saved.num_awaited = st->num_awaited;
@@ -685,6 +775,15 @@ static void choose_promoted(FnCtx *ctx) {
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
     CXType t = clang_getCanonicalType(clang_getCursorType(v->cur));
+    if (v->vm_levels && v->address_taken)
+      diag_cursor(ctx->L, DIAG_ERROR, v->cur,
+                  "the address of parameter '%s' (a pointer to a variable-length array) cannot "
+                  "be taken in an async function; copy it to a local first",
+                  v->name);
+    if (v->vm_levels && v->vm_type) {
+      v->promoted = true; /* typed in poll only: the frame holds a void * */
+      continue;
+    }
     v->promoted = v->in_frame && v->type && v->field && !v->is_record && !is_array_type(t) &&
                   t.kind != CXType_VariableArray && t.kind != CXType_Atomic &&
                   !clang_isVolatileQualifiedType(t) && !clang_isVolatileQualifiedType(clang_getCursorType(v->cur)) &&
@@ -708,6 +807,72 @@ bool is_array_type(CXType t) {
 }
 
 /* ------------------------------------------------------------ the analysis */
+
+static bool is_any_array(CXType t) {
+  return is_array_type(t) || t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
+}
+
+const char *array_qualifiers(CXType t) {
+  bool c = false, v = false;
+  for (int i = 0; i < 2; i++, t = clang_getCanonicalType(t)) /* a typedef's too */
+    for (CXType e = t;; e = clang_getArrayElementType(e)) {
+      c |= clang_isConstQualifiedType(e);
+      v |= clang_isVolatileQualifiedType(e);
+      if (!is_any_array(e))
+        break;
+    }
+  return c && v ? " const volatile" : c ? " const" : v ? " volatile" : "";
+}
+
+/* 'elem', an element of array type 'arr', as its unqualified spelling with
+ * its qualifiers after it (`const vec3` qualifies the array: its elements) */
+static char *qualified_spelling(FnCtx *ctx, CXType elem, CXType arr, CXCursor where) {
+  char *es = frame_type_spelling(ctx, elem, where);
+  char *r = es ? xasprintf("__typeof__(%s)%s%s", es, array_qualifiers(arr),
+                           clang_isRestrictQualifiedType(elem) ? " restrict" : "")
+               : NULL;
+  free(es);
+  return r;
+}
+
+/* A parameter declared as an array or a function is a pointer (C11
+ * 6.7.6.3): to the element type, qualifiers kept (`volatile int flag[]`,
+ * `char *const argv[]`), however the array is spelled (a typedef too).  A
+ * variably modified element (`int m[r][c]`) makes a void * (Var.vm_type). */
+static char *param_pointer_type(FnCtx *ctx, Var *v, CXType t) {
+  if (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto) {
+    char *es = frame_type_spelling(ctx, t, v->cur);
+    char *r = es ? xasprintf("__typeof__(%s) *", es) : NULL;
+    free(es);
+    return r;
+  }
+  CXType elem = clang_getArrayElementType(is_any_array(t) ? t : clang_getCanonicalType(t));
+  for (CXType e = clang_getCanonicalType(elem); is_any_array(e); e = clang_getArrayElementType(e))
+    v->vm_levels++;
+  for (CXType e = clang_getCanonicalType(elem); is_any_array(e); e = clang_getArrayElementType(e))
+    if (e.kind == CXType_VariableArray || e.kind == CXType_DependentSizedArray)
+      return xasprintf("void%s *", array_qualifiers(t));
+  v->vm_levels = 0;
+  char *q = qualified_spelling(ctx, elem, t, v->cur);
+  char *r = q ? xasprintf("%s *", q) : NULL;
+  free(q);
+  return r;
+}
+
+/* `__typeof__(int) (*)[ac_f->ac_dims_m[0]]`: the pointer type of parameter
+ * `int m[r][c]` with the bounds init stored */
+static char *vm_param_type(FnCtx *ctx, Var *v, CXType t) {
+  CXType e = clang_getCanonicalType(t);
+  StrBuf dims = {0};
+  for (int i = 0; i < v->vm_levels; i++) {
+    e = clang_getArrayElementType(e);
+    sb_printf(&dims, "[ac_f->ac_dims_%s[%d]]", v->field, i);
+  }
+  char *base = qualified_spelling(ctx, clang_getArrayElementType(e), t, v->cur);
+  char *r = base ? xasprintf("%s (*)%s", base, dims.data) : NULL;
+  free(base), free(dims.data);
+  return r;
+}
 
 static bool name_taken(FnCtx *ctx, const char *name, size_t upto) {
   static const char *const reserved[] = {"ac_state", "ac_result", "ac_tmp", "ac_aw"};
@@ -844,13 +1009,9 @@ void analyze_fn(FnCtx *ctx) {
     if (!v->in_frame)
       continue;
     CXType t = clang_getCursorType(v->cur);
-    if (v->is_param && (is_array_type(t) || t.kind == CXType_FunctionProto ||
-                        t.kind == CXType_FunctionNoProto)) {
-      /* a parameter declared as an array or a function is a pointer (C11 6.7.6.3) */
-      CXType elem = is_array_type(t) ? clang_getArrayElementType(t) : t;
-      char *es = frame_type_spelling(ctx, elem, v->cur);
-      v->type = es ? xasprintf("__typeof__(%s) *", es) : NULL;
-      free(es);
+    if (v->is_param && (is_any_array(clang_getCanonicalType(t)) ||
+                        t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)) {
+      v->type = param_pointer_type(ctx, v, t);
     } else {
       v->type = frame_type_spelling(ctx, t, v->cur);
       stream_fix_var_type(ctx, v);
@@ -862,6 +1023,8 @@ void analyze_fn(FnCtx *ctx) {
       field = xasprintf("%s_%d", v->name, k);
     }
     v->field = field;
+    if (v->vm_levels)
+      v->vm_type = vm_param_type(ctx, v, t);
   }
   choose_promoted(ctx);
 }

@@ -61,12 +61,46 @@ static void sb_indented(StrBuf *sb, const char *text, int n) {
   }
 }
 
+static enum CXChildVisitResult add_align_attr(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  void **a = d;
+  Range r;
+  if (clang_getCursorKind(c) != CXCursor_AlignedAttr || !cursor_range(a[0], c, &r))
+    return CXChildVisit_Continue;
+  const Source *src = &((Lowering *)a[0])->src;
+  bool keyword = text_is_word(src, r.begin, "_Alignas") || text_is_word(src, r.begin, "alignas");
+  unsigned end = keyword ? skip_space(src, r.end) : r.end;
+  if (keyword && end < src->size && src->text[end] == '(') { /* clang's range is the keyword */
+    int depth = 0;
+    do
+      depth += src->text[end] == '(' ? 1 : src->text[end] == ')' ? -1 : 0;
+    while (++end < src->size && depth > 0);
+  }
+  sb_printf(a[1], keyword ? "%.*s " : "__attribute__((%.*s)) ", (int)(end - r.begin),
+            src->text + r.begin);
+  return CXChildVisit_Continue;
+}
+
+/* `_Alignas(64)` / `__attribute__((aligned(64)))` of a local, as written,
+ * for its frame field: the alignment is the declaration's, not its type's */
+static char *align_attrs(Lowering *L, CXCursor var) {
+  StrBuf sb = {0};
+  void *a[2] = {L, &sb};
+  clang_visitChildren(var, add_align_attr, a);
+  return sb_take(&sb);
+}
+
 /* A variable's frame field, with where it comes from. */
 static void var_field(FnCtx *ctx, StrBuf *sb, Var *v) {
-  char *d = field_decl(v->type, v->field);
+  char *al = v->is_param ? xstrdup("") : align_attrs(ctx->L, v->cur);
+  char *fd = field_decl(v->type, v->field);
+  char *d = xasprintf("%s%s", al, fd);
+  free(al), free(fd);
   if (v->is_param)
     sb_printf(sb, "    %s; /* parameter */\n", d);
-  else
+  if (v->vm_levels)
+    sb_printf(sb, "    __SIZE_TYPE__ ac_dims_%s[%d]; /* its bounds */\n", v->field, v->vm_levels);
+  if (!v->is_param)
     sb_printf(sb, "    %s; /* line %u */\n", d, source_line(&ctx->L->src, v->decl_stmt.begin));
   free(d);
 }
@@ -192,7 +226,7 @@ static void emit_promoted_locals(FnCtx *ctx, StrBuf *sb) {
     if (!v->promoted)
       continue;
     char *name = xasprintf("ac_l_%s", v->field);
-    char *d = field_decl(v->type, name);
+    char *d = field_decl(v->vm_type ? v->vm_type : v->type, name);
     if (v->is_param)
       sb_printf(sb, "    %s = ac_f->%s;\n", d, v->field);
     else
@@ -222,6 +256,12 @@ static void emit_init_drop(FnCtx *ctx, StrBuf *out) {
     char *dst = xasprintf("ac_f->%s", v->field);
     char *c = copy_text(dst, v->name, v->is_record);
     sb_printf(&sb, "    %s;\n", c);
+    /* bound i of `T m[r][c]...`: sizeof m[0]...[0] (i + 1 subscripts) over
+     * that of one more (a VLA operand: evaluated, but nothing is read) */
+    for (int k = 0; k < v->vm_levels; k++)
+      sb_printf(&sb, "    ac_f->ac_dims_%s[%d] = sizeof %s%.*s / sizeof %s%.*s;\n", v->field, k,
+                v->name, 3 * (k + 1), "[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]",
+                v->name, 3 * (k + 2), "[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]");
     free(c), free(dst);
   }
   stream_init_fields(ctx, &sb);
@@ -301,12 +341,15 @@ void emit_fn(FnCtx *ctx) {
   StrBuf tail = {0};
   sb_puts(&tail, "\n");
   stream_value_drops(ctx, &tail, true); /* the generators it started (ac_stream_of) */
+  if (fn->is_main) /* C11 5.1.2.2.3: reaching main's '}' returns 0 */
+    sb_puts(&tail, "    ac_f->ac_result = 0;\n");
   sb_puts(&tail, "    ac_f->ac_state = AC_STATE_DONE;\n    return AC_READY;\n}\n");
   finish_fn(ctx, &tail);
 }
 
 void emit_direct_fn(FnCtx *ctx) {
   AsyncFn *fn = ctx->fn;
+  rename_predefined(ctx); /* the body becomes f__sync's */
   ctx->L->generating = true;
   const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
   StrBuf sb = {0};
@@ -327,6 +370,8 @@ void emit_direct_fn(FnCtx *ctx) {
   sb_printf(&sb, "%s%s\n", st, sync);
   free(sync), free(run), free(call), free(args.data);
   edit_replace(ctx->L, (Range){fn->header.begin, fn->body.begin}, sb_take(&sb));
+  if (fn->is_main) /* main__sync is not main: its '}' would return garbage */
+    edit_insert(ctx->L, fn->body.end - 1, EDIT_CLOSE, -1, xstrdup("return 0;\n"));
   StrBuf tail = {0};
   finish_fn(ctx, &tail);
 }

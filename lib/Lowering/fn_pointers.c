@@ -156,7 +156,7 @@ char *unevaluated_ptr_await(FnCtx *ctx, Await *aw) {
   if (is_void_type(t))
     return xstrdup("((void)0)");
   char *ts = frame_type_spelling(ctx, t, aw->call);
-  char *r = xasprintf("(*(__typeof__(%s) *)0)", ts ? ts : "int");
+  char *r = xasprintf("((__typeof__(%s) (*)(void))0)()", ts ? ts : "int");
   free(ts);
   return r;
 }

@@ -323,6 +323,12 @@ typedef struct Var {
   unsigned decl_end;    /* end of its declarator: in scope from here to scope_end */
   bool in_stmt_expr;    /* declared inside a statement expression */
   char *cleanup;        /* fn of __attribute__((cleanup(fn))), or NULL (cleanups.c) */
+  /* a parameter `T m[r][c]`: a pointer to a variable-length array, which no
+   * struct member can be; its field is a void *, the bounds past the first
+   * are stored by init in ac_dims_<field>[vm_levels] (their values at entry,
+   * as C evaluates them), and poll's promoted local has vm_type */
+  int vm_levels;
+  char *vm_type;
 } Var;
 
 /* concurrency.c: one call Ei of `await ac_join(E1, ..., En)` / ac_select */
@@ -474,10 +480,16 @@ typedef struct Children {
 } Children;
 void children_of(CXCursor c, Children *ch);
 void children_free(Children *ch);
+/* Child i has the range of an earlier child: clang shows a VLA bound in
+ * sizeof's type name twice (analyze.c). */
+bool repeats_earlier_child(Lowering *L, Children *ch, size_t i);
 /* A type spelling usable at file scope, or NULL after a diagnostic. */
 char *frame_type_spelling(FnCtx *ctx, CXType t, CXCursor where);
 char *field_decl(const char *type, const char *name);
 bool is_array_type(CXType t);
+/* " const", " volatile", " const volatile" or "": the qualifiers of the
+ * elements of array type t, at any depth (C puts an array's on them) */
+const char *array_qualifiers(CXType t);
 /* void, however spelled (a typedef, typeof: async_stream's prelude macro) */
 bool is_void_type(CXType t);
 /* How the lowered body names a frame local: `ac_f->x`, or `ac_l_x` if promoted. */
@@ -606,6 +618,8 @@ char *unevaluated_ptr_await(FnCtx *ctx, Await *aw);
 /* ------------------------------------------------------------ lower_stmt.c */
 
 void lower_body(FnCtx *ctx);
+/* __func__, __FUNCTION__, __PRETTY_FUNCTION__ -> "f" (lower_body does it) */
+void rename_predefined(FnCtx *ctx);
 void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth);
 unsigned stmt_end(Lowering *L, CXCursor s);
 /* 'text' with 'indent' after each newline */

@@ -248,6 +248,60 @@ static char *lower_conditional(FnCtx *ctx, CXCursor e, Children *ch, Range r, St
   return res;
 }
 
+/* _Generic(c, T1: a, T2: b) with an await in an association: only the
+ * selected one runs, and the C compiler is what knows which.  The awaits of
+ * association k run under `if (_Generic(c, T1: 1, T2: 2) == k)`, into a
+ * temporary of its own type; the residual is the _Generic of those. */
+static char *lower_generic(FnCtx *ctx, Children *ch, Range r, StrBuf *pre) {
+  Lowering *L = ctx->L;
+  StrBuf sel = {0};
+  unsigned at = r.begin;
+  int k = 0;
+  /* the associations: expressions after a ':' (a type's array bound is not) */
+  Range *arms = xrealloc(NULL, ch->n * sizeof *arms);
+  CXCursor *armc = xrealloc(NULL, ch->n * sizeof *armc);
+  for (size_t i = 1; i < ch->n; i++) {
+    Range ar;
+    if (!clang_isExpression(clang_getCursorKind(ch->p[i])) || !cursor_range(L, ch->p[i], &ar))
+      continue;
+    unsigned p = ar.begin;
+    while (p > at && (L->src.text[p - 1] == ' ' || L->src.text[p - 1] == '\t' || L->src.text[p - 1] == '\n'))
+      p--;
+    if (p == at || L->src.text[p - 1] != ':')
+      continue;
+    char *gap = render(L, (Range){at, ar.begin});
+    sb_printf(&sel, "%s%d", gap, ++k);
+    free(gap);
+    arms[k - 1] = ar;
+    armc[k - 1] = ch->p[i];
+    at = ar.end;
+  }
+  char *tail = render(L, (Range){at, r.end});
+  sb_puts(&sel, tail);
+  free(tail);
+  for (int j = 0; j < k; j++) {
+    if (awaits_in(ctx, arms[j]) == 0)
+      continue;
+    CXType type = clang_getCursorType(armc[j]);
+    char *t = NULL;
+    if (!is_void_type(type)) {
+      char *ts = frame_type_spelling(ctx, type, armc[j]);
+      t = expr_temp(ctx, ts ? ts : "int", "v");
+      free(ts);
+    }
+    sb_printf(pre, "if (%s == %d) {\n", sel.data, j + 1);
+    StrBuf inner = {0};
+    char *v = lower_expr(ctx, armc[j], &inner);
+    sb_printf(&inner, t ? "%s = %s;\n" : "%s(void)(%s);\n", t ? t : "", v);
+    indent_into(pre, inner.data);
+    sb_puts(pre, "}\n");
+    free(inner.data), free(v);
+    edit_replace(L, arms[j], t ? t : xstrdup("((void)0)"));
+  }
+  free(sel.data), free(arms), free(armc);
+  return render(L, r);
+}
+
 /* clang leaves GNU `a ?: b` unexposed (with its implicit operands as
  * extra children): recognise it by a `?` directly followed by `:` between
  * the first operand and the last. */
@@ -302,6 +356,8 @@ char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre) {
     }
   } else if (k == CXCursor_ConditionalOperator && ch.n == 3) {
     res = lower_conditional(ctx, e, &ch, r, pre);
+  } else if (k == CXCursor_GenericSelectionExpr) {
+    res = lower_generic(ctx, &ch, r, pre);
   } else if (k == CXCursor_UnexposedExpr && ch.n >= 2 && is_binary_conditional(ctx, &ch)) {
     /* GNU `a ?: b`: b runs only if a is zero; not modelled */
     diag_at(L, DIAG_ERROR, r.begin,
@@ -311,7 +367,8 @@ char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre) {
   if (!res) {
     for (size_t i = 0; i < ch.n; i++) {
       Range cr;
-      if (cursor_range(L, ch.p[i], &cr) && awaits_in(ctx, cr) > 0)
+      if (cursor_range(L, ch.p[i], &cr) && awaits_in(ctx, cr) > 0 &&
+          !repeats_earlier_child(L, &ch, i))
         free(lower_expr(ctx, ch.p[i], pre));
     }
     res = render(L, r);

@@ -141,7 +141,7 @@ static char *frame_assign(Var *v, CXCursor init, const char *text) {
     return r;
   }
   if (list || is_array_type(clang_getCursorType(v->cur)))
-    return xasprintf("__builtin_memcpy((void *)&ac_f->%s, &(__typeof__(ac_f->%s))%s%s%s, "
+    return xasprintf("__builtin_memcpy((void *)&ac_f->%s, (const void *)&(__typeof__(ac_f->%s))%s%s%s, "
                      "sizeof ac_f->%s)",
                      v->field, v->field, list ? "" : "{", text, list ? "" : "}", v->field);
   char *dst = xasprintf("ac_f->%s", v->field);
@@ -594,14 +594,17 @@ static enum CXChildVisitResult find_uses(CXCursor c, CXCursor parent, CXClientDa
     Range r;
     Await *aw = cursor_range(ctx->L, c, &r) ? await_at(ctx, r.begin) : NULL;
     if (aw && !aw->evaluated) {
-      /* under sizeof: only the type matters, and the await never runs */
+      /* under sizeof: only the type matters, and the await never runs; a
+       * call (of a null pointer), not a member of a null frame: gcc's
+       * sanitizers check the operand of __builtin_object_size */
       edit_replace(ctx->L, r,
                    aw->is_timeout || aw->conc == CONC_SELECT ? xstrdup("((int)0)")
                    : aw->conc == CONC_JOIN ? xstrdup("((void)0)")
                    : !aw->callee ? unevaluated_ptr_await(ctx, aw)
                    : aw->callee->returns_void
                        ? xstrdup("((void)0)")
-                       : xasprintf("((struct %s__frame *)0)->ac_result", aw->callee->name));
+                       : xasprintf("((__typeof__(((struct %s__frame *)0)->ac_result) (*)(void))0)()",
+                                   aw->callee->name));
       return CXChildVisit_Continue;
     }
   }
@@ -628,6 +631,23 @@ static void rename_frame_locals(FnCtx *ctx) {
   free(u.v);
 }
 
+/* clang's own compound literal, for an argument of transparent union type
+ * (glibc's __SOCKADDR_ARG under _GNU_SOURCE): no object the program sees,
+ * only the argument is written, where its initializer list begins.  Copied
+ * to the frame, its text became `&(struct sockaddr *)&a`. */
+static bool is_implicit_literal(FnCtx *ctx, CXCursor lit, Range r) {
+  Children ch;
+  children_of(lit, &ch);
+  bool implicit = false;
+  for (size_t i = 0; i < ch.n; i++) {
+    Range ir;
+    if (clang_getCursorKind(ch.p[i]) == CXCursor_InitListExpr && crange(ctx, ch.p[i], &ir))
+      implicit = ir.begin == r.begin;
+  }
+  children_free(&ch);
+  return implicit;
+}
+
 /* A compound literal is an unnamed local of its block: when an await follows
  * it in the block, it must live in the frame too.  It is copied there where
  * it is created, and the expression refers to the frame's copy. */
@@ -635,6 +655,8 @@ static void frame_compound_literals(FnCtx *ctx) {
   for (size_t i = 0; i < ctx->num_lit_cursors; i++) {
     Range r;
     if (!crange(ctx, ctx->lits[i], &r) || awaits_in(ctx, (Range){r.begin, ctx->lit_scope_end[i]}) == 0)
+      continue;
+    if (is_implicit_literal(ctx, ctx->lits[i], r))
       continue;
     if (loc_in_macro(clang_getCursorLocation(ctx->lits[i])) &&
         !stream_macro_arg(ctx->L, clang_getCursorLocation(ctx->lits[i]))) {
@@ -670,7 +692,27 @@ static void frame_compound_literals(FnCtx *ctx) {
   }
 }
 
+/* __func__ and its GNU spellings name the function the user wrote, not the
+ * poll or f__sync the body moves into: clang shows each as a string literal
+ * spelled by the identifier, replaced by the name's literal.  (gcc spells
+ * __PRETTY_FUNCTION__ as the bare name in C; glibc's assert() uses it.) */
+static enum CXChildVisitResult find_predefined(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  FnCtx *ctx = d;
+  static const char *const names[] = {"__func__", "__FUNCTION__", "__PRETTY_FUNCTION__"};
+  Range r;
+  if (clang_getCursorKind(c) != CXCursor_StringLiteral || !cursor_range(ctx->L, c, &r))
+    return CXChildVisit_Recurse;
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (r.end - r.begin == strlen(names[i]) && text_is_word(&ctx->L->src, r.begin, names[i]))
+      edit_replace(ctx->L, r, c_string_literal(ctx->fn->name));
+  return CXChildVisit_Continue;
+}
+
+void rename_predefined(FnCtx *ctx) { clang_visitChildren(ctx->body, find_predefined, ctx); }
+
 void lower_body(FnCtx *ctx) {
+  rename_predefined(ctx);
   rename_frame_locals(ctx);
   frame_compound_literals(ctx);
   cleanup_lower_exits(ctx);

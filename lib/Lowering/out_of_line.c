@@ -265,6 +265,32 @@ char *async_desc_text(FnCtx *ctx) {
   return text;
 }
 
+/* Parameter 'name' of an array type with a variable bound (`int m[r][c]`):
+ * bounds naming other parameters cannot follow it to a prototype whose
+ * parameters are renamed, so each is `[*]` (C11 6.7.6.2p4). NULL if none. */
+static char *vla_param_decl(CXType t0, const char *name) {
+  StrBuf dims = {0};
+  bool vla = false;
+  CXType t;
+  for (t = clang_getCanonicalType(t0);; t = clang_getArrayElementType(t)) {
+    if (t.kind == CXType_ConstantArray)
+      sb_printf(&dims, "[%lld]", clang_getArraySize(t));
+    else if (t.kind == CXType_IncompleteArray)
+      sb_puts(&dims, "[]");
+    else if (t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray)
+      sb_puts(&dims, "[*]"), vla = true;
+    else
+      break;
+  }
+  CXString base = clang_getTypeSpelling(clang_getUnqualifiedType(t));
+  char *r = vla ? xasprintf("__typeof__(%s)%s %s%s", clang_getCString(base), array_qualifiers(t0),
+                            name, dims.data)
+                : NULL;
+  clang_disposeString(base);
+  free(dims.data);
+  return r;
+}
+
 /* struct g__frame stays incomplete: the caller only holds a pointer. */
 char *foreign_frame_text(AsyncFn *g) {
   StrBuf sb = {0};
@@ -274,7 +300,9 @@ char *foreign_frame_text(AsyncFn *g) {
   for (int i = 0; i < np; i++) {
     CXString s = clang_getTypeSpelling(clang_getArgType(ft, (unsigned)i));
     char *pname = xasprintf("ac_a%d", i);
-    char *d = field_decl(clang_getCString(s), pname);
+    char *d = vla_param_decl(clang_getArgType(ft, (unsigned)i), pname);
+    if (!d)
+      d = field_decl(clang_getCString(s), pname);
     sb_printf(&params, ", %s", d);
     free(d), free(pname);
     clang_disposeString(s);

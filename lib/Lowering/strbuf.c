@@ -80,6 +80,7 @@ char *xasprintf(const char *fmt, ...) {
 char *copy_text(const char *dst, const char *src, bool is_record) {
   if (!is_record)
     return xasprintf("%s = %s", dst, src);
-  return xasprintf("({ __typeof__(%s) ac_v = %s; __builtin_memcpy((void *)&%s, &ac_v, sizeof ac_v); })",
+  /* (const void *): a volatile struct's copy is volatile too */
+  return xasprintf("({ __typeof__(%s) ac_v = %s; __builtin_memcpy((void *)&%s, (const void *)&ac_v, sizeof ac_v); })",
                    dst, src, dst);
 }
