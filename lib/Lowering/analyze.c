@@ -173,6 +173,11 @@ void collect_async_fns(Lowering *L) {
 
 /* ------------------------------------------------------------ awaits */
 
+static int cmp_offset(const void *a, const void *b) {
+  unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+  return x < y ? -1 : x > y;
+}
+
 bool is_await_op(Lowering *L, CXCursor c) {
   (void)L;
   if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
@@ -655,10 +660,46 @@ int awaits_in(FnCtx *ctx, Range r) {
   return n;
 }
 
+static unsigned decl_key(CXCursor c) {
+  unsigned off = 0;
+  clang_getFileLocation(clang_getCursorLocation(c), NULL, NULL, NULL, &off);
+  return off;
+}
+
+static void index_var(FnCtx *ctx, size_t i) {
+  size_t k = (ctx->var_keys[i] * 2654435761u) & (ctx->var_cap - 1);
+  while (ctx->var_slots[k])
+    k = (k + 1) & (ctx->var_cap - 1);
+  ctx->var_slots[k] = (unsigned)i + 1;
+}
+
+/* Looked up by a hash of the declaration's offset: a function with n locals
+ * makes about n lookups per local use, a linear search made that n^2. */
 Var *var_of(FnCtx *ctx, CXCursor decl) {
-  for (size_t i = 0; i < ctx->num_vars; i++)
-    if (clang_equalCursors(ctx->vars[i].cur, decl))
-      return &ctx->vars[i];
+  if (ctx->num_indexed < ctx->num_vars) {
+    ctx->var_keys = xrealloc(ctx->var_keys, ctx->num_vars * sizeof *ctx->var_keys);
+    for (size_t i = ctx->num_indexed; i < ctx->num_vars; i++)
+      ctx->var_keys[i] = decl_key(ctx->vars[i].cur);
+    if (ctx->num_vars * 2 > ctx->var_cap) {
+      for (ctx->var_cap = 64; ctx->var_cap < ctx->num_vars * 2;)
+        ctx->var_cap *= 2;
+      free(ctx->var_slots);
+      ctx->var_slots = xrealloc(NULL, ctx->var_cap * sizeof *ctx->var_slots);
+      memset(ctx->var_slots, 0, ctx->var_cap * sizeof *ctx->var_slots);
+      ctx->num_indexed = 0;
+    }
+    for (; ctx->num_indexed < ctx->num_vars; ctx->num_indexed++)
+      index_var(ctx, ctx->num_indexed);
+  }
+  if (!ctx->var_cap)
+    return NULL;
+  unsigned key = decl_key(decl);
+  for (size_t k = (key * 2654435761u) & (ctx->var_cap - 1); ctx->var_slots[k];
+       k = (k + 1) & (ctx->var_cap - 1)) {
+    Var *v = &ctx->vars[ctx->var_slots[k] - 1];
+    if (ctx->var_keys[ctx->var_slots[k] - 1] == key && clang_equalCursors(v->cur, decl))
+      return v;
+  }
   return NULL;
 }
 
@@ -915,13 +956,18 @@ void analyze_fn(FnCtx *ctx) {
 
   /* every async call must be an await operand or the argument of a task
    * builtin (ac_spawn) */
+  /* the lookups below are binary searches: a function with n awaits
+   * would otherwise take n^2 steps */
+  qsort(st.awaited_calls, st.num_awaited, sizeof *st.awaited_calls, cmp_offset);
+  unsigned *call_begins = xrealloc(NULL, (st.num_async_calls + 1) * sizeof *call_begins);
+  size_t num_call_begins = 0;
   for (size_t i = 0; i < st.num_async_calls; i++) {
     Range r;
     if (!cursor_range(L, st.async_calls[i], &r))
       continue;
-    bool ok = false;
-    for (size_t j = 0; j < st.num_awaited && !ok; j++)
-      ok = st.awaited_calls[j] == r.begin;
+    call_begins[num_call_begins++] = r.begin;
+    bool ok = bsearch(&r.begin, st.awaited_calls, st.num_awaited, sizeof *st.awaited_calls,
+                      cmp_offset) != NULL;
     BuiltinSite site;
     AsyncFn *g = ok ? NULL : find_async_fn(L, clang_getCursorReferenced(st.async_calls[i]));
     if (g && g->is_stream)
@@ -957,18 +1003,15 @@ void analyze_fn(FnCtx *ctx) {
       free(name);
     }
   }
+  qsort(call_begins, num_call_begins, sizeof *call_begins, cmp_offset);
   for (size_t i = 0; i < st.num_async_refs; i++) {
     Range r;
     if (!cursor_range(L, st.async_refs[i], &r))
       continue;
-    bool ok = false;
-    for (size_t j = 0; j < st.num_async_calls && !ok; j++) {
-      Range cr;
-      ok = cursor_range(L, st.async_calls[j], &cr) && cr.begin == r.begin;
-    }
-    if (!ok)
+    if (!bsearch(&r.begin, call_begins, num_call_begins, sizeof *call_begins, cmp_offset))
       async_value_use(L, st.async_refs[i], ctx->fn->header.begin);
   }
+  free(call_begins);
   free(st.awaited_calls);
   free(st.async_calls);
   free(st.async_refs);

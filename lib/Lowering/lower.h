@@ -388,6 +388,10 @@ typedef struct FnCtx {
   CXCursor body;
   Var *vars;
   size_t num_vars;
+  /* var_of's index: open addressing on the declaration's offset, slots hold
+   * index + 1; vars[0, num_indexed) are in it */
+  unsigned *var_slots, *var_keys;
+  size_t var_cap, num_indexed;
   Await *awaits;        /* sorted by offset */
   size_t num_awaits;
   StrBuf tmp_fields;    /* members of the ac_tmp union */
