@@ -79,10 +79,12 @@ static enum CXVisitorResult visit_field(CXCursor c, CXClientData d) {
      * (emit.c): their fields are listed as the frame's own, at their
      * offsets, so the overlap shows */
     long long base = fs->base;
-    /* a union without the result: the locals of disjoint blocks */
-    bool blocks = clang_getCursorKind(clang_getTypeDeclaration(t)) == CXCursor_UnionDecl &&
-                  clang_Type_getOffsetOf(clang_getCanonicalType(t), "ac_result") < 0;
-    if (!blocks)
+    /* the union of the result and the rest, or one of the locals of
+     * disjoint blocks (frame_overlap.c), or a struct in either */
+    bool is_union = clang_getCursorKind(clang_getTypeDeclaration(t)) == CXCursor_UnionDecl;
+    bool result = clang_Type_getOffsetOf(clang_getCanonicalType(t), "ac_result") >= 0;
+    bool blocks = is_union && !result;
+    if (is_union && result)
       fs->shared = true;
     fs->in_blocks += blocks;
     fs->base += clang_Cursor_getOffsetOfField(c) / 8;
