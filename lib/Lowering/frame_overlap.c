@@ -16,8 +16,8 @@
  *
  * A promoted local (analyze.c) that shares storage is saved only at the
  * suspensions inside its block and reloaded only when resuming there
- * (new_state, emit.c): elsewhere its bytes may belong to a live local of a
- * sibling block. */
+ * (new_state in analyze.c, resume_case in emit.c): elsewhere its bytes may
+ * belong to a live local of a sibling block. */
 #include "lower.h"
 
 #include <stdlib.h>
