@@ -702,13 +702,16 @@ static void choose_promoted(FnCtx *ctx) {
 }
 
 /* A promoted local that shares storage with the locals of other blocks
- * (frame_overlap.c) is saved only at the suspensions inside its block:
- * outside it, it is dead and its bytes may be a sibling's. */
+ * (frame_overlap.c) is saved at the suspensions inside its block only
+ * (outside it, it is dead and its bytes may be a sibling's), and at every
+ * one of them, even if never assigned after its declaration: its bytes
+ * may be a sibling's since the block was entered, and the resume reloads
+ * it (emit.c), so it always reloads what its save stored. */
 int new_state(FnCtx *ctx, Await *aw) {
   StrBuf sb = {0};
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
-    if (v->promoted && v->assigned && (!v->shares_storage || in_block_of(v, aw->range.begin)))
+    if (v->promoted && (v->shares_storage ? in_block_of(v, aw->range.begin) : v->assigned))
       sb_printf(&sb, "AC__SAVE(ac_f->%s, ac_l_%s); ", v->field, v->field);
   }
   free(ctx->save_text);

@@ -177,10 +177,9 @@ static void emit_promoted_locals(FnCtx *ctx, StrBuf *sb) {
 }
 
 /* The dispatch case of state k.  A promoted local that shares storage
- * (frame_overlap.c) is reloaded only by the states inside its block, and
- * after its declaration unless a goto may jump back above it: elsewhere
- * its bytes may be a sibling's (a _Bool loaded from a char buffer's bytes
- * is undefined). */
+ * (frame_overlap.c) is reloaded only by the states inside its block, whose
+ * suspensions save it (new_state): elsewhere its bytes may be a sibling's
+ * (a _Bool loaded from a char buffer's bytes is undefined). */
 static void resume_case(FnCtx *ctx, StrBuf *sb, int k) {
   sb_printf(sb, "    case %d:\n", k);
   const Await *aw = NULL;
@@ -189,9 +188,7 @@ static void resume_case(FnCtx *ctx, StrBuf *sb, int k) {
       aw = &ctx->awaits[i];
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
-    bool live = !aw || (in_block_of(v, aw->range.begin) &&
-                        (ctx->has_goto || v->decl_stmt.begin < aw->range.begin));
-    if (v->promoted && !v->is_param && v->shares_storage && live)
+    if (v->promoted && !v->is_param && v->shares_storage && (!aw || in_block_of(v, aw->range.begin)))
       sb_printf(sb, "        ac_l_%s = ac_f->%s;\n", v->field, v->field);
   }
   sb_printf(sb, "        goto ac_resume_%d;\n", k);
