@@ -834,11 +834,26 @@ static void choose_promoted(FnCtx *ctx) {
   /* only what may have changed since it was stored: a parameter never
    * assigned is in the frame since init, a local never assigned after its
    * declaration since the declaration (lower_stmt.c frame_assign) */
+  frame_overlap_analyze(ctx);
+  ctx->save_text = xstrdup("");
+}
+
+/* A promoted local that shares storage with the locals of other blocks
+ * (frame_overlap.c) is saved at the suspensions inside its block only
+ * (outside it, it is dead and its bytes may be a sibling's), and at every
+ * one of them, even if never assigned after its declaration: its bytes
+ * may be a sibling's since the block was entered, and the resume reloads
+ * it (emit.c), so it always reloads what its save stored. */
+int new_state(FnCtx *ctx, Await *aw) {
   StrBuf sb = {0};
-  for (size_t i = 0; i < ctx->num_vars; i++)
-    if (ctx->vars[i].promoted && ctx->vars[i].assigned)
-      sb_printf(&sb, "AC__SAVE(ac_f->%s, ac_l_%s); ", ctx->vars[i].field, ctx->vars[i].field);
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    if (v->promoted && (v->shares_storage ? in_block_of(v, aw->range.begin) : v->assigned))
+      sb_printf(&sb, "AC__SAVE(ac_f->%s, ac_l_%s); ", v->field, v->field);
+  }
+  free(ctx->save_text);
   ctx->save_text = sb_take(&sb);
+  return ++ctx->num_states;
 }
 
 bool is_void_type(CXType t) { return clang_getCanonicalType(t).kind == CXType_Void; }

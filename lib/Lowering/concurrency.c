@@ -409,7 +409,7 @@ char *lower_conc(FnCtx *ctx, Await *aw, StrBuf *pre) {
   char **args = calloc((size_t)aw->num_parts, sizeof *args);
   for (int i = 0; i < aw->num_parts; i++)
     args[i] = call_args(ctx, aw->parts[i].call);
-  aw->state = ++ctx->num_states;
+  aw->state = new_state(ctx, aw);
   char *member = xasprintf("%s%d", form, aw->state);
   char *m = xasprintf("ac_f->ac_aw.%s", member);
   StrBuf field = {0};

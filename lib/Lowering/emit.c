@@ -51,16 +51,6 @@ static char *sync_decl(FnCtx *ctx) {
   return d;
 }
 
-/* Every line of 'text' indented by 'n' more spaces. */
-static void sb_indented(StrBuf *sb, const char *text, int n) {
-  while (*text) {
-    const char *eol = strchr(text, '\n');
-    size_t len = eol ? (size_t)(eol - text + 1) : strlen(text);
-    sb_printf(sb, "%*s%.*s", n, "", (int)len, text);
-    text += len;
-  }
-}
-
 static enum CXChildVisitResult add_align_attr(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
   void **a = d;
@@ -91,7 +81,7 @@ static char *align_attrs(Lowering *L, CXCursor var) {
 }
 
 /* A variable's frame field, with where it comes from. */
-static void var_field(FnCtx *ctx, StrBuf *sb, Var *v) {
+void var_field(FnCtx *ctx, StrBuf *sb, Var *v) {
   char *al = v->is_param ? xstrdup("") : align_attrs(ctx->L, v->cur);
   char *fd = field_decl(v->type, v->field);
   char *d = xasprintf("%s%s", al, fd);
@@ -105,17 +95,6 @@ static void var_field(FnCtx *ctx, StrBuf *sb, Var *v) {
   free(d);
 }
 
-/* The frame fields of the variables larger than a cache line (an array or
- * big struct, which a resume seldom reads whole), or of the others. */
-static void var_fields(FnCtx *ctx, StrBuf *sb, bool large) {
-  for (size_t i = 0; i < ctx->num_vars; i++) {
-    Var *v = &ctx->vars[i];
-    if (v->in_frame && v->type &&
-        (clang_Type_getSizeOf(clang_getCursorType(v->cur)) > 64) == large)
-      var_field(ctx, sb, v);
-  }
-}
-
 /* The fields after ac_state, except the result: all dead once the frame is
  * DONE.  Variables in declaration order, except that the large ones go
  * last, after the callee frames: then the fields a resume touches (the
@@ -124,7 +103,7 @@ static void var_fields(FnCtx *ctx, StrBuf *sb, bool large) {
  * line and one page fewer per message). */
 static char *frame_rest(FnCtx *ctx) {
   StrBuf sb = {0};
-  var_fields(ctx, &sb, false);
+  frame_var_fields(ctx, &sb, false);
   stream_frame_fields(ctx, &sb);
   if (ctx->lit_fields.len)
     sb_puts(&sb, ctx->lit_fields.data);
@@ -134,7 +113,7 @@ static char *frame_rest(FnCtx *ctx) {
   if (ctx->aw_fields.len)
     sb_printf(&sb, "    union { /* awaited callees: one in flight at a time */\n%s    } ac_aw;\n",
               ctx->aw_fields.data);
-  var_fields(ctx, &sb, true);
+  frame_var_fields(ctx, &sb, true);
   return sb_take(&sb);
 }
 
@@ -232,13 +211,31 @@ static void emit_promoted_locals(FnCtx *ctx, StrBuf *sb) {
     else
       sb_printf(sb, "    %s = 0;\n", d);
     sb_printf(sb, "    (void)%s;\n", name);
-    if (!v->is_param)
+    if (!v->is_param && !v->shares_storage) /* those: per state (resume_case) */
       sb_printf(&reload, "        %s = ac_f->%s;\n", name, v->field);
     free(d), free(name);
   }
   if (reload.len)
     sb_printf(sb, "    if (ac_f->ac_state != 0) {\n%s    }\n", reload.data);
   free(reload.data);
+}
+
+/* The dispatch case of state k.  A promoted local that shares storage
+ * (frame_overlap.c) is reloaded only by the states inside its block, whose
+ * suspensions save it (new_state): elsewhere its bytes may be a sibling's
+ * (a _Bool loaded from a char buffer's bytes is undefined). */
+static void resume_case(FnCtx *ctx, StrBuf *sb, int k) {
+  sb_printf(sb, "    case %d:\n", k);
+  const Await *aw = NULL;
+  for (size_t i = 0; i < ctx->num_awaits && !aw; i++)
+    if (ctx->awaits[i].state == k)
+      aw = &ctx->awaits[i];
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    if (v->promoted && !v->is_param && v->shares_storage && (!aw || in_block_of(v, aw->range.begin)))
+      sb_printf(sb, "        ac_l_%s = ac_f->%s;\n", v->field, v->field);
+  }
+  sb_printf(sb, "        goto ac_resume_%d;\n", k);
 }
 
 /* f__init, and f__drop with the cases ctx->drop_cases */
@@ -334,7 +331,7 @@ void emit_fn(FnCtx *ctx) {
   emit_promoted_locals(ctx, &sb);
   sb_puts(&sb, "    switch (ac_f->ac_state) {\n    case 0:\n        break;\n");
   for (int k = 1; k <= ctx->num_states; k++)
-    sb_printf(&sb, "    case %d:\n        goto ac_resume_%d;\n", k, k);
+    resume_case(ctx, &sb, k);
   sb_puts(&sb, "    default:\n        return AC_READY;\n    }\n");
   edit_replace(ctx->L, (Range){fn->header.begin, fn->body.begin}, sb_take(&sb));
 

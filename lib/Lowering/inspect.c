@@ -47,6 +47,7 @@ typedef struct Field {
   const char *kind;
   const FieldLife *life;
   bool shares; /* the result, in a union with the rest of the frame */
+  bool overlaps; /* a local in a union of disjoint blocks (frame_overlap.c) */
   struct Field *members;
   size_t num_members;
 } Field;
@@ -56,6 +57,7 @@ typedef struct Fields {
   const char *prefix; /* "ac_aw." for members of ac_aw */
   long long base;
   bool shared; /* the result shares storage with the rest of the frame */
+  int in_blocks; /* inside a union of disjoint blocks' locals */
   Field *v;
   size_t n;
 } Fields;
@@ -77,15 +79,23 @@ static enum CXVisitorResult visit_field(CXCursor c, CXClientData d) {
      * (emit.c): their fields are listed as the frame's own, at their
      * offsets, so the overlap shows */
     long long base = fs->base;
-    fs->shared = true;
+    /* the union of the result and the rest, or one of the locals of
+     * disjoint blocks (frame_overlap.c), or a struct in either */
+    bool is_union = clang_getCursorKind(clang_getTypeDeclaration(t)) == CXCursor_UnionDecl;
+    bool result = clang_Type_getOffsetOf(clang_getCanonicalType(t), "ac_result") >= 0;
+    bool blocks = is_union && !result;
+    if (is_union && result)
+      fs->shared = true;
+    fs->in_blocks += blocks;
     fs->base += clang_Cursor_getOffsetOfField(c) / 8;
     clang_Type_visitFields(clang_getCanonicalType(t), visit_field, fs);
     fs->base = base;
+    fs->in_blocks -= blocks;
     clang_disposeString(s);
     return CXVisit_Continue;
   }
   Field f = {.name = xstrdup(name), .offset = fs->base + clang_Cursor_getOffsetOfField(c) / 8,
-             .size = clang_Type_getSizeOf(t)};
+             .size = clang_Type_getSizeOf(t), .overlaps = fs->in_blocks > 0};
   char *full = xasprintf("%s%s", fs->prefix, name);
   f.life = life_of(fs->info, full);
   free(full);
@@ -143,6 +153,8 @@ static void layout_fields(StrBuf *sb, const Field *v, size_t n, int indent) {
     if (f->life && f->life->line && strcmp(f->kind, "parameter"))
       sb_printf(sb, " (line %u)", f->life->line);
     states_text(sb, f->life);
+    if (f->overlaps)
+      sb_puts(sb, "; shares storage with the locals of disjoint blocks");
     sb_puts(sb, "\n");
     free(name);
     layout_fields(sb, f->members, f->num_members, indent + 2);
@@ -196,6 +208,8 @@ static void json_fields(StrBuf *sb, const Field *v, size_t n) {
     for (size_t j = 0; f->life && j < f->life->num_states; j++)
       sb_printf(sb, "%s%d", j ? ", " : "", f->life->states[j]);
     sb_puts(sb, "]");
+    if (f->overlaps)
+      sb_puts(sb, ", \"shares_storage\": true");
     if (f->num_members) {
       sb_puts(sb, ", \"members\": ");
       json_fields(sb, f->members, f->num_members);

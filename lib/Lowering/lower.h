@@ -70,6 +70,8 @@ void sb_printf(StrBuf *sb, const char *fmt, ...) __attribute__((format(printf, 2
 char *sb_take(StrBuf *sb); /* returns the string (never NULL) and resets sb */
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Every line of 'text' indented by 'n' more spaces. */
+void sb_indented(StrBuf *sb, const char *text, int n);
 void *xrealloc(void *p, size_t n);
 
 /* ------------------------------------------------------------ source.c */
@@ -329,6 +331,7 @@ typedef struct Var {
    * as C evaluates them), and poll's promoted local has vm_type */
   int vm_levels;
   char *vm_type;
+  bool shares_storage;  /* in a union with the locals of other blocks (frame_overlap.c) */
 } Var;
 
 /* concurrency.c: one call Ei of `await ac_join(E1, ..., En)` / ac_select */
@@ -496,6 +499,19 @@ bool is_array_type(CXType t);
 const char *array_qualifiers(CXType t);
 /* void, however spelled (a typedef, typeof: async_stream's prelude macro) */
 bool is_void_type(CXType t);
+/* Numbers the resume state of an await about to be lowered, and sets
+ * ctx->save_text to the promoted locals to save at its suspension. */
+int new_state(FnCtx *ctx, Await *aw);
+/* frame_overlap.c: the frame fields of the variables up to a cache line or
+ * of the larger ones, nested in unions where their blocks are disjoint */
+void frame_var_fields(FnCtx *ctx, StrBuf *sb, bool large);
+/* emit.c: a variable's frame field (its alignment as declared, the bounds
+ * of a variably modified parameter), with where it comes from */
+void var_field(FnCtx *ctx, StrBuf *sb, Var *v);
+/* sets Var.shares_storage */
+void frame_overlap_analyze(FnCtx *ctx);
+/* 'off' lies in the block that declares v (a parameter: anywhere) */
+bool in_block_of(const Var *v, unsigned off);
 /* How the lowered body names a frame local: `ac_f->x`, or `ac_l_x` if promoted. */
 char *var_ref(const Var *v);
 /* `dst = src` that also works for a struct with const members */

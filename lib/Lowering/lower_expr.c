@@ -97,7 +97,7 @@ static char *lower_timeout(FnCtx *ctx, Await *aw, Range r, StrBuf *pre) {
     free(a);
   }
   char *lhs = clang_Cursor_isNull(aw->lhs) ? NULL : lower_expr(ctx, aw->lhs, pre);
-  aw->state = ++ctx->num_states;
+  aw->state = new_state(ctx, aw);
   char *m = xasprintf("ac_f->ac_aw.ac_to_%s", g);
   /* g's frame: in the member, or out of line (recursion, another file) */
   char *in_field = xasprintf("%s.in", m);
@@ -158,7 +158,7 @@ static char *lower_await(FnCtx *ctx, Range r, StrBuf *pre) {
     sb_printf(&args, "%s%s", i ? ", " : "", a);
     free(a);
   }
-  aw->state = ++ctx->num_states;
+  aw->state = new_state(ctx, aw);
   char *res;
   if (aw->ool) {
     res = aw->ool == OOL_POINTER ? emit_ptr_await(ctx, aw, args.data ? args.data : "", pre)

@@ -84,3 +84,12 @@ char *copy_text(const char *dst, const char *src, bool is_record) {
   return xasprintf("({ __typeof__(%s) ac_v = %s; __builtin_memcpy((void *)&%s, (const void *)&ac_v, sizeof ac_v); })",
                    dst, src, dst);
 }
+
+void sb_indented(StrBuf *sb, const char *text, int n) {
+  while (*text) {
+    const char *eol = strchr(text, '\n');
+    size_t len = eol ? (size_t)(eol - text + 1) : strlen(text);
+    sb_printf(sb, "%*s%.*s", n, "", (int)len, text);
+    text += len;
+  }
+}

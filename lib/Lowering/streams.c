@@ -163,7 +163,7 @@ bool stream_add_yield(FnCtx *ctx, CXCursor op, CXCursor call, bool unsupported_p
 
 char *stream_lower_yield(FnCtx *ctx, Await *aw, Range r, StrBuf *pre) {
   char *e = lower_expr(ctx, aw->item, pre);
-  aw->state = ++ctx->num_states;
+  aw->state = new_state(ctx, aw);
   sb_printf(pre, "ac_f->ac_item = (%s);\nac_f->ac_state = %d;\n%sreturn AC_READY; /* an item */\n"
                  "ac_resume_%d:;\n",
             e, aw->state, ctx->save_text, aw->state);
@@ -411,7 +411,7 @@ static char *line_indent_at(const Source *src, unsigned off) {
  * the handle, so the loop neither starts nor drops it. */
 static bool lower_handle_loop(FnCtx *ctx, StreamLoop *lp, Await *aw, Range vr, Range cr, int depth) {
   Lowering *L = ctx->L;
-  aw->state = ++ctx->num_states;
+  aw->state = new_state(ctx, aw);
   char *var = render(L, vr), *h = render(L, cr);
   char *ind = line_indent_at(&L->src, lp->kw);
   StrBuf t = {0};
@@ -461,7 +461,7 @@ bool stream_lower_loop(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
     free(a);
   }
   full_expr_end(ctx);
-  aw->state = ++ctx->num_states;
+  aw->state = new_state(ctx, aw);
   const char *g = lp->gen->name;
   char *var = render(L, vr);
   char *ind = line_indent_at(&L->src, lp->kw);
