@@ -206,7 +206,8 @@ static bool parse(Lowering *L, const char *ipath, const AcOptions *opt, CXIndex 
     *slash = 0;
   char *forms = xasprintf("%s/forms.h", dir);
   args[n++] = forms;
-  if (!made_by_clang(&L->pp))
+  L->pp.by_clang = made_by_clang(&L->pp);
+  if (!L->pp.by_clang)
     args[n++] = "-D__ASYNCC_GCC_BACKEND";
   struct CXUnsavedFile uf = {ipath, L->src.text, L->src.size};
   enum CXErrorCode err = clang_parseTranslationUnit2(

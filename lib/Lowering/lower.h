@@ -172,6 +172,7 @@ struct PpMap {
   size_t num_lines;
   PpDef *defs;          /* in order */
   size_t num_defs;
+  bool by_clang;        /* made by clang's preprocessor (a clang backend) */
 };
 /* Reads the markers and directives of text (blanking the directives). */
 bool pp_map_build(PpMap *m, char *text, size_t len, const char *main_path);

@@ -692,6 +692,17 @@ static void frame_compound_literals(FnCtx *ctx) {
   }
 }
 
+/* clang spells __PRETTY_FUNCTION__ in C as the signature, `int f(int, char *)`:
+ * the function's type with its name before the parameter list. */
+static char *pretty_signature(FnCtx *ctx) {
+  CXString t = clang_getTypeSpelling(clang_getCursorType(ctx->fn->decl));
+  const char *ts = clang_getCString(t), *paren = strstr(ts, " (");
+  char *r = paren ? xasprintf("%.*s %s%s", (int)(paren - ts), ts, ctx->fn->name, paren + 1)
+                  : xstrdup(ctx->fn->name);
+  clang_disposeString(t);
+  return r;
+}
+
 /* __func__ and its GNU spellings name the function the user wrote, not the
  * poll or f__sync the body moves into: clang shows each as a string literal
  * spelled by the identifier, replaced by the name's literal.  (gcc spells
@@ -704,8 +715,11 @@ static enum CXChildVisitResult find_predefined(CXCursor c, CXCursor parent, CXCl
   if (clang_getCursorKind(c) != CXCursor_StringLiteral || !cursor_range(ctx->L, c, &r))
     return CXChildVisit_Recurse;
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (r.end - r.begin == strlen(names[i]) && text_is_word(&ctx->L->src, r.begin, names[i]))
-      edit_replace(ctx->L, r, c_string_literal(ctx->fn->name));
+    if (r.end - r.begin == strlen(names[i]) && text_is_word(&ctx->L->src, r.begin, names[i])) {
+      char *pretty = i == 2 && ctx->L->pp.by_clang ? pretty_signature(ctx) : NULL;
+      edit_replace(ctx->L, r, c_string_literal(pretty ? pretty : ctx->fn->name));
+      free(pretty);
+    }
   return CXChildVisit_Continue;
 }
 
