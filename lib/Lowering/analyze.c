@@ -690,6 +690,8 @@ static void choose_promoted(FnCtx *ctx) {
     CXType t = clang_getCanonicalType(clang_getCursorType(v->cur));
     v->promoted = v->in_frame && v->type && v->field && !v->is_record && !is_array_type(t) &&
                   t.kind != CXType_VariableArray && t.kind != CXType_Atomic &&
+                  /* a vector has no `= 0` initializer; it is used in place */
+                  t.kind != CXType_Vector && t.kind != CXType_ExtVector &&
                   !clang_isVolatileQualifiedType(t) && !clang_isVolatileQualifiedType(clang_getCursorType(v->cur)) &&
                   !(v->is_param && (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)) &&
                   !v->address_taken && !v->cleanup /* fn(&x): the frame's address */;
