@@ -730,10 +730,9 @@ static void add_params(FnCtx *ctx) {
   for (int i = 0; i < n; i++) {
     CXCursor p = clang_Cursor_getArgument(ctx->fn->decl, i);
     char *name = cursor_name(p);
-    if (!*name) {
-      diag_cursor(ctx->L, DIAG_ERROR, p, "parameters of an async function must be named");
+    if (!*name) { /* C23 `f(int, int b)`: init still stores it (emit.c names it too) */
       free(name);
-      continue;
+      name = xasprintf("ac_p%d", i);
     }
     ctx->vars = xrealloc(ctx->vars, (ctx->num_vars + 1) * sizeof(Var));
     ctx->vars[ctx->num_vars++] = (Var){.cur = p, .name = name, .is_param = true, .in_frame = true};

@@ -33,7 +33,18 @@ static char *param_list(FnCtx *ctx, bool with_frame) {
     CXCursor p = clang_Cursor_getArgument(ctx->fn->decl, i);
     if (!cursor_range(ctx->L, p, &r))
       continue;
+    CXString name = clang_getCursorSpelling(p);
+    bool unnamed = !*clang_getCString(name);
+    clang_disposeString(name);
     char *t = render(ctx->L, r);
+    if (unnamed) { /* `int` of C23's `f(int, int b)`: named as analyze.c names it */
+      CXString ts = clang_getTypeSpelling(clang_getCursorType(p));
+      char *pname = xasprintf("ac_p%d", i);
+      free(t);
+      t = field_decl(clang_getCString(ts), pname);
+      clang_disposeString(ts);
+      free(pname);
+    }
     sb_printf(&sb, "%s%s", sb.len ? ", " : "", t);
     free(t);
   }
@@ -151,10 +162,11 @@ static char *frame_struct(FnCtx *ctx) {
 static void emit_main_wrapper(FnCtx *ctx, StrBuf *sb) {
   int n = clang_Cursor_getNumArguments(ctx->fn->decl);
   CXType rt = clang_getResultType(clang_getCursorType(ctx->fn->decl));
-  if (rt.kind != CXType_Int || (n != 0 && n != 2)) {
+  if (rt.kind != CXType_Int || n == 1 || n > 3) {
     diag_cursor(ctx->L, DIAG_ERROR, ctx->fn->decl,
-                "'async main' must be declared 'async int main(void)' or "
-                "'async int main(int argc, char **argv)'");
+                "'async main' must be declared 'async int main(void)', "
+                "'async int main(int argc, char **argv)' or "
+                "'async int main(int argc, char **argv, char **envp)'");
     return;
   }
   char *params = param_list(ctx, false);
@@ -169,7 +181,7 @@ static void emit_main_wrapper(FnCtx *ctx, StrBuf *sb) {
             "int main(%s)\n{\n    struct main__frame frame;\n    main__init(&frame%s);\n"
             "    if (ac_block_on_frame_traced(&frame, main__poll_erased, main__drop_erased, main__trace) != 0)\n"
             "        return 1;\n    return frame.ac_result;\n}\n",
-            params, n == 2 ? args.data : "");
+            params, n ? args.data : "");
   free(args.data);
   free(params);
 }
