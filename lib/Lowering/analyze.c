@@ -444,6 +444,36 @@ static CXCursor first_child(CXCursor c) {
   return r;
 }
 
+/* Where a goto is and where its label is (0 for `goto *p`: anywhere). */
+static void add_goto(FnCtx *ctx, CXCursor c) {
+  Range r;
+  if (!cursor_range(ctx->L, c, &r))
+    r.begin = ctx->fn ? ctx->fn->body.begin : 0; /* a macro's: assume the worst */
+  unsigned label = 0;
+  Range lr;
+  if (clang_getCursorKind(c) == CXCursor_GotoStmt &&
+      cursor_range(ctx->L, clang_getCursorReferenced(first_child(c)), &lr))
+    label = lr.begin;
+  ctx->gotos = xrealloc(ctx->gotos, (ctx->num_gotos + 1) * sizeof(Range));
+  ctx->gotos[ctx->num_gotos++] = (Range){r.begin, label};
+}
+
+/* A local is alive from its declaration to the end of its block, and in
+ * the whole block if a goto in its scope jumps back above its declaration
+ * (C11 6.2.4p6: its lifetime is the block): then awaits written before the
+ * declaration can lie between a store and a read. */
+static unsigned live_from(FnCtx *ctx, const Var *v) {
+  unsigned decl = v->decl_stmt.begin;
+  if (clang_getCursorType(v->cur).kind == CXType_VariableArray)
+    return decl; /* a VLA's lifetime ends where its scope is left (6.2.4p7) */
+  for (size_t i = 0; i < ctx->num_gotos; i++) {
+    Range g = ctx->gotos[i];
+    if (g.begin >= decl && g.begin < v->scope_end && (g.end == 0 || (g.end >= v->scope_begin && g.end < decl)))
+      return v->scope_begin;
+  }
+  return decl;
+}
+
 static void scan(ScanState *st, CXCursor c) {
   FnCtx *ctx = st->ctx;
   enum CXCursorKind k = clang_getCursorKind(c);
@@ -489,6 +519,7 @@ static void scan(ScanState *st, CXCursor c) {
   case CXCursor_GotoStmt:
   case CXCursor_IndirectGotoStmt:
     ctx->has_goto = true;
+    add_goto(ctx, c);
     break;
   case CXCursor_DeclStmt:
     if (cursor_range(ctx->L, c, &r))
@@ -836,10 +867,8 @@ void analyze_fn(FnCtx *ctx) {
   /* which locals live across an await */
   for (size_t i = num_params; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
-    /* a goto back above the declaration keeps the local alive (its
-     * lifetime is the whole block) across awaits written before it */
-    unsigned from = ctx->has_goto ? v->scope_begin : v->decl_stmt.begin;
-    v->in_frame = awaits_in(ctx, (Range){from, v->scope_end}) > 0;
+    v->live_from = live_from(ctx, v);
+    v->in_frame = awaits_in(ctx, (Range){v->live_from, v->scope_end}) > 0;
   }
   cleanup_analyze(ctx);
   /* frame field names and types */

@@ -233,6 +233,7 @@ typedef struct Var {
   Range decl_stmt;      /* the DeclStmt, for locals */
   unsigned scope_begin, scope_end; /* the block that declares it */
   unsigned decl_end;    /* end of its declarator: in scope from here to scope_end */
+  unsigned live_from;   /* an await from here to scope_end keeps it alive (analyze.c) */
   bool in_stmt_expr;    /* declared inside a statement expression */
   char *cleanup;        /* fn of __attribute__((cleanup(fn))), or NULL (cleanups.c) */
 } Var;
@@ -309,6 +310,8 @@ typedef struct FnCtx {
   size_t num_lit_cursors;
   int num_states;
   bool has_goto;
+  Range *gotos;         /* each goto: {where it is, its label (0: computed goto)} */
+  size_t num_gotos;
   int next_expr;        /* numbering of temporaries groups */
   int next_label;
   /* the full expression being lowered */
