@@ -248,6 +248,25 @@ static char *lower_conditional(FnCtx *ctx, CXCursor e, Children *ch, Range r, St
   return res;
 }
 
+/* GNU `a ?: b` with an await in it: a runs once, b only if a is zero.
+ * a is stored in the result's type before the test: the conversion to the
+ * common type keeps a nonzero value nonzero. */
+static char *lower_elvis(FnCtx *ctx, CXCursor e, Children *ch, Range r, StrBuf *pre) {
+  char *ts = frame_type_spelling(ctx, clang_getCursorType(e), e);
+  char *t = expr_temp(ctx, ts ? ts : "int", "v");
+  free(ts);
+  char *a = lower_expr(ctx, ch->p[0], pre);
+  sb_printf(pre, "%s = %s;\nif (!(%s)) {\n", t, a, t);
+  StrBuf inner = {0};
+  char *b = lower_expr(ctx, ch->p[ch->n - 1], &inner);
+  sb_printf(&inner, "%s = %s;\n", t, b);
+  indent_into(pre, inner.data);
+  sb_puts(pre, "}\n");
+  free(inner.data), free(a), free(b);
+  edit_replace(ctx->L, r, xstrdup(t));
+  return t;
+}
+
 /* clang leaves GNU `a ?: b` unexposed (with its implicit operands as
  * extra children): recognise it by a `?` directly followed by `:` between
  * the first operand and the last. */
@@ -303,10 +322,7 @@ char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre) {
   } else if (k == CXCursor_ConditionalOperator && ch.n == 3) {
     res = lower_conditional(ctx, e, &ch, r, pre);
   } else if (k == CXCursor_UnexposedExpr && ch.n >= 2 && is_binary_conditional(ctx, &ch)) {
-    /* GNU `a ?: b`: b runs only if a is zero; not modelled */
-    diag_at(L, DIAG_ERROR, r.begin,
-            "'await' inside the GNU 'a ?: b' operator is not supported; write 'a ? a : b'");
-    res = render(L, r);
+    res = lower_elvis(ctx, e, &ch, r, pre);
   }
   if (!res) {
     for (size_t i = 0; i < ch.n; i++) {
