@@ -737,6 +737,23 @@ static void choose_promoted(FnCtx *ctx) {
   ctx->save_text = sb_take(&sb);
 }
 
+static enum CXVisitorResult const_field(CXCursor c, CXClientData d) {
+  *(bool *)d |= has_const_member(clang_getCursorType(c));
+  return *(bool *)d ? CXVisit_Break : CXVisit_Continue;
+}
+
+bool has_const_member(CXType t) {
+  t = clang_getCanonicalType(t);
+  while (t.kind == CXType_ConstantArray)
+    t = clang_getCanonicalType(clang_getArrayElementType(t));
+  if (clang_isConstQualifiedType(t))
+    return true;
+  bool found = false;
+  if (t.kind == CXType_Record)
+    clang_Type_visitFields(t, const_field, &found);
+  return found;
+}
+
 bool is_void_type(CXType t) { return clang_getCanonicalType(t).kind == CXType_Void; }
 
 bool is_array_type(CXType t) {

@@ -328,7 +328,11 @@ void emit_direct_fn(FnCtx *ctx) {
     if (ctx->vars[i].is_param)
       sb_printf(&args, "%sac_f->%s", args.len ? ", " : "", ctx->vars[i].field);
   char *call = xasprintf("%s__sync(%s)", fn->name, args.len ? args.data : "");
-  char *run = fn->returns_void ? xstrdup(call) : copy_text("ac_f->ac_result", call, fn->returns_record);
+  char *run = fn->returns_void      ? xstrdup(call)
+              : fn->returns_record ? xasprintf("{ __typeof__(ac_f->ac_result) ac_ret = %s; "
+                                               "__builtin_memcpy((void *)&ac_f->ac_result, &ac_ret, sizeof ac_ret); }",
+                                               call)
+                                   : xasprintf("ac_f->ac_result = %s", call);
   sb_printf(&sb,
             "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx)\n{\n"
             "    (void)ac_cx;\n    if (ac_f->ac_state == 0)\n        %s;\n"

@@ -398,8 +398,10 @@ bool is_array_type(CXType t);
 bool is_void_type(CXType t);
 /* How the lowered body names a frame local: `ac_f->x`, or `ac_l_x` if promoted. */
 char *var_ref(const Var *v);
-/* `dst = src` that also works for a struct with const members */
+/* `dst = src` that also works for a struct with const members (src: an lvalue) */
 char *copy_text(const char *dst, const char *src, bool is_record);
+/* A struct or union with a const member (at any depth): it cannot be assigned. */
+bool has_const_member(CXType t);
 
 /* ------------------------------------------------------------ task_builtins.c */
 

@@ -145,7 +145,12 @@ static char *frame_assign(Var *v, CXCursor init, const char *text) {
                      "sizeof ac_f->%s)",
                      v->field, v->field, list ? "" : "{", text, list ? "" : "}", v->field);
   char *dst = xasprintf("ac_f->%s", v->field);
-  char *r = copy_text(dst, text, v->is_record);
+  /* the initializer may be an rvalue (a call): copy_text wants an lvalue */
+  char *r = v->is_record && has_const_member(clang_getCursorType(v->cur))
+                ? xasprintf("__extension__ ({ __typeof__(%s) ac_v = %s; "
+                            "__builtin_memcpy((void *)&%s, &ac_v, sizeof ac_v); })",
+                            dst, text, dst)
+                : xasprintf("%s = %s", dst, text);
   free(dst);
   return r;
 }
@@ -452,11 +457,13 @@ static void lower_return(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
     /* The value goes through a temporary: the result shares storage with
      * the frame (emit.c), and the value, the generators' drops and the
      * cleanups all read the frame before the result may overwrite it. */
+    /* A statement, not a GNU statement expression, so that the C is ISO C
+     * when the .ac is; the `;` written after the return ends the do-while. */
     char *store = ctx->fn->returns_record
                       ? xstrdup("__builtin_memcpy((void *)&ac_f->ac_result, &ac_ret, sizeof ac_ret)")
                       : xstrdup("ac_f->ac_result = ac_ret");
-    text = xasprintf("return ({ __typeof__(ac_f->ac_result) ac_ret = (%s); %s%s; }), "
-                     "ac_f->ac_state = AC_STATE_DONE, AC_READY",
+    text = xasprintf("do { __typeof__(ac_f->ac_result) ac_ret = (%s); %s%s; "
+                     "ac_f->ac_state = AC_STATE_DONE; return AC_READY; } while (0)",
                      e, cl, store);
     free(store);
   }

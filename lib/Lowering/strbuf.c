@@ -68,10 +68,9 @@ char *xasprintf(const char *fmt, ...) {
 }
 
 /* A struct or union with a const member cannot be assigned, but a frame
- * must still take its value: copy the bytes of an initialised temporary. */
+ * must still take its value: copy its bytes (src is an lvalue). */
 char *copy_text(const char *dst, const char *src, bool is_record) {
   if (!is_record)
     return xasprintf("%s = %s", dst, src);
-  return xasprintf("({ __typeof__(%s) ac_v = %s; __builtin_memcpy((void *)&%s, &ac_v, sizeof ac_v); })",
-                   dst, src, dst);
+  return xasprintf("__builtin_memcpy((void *)&%s, &(%s), sizeof %s)", dst, src, dst);
 }
