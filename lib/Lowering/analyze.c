@@ -327,11 +327,6 @@ static void add_await(ScanState *st, CXCursor c) {
   if (clang_getCursorKind(call) == CXCursor_CallExpr)
     callee = find_async_fn(L, clang_getCursorReferenced(call));
   CXCursor fnexpr = callee ? clang_getNullCursor() : async_pointer_callee(call);
-  if (!clang_Cursor_isNull(fnexpr) && st->stmt_expr) {
-    diag_at(L, DIAG_ERROR, r.begin,
-            "'await' inside a statement expression '({ ... })' is not supported");
-    return;
-  }
   if (!clang_Cursor_isNull(fnexpr)) { /* through an async pointer (fn_pointers.c) */
     ctx->awaits = xrealloc(ctx->awaits, (ctx->num_awaits + 1) * sizeof(Await));
     ctx->awaits[ctx->num_awaits++] =
@@ -366,11 +361,6 @@ static void add_await(ScanState *st, CXCursor c) {
               "'%s'",
               ts);
     free(ts);
-    return;
-  }
-  if (st->stmt_expr) {
-    diag_at(L, DIAG_ERROR, r.begin,
-            "'await' inside a statement expression '({ ... })' is not supported");
     return;
   }
   if (callee->is_main) {

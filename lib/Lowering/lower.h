@@ -319,6 +319,7 @@ typedef struct FnCtx {
   int expr_id;
   int expr_awaits;      /* evaluated awaits in it */
   int expr_temps;       /* temporaries named so far */
+  int expr_nest;        /* full expressions inside it (a statement expression's) */
   unsigned *direct;     /* offsets of the awaits that became direct calls, sorted */
   size_t num_direct;
   StreamLoop *loops;    /* ac_for_each loops; the generator of loops[i] is ac_st_<i+1> */

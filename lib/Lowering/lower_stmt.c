@@ -522,7 +522,10 @@ void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
       crange(ctx, s, &r);
       Await *aw = await_at(ctx, r.begin);
       char *pre = lower_full(ctx, s, NULL);
-      if (aw && aw->range.end == r.end)
+      Range sr; /* and `({ ... });`, all of it in the pre code now */
+      bool stmt_expr = clang_getCursorKind(strip_parens(s)) == CXCursor_StmtExpr &&
+                       crange(ctx, strip_parens(s), &sr) && sr.end == r.end;
+      if ((aw && aw->range.end == r.end) || stmt_expr)
         edit_replace(ctx->L, r, xstrdup("")); /* `await g();` leaves just ';' */
       insert_before(ctx, s, pre, in_compound, depth);
       free(pre);
