@@ -643,13 +643,18 @@ char *frame_type_spelling(FnCtx *ctx, CXType t, CXCursor where) {
     return NULL;
   }
   if (type_is_local(ctx, t, &typedef_only)) {
-    if (!typedef_only) {
-      diag_cursor(ctx->L, DIAG_ERROR, where,
-                  "this local lives across an await but its type is declared inside the async "
-                  "function; move the type's declaration to file scope");
-      return NULL;
+    bool canonical_local = false;
+    CXType c = clang_getCanonicalType(t);
+    if (typedef_only && !type_is_local(ctx, c, &canonical_local)) {
+      t = c; /* a local typedef of a file-scope type: spelled as that type */
+    } else {
+      char *s = local_type_spelling(ctx, t); /* the local types move to file scope */
+      if (!s)
+        diag_cursor(ctx->L, DIAG_ERROR, where,
+                    "this local lives across an await but its type, declared inside the async "
+                    "function, cannot be written at file scope; declare the type at file scope");
+      return s;
     }
-    t = clang_getCanonicalType(t);
   }
   char *s = type_name(t);
   if (strstr(s, "typeof")) { /* spelled with an expression: name the type itself */

@@ -271,6 +271,7 @@ static void keep_frame_text(FnCtx *ctx) {
     sb_printf(&ft, "%s;\n", def);
     free(def);
   }
+  local_types_text(ctx, &ft);
   char *frame = frame_struct(ctx);
   sb_puts(&ft, frame);
   free(frame);

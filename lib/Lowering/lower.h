@@ -326,6 +326,9 @@ typedef struct FnCtx {
   size_t num_loops;
   StreamValue *values;  /* the generator of values[i] is ac_sv_<i+1> */
   size_t num_values;
+  struct LocalType *local_types; /* types of the body moved to file scope (local_types.c) */
+  size_t num_local_types;
+  StrBuf local_types_text;       /* their declarations, placed before the frame */
 } FnCtx;
 
 /* task_builtins.c: ac_spawn(f(args)) / ac_block_on(f(args)) */
@@ -551,6 +554,15 @@ void trace_prototype(StrBuf *sb, AsyncFn *fn, const char *storage);
 char *trace_decl_text(Lowering *L, AsyncFn *g);
 /* s as a C string literal, quotes included. */
 char *c_string_literal(const char *s);
+
+/* ------------------------------------------------------------ local_types.c */
+
+typedef struct LocalType LocalType;
+/* The spelling of t, a type involving types declared in the function's
+ * body, which move to file scope under new names; NULL if it cannot be. */
+char *local_type_spelling(FnCtx *ctx, CXType t);
+/* The moved types' declarations, for the frame's text. */
+void local_types_text(FnCtx *ctx, StrBuf *sb);
 
 /* ------------------------------------------------------------ emit.c */
 
