@@ -703,6 +703,8 @@ char *field_decl(const char *type, const char *name) {
 }
 
 char *var_ref(const Var *v) {
+  if (v->vm_ref)
+    return xstrdup(v->vm_ref);
   return xasprintf(v->promoted ? "ac_l_%s" : "ac_f->%s", v->field);
 }
 
@@ -720,7 +722,8 @@ static void choose_promoted(FnCtx *ctx) {
                   t.kind != CXType_Vector && t.kind != CXType_ExtVector &&
                   !clang_isVolatileQualifiedType(t) && !clang_isVolatileQualifiedType(clang_getCursorType(v->cur)) &&
                   !(v->is_param && (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)) &&
-                  !v->address_taken && !v->cleanup /* fn(&x): the frame's address */;
+                  !v->address_taken && !v->cleanup /* fn(&x): the frame's address */ &&
+                  !v->vm_ref;
   }
   /* only what may have changed since it was stored: a parameter never
    * assigned is in the frame since init, a local never assigned after its
@@ -896,6 +899,8 @@ void analyze_fn(FnCtx *ctx) {
       char *es = frame_type_spelling(ctx, elem, v->cur);
       v->type = es ? xasprintf("__typeof__(%s) *", es) : NULL;
       free(es);
+    } else if (is_vm_pointer(t)) {
+      v->type = NULL; /* after its field's name, below */
     } else {
       v->type = frame_type_spelling(ctx, t, v->cur);
       stream_fix_var_type(ctx, v);
@@ -907,6 +912,8 @@ void analyze_fn(FnCtx *ctx) {
       field = xasprintf("%s_%d", v->name, k);
     }
     v->field = field;
+    if (!v->type && is_vm_pointer(t))
+      vm_pointer_field(ctx, v);
   }
   choose_promoted(ctx);
 }

@@ -236,6 +236,7 @@ typedef struct Var {
   unsigned live_from;   /* an await from here to scope_end keeps it alive (analyze.c) */
   bool in_stmt_expr;    /* declared inside a statement expression */
   char *cleanup;        /* fn of __attribute__((cleanup(fn))), or NULL (cleanups.c) */
+  char *vm_ref;         /* a pointer to a VLA type: how the body names it (vla_pointers.c) */
 } Var;
 
 /* concurrency.c: one call Ei of `await ac_join(E1, ..., En)` / ac_select */
@@ -563,6 +564,16 @@ typedef struct LocalType LocalType;
 char *local_type_spelling(FnCtx *ctx, CXType t);
 /* The moved types' declarations, for the frame's text. */
 void local_types_text(FnCtx *ctx, StrBuf *sb);
+
+/* ------------------------------------------------------------ vla_pointers.c */
+
+/* A pointer to a variable-length array type (`int (*)[n]`). */
+bool is_vm_pointer(CXType t);
+/* v, a frame local of such a type: its field is a `void *`, its array
+ * sizes get fields of their own; false after a diagnostic. */
+bool vm_pointer_field(FnCtx *ctx, Var *v);
+/* `ac_f->m__n1 = (n), ` for v's declaration: its sizes, evaluated there. */
+char *vm_pointer_sizes(FnCtx *ctx, Var *v);
 
 /* ------------------------------------------------------------ emit.c */
 

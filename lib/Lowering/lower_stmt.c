@@ -191,8 +191,21 @@ static void lower_decl(FnCtx *ctx, CXCursor s, CXCursor for_stmt, bool in_compou
       continue;
     Var *v = var_of(ctx, ch.p[i]);
     CXCursor init = clang_Cursor_getVarDeclInitializer(ch.p[i]);
-    if (!v || !v->in_frame || clang_Cursor_isNull(init))
+    /* a pointer to a VLA type: its array sizes are evaluated here */
+    char *sizes = v && v->in_frame && v->vm_ref ? vm_pointer_sizes(ctx, v) : xstrdup("");
+    if (*sizes && clang_Cursor_isNull(init)) {
+      size_t len = strlen(sizes); /* drop the trailing ", " */
+      sizes[len - 2] = '\0';
+      if (awaits || !in_for)
+        sb_printf(&out, "%s;\n", sizes);
+      else
+        sb_printf(&out, "%s%s", n ? ", " : "", sizes);
+      n++;
+    }
+    if (!v || !v->in_frame || clang_Cursor_isNull(init)) {
+      free(sizes);
       continue;
+    }
     char *text = NULL;
     if (awaits) {
       char *pre = lower_full(ctx, init, &text);
@@ -203,7 +216,9 @@ static void lower_decl(FnCtx *ctx, CXCursor s, CXCursor for_stmt, bool in_compou
       crange(ctx, init, &ir);
       text = render(ctx->L, ir);
     }
-    char *a = frame_assign(v, init, text);
+    char *assign = frame_assign(v, init, text);
+    char *a = xasprintf("%s%s", sizes, assign);
+    free(assign), free(sizes);
     if (awaits || !in_for)
       sb_printf(&out, "%s;\n", a);
     else
