@@ -128,7 +128,9 @@ static void check_call(Lint *lt, CXCursor call) {
         e++;
       diag_at(L, DIAG_ERROR, off,
               "'%.*s' in an async function cannot be lowered: the poll that saved the jump "
-              "buffer returns at every await, so a longjmp back into it has no stack to return to",
+              "buffer returns at every await, so a longjmp back into it has no stack to return "
+              "to; keep setjmp and its longjmp inside a plain C function that this one calls, or "
+              "report the failure as a return value",
               (int)(e - off), L->src.text + off);
     }
   for (size_t i = 0; i < sizeof blocking_calls / sizeof *blocking_calls; i++)
