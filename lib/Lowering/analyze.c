@@ -210,6 +210,10 @@ typedef struct ScanState {
   size_t num_async_calls;
   CXCursor *async_refs;
   size_t num_async_refs;
+  /* typedefs of variably modified types, with the end of their scope */
+  CXCursor *vm_typedefs;
+  unsigned *vm_typedef_end;
+  size_t num_vm_typedefs;
 } ScanState;
 
 static void scan(ScanState *st, CXCursor c);
@@ -515,6 +519,16 @@ static void scan(ScanState *st, CXCursor c) {
     if (cursor_range(ctx->L, c, &r))
       st->decl_stmt = r;
     break;
+  case CXCursor_TypedefDecl: {
+    CXType u = clang_getCanonicalType(clang_getTypedefDeclUnderlyingType(c));
+    if (ctx->fn && (u.kind == CXType_VariableArray || is_vm_pointer(u))) {
+      st->vm_typedefs = xrealloc(st->vm_typedefs, (st->num_vm_typedefs + 1) * sizeof(CXCursor));
+      st->vm_typedef_end = xrealloc(st->vm_typedef_end, (st->num_vm_typedefs + 1) * sizeof(unsigned));
+      st->vm_typedefs[st->num_vm_typedefs] = c;
+      st->vm_typedef_end[st->num_vm_typedefs++] = st->scope_end;
+    }
+    break;
+  }
   case CXCursor_VarDecl:
     if (ctx->fn)
       add_local(st, c);
@@ -554,6 +568,9 @@ static void scan(ScanState *st, CXCursor c) {
   saved.num_async_calls = st->num_async_calls;
   saved.async_refs = st->async_refs;
   saved.num_async_refs = st->num_async_refs;
+  saved.vm_typedefs = st->vm_typedefs;
+  saved.vm_typedef_end = st->vm_typedef_end;
+  saved.num_vm_typedefs = st->num_vm_typedefs;
   *st = saved;
 }
 
@@ -854,6 +871,17 @@ void analyze_fn(FnCtx *ctx) {
     if (!ok)
       async_value_use(L, st.async_refs[i], ctx->fn->header.begin);
   }
+  /* a resume point in the scope of a variably modified typedef: the
+   * dispatch goto would jump into it, which C forbids (as for a VLA) */
+  for (size_t i = 0; i < st.num_vm_typedefs; i++) {
+    Range r;
+    if (cursor_range(L, st.vm_typedefs[i], &r) && awaits_in(ctx, (Range){r.end, st.vm_typedef_end[i]}))
+      diag_cursor(L, DIAG_ERROR, st.vm_typedefs[i],
+                  "typedef of a variable-length array type with an await in its scope: the "
+                  "resume at the await would jump into its scope, which C forbids; declare it in "
+                  "a block with no await, or write the array type with its size where it is used");
+  }
+  free(st.vm_typedefs), free(st.vm_typedef_end);
   free(st.awaited_calls);
   free(st.async_calls);
   free(st.async_refs);
