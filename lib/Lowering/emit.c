@@ -41,7 +41,9 @@ static char *param_list(FnCtx *ctx, bool with_frame) {
       CXString ts = clang_getTypeSpelling(clang_getCursorType(p));
       char *pname = xasprintf("ac_p%d", i);
       free(t);
-      t = field_decl(clang_getCString(ts), pname);
+      char *d = field_decl(clang_getCString(ts), pname);
+      t = xasprintf("__attribute__((unused)) %s", d); /* f__sync's body cannot use it */
+      free(d);
       clang_disposeString(ts);
       free(pname);
     }
