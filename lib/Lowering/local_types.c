@@ -23,6 +23,7 @@ struct LocalType {
   CXCursor decl;  /* canonical declaration */
   char *name;     /* at file scope */
   char *old;      /* as written ("" if anonymous) */
+  unsigned at;    /* where the moved text declares it */
 };
 
 static char *spelling(CXCursor c) {
@@ -68,6 +69,7 @@ typedef struct Walk {
 enum { FIND_STMT, NAME_DECLS, RENAME_REFS, NEED_DEPS };
 
 static void hoist(FnCtx *ctx, CXCursor decl);
+static void walk(FnCtx *ctx, int mode, Range within, Walk *w);
 
 static void rename_at(FnCtx *ctx, CXCursor c, const LocalType *lt) {
   unsigned off;
@@ -104,32 +106,42 @@ static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent, CXClientD
         !find(ctx, c)) {
       ctx->local_types = xrealloc(ctx->local_types, (ctx->num_local_types + 1) * sizeof(LocalType));
       char *old = spelling(c);
-      unsigned off; /* an anonymous tag is spelled "(unnamed ...)", or after its typedef */
+      unsigned off = 0; /* an anonymous tag is spelled "(unnamed ...)", or after its typedef */
       if (!loc_offset(ctx->L, clang_getCursorLocation(c), &off) ||
           !text_is_word(&ctx->L->src, off, old))
         *old = '\0';
       int n = (int)ctx->num_local_types + 1;
       char *name = *old ? xasprintf("%s__t%d_%s", ctx->fn->name, n, old) : xasprintf("%s__t%d", ctx->fn->name, n);
       ctx->local_types[ctx->num_local_types++] =
-          (LocalType){clang_getCanonicalCursor(c), name, old};
+          (LocalType){clang_getCanonicalCursor(c), name, old, off};
     }
     break;
-  case RENAME_REFS:
-    if (k == CXCursor_TypeRef || k == CXCursor_DeclRefExpr) {
-      LocalType *lt = find(ctx, clang_getCursorReferenced(c));
-      size_t i = lt ? (size_t)(lt - ctx->local_types) : 0;
-      if (lt && *lt->old && i >= w->lo && i < w->hi)
-        rename_at(ctx, c, lt);
+  case RENAME_REFS: {
+    bool ref = k == CXCursor_TypeRef || k == CXCursor_DeclRefExpr;
+    LocalType *lt = ref || is_type_decl(k) ? find(ctx, ref ? clang_getCursorReferenced(c) : c) : NULL;
+    size_t i = lt ? (size_t)(lt - ctx->local_types) : 0;
+    if (!lt || !*lt->old || i < w->lo || i >= w->hi)
+      break;
+    if (ref) {
+      rename_at(ctx, c, lt);
+    } else if (!clang_isCursorDefinition(c)) {
+      /* `struct s;` would declare another s in the block: it goes */
+      Walk fw;
+      walk(ctx, FIND_STMT, r, &fw);
+      Children ch;
+      children_of(fw.found, &ch);
+      if (ch.n == 1)
+        edit_replace(ctx->L, fw.found_r, xstrdup(""));
+      children_free(&ch);
     }
     break;
+  }
   case NEED_DEPS:
     if (in_range(w->within, r) && (k == CXCursor_TypeRef || k == CXCursor_DeclRefExpr)) {
       CXCursor ref = clang_getCursorReferenced(c);
       enum CXCursorKind rk = clang_getCursorKind(ref);
-      if ((rk == CXCursor_VarDecl || rk == CXCursor_ParmDecl) && in_body(ctx, ref))
-        w->failed = true;
-      else if (rk == CXCursor_ParmDecl)
-        w->failed = true;
+      if (rk == CXCursor_ParmDecl || (rk == CXCursor_VarDecl && in_body(ctx, ref)))
+        w->failed = true; /* not visible at file scope */
       else if ((is_type_decl(rk) || rk == CXCursor_EnumConstantDecl) && in_body(ctx, ref))
         hoist(ctx, rk == CXCursor_EnumConstantDecl ? clang_getCursorSemanticParent(ref) : ref);
     }
@@ -143,8 +155,9 @@ static void walk(FnCtx *ctx, int mode, Range within, Walk *w) {
   clang_visitChildren(ctx->body, walk_visit, w);
 }
 
-static void rename_refs(FnCtx *ctx, size_t lo) {
-  Walk w = {.ctx = ctx, .mode = RENAME_REFS, .lo = lo, .hi = ctx->num_local_types};
+/* Renames the references in the body to local_types[lo, hi). */
+static void rename_refs(FnCtx *ctx, size_t lo, size_t hi) {
+  Walk w = {.ctx = ctx, .mode = RENAME_REFS, .lo = lo, .hi = hi};
   clang_visitChildren(ctx->body, walk_visit, &w);
 }
 
@@ -169,9 +182,9 @@ static void hoist(FnCtx *ctx, CXCursor decl) {
     size_t i = ctx->num_local_types;
     ctx->local_types = xrealloc(ctx->local_types, (i + 1) * sizeof(LocalType));
     ctx->local_types[ctx->num_local_types++] =
-        (LocalType){decl, xasprintf("%s__t%zu_%s", ctx->fn->name, i + 1, old), old};
+        (LocalType){decl, xasprintf("%s__t%zu_%s", ctx->fn->name, i + 1, old), old, 0};
     sb_printf(&ctx->local_types_text, "%s %s;\n", tag_keyword(k), ctx->local_types[i].name);
-    rename_refs(ctx, i);
+    rename_refs(ctx, i, i + 1);
     return;
   }
   Walk w;
@@ -208,6 +221,17 @@ static void hoist(FnCtx *ctx, CXCursor decl) {
   size_t last = ctx->num_local_types;
   if (first == last)
     return; /* moved already, with another declaration */
+  for (size_t i = first; i < last; i++) {
+    LocalType *lt = &ctx->local_types[i];
+    if (*lt->old)
+      edit_replace(L, (Range){lt->at, lt->at + (unsigned)strlen(lt->old)}, xstrdup(lt->name));
+  }
+  const char *name0 = ctx->local_types[first].name;
+  if (!whole && !*ctx->local_types[first].old) /* `struct {` -> `struct f__t1 {` */
+    edit_insert(L, tr.begin + (unsigned)strlen(tag_keyword(clang_getCursorKind(top))), EDIT_OPEN, 0,
+                xasprintf(" %s", name0));
+  rename_refs(ctx, first, last);
+  /* what it uses moves first (renamed already: the types may use each other) */
   walk(ctx, NEED_DEPS, tr, &w); /* what it uses moves first */
   if (w.failed) {
     diag_cursor(L, DIAG_ERROR, def,
@@ -217,19 +241,6 @@ static void hoist(FnCtx *ctx, CXCursor decl) {
                 "living across the await");
     return;
   }
-  for (size_t i = first; i < last; i++) {
-    LocalType *lt = &ctx->local_types[i];
-    unsigned off;
-    if (*lt->old && loc_offset(L, clang_getCursorLocation(lt->decl), &off) &&
-        text_is_word(&L->src, off, lt->old))
-      edit_replace(L, (Range){off, off + (unsigned)strlen(lt->old)}, xstrdup(lt->name));
-  }
-  const char *name0 = ctx->local_types[first].name;
-  if (!whole && !*ctx->local_types[first].old) /* `struct {` -> `struct f__t1 {` */
-    edit_insert(L, tr.begin + (unsigned)strlen(tag_keyword(clang_getCursorKind(top))), EDIT_OPEN, 0,
-                xasprintf(" %s", name0));
-  Walk rw = {.ctx = ctx, .mode = RENAME_REFS, .lo = first, .hi = last};
-  clang_visitChildren(ctx->body, walk_visit, &rw);
   char *text = render(L, tr);
   sb_printf(&ctx->local_types_text, "%s%s\n", text, whole ? "" : ";");
   free(text);
