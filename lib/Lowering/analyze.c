@@ -110,13 +110,12 @@ AsyncFn *find_async_fn(Lowering *L, CXCursor c) {
 
 /* Is f one of asyncc's headers (the prelude's directory)?  A user header
  * declaring async functions of another file is not. */
-static bool in_runtime_header(Lowering *L, CXFile f) {
-  if (!f)
+static bool in_runtime_header(Lowering *L, unsigned f) {
+  if (f >= L->pp.num_files)
     return false;
   const char *slash = strrchr(L->opt->prelude, '/');
   size_t dir_len = slash ? (size_t)(slash - L->opt->prelude) : 0;
-  CXString name = clang_getFileName(f);
-  const char *n = clang_getCString(name);
+  const char *n = L->pp.files[f].name;
   bool r = dir_len && strncmp(n, L->opt->prelude, dir_len) == 0 && n[dir_len] == '/';
   if (!r) { /* the same directory, spelled differently */
     char *real_dir = NULL, *real_file = realpath(n, NULL);
@@ -126,7 +125,6 @@ static bool in_runtime_header(Lowering *L, CXFile f) {
     r = real_dir && real_file && strncmp(real_file, real_dir, rl) == 0 && real_file[rl] == '/';
     free(real_dir), free(real_file), free(dir);
   }
-  clang_disposeString(name);
   return r;
 }
 
@@ -143,9 +141,8 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
     L->fns = xrealloc(L->fns, (L->num_fns + 1) * sizeof *L->fns);
     L->fns[L->num_fns++] = fn;
   }
-  CXFile f;
-  clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
-  bool in_main = f && clang_File_isEqual(f, L->src.file);
+  bool in_main = loc_in_main(L, clang_getCursorLocation(c));
+  unsigned f = loc_user_file(L, clang_getCursorLocation(c));
   if (clang_isCursorDefinition(c)) {
     fn->decl = c;
     fn->has_body = true;
@@ -190,7 +187,7 @@ bool is_await_op(Lowering *L, CXCursor c) {
   CXString name = clang_getFileName(f);
   const char *n = clang_getCString(name);
   size_t len = strlen(n);
-  bool r = len >= 16 && strcmp(n + len - 16, "asyncc/prelude.h") == 0;
+  bool r = len >= 14 && strcmp(n + len - 14, "asyncc/forms.h") == 0;
   clang_disposeString(name);
   return r;
 }
@@ -319,7 +316,7 @@ static void add_await(ScanState *st, CXCursor c) {
   Range r;
   CXFile ef;
   unsigned eoff;
-  clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(c)), &ef, NULL, NULL, &eoff);
+  clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &ef, NULL, NULL, &eoff);
   if (!cursor_range(L, c, &r) || !ef || !clang_File_isEqual(ef, L->src.file) ||
       (eoff != r.begin && !stream_macro_at(L, eoff)) || !text_is_word(&L->src, r.begin, "await")) {
     diag_cursor(L, DIAG_ERROR, c,

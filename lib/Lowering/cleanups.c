@@ -448,12 +448,12 @@ void cleanup_lower_exits(FnCtx *ctx) {
      * before the '}'; either way after the closing text of the block's last
      * statement, and a later (inner) declaration's call comes first */
     const Source *src = &ctx->L->src;
-    unsigned at = v->scope_end - 1, line = src->line_start[source_line(src, at) - 1];
+    unsigned at = v->scope_end - 1, line = src->line_start[text_line(src, at) - 1];
     while (line < at && (src->text[line] == ' ' || src->text[line] == '\t'))
       line++;
     StrBuf sb = {0};
     if (line == at) {
-      at = src->line_start[source_line(src, at) - 1];
+      at = src->line_start[text_line(src, at) - 1];
       char *ind = xasprintf("%.*s  ", (int)(v->scope_end - 1 - at), src->text + at);
       put_calls(&sb, &v, 1, ind, ";\n");
       free(ind);

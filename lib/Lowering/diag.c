@@ -8,15 +8,37 @@
 
 static const char *level_name[] = {"error", "warning", "note"};
 
-static void print_line_and_caret(const Source *src, unsigned off) {
-  unsigned line = source_line(src, off);
-  unsigned b = src->line_start[line - 1], e = b;
-  while (e < src->size && src->text[e] != '\n')
+/* The user's line of u and a caret under its column. */
+static void print_line_and_caret(PpMap *m, UserLoc u) {
+  const Source *f = pp_file_text(m, u.file);
+  if (!f || u.line < 1 || u.line > f->num_lines)
+    return;
+  unsigned b = f->line_start[u.line - 1], e = b;
+  while (e < f->size && f->text[e] != '\n' && f->text[e] != '\r')
     e++;
-  fprintf(stderr, "%5u | %.*s\n      | ", line, (int)(e - b), src->text + b);
-  for (unsigned i = b; i < off; i++)
-    fputc(src->text[i] == '\t' ? '\t' : ' ', stderr);
+  fprintf(stderr, "%5u | %.*s\n      | ", u.line, (int)(e - b), f->text + b);
+  for (unsigned i = b; i < b + u.col - 1 && i < e; i++)
+    fputc(f->text[i] == '\t' ? '\t' : ' ', stderr);
   fputs("^\n", stderr);
+}
+
+/* file:line:col: level: message, its line, and the macro it is expanded
+ * from, as clang reports a point inside a macro's expansion. */
+static void print_at(Lowering *L, DiagLevel lvl, unsigned off, const char *flag, const char *msg) {
+  UserLoc u = user_loc(&L->pp, &L->src, off);
+  fprintf(stderr, "%s:%u:%u: %s: %s", L->pp.files[u.file].name, u.line, u.col, level_name[lvl],
+          msg);
+  if (flag)
+    fprintf(stderr, " [%s]", flag);
+  fputc('\n', stderr);
+  print_line_and_caret(&L->pp, u);
+  L->last_diag_in_macro = u.macro != NULL;
+  if (u.macro) {
+    UserLoc m = user_loc_in_macro(&L->pp, &L->src, u.macro, off);
+    fprintf(stderr, "%s:%u:%u: note: expanded from macro '%s'\n", L->pp.files[m.file].name,
+            m.line, m.col, u.macro->name);
+    print_line_and_caret(&L->pp, m);
+  }
 }
 
 static void vdiag_at(Lowering *L, DiagLevel lvl, unsigned off, const char *flag, const char *fmt,
@@ -30,13 +52,17 @@ static void vdiag_at(Lowering *L, DiagLevel lvl, unsigned off, const char *flag,
     L->errors++;
   if (off > L->src.size)
     off = L->src.size;
-  fprintf(stderr, "%s:%u:%u: %s: ", L->src.path, source_line(&L->src, off),
-          source_col(&L->src, off), level_name[lvl]);
-  vfprintf(stderr, fmt, ap);
-  if (flag)
-    fprintf(stderr, " [%s]", flag);
-  fputc('\n', stderr);
-  print_line_and_caret(&L->src, off);
+  char msg[4096];
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  print_at(L, lvl, off, flag, msg);
+}
+
+void diag_user(Lowering *L, DiagLevel lvl, UserLoc u, const char *msg) {
+  if (lvl == DIAG_ERROR)
+    L->errors++;
+  fprintf(stderr, "%s:%u:%u: %s: %s\n", L->pp.files[u.file].name, u.line, u.col, level_name[lvl],
+          msg);
+  print_line_and_caret(&L->pp, u);
 }
 
 void diag_at(Lowering *L, DiagLevel lvl, unsigned off, const char *fmt, ...) {
@@ -77,10 +103,13 @@ bool warn_at(Lowering *L, AcWarning w, unsigned off, const char *fmt, ...) {
 }
 
 void diag_fixit(Lowering *L, unsigned off, const char *text) {
-  unsigned b = L->src.line_start[source_line(&L->src, off) - 1];
+  if (L->last_diag_in_macro)
+    return; /* the fix would be in the macro's definition, not here */
+  UserLoc u = user_loc(&L->pp, &L->src, off);
+  const Source *f = pp_file_text(&L->pp, u.file);
   fputs("      | ", stderr);
-  for (unsigned i = b; i < off; i++)
-    fputc(L->src.text[i] == '\t' ? '\t' : ' ', stderr);
+  for (unsigned i = 1; f && i < u.col && u.line <= f->num_lines; i++)
+    fputc(f->text[f->line_start[u.line - 1] + i - 1] == '\t' ? '\t' : ' ', stderr);
   fprintf(stderr, "%s\n", text);
 }
 
@@ -98,40 +127,27 @@ void diag_cursor(Lowering *L, DiagLevel lvl, CXCursor c, const char *fmt, ...) {
   va_end(ap);
 }
 
-/* clang's own diagnostics (parse errors, warnings) with their caret line. */
-void diag_print_clang(CXDiagnostic d) {
-  CXString s = clang_formatDiagnostic(
-      d, CXDiagnostic_DisplaySourceLocation | CXDiagnostic_DisplayColumn | CXDiagnostic_DisplayOption);
-  fprintf(stderr, "%s\n", clang_getCString(s));
-  clang_disposeString(s);
+/* clang's own diagnostics (parse errors), at the user's lines. */
+void diag_print_clang(Lowering *L, CXDiagnostic d) {
+  enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+  DiagLevel lvl = sev >= CXDiagnostic_Error ? DIAG_ERROR : sev == CXDiagnostic_Warning ? DIAG_WARNING : DIAG_NOTE;
   CXFile f;
-  unsigned line, col;
-  clang_getSpellingLocation(clang_getDiagnosticLocation(d), &f, &line, &col, NULL);
-  if (f) {
-    CXString name = clang_getFileName(f);
-    FILE *fp = fopen(clang_getCString(name), "r");
-    clang_disposeString(name);
-    if (fp) {
-      char buf[4096];
-      unsigned n = 0;
-      while (fgets(buf, sizeof buf, fp))
-        if (++n == line) {
-          size_t len = 0;
-          while (buf[len] && buf[len] != '\n')
-            len++;
-          fprintf(stderr, "%5u | %.*s\n      | ", line, (int)len, buf);
-          for (unsigned i = 1; i < col && i <= len; i++)
-            fputc(buf[i - 1] == '\t' ? '\t' : ' ', stderr);
-          fputs("^\n", stderr);
-          break;
-        }
-      fclose(fp);
-    }
-  }
-  unsigned nchild = 0;
+  unsigned off = 0;
+  /* where a macro argument is written, else where the macro is used */
+  clang_getFileLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
+  if (!f || !clang_File_isEqual(f, L->src.file))
+    clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
+  CXString s = clang_getDiagnosticSpelling(d);
+  CXString opt = clang_getDiagnosticOption(d, NULL);
+  const char *o = clang_getCString(opt);
+  if (f && clang_File_isEqual(f, L->src.file))
+    print_at(L, lvl, off, o && *o ? o : NULL, clang_getCString(s));
+  else
+    fprintf(stderr, "%s: %s: %s\n", L->src.path, level_name[lvl], clang_getCString(s));
+  clang_disposeString(s);
+  clang_disposeString(opt);
   CXDiagnosticSet kids = clang_getChildDiagnostics(d);
-  if (kids)
-    nchild = clang_getNumDiagnosticsInSet(kids);
+  unsigned nchild = kids ? clang_getNumDiagnosticsInSet(kids) : 0;
   for (unsigned i = 0; i < nchild; i++)
-    diag_print_clang(clang_getDiagnosticInSet(kids, i));
+    diag_print_clang(L, clang_getDiagnosticInSet(kids, i));
 }

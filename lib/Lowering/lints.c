@@ -77,10 +77,7 @@ static char *library_callee(Lowering *L, CXCursor call) {
   CXCursor fn = clang_getCursorReferenced(call);
   if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
     return NULL;
-  CXFile f;
-  clang_getExpansionLocation(clang_getCursorLocation(clang_getCanonicalCursor(fn)), &f, NULL,
-                             NULL, NULL);
-  if (f && clang_File_isEqual(f, L->src.file))
+  if (loc_in_main(L, clang_getCursorLocation(clang_getCanonicalCursor(fn))))
     return NULL;
   return spelling(fn);
 }
@@ -123,15 +120,13 @@ static void check_call(Lint *lt, CXCursor call) {
   for (size_t i = 0; i < sizeof jumps / sizeof *jumps; i++)
     if (strcmp(name, jumps[i]) == 0) {
       /* name it as written: `setjmp` is a macro for `_setjmp` */
-      unsigned e = off;
-      while (e < L->src.size && is_ident_char(L->src.text[e]))
-        e++;
+      UserLoc u = user_loc(&L->pp, &L->src, off);
       diag_at(L, DIAG_ERROR, off,
-              "'%.*s' in an async function cannot be lowered: the poll that saved the jump "
+              "'%s' in an async function cannot be lowered: the poll that saved the jump "
               "buffer returns at every await, so a longjmp back into it has no stack to return "
               "to; keep setjmp and its longjmp inside a plain C function that this one calls, or "
               "report the failure as a return value",
-              (int)(e - off), L->src.text + off);
+              u.macro ? u.macro->name : name);
     }
   for (size_t i = 0; i < sizeof blocking_calls / sizeof *blocking_calls; i++)
     if (strcmp(name, blocking_calls[i].name) == 0)

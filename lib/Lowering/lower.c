@@ -57,9 +57,7 @@ static enum CXChildVisitResult check_sync(CXCursor c, CXCursor parent, CXClientD
 }
 
 static bool in_main_file(Lowering *L, CXCursor c) {
-  CXFile f;
-  clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
-  return f && clang_File_isEqual(f, L->src.file);
+  return loc_in_main(L, clang_getCursorLocation(c));
 }
 
 /* fn awaits g (at 'at'): g's frame struct must come before fn's. */
@@ -181,45 +179,54 @@ static enum CXChildVisitResult visit_fns(CXCursor c, CXCursor parent, CXClientDa
   return CXChildVisit_Continue;
 }
 
-static bool parse(Lowering *L, const char *path, const AcOptions *opt, CXIndex idx) {
-  const char *args[256];
+/* Was the text made by clang's preprocessor (a clang backend)? */
+static bool made_by_clang(const PpMap *m) {
+  for (size_t i = 0; i < m->num_defs && i < 4096; i++)
+    if (strcmp(m->defs[i].name, "__clang__") == 0)
+      return true;
+  return false;
+}
+
+/* clang parses the backend's preprocessed text.  Its errors in system
+ * headers are the backend's dialect of them (gcc's attributes and builtins
+ * in glibc), not the user's: the backend compiles those lines, not clang. */
+static bool parse(Lowering *L, const char *ipath, const AcOptions *opt, CXIndex idx) {
+  const char *args[16];
   int n = 0;
   args[n++] = "-x";
   args[n++] = "c";
-  bool has_std = false;
+  const char *std = "-std=gnu17";
   for (int i = 0; i < opt->num_clang_args; i++)
-    has_std |= strncmp(opt->clang_args[i], "-std=", 5) == 0;
-  if (!has_std)
-    args[n++] = "-std=gnu17";
+    if (strncmp(opt->clang_args[i], "-std=", 5) == 0)
+      std = opt->clang_args[i];
+  args[n++] = std;
   args[n++] = "-include";
-  args[n++] = opt->prelude;
-  /* <asyncc/asyncc.h> next to the prelude */
-  char *inc = xstrdup(opt->prelude);
-  char *slash = strrchr(inc, '/');
+  char *dir = xstrdup(opt->prelude), *slash = strrchr(dir, '/');
   if (slash)
     *slash = 0;
-  slash = strrchr(inc, '/');
-  if (slash)
-    *slash = 0;
-  char *inc_flag = xasprintf("-I%s", inc);
-  args[n++] = inc_flag;
-  for (int i = 0; i < opt->num_clang_args && n < 250; i++)
-    args[n++] = opt->clang_args[i];
+  char *forms = xasprintf("%s/forms.h", dir);
+  args[n++] = forms;
+  if (!made_by_clang(&L->pp))
+    args[n++] = "-D__ASYNCC_GCC_BACKEND";
+  struct CXUnsavedFile uf = {ipath, L->src.text, L->src.size};
   enum CXErrorCode err = clang_parseTranslationUnit2(
-      idx, path, args, n, NULL, 0, CXTranslationUnit_KeepGoing, &L->tu);
-  free(inc);
-  free(inc_flag);
+      idx, ipath, args, n, &uf, 1, CXTranslationUnit_KeepGoing, &L->tu);
+  free(dir);
+  free(forms);
   if (err != CXError_Success || !L->tu) {
-    fprintf(stderr, "%s: error: cannot parse (libclang error %d)\n", path, (int)err);
+    fprintf(stderr, "%s: error: cannot parse (libclang error %d)\n", L->src.path, (int)err);
     return false;
   }
+  L->src.file = clang_getFile(L->tu, ipath);
   bool ok = true;
   for (unsigned i = 0, nd = clang_getNumDiagnostics(L->tu); i < nd; i++) {
     CXDiagnostic d = clang_getDiagnostic(L->tu, i);
     enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-    if (sev >= CXDiagnostic_Warning)
-      diag_print_clang(d);
-    if (sev >= CXDiagnostic_Error)
+    unsigned f = loc_user_file(L, clang_getDiagnosticLocation(d));
+    bool users = f < L->pp.num_files && !L->pp.files[f].system && L->pp.files[f].name[0] != '<';
+    if (sev >= CXDiagnostic_Warning && users)
+      diag_print_clang(L, d);
+    if (sev >= CXDiagnostic_Error && users)
       ok = false;
     clang_disposeDiagnostic(d);
   }
@@ -231,30 +238,33 @@ int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
   *out = NULL;
   CXIndex idx = clang_createIndex(0, 0);
   int rc = 1;
-  if (!parse(&L, path, opt, idx))
+  size_t len = 0;
+  char *text = pp_run(opt, path, &len);
+  if (!text)
     goto done;
+  pp_map_build(&L.pp, text, len, path);
   L.src.path = path;
-  L.src.file = clang_getFile(L.tu, path);
-  size_t size = 0;
-  L.src.text = L.src.file ? clang_getFileContents(L.tu, L.src.file, &size) : NULL;
-  if (!L.src.text) {
-    fprintf(stderr, "%s: error: cannot read the file\n", path);
-    goto done;
-  }
-  L.src.size = (unsigned)size;
+  L.src.text = text;
+  L.src.size = (unsigned)len;
+  L.src.pp = &L.pp;
   source_index_lines(&L.src);
-  /* clang skips a NUL byte with a warning, but the lowering handles text as
-   * C strings: the rest of the line would be lost from the output */
-  const char *nul = memchr(L.src.text, 0, L.src.size);
-  if (nul) {
-    diag_at(&L, DIAG_ERROR, (unsigned)(nul - L.src.text),
-            "the file contains a null character; asyncc cannot lower it");
+  /* the lowering handles text as C strings: a NUL byte would cut a line short */
+  const Source *a = pp_file_text(&L.pp, L.pp.main_file);
+  const char *nul = a ? memchr(a->text, 0, a->size) : NULL;
+  if (nul || memchr(text, 0, len)) {
+    unsigned off = nul ? (unsigned)(nul - a->text) : 0, line = nul ? text_line(a, off) : 1;
+    UserLoc u = {L.pp.main_file, line, nul ? off - a->line_start[line - 1] + 1 : 1, NULL};
+    diag_user(&L, DIAG_ERROR, u, "the file contains a null character; asyncc cannot lower it");
     goto done;
   }
-
-  check_keyword_macros(&L);
-  if (L.errors)
+  char *ipath = xasprintf("%s.asyncc.i", path);
+  bool parsed = parse(&L, ipath, opt, idx);
+  if (parsed)
+    L.src.file = clang_getFile(L.tu, ipath);
+  free(ipath);
+  if (!parsed || !L.src.file)
     goto done;
+
   collect_async_fns(&L);
   find_direct_fns(&L);
   find_recursion(&L);
@@ -267,18 +277,20 @@ int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
     emit_frame_structs(&L);
   }
   if (!L.errors) {
-    *out = render_file(&L, "#include <asyncc/lowered.h>\n", opt->line_directives);
-    if (opt->emit != AC_EMIT_C) {
+    *out = assemble_output(&L, "#define __ASYNCC_LOWERED 1\n#include <asyncc/prelude.h>\n"
+                               "#include <asyncc/lowered.h>\n");
+    if (*out && opt->emit != AC_EMIT_C) {
       char *c = *out;
       *out = inspect_report(&L, c);
       free(c);
     }
-    rc = 0;
+    rc = *out ? 0 : 1;
   }
 done:
   free(L.sites);
   if (L.tu)
     clang_disposeTranslationUnit(L.tu);
   clang_disposeIndex(idx);
+  free(text);
   return rc;
 }

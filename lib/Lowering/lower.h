@@ -46,6 +46,10 @@ typedef struct AcOptions {
   unsigned char warning[AC_NUM_WARNINGS]; /* AcWarnSetting */
   bool werror;              /* -Werror: warnings are errors */
   bool no_warnings;         /* -w */
+  /* the backend compiler and its flags (cc, -O2, -m..., -I...): its own
+   * preprocessor (`-E`) makes the text that is lowered */
+  const char *const *backend;
+  int num_backend;
 } AcOptions;
 
 /* Lowers the .ac file 'path' to C.  On success returns 0 and sets *out (a
@@ -70,6 +74,7 @@ void *xrealloc(void *p, size_t n);
 
 /* ------------------------------------------------------------ source.c */
 
+typedef struct PpMap PpMap;
 typedef struct Source {
   const char *path;
   const char *text;
@@ -77,6 +82,7 @@ typedef struct Source {
   CXFile file;
   unsigned *line_start; /* offset of each line (0-based index = line - 1) */
   unsigned num_lines;
+  PpMap *pp;            /* the preprocessed text's origins (NULL: a plain file) */
 } Source;
 
 /* A byte range [begin, end) of the main file. */
@@ -87,8 +93,10 @@ typedef struct Range {
 typedef struct Lowering Lowering;
 
 void source_index_lines(Source *src);
-unsigned source_line(const Source *src, unsigned offset); /* 1-based */
-unsigned source_col(const Source *src, unsigned offset);  /* 1-based */
+unsigned text_line(const Source *src, unsigned offset);   /* 1-based, of src's own text */
+/* Where the user wrote it (1-based): the .ac line and column (pp_map.c) */
+unsigned source_line(const Source *src, unsigned offset);
+unsigned source_col(const Source *src, unsigned offset);
 unsigned skip_space(const Source *src, unsigned off);     /* spaces and comments */
 bool text_is_word(const Source *src, unsigned off, const char *word);
 bool is_ident_char(char c);
@@ -100,6 +108,10 @@ bool cursor_range(Lowering *L, CXCursor c, Range *r);
 /* The file offset of a location (file location: inside macro arguments,
  * where the argument is written). */
 bool loc_offset(Lowering *L, CXSourceLocation loc, unsigned *off);
+/* Written in the .ac file itself (its expansion location), not a header. */
+bool loc_in_main(Lowering *L, CXSourceLocation loc);
+/* The file (PpMap index) the user wrote loc in, ~0u if none. */
+unsigned loc_user_file(Lowering *L, CXSourceLocation loc);
 /* True if the location is produced by a macro expansion. */
 bool loc_in_macro(CXSourceLocation loc);
 
@@ -109,13 +121,78 @@ void diag_at(Lowering *L, DiagLevel lvl, unsigned offset, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void diag_cursor(Lowering *L, DiagLevel lvl, CXCursor c, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-void diag_print_clang(CXDiagnostic d);
+void diag_print_clang(Lowering *L, CXDiagnostic d);
+/* A diagnostic at a point of a user file. */
+
+
 /* An asyncc warning, as its -W flag and -Werror / -w say; true if shown
  * (so that a note may follow). */
 bool warn_at(Lowering *L, AcWarning w, unsigned offset, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* clang's fix-it line under the caret of the last diagnostic: insert 'text' at offset */
 void diag_fixit(Lowering *L, unsigned offset, const char *text);
+
+/* ------------------------------------------------------------ preprocess.c, pp_map.c */
+
+/* The backend's `-E -dD` output for path (malloc'ed, *len bytes), or NULL
+ * after printing the backend's diagnostics. */
+char *pp_run(const AcOptions *opt, const char *path, size_t *len);
+
+typedef struct PpFile {
+  char *name;           /* as the line markers spell it */
+  bool system;          /* a system header (marker flag 3) */
+  bool loaded;
+  Source text;          /* its text, read on demand (pp_file_text) */
+} PpFile;
+typedef struct PpLine {
+  unsigned file, line;  /* where the text line comes from */
+  bool marker;          /* a line marker */
+  bool directive;       /* a #define / #undef line (blanked for clang) */
+  bool system;          /* a system header's, or what its macros wrote (flag 3) */
+} PpLine;
+typedef struct PpDef {
+  unsigned off, end;    /* its line in the text */
+  unsigned text_line;
+  char *name;
+  bool undef, fnlike;
+} PpDef;
+struct PpMap {
+  char *raw;            /* the text with its #define/#undef lines */
+  PpFile *files;
+  size_t num_files;
+  unsigned main_file;
+  PpLine *lines;        /* per text line (index = line - 1) */
+  size_t num_lines;
+  PpDef *defs;          /* in order */
+  size_t num_defs;
+};
+/* Reads the markers and directives of text (blanking the directives). */
+bool pp_map_build(PpMap *m, char *text, size_t len, const char *main_path);
+bool pp_line_in_main(const PpMap *m, unsigned text_line);
+const Source *pp_file_text(PpMap *m, unsigned file);
+/* The macros defined at a point of the text. */
+typedef struct MacroSet {
+  const PpDef **slots;
+  size_t cap;
+} MacroSet;
+void macro_set_at(const PpMap *m, unsigned off, MacroSet *set);
+const PpDef *macro_set_find(const MacroSet *set, const char *name, size_t n);
+void macro_set_free(MacroSet *set);
+
+/* user_loc.c: where the user wrote a point of the text; 'macro' is set
+ * when it comes from that macro's expansion (reported at its use). */
+typedef struct UserLoc {
+  unsigned file, line, col;
+  const PpDef *macro;
+} UserLoc;
+UserLoc user_loc(PpMap *m, const Source *src, unsigned off);
+UserLoc user_loc_in_macro(PpMap *m, const Source *src, const PpDef *d, unsigned off);
+/* A diagnostic at a point of a user file (diag.c). */
+void diag_user(Lowering *L, DiagLevel lvl, UserLoc u, const char *msg);
+
+/* assemble.c: the output: the .ac file's own text, with every top-level
+ * declaration that was lowered replaced by its lowered text. */
+char *assemble_output(Lowering *L, const char *preamble);
 
 /* ------------------------------------------------------------ rewrite.c */
 
@@ -152,8 +229,12 @@ void edit_replace(Lowering *L, Range r, char *text);
 void edit_insert(Lowering *L, unsigned at, EditKind kind, int depth, char *text);
 /* The text of r with the edits strictly inside it applied. */
 char *render(Lowering *L, Range r);
-/* The whole file with every edit applied, with #line directives. */
-char *render_file(Lowering *L, const char *preamble, bool line_directives);
+/* Visits the text of [b, e) as pieces of original text and edit texts
+ * ('from' is the edit, NULL for the file's text at 'off'). */
+typedef void (*piece_fn)(void *arg, const char *s, size_t n, unsigned off, const Edit *from);
+void walk_edits(Lowering *L, unsigned b, unsigned e, piece_fn fn, void *arg);
+/* Is there an edit in [b, e]? */
+bool edits_in(Lowering *L, unsigned b, unsigned e);
 
 /* ------------------------------------------------------------ analyze.c */
 
@@ -356,6 +437,7 @@ typedef struct ValueUse {
 struct Lowering {
   CXTranslationUnit tu;
   Source src;
+  PpMap pp;
   const AcOptions *opt;
   EditList edits;
   AsyncFn **fns;
@@ -368,6 +450,7 @@ struct Lowering {
   size_t num_values;
   unsigned last_diag_off;  /* the last diagnostic, to report a construct once */
   const char *last_diag_fmt;
+  bool last_diag_in_macro; /* it had an "expanded from macro" note */
 };
 
 AsyncFn *find_async_fn(Lowering *L, CXCursor fn_decl_or_ref);
@@ -375,9 +458,6 @@ bool is_async_decl(CXCursor c);
 /* Written with `async` (the prelude's annotation): a function, variable, field, typedef. */
 bool has_async_annotation(CXCursor c);
 void collect_async_fns(Lowering *L);
-/* keyword_macros.c: an error at each #define of a C keyword or of a name
- * the generated code uses. */
-void check_keyword_macros(Lowering *L);
 
 /* Fills ctx->awaits and ctx->vars and decides which locals live in the frame. */
 void analyze_fn(FnCtx *ctx);

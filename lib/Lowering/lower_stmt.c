@@ -87,7 +87,7 @@ static char *block(const char *text, const char *indent) {
 /* The whitespace that starts the line of offset 'off'. */
 static char *line_indent(FnCtx *ctx, unsigned off) {
   const Source *src = &ctx->L->src;
-  unsigned b = src->line_start[source_line(src, off) - 1], e = b;
+  unsigned b = src->line_start[text_line(src, off) - 1], e = b;
   while (e < off && (src->text[e] == ' ' || src->text[e] == '\t'))
     e++;
   return xasprintf("%.*s", (int)(e - b), src->text + b);
@@ -488,6 +488,28 @@ static void lower_return(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
 
 /* ------------------------------------------------------------ statements */
 
+/* `#pragma GCC unroll N` (or an OpenMP-style loop pragma) before a loop that
+ * awaits: the poll resumes inside the loop, so it is no longer a loop the
+ * backend can transform, and it would warn that it ignores the pragma.  The
+ * pragma is dropped, as an optimizer drops a hint it cannot honour. */
+static void drop_loop_pragmas(FnCtx *ctx, CXCursor loop) {
+  Range r;
+  if (!crange(ctx, loop, &r))
+    return;
+  const Source *src = &ctx->L->src;
+  unsigned line = text_line(src, r.begin);
+  while (line > 1) {
+    unsigned b = src->line_start[line - 2], e = src->line_start[line - 1] - 1;
+    unsigned p = b;
+    while (p < e && (src->text[p] == ' ' || src->text[p] == '\t'))
+      p++;
+    if (e - p < 7 || memcmp(src->text + p, "#pragma", 7) != 0)
+      break;
+    edit_replace(ctx->L, (Range){b, e}, xstrdup(""));
+    line--;
+  }
+}
+
 void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
   enum CXCursorKind k = clang_getCursorKind(s);
   Children ch;
@@ -531,6 +553,16 @@ void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
   case CXCursor_ReturnStmt:
     lower_return(ctx, s, in_compound, depth);
     break;
+  case CXCursor_UnexposedStmt:
+    /* an attributed statement (`#pragma GCC unroll`, `[[fallthrough]]`,
+     * `__attribute__((...))` on a statement): the statement it holds */
+    if (ch.n == 1 && clang_isStatement(clang_getCursorKind(ch.p[0]))) {
+      if (has_awaits(ctx, ch.p[0]))
+        drop_loop_pragmas(ctx, ch.p[0]);
+      lower_stmt(ctx, ch.p[0], in_compound, depth);
+      break;
+    }
+    /* fall through */
   default:
     if (clang_isExpression(k) && has_awaits(ctx, s)) {
       Range r;

@@ -77,7 +77,7 @@ static void merge_recent(EditList *el) {
 static void add(Lowering *L, Edit e) {
   EditList *el = &L->edits;
   e.seq = el->seq++;
-  e.line = source_line(&L->src, e.begin);
+  e.line = text_line(&L->src, e.begin);
   e.to_output = L->generating;
   if (!el->recent)
     el->recent = xrealloc(NULL, RECENT_MAX * sizeof(Edit));
@@ -99,7 +99,6 @@ static void add(Lowering *L, Edit e) {
 /* Visits the text of [b, e) as pieces of original text and edit texts. With
  * 'inner_only', insertions at the bounds belong to the enclosing statement
  * and are left out. */
-typedef void (*piece_fn)(void *arg, const char *s, size_t n, unsigned off, const Edit *from);
 
 static void walk(Lowering *L, unsigned b, unsigned e, bool inner_only, piece_fn fn, void *arg) {
   const EditList *el = &L->edits;
@@ -148,72 +147,12 @@ char *render(Lowering *L, Range r) {
   return sb_take(&sb);
 }
 
-/* ---- the final file, with #line directives where the mapping breaks ---- */
-
-typedef struct LineWriter {
-  Lowering *L;
-  StrBuf out;
-  bool lines;
-  bool at_line_start;
-  bool in_output;    /* the current mapping is to the C file itself */
-  unsigned expected; /* the line the next output line maps to, 0 = unknown */
-  unsigned written;  /* lines written so far */
-  char *ac_path, *c_path;
-} LineWriter;
-
-static void line_piece(void *arg, const char *s, size_t n, unsigned off, const Edit *from) {
-  LineWriter *w = arg;
-  unsigned src_line = from ? from->line : source_line(&w->L->src, off);
-  bool to_output = from && from->to_output;
-  for (size_t i = 0; i < n; i++) {
-    if (w->at_line_start && w->lines) {
-      if (to_output && (!w->in_output || w->expected != w->written + 1)) {
-        sb_printf(&w->out, "#line %u %s\n", w->written + 2, w->c_path);
-        w->written++;
-        w->expected = w->written + 1;
-        w->in_output = true;
-      } else if (!to_output && (w->in_output || src_line != w->expected)) {
-        sb_printf(&w->out, "#line %u %s\n", src_line, w->ac_path);
-        w->written++;
-        w->expected = src_line;
-        w->in_output = false;
-      }
-    }
-    w->at_line_start = false;
-    sb_putn(&w->out, s + i, 1);
-    if (s[i] == '\n') {
-      w->at_line_start = true;
-      w->expected++;
-      w->written++;
-      if (!from)
-        src_line++;
-    }
-  }
+void walk_edits(Lowering *L, unsigned b, unsigned e, piece_fn fn, void *arg) {
+  walk(L, b, e, false, fn, arg);
 }
 
-static char *quote_path(const char *p) {
-  StrBuf sb = {0};
-  sb_puts(&sb, "\"");
-  for (; *p; p++) {
-    if (*p == '"' || *p == '\\')
-      sb_puts(&sb, "\\");
-    sb_putn(&sb, p, 1);
-  }
-  sb_puts(&sb, "\"");
-  return sb_take(&sb);
-}
-
-char *render_file(Lowering *L, const char *preamble, bool line_directives) {
-  const char *c_name = L->opt->output_name ? L->opt->output_name : "lowered.c";
-  LineWriter w = {.L = L, .lines = line_directives, .at_line_start = true,
-                  .ac_path = quote_path(L->src.path), .c_path = quote_path(c_name)};
-  sb_puts(&w.out, preamble);
-  for (const char *p = preamble; *p; p++)
-    w.written += *p == '\n';
-  walk(L, 0, L->src.size, false, line_piece, &w);
-  if (!w.at_line_start)
-    sb_puts(&w.out, "\n");
-  free(w.ac_path);
-  free(w.c_path);
-  return sb_take(&w.out);
+bool edits_in(Lowering *L, unsigned b, unsigned e) {
+  const EditList *el = &L->edits;
+  size_t i = first_at(el->v, el->n, b), j = first_at(el->recent, el->num_recent, b);
+  return (i < el->n && el->v[i].begin <= e) || (j < el->num_recent && el->recent[j].begin <= e);
 }

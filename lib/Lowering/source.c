@@ -15,7 +15,7 @@ void source_index_lines(Source *src) {
       src->line_start[src->num_lines++] = i + 1;
 }
 
-unsigned source_line(const Source *src, unsigned off) {
+unsigned text_line(const Source *src, unsigned off) {
   unsigned lo = 0, hi = src->num_lines; /* last line_start <= off */
   while (hi - lo > 1) {
     unsigned mid = (lo + hi) / 2;
@@ -27,8 +27,15 @@ unsigned source_line(const Source *src, unsigned off) {
   return lo + 1;
 }
 
+unsigned source_line(const Source *src, unsigned off) {
+  unsigned l = text_line(src, off);
+  return src->pp ? src->pp->lines[l - 1].line : l;
+}
+
 unsigned source_col(const Source *src, unsigned off) {
-  return off - src->line_start[source_line(src, off) - 1] + 1;
+  if (src->pp)
+    return user_loc(src->pp, src, off).col;
+  return off - src->line_start[text_line(src, off) - 1] + 1;
 }
 
 unsigned skip_space(const Source *src, unsigned off) {
@@ -37,6 +44,9 @@ unsigned skip_space(const Source *src, unsigned off) {
     if (t[off] == ' ' || t[off] == '\t' || t[off] == '\n' || t[off] == '\r' || t[off] == '\f' ||
         t[off] == '\v') {
       off++;
+    } else if (t[off] == '#' && src->pp && (off == 0 || t[off - 1] == '\n')) {
+      while (off < src->size && t[off] != '\n') /* a line marker of the preprocessed text */
+        off++;
     } else if (t[off] == '\\' && off + 1 < src->size && t[off + 1] == '\n') {
       off += 2;
     } else if (t[off] == '/' && off + 1 < src->size && t[off + 1] == '/') {
@@ -63,6 +73,24 @@ bool text_is_word(const Source *src, unsigned off, const char *word) {
   return off + n == src->size || !is_ident_char(src->text[off + n]);
 }
 
+bool loc_in_main(Lowering *L, CXSourceLocation loc) {
+  CXFile f;
+  unsigned off;
+  clang_getExpansionLocation(loc, &f, NULL, NULL, &off);
+  return f && clang_File_isEqual(f, L->src.file) && off <= L->src.size &&
+         pp_line_in_main(&L->pp, text_line(&L->src, off));
+}
+
+unsigned loc_user_file(Lowering *L, CXSourceLocation loc) {
+  CXFile f;
+  unsigned off;
+  clang_getExpansionLocation(loc, &f, NULL, NULL, &off);
+  if (!f || !clang_File_isEqual(f, L->src.file) || off > L->src.size)
+    return ~0u;
+  const PpLine *pl = &L->pp.lines[text_line(&L->src, off) - 1];
+  return pl->file;
+}
+
 bool loc_in_macro(CXSourceLocation loc) {
   CXFile ef, sf;
   unsigned eo, so;
@@ -71,10 +99,13 @@ bool loc_in_macro(CXSourceLocation loc) {
   return eo != so || !clang_File_isEqual(ef, sf);
 }
 
+/* In the preprocessed text, and on a line of the .ac file itself (not of a
+ * header it includes). */
 bool loc_offset(Lowering *L, CXSourceLocation loc, unsigned *off) {
   CXFile f;
   clang_getFileLocation(loc, &f, NULL, NULL, off);
-  return f && clang_File_isEqual(f, L->src.file) && *off <= L->src.size;
+  return f && clang_File_isEqual(f, L->src.file) && *off <= L->src.size &&
+         pp_line_in_main(&L->pp, text_line(&L->src, *off < L->src.size ? *off : L->src.size));
 }
 
 /* An expression that ends with a macro (`NULL`, `MAX(a, b)`) written in

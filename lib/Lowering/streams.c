@@ -401,7 +401,7 @@ bool stream_misuse_in_sync(Lowering *L, CXCursor c) {
 }
 
 static char *line_indent_at(const Source *src, unsigned off) {
-  unsigned b = src->line_start[source_line(src, off) - 1], e = b;
+  unsigned b = src->line_start[text_line(src, off) - 1], e = b;
   while (e < off && (src->text[e] == ' ' || src->text[e] == '\t'))
     e++;
   return xasprintf("%.*s", (int)(e - b), src->text + b);

@@ -2,10 +2,12 @@
 # Differential fuzzing of asyncc against gcc with fresh csmith programs.
 #
 #   test/csmith/run-differential.sh N [START_SEED]
+#   test/csmith/run-differential.sh --seeds N [--start START_SEED]
 #
 # Generates N csmith programs with seeds START_SEED .. START_SEED+N-1
-# (START_SEED defaults to a seed derived from the clock; it is printed), and
-# for each runs check-one.sh: gcc -O0 -w reference vs. asyncify + asyncc.
+# (START_SEED defaults to a seed derived from the clock, so each run tries
+# fresh seeds; it is printed, so a run can be repeated), and for each runs
+# check-one.sh: gcc -O0 -w reference vs. asyncify + asyncc.
 #
 # Environment:
 #   OUT            result directory (default: build/csmith-differential)
@@ -28,12 +30,24 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
-[ $# -ge 1 ] && [ $# -le 2 ] || {
-  echo "usage: $0 N [START_SEED]" >&2
+usage() {
+  echo "usage: $0 N [START_SEED]  or  $0 --seeds N [--start START_SEED]" >&2
   exit 2
 }
-n=$1
-start=${2:-$(( $(date +%s) % 1000000000 ))}
+n= start=
+while [ $# -gt 0 ]; do
+  case $1 in
+    --seeds) [ $# -ge 2 ] || usage; n=$2; shift 2 ;;
+    --start) [ $# -ge 2 ] || usage; start=$2; shift 2 ;;
+    -h|--help) usage ;;
+    -*) usage ;;
+    *) if [ -z "$n" ]; then n=$1; elif [ -z "$start" ]; then start=$1; else usage; fi
+       shift ;;
+  esac
+done
+case $n in ''|*[!0-9]*) usage ;; esac
+case ${start:-0} in *[!0-9]*) usage ;; esac
+start=${start:-$(( $(date +%s) % 1000000000 ))}
 out=${OUT:-$root/build/csmith-differential}
 jobs=${JOBS:-$(nproc)}
 # Small programs that terminate fast; keep in sync with corpus/README.

@@ -408,6 +408,9 @@ int main(int argc, char **argv) {
                    .num_clang_args = d.parse_flags.n, .line_directives = d.lines, .emit = d.emit,
                    .werror = d.opt_werror, .no_warnings = d.opt_no_warnings};
   memcpy(opt.warning, d.warning, sizeof opt.warning);
+  Args pp_cmd = backend_command(&d); /* its -E is what gets lowered */
+  opt.backend = pp_cmd.v;
+  opt.num_backend = pp_cmd.n;
   if (access(d.prelude, R_OK) != 0) {
     fprintf(stderr, "asyncc: error: cannot find the prelude at '%s'\n", d.prelude);
     return 1;

@@ -1,0 +1,119 @@
+/* The backend's own preprocessor runs first: asyncc lowers the translation
+ * unit the backend compiler would see, so both agree on every macro and
+ * every #if (__OPTIMIZE__, __GNUC__, -mavx2's __AVX2__, -DNDEBUG, ...).
+ *
+ * `cc -E -dD` keeps the #define/#undef lines in place (pp_map.c reads the
+ * macro state from them) and line markers (every line keeps its .ac file and
+ * line).  The prelude is included with __ASYNCC_LOWERING defined, which
+ * leaves await and the other forms of the dialect unexpanded: clang's parse
+ * defines them (asyncc/forms.h) and the lowering finds them as today. */
+#include "lower.h"
+
+#include <errno.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static char *read_all(int fd, size_t *len) {
+  StrBuf sb = {0};
+  char buf[65536];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      break;
+    sb_putn(&sb, buf, (size_t)n);
+  }
+  *len = sb.len;
+  return sb_take(&sb);
+}
+
+char *pp_run(const AcOptions *opt, const char *path, size_t *len) {
+  const char *argv[512];
+  int n = 0;
+  for (int i = 0; i < opt->num_backend && n < 480; i++)
+    argv[n++] = opt->backend[i];
+  if (n == 0)
+    argv[n++] = "cc";
+  argv[n++] = "-E";
+  argv[n++] = "-dD";
+  argv[n++] = "-C"; /* comments stay: `// fall through`, and -S reads as written */
+  argv[n++] = "-x";
+  argv[n++] = "c";
+  argv[n++] = "-D__ASYNCC_LOWERING=1";
+  argv[n++] = "-include";
+  argv[n++] = opt->prelude;
+  bool has_std = false;
+  for (int i = 0; i < opt->num_clang_args; i++)
+    has_std |= strncmp(opt->clang_args[i], "-std=", 5) == 0;
+  if (!has_std)
+    argv[n++] = "-std=gnu17";
+  char *inc_dir = xstrdup(opt->prelude); /* <prefix>/include/asyncc/prelude.h */
+  for (int k = 0; k < 2; k++) {
+    char *slash = strrchr(inc_dir, '/');
+    if (slash)
+      *slash = 0;
+  }
+  char *inc_flag = xasprintf("-I%s", inc_dir);
+  argv[n++] = inc_flag;
+  for (int i = 0; i < opt->num_clang_args && n < 508; i++)
+    argv[n++] = opt->clang_args[i];
+  argv[n++] = path;
+  argv[n] = NULL;
+
+  int out[2];
+  char errname[] = "/tmp/asyncc-pp-XXXXXX";
+  const char *tmpdir = getenv("TMPDIR");
+  char *errpath = tmpdir && *tmpdir ? xasprintf("%s/asyncc-pp-XXXXXX", tmpdir) : xstrdup(errname);
+  int errfd = mkstemp(errpath);
+  char *text = NULL;
+  if (errfd < 0 || pipe(out) != 0) {
+    fprintf(stderr, "asyncc: error: cannot run the preprocessor: %s\n", strerror(errno));
+    goto done;
+  }
+  unlink(errpath);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+  posix_spawn_file_actions_adddup2(&fa, errfd, 2);
+  posix_spawn_file_actions_addclose(&fa, out[0]);
+  pid_t pid;
+  int rc = posix_spawnp(&pid, argv[0], &fa, NULL, (char *const *)argv, environ);
+  posix_spawn_file_actions_destroy(&fa);
+  close(out[1]);
+  if (rc != 0) {
+    fprintf(stderr, "asyncc: error: cannot run '%s': %s\n", argv[0], strerror(rc));
+    close(out[0]);
+    goto done;
+  }
+  text = read_all(out[0], len);
+  close(out[0]);
+  int st = 0;
+  while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+    ;
+  if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+    /* the backend's own diagnostics (a missing header, #error, ...) */
+    size_t elen;
+    lseek(errfd, 0, SEEK_SET);
+    char *err = read_all(errfd, &elen);
+    fputs(err, stderr);
+    if (!elen)
+      fprintf(stderr, "%s: error: the preprocessor ('%s -E') failed\n", path, argv[0]);
+    free(err);
+    free(text);
+    text = NULL;
+  }
+done:
+  if (errfd >= 0)
+    close(errfd);
+  free(errpath);
+  free(inc_dir);
+  free(inc_flag);
+  return text;
+}
