@@ -2,8 +2,9 @@
  *
  * The pointer itself has a fixed size, but its type is variably modified:
  * no struct member may have it, and the resume gotos may not jump into the
- * scope of a C local that has it.  So the frame holds the pointer as a
- * `void *` and each array size, evaluated once where the declaration is
+ * scope of a C local that has it.  So the frame holds the pointer with a
+ * compatible type of unknown outer size (`int (*)[]`; a `void *` if an
+ * inner size is variable too) and each array size, evaluated once where the declaration is
  * (as C evaluates them: a later change of n does not resize *m), in a
  * field `m__n<k>`; the body names the pointer through its own type,
  * rebuilt from those fields in a cast (a cast may have a variably modified
@@ -46,8 +47,9 @@ bool vm_pointer_field(FnCtx *ctx, Var *v) {
   CXCursor *sizes;
   size_t n = size_exprs(v, &sizes);
   free(sizes);
-  StrBuf dims = {0};
+  StrBuf dims = {0}, inner = {0}; /* inner: the sizes after the first, if all constant */
   size_t levels = 0;
+  bool inner_constant = true;
   CXType t = clang_getCanonicalType(p);
   for (; t.kind == CXType_VariableArray || t.kind == CXType_ConstantArray;
        t = clang_getCanonicalType(clang_getArrayElementType(t))) {
@@ -56,6 +58,9 @@ bool vm_pointer_field(FnCtx *ctx, Var *v) {
       sb_printf(&dims, "[%lld]", clang_getArraySize(t));
     else
       sb_printf(&dims, "[ac_f->%s__n%zu]", v->field, levels);
+    if (levels > 1 && t.kind == CXType_ConstantArray)
+      sb_printf(&inner, "[%lld]", clang_getArraySize(t));
+    inner_constant &= levels == 1 || t.kind == CXType_ConstantArray;
   }
   if (v->is_param || n != levels) {
     diag_cursor(ctx->L, DIAG_ERROR, v->cur,
@@ -63,18 +68,24 @@ bool vm_pointer_field(FnCtx *ctx, Var *v) {
                 "frame keeps such a pointer only when its declaration writes the array sizes "
                 "(like 'int (*%s)[n]'), not through a typedef or a parameter",
                 v->name, v->name);
-    free(dims.data);
+    free(dims.data), free(inner.data);
     return false;
   }
   char *elem = frame_type_spelling(ctx, t, v->cur);
   if (!elem) {
-    free(dims.data);
+    free(dims.data), free(inner.data);
     return false;
   }
   const char *un = strpbrk(elem, "()[]") ? "__typeof__(" : "";
   v->vm_ref = xasprintf("(*(%s%s%s (**)%s)&ac_f->%s)", un, elem, *un ? ")" : "", dims.data,
                         v->field);
-  v->type = xstrdup("void *");
+  /* `int (*)[][3]` is compatible with `int (*)[n][3]` (6.7.6.2p6), so the
+   * cast lvalue reads the field with a compatible type; with a variable
+   * inner size no such file-scope type exists, and the field is a void * */
+  v->type = inner_constant ? xasprintf("%s%s%s (*)[]%s", un, elem, *un ? ")" : "",
+                                       inner.data ? inner.data : "")
+                           : xstrdup("void *");
+  free(inner.data);
   unsigned line = source_line(&ctx->L->src, v->decl_stmt.begin);
   levels = 0;
   for (t = clang_getCanonicalType(p); t.kind == CXType_VariableArray || t.kind == CXType_ConstantArray;
