@@ -212,6 +212,10 @@ typedef struct ScanState {
   size_t num_async_calls;
   CXCursor *async_refs;
   size_t num_async_refs;
+  /* typedefs of variably modified types, with the end of their scope */
+  CXCursor *vm_typedefs;
+  unsigned *vm_typedef_end;
+  size_t num_vm_typedefs;
 } ScanState;
 
 static void scan(ScanState *st, CXCursor c);
@@ -329,11 +333,6 @@ static void add_await(ScanState *st, CXCursor c) {
   if (clang_getCursorKind(call) == CXCursor_CallExpr)
     callee = find_async_fn(L, clang_getCursorReferenced(call));
   CXCursor fnexpr = callee ? clang_getNullCursor() : async_pointer_callee(call);
-  if (!clang_Cursor_isNull(fnexpr) && st->stmt_expr) {
-    diag_at(L, DIAG_ERROR, r.begin,
-            "'await' inside a statement expression '({ ... })' is not supported");
-    return;
-  }
   if (!clang_Cursor_isNull(fnexpr)) { /* through an async pointer (fn_pointers.c) */
     ctx->awaits = xrealloc(ctx->awaits, (ctx->num_awaits + 1) * sizeof(Await));
     ctx->awaits[ctx->num_awaits++] =
@@ -368,11 +367,6 @@ static void add_await(ScanState *st, CXCursor c) {
               "'%s'",
               ts);
     free(ts);
-    return;
-  }
-  if (st->stmt_expr) {
-    diag_at(L, DIAG_ERROR, r.begin,
-            "'await' inside a statement expression '({ ... })' is not supported");
     return;
   }
   if (callee->is_main) {
@@ -525,6 +519,36 @@ static void scan_children_masked(ScanState *st, Children *ch, unsigned long long
   }
 }
 
+/* Where a goto is and where its label is (0 for `goto *p`: anywhere). */
+static void add_goto(FnCtx *ctx, CXCursor c) {
+  Range r;
+  if (!cursor_range(ctx->L, c, &r))
+    r.begin = ctx->fn ? ctx->fn->body.begin : 0; /* a macro's: assume the worst */
+  unsigned label = 0;
+  Range lr;
+  if (clang_getCursorKind(c) == CXCursor_GotoStmt &&
+      cursor_range(ctx->L, clang_getCursorReferenced(first_child(c)), &lr))
+    label = lr.begin;
+  ctx->gotos = xrealloc(ctx->gotos, (ctx->num_gotos + 1) * sizeof(Range));
+  ctx->gotos[ctx->num_gotos++] = (Range){r.begin, label};
+}
+
+/* A local is alive from its declaration to the end of its block, and in
+ * the whole block if a goto in its scope jumps back above its declaration
+ * (C11 6.2.4p6: its lifetime is the block): then awaits written before the
+ * declaration can lie between a store and a read. */
+static unsigned live_from(FnCtx *ctx, const Var *v) {
+  unsigned decl = v->decl_stmt.begin;
+  if (clang_getCursorType(v->cur).kind == CXType_VariableArray)
+    return decl; /* a VLA's lifetime ends where its scope is left (6.2.4p7) */
+  for (size_t i = 0; i < ctx->num_gotos; i++) {
+    Range g = ctx->gotos[i];
+    if (g.begin >= decl && g.begin < v->scope_end && (g.end == 0 || (g.end >= v->scope_begin && g.end < decl)))
+      return v->scope_begin;
+  }
+  return decl;
+}
+
 static void scan(ScanState *st, CXCursor c) {
   FnCtx *ctx = st->ctx;
   enum CXCursorKind k = clang_getCursorKind(c);
@@ -569,11 +593,22 @@ static void scan(ScanState *st, CXCursor c) {
   case CXCursor_GotoStmt:
   case CXCursor_IndirectGotoStmt:
     ctx->has_goto = true;
+    add_goto(ctx, c);
     break;
   case CXCursor_DeclStmt:
     if (cursor_range(ctx->L, c, &r))
       st->decl_stmt = r;
     break;
+  case CXCursor_TypedefDecl: {
+    CXType u = clang_getCanonicalType(clang_getTypedefDeclUnderlyingType(c));
+    if (ctx->fn && (u.kind == CXType_VariableArray || is_vm_pointer(u))) {
+      st->vm_typedefs = xrealloc(st->vm_typedefs, (st->num_vm_typedefs + 1) * sizeof(CXCursor));
+      st->vm_typedef_end = xrealloc(st->vm_typedef_end, (st->num_vm_typedefs + 1) * sizeof(unsigned));
+      st->vm_typedefs[st->num_vm_typedefs] = c;
+      st->vm_typedef_end[st->num_vm_typedefs++] = st->scope_end;
+    }
+    break;
+  }
   case CXCursor_VarDecl:
     if (ctx->fn)
       add_local(st, c);
@@ -625,6 +660,9 @@ static void scan(ScanState *st, CXCursor c) {
   saved.num_async_calls = st->num_async_calls;
   saved.async_refs = st->async_refs;
   saved.num_async_refs = st->num_async_refs;
+  saved.vm_typedefs = st->vm_typedefs;
+  saved.vm_typedef_end = st->vm_typedef_end;
+  saved.num_vm_typedefs = st->num_vm_typedefs;
   *st = saved;
 }
 
@@ -750,13 +788,18 @@ char *frame_type_spelling(FnCtx *ctx, CXType t, CXCursor where) {
     return NULL;
   }
   if (type_is_local(ctx, t, &typedef_only)) {
-    if (!typedef_only) {
-      diag_cursor(ctx->L, DIAG_ERROR, where,
-                  "this local lives across an await but its type is declared inside the async "
-                  "function; move the type's declaration to file scope");
-      return NULL;
+    bool canonical_local = false;
+    CXType c = clang_getCanonicalType(t);
+    if (typedef_only && !type_is_local(ctx, c, &canonical_local)) {
+      t = c; /* a local typedef of a file-scope type: spelled as that type */
+    } else {
+      char *s = local_type_spelling(ctx, t); /* the local types move to file scope */
+      if (!s)
+        diag_cursor(ctx->L, DIAG_ERROR, where,
+                    "this local lives across an await but its type, declared inside the async "
+                    "function, cannot be written at file scope; declare the type at file scope");
+      return s;
     }
-    t = clang_getCanonicalType(t);
   }
   char *s = type_name(t);
   if (strstr(s, "typeof")) { /* spelled with an expression: name the type itself */
@@ -805,6 +848,8 @@ char *field_decl(const char *type, const char *name) {
 }
 
 char *var_ref(const Var *v) {
+  if (v->vm_ref)
+    return xstrdup(v->vm_ref);
   return xasprintf(v->promoted ? "ac_l_%s" : "ac_f->%s", v->field);
 }
 
@@ -827,9 +872,12 @@ static void choose_promoted(FnCtx *ctx) {
     }
     v->promoted = v->in_frame && v->type && v->field && !v->is_record && !is_array_type(t) &&
                   t.kind != CXType_VariableArray && t.kind != CXType_Atomic &&
+                  /* a vector has no `= 0` initializer; it is used in place */
+                  t.kind != CXType_Vector && t.kind != CXType_ExtVector &&
                   !clang_isVolatileQualifiedType(t) && !clang_isVolatileQualifiedType(clang_getCursorType(v->cur)) &&
                   !(v->is_param && (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)) &&
-                  !v->address_taken && !v->cleanup /* fn(&x): the frame's address */;
+                  !v->address_taken && !v->cleanup /* fn(&x): the frame's address */ &&
+                  !v->vm_ref;
   }
   /* only what may have changed since it was stored: a parameter never
    * assigned is in the frame since init, a local never assigned after its
@@ -854,6 +902,23 @@ int new_state(FnCtx *ctx, Await *aw) {
   free(ctx->save_text);
   ctx->save_text = sb_take(&sb);
   return ++ctx->num_states;
+}
+
+static enum CXVisitorResult const_field(CXCursor c, CXClientData d) {
+  *(bool *)d |= has_const_member(clang_getCursorType(c));
+  return *(bool *)d ? CXVisit_Break : CXVisit_Continue;
+}
+
+bool has_const_member(CXType t) {
+  t = clang_getCanonicalType(t);
+  while (t.kind == CXType_ConstantArray)
+    t = clang_getCanonicalType(clang_getArrayElementType(t));
+  if (clang_isConstQualifiedType(t))
+    return true;
+  bool found = false;
+  if (t.kind == CXType_Record)
+    clang_Type_visitFields(t, const_field, &found);
+  return found;
 }
 
 bool is_void_type(CXType t) { return clang_getCanonicalType(t).kind == CXType_Void; }
@@ -946,10 +1011,9 @@ static void add_params(FnCtx *ctx) {
   for (int i = 0; i < n; i++) {
     CXCursor p = clang_Cursor_getArgument(ctx->fn->decl, i);
     char *name = cursor_name(p);
-    if (!*name) {
-      diag_cursor(ctx->L, DIAG_ERROR, p, "parameters of an async function must be named");
+    if (!*name) { /* C23 `f(int, int b)`: init still stores it (emit.c names it too) */
       free(name);
-      continue;
+      name = xasprintf("ac_p%d", i);
     }
     ctx->vars = xrealloc(ctx->vars, (ctx->num_vars + 1) * sizeof(Var));
     ctx->vars[ctx->num_vars++] = (Var){.cur = p, .name = name, .is_param = true, .in_frame = true};
@@ -1027,6 +1091,17 @@ void analyze_fn(FnCtx *ctx) {
       async_value_use(L, st.async_refs[i], ctx->fn->header.begin);
   }
   free(call_begins);
+  /* a resume point in the scope of a variably modified typedef: the
+   * dispatch goto would jump into it, which C forbids (as for a VLA) */
+  for (size_t i = 0; i < st.num_vm_typedefs; i++) {
+    Range r;
+    if (cursor_range(L, st.vm_typedefs[i], &r) && awaits_in(ctx, (Range){r.end, st.vm_typedef_end[i]}))
+      diag_cursor(L, DIAG_ERROR, st.vm_typedefs[i],
+                  "typedef of a variable-length array type with an await in its scope: the "
+                  "resume at the await would jump into its scope, which C forbids; declare it in "
+                  "a block with no await, or write the array type with its size where it is used");
+  }
+  free(st.vm_typedefs), free(st.vm_typedef_end);
   free(st.awaited_calls);
   free(st.async_calls);
   free(st.async_refs);
@@ -1055,10 +1130,8 @@ void analyze_fn(FnCtx *ctx) {
   /* which locals live across an await */
   for (size_t i = num_params; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
-    /* a goto back above the declaration keeps the local alive (its
-     * lifetime is the whole block) across awaits written before it */
-    unsigned from = ctx->has_goto ? v->scope_begin : v->decl_stmt.begin;
-    v->in_frame = awaits_in(ctx, (Range){from, v->scope_end}) > 0;
+    v->live_from = live_from(ctx, v);
+    v->in_frame = awaits_in(ctx, (Range){v->live_from, v->scope_end}) > 0;
   }
   cleanup_analyze(ctx);
   /* frame field names and types */
@@ -1070,6 +1143,8 @@ void analyze_fn(FnCtx *ctx) {
     if (v->is_param && (is_any_array(clang_getCanonicalType(t)) ||
                         t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)) {
       v->type = param_pointer_type(ctx, v, t);
+    } else if (is_vm_pointer(t)) {
+      v->type = NULL; /* after its field's name, below */
     } else {
       v->type = frame_type_spelling(ctx, t, v->cur);
       stream_fix_var_type(ctx, v);
@@ -1083,6 +1158,8 @@ void analyze_fn(FnCtx *ctx) {
     v->field = field;
     if (v->vm_levels)
       v->vm_type = vm_param_type(ctx, v, t);
+    if (!v->type && is_vm_pointer(t))
+      vm_pointer_field(ctx, v);
   }
   choose_promoted(ctx);
 }

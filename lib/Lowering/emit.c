@@ -33,7 +33,20 @@ static char *param_list(FnCtx *ctx, bool with_frame) {
     CXCursor p = clang_Cursor_getArgument(ctx->fn->decl, i);
     if (!cursor_range(ctx->L, p, &r))
       continue;
+    CXString name = clang_getCursorSpelling(p);
+    bool unnamed = !*clang_getCString(name);
+    clang_disposeString(name);
     char *t = render(ctx->L, r);
+    if (unnamed) { /* `int` of C23's `f(int, int b)`: named as analyze.c names it */
+      CXString ts = clang_getTypeSpelling(clang_getCursorType(p));
+      char *pname = xasprintf("ac_p%d", i);
+      free(t);
+      char *d = field_decl(clang_getCString(ts), pname);
+      t = xasprintf("__attribute__((unused)) %s", d); /* f__sync's body cannot use it */
+      free(d);
+      clang_disposeString(ts);
+      free(pname);
+    }
     sb_printf(&sb, "%s%s", sb.len ? ", " : "", t);
     free(t);
   }
@@ -164,10 +177,11 @@ static char *frame_struct(FnCtx *ctx) {
 static void emit_main_wrapper(FnCtx *ctx, StrBuf *sb) {
   int n = clang_Cursor_getNumArguments(ctx->fn->decl);
   CXType rt = clang_getResultType(clang_getCursorType(ctx->fn->decl));
-  if (rt.kind != CXType_Int || (n != 0 && n != 2)) {
+  if (rt.kind != CXType_Int || n == 1 || n > 3) {
     diag_cursor(ctx->L, DIAG_ERROR, ctx->fn->decl,
-                "'async main' must be declared 'async int main(void)' or "
-                "'async int main(int argc, char **argv)'");
+                "'async main' must be declared 'async int main(void)', "
+                "'async int main(int argc, char **argv)' or "
+                "'async int main(int argc, char **argv, char **envp)'");
     return;
   }
   char *params = param_list(ctx, false);
@@ -182,7 +196,7 @@ static void emit_main_wrapper(FnCtx *ctx, StrBuf *sb) {
             "int main(%s)\n{\n    struct main__frame frame;\n    main__init(&frame%s);\n"
             "    if (ac_block_on_frame_traced(&frame, main__poll_erased, main__drop_erased, main__trace) != 0)\n"
             "        return 1;\n    return frame.ac_result;\n}\n",
-            params, n == 2 ? args.data : "");
+            params, n ? args.data : "");
   free(args.data);
   free(params);
 }
@@ -296,6 +310,7 @@ static void keep_frame_text(FnCtx *ctx) {
     sb_printf(&ft, "%s;\n", def);
     free(def);
   }
+  local_types_text(ctx, &ft);
   char *frame = frame_struct(ctx);
   sb_puts(&ft, frame);
   free(frame);
@@ -356,7 +371,11 @@ void emit_direct_fn(FnCtx *ctx) {
     if (ctx->vars[i].is_param)
       sb_printf(&args, "%sac_f->%s", args.len ? ", " : "", ctx->vars[i].field);
   char *call = xasprintf("%s__sync(%s)", fn->name, args.len ? args.data : "");
-  char *run = fn->returns_void ? xstrdup(call) : copy_text("ac_f->ac_result", call, fn->returns_record);
+  char *run = fn->returns_void      ? xstrdup(call)
+              : fn->returns_record ? xasprintf("{ __typeof__(ac_f->ac_result) ac_ret = %s; "
+                                               "__builtin_memcpy((void *)&ac_f->ac_result, &ac_ret, sizeof ac_ret); }",
+                                               call)
+                                   : xasprintf("ac_f->ac_result = %s", call);
   sb_printf(&sb,
             "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx)\n{\n"
             "    (void)ac_cx;\n    if (ac_f->ac_state == 0)\n        %s;\n"

@@ -84,7 +84,7 @@ void record_frame_info(FnCtx *ctx) {
       continue;
     unsigned line = v->is_param ? info->line : source_line(&L->src, v->decl_stmt.begin);
     FieldLife *f = add_field(info, xstrdup(v->field), v->is_param ? "parameter" : "local", line);
-    unsigned from = ctx->has_goto || v->is_param ? v->scope_begin : v->decl_stmt.begin;
+    unsigned from = v->is_param ? v->scope_begin : v->live_from;
     unsigned to = v->is_param ? ctx->fn->body.end : v->scope_end;
     for (size_t j = 0; j < info->num_sites; j++) {
       Await *aw = NULL;

@@ -123,7 +123,9 @@ static void check_call(Lint *lt, CXCursor call) {
       UserLoc u = user_loc(&L->pp, &L->src, off);
       diag_at(L, DIAG_ERROR, off,
               "'%s' in an async function cannot be lowered: the poll that saved the jump "
-              "buffer returns at every await, so a longjmp back into it has no stack to return to",
+              "buffer returns at every await, so a longjmp back into it has no stack to return "
+              "to; keep setjmp and its longjmp inside a plain C function that this one calls, or "
+              "report the failure as a return value",
               u.macro ? u.macro->name : name);
     }
   for (size_t i = 0; i < sizeof blocking_calls / sizeof *blocking_calls; i++)

@@ -324,6 +324,7 @@ typedef struct Var {
   Range decl_stmt;      /* the DeclStmt, for locals */
   unsigned scope_begin, scope_end; /* the block that declares it */
   unsigned decl_end;    /* end of its declarator: in scope from here to scope_end */
+  unsigned live_from;   /* an await from here to scope_end keeps it alive (analyze.c) */
   bool in_stmt_expr;    /* declared inside a statement expression */
   char *cleanup;        /* fn of __attribute__((cleanup(fn))), or NULL (cleanups.c) */
   /* a parameter `T m[r][c]`: a pointer to a variable-length array, which no
@@ -333,6 +334,7 @@ typedef struct Var {
   int vm_levels;
   char *vm_type;
   bool shares_storage;  /* in a union with the locals of other blocks (frame_overlap.c) */
+  char *vm_ref;         /* a pointer to a VLA type: how the body names it (vla_pointers.c) */
 } Var;
 
 /* concurrency.c: one call Ei of `await ac_join(E1, ..., En)` / ac_select */
@@ -411,6 +413,8 @@ typedef struct FnCtx {
   size_t num_lit_cursors;
   int num_states;
   bool has_goto;
+  Range *gotos;         /* each goto: {where it is, its label (0: computed goto)} */
+  size_t num_gotos;
   int next_expr;        /* numbering of temporaries groups */
   int next_label;
   /* the full expression being lowered */
@@ -418,12 +422,16 @@ typedef struct FnCtx {
   int expr_id;
   int expr_awaits;      /* evaluated awaits in it */
   int expr_temps;       /* temporaries named so far */
+  int expr_nest;        /* full expressions inside it (a statement expression's) */
   unsigned *direct;     /* offsets of the awaits that became direct calls, sorted */
   size_t num_direct;
   StreamLoop *loops;    /* ac_for_each loops; the generator of loops[i] is ac_st_<i+1> */
   size_t num_loops;
   StreamValue *values;  /* the generator of values[i] is ac_sv_<i+1> */
   size_t num_values;
+  struct LocalType *local_types; /* types of the body moved to file scope (local_types.c) */
+  size_t num_local_types;
+  StrBuf local_types_text;       /* their declarations, placed before the frame */
 } FnCtx;
 
 /* task_builtins.c: ac_spawn(f(args)) / ac_block_on(f(args)) */
@@ -515,8 +523,10 @@ void frame_overlap_analyze(FnCtx *ctx);
 bool in_block_of(const Var *v, unsigned off);
 /* How the lowered body names a frame local: `ac_f->x`, or `ac_l_x` if promoted. */
 char *var_ref(const Var *v);
-/* `dst = src` that also works for a struct with const members */
+/* `dst = src` that also works for a struct with const members (src: an lvalue) */
 char *copy_text(const char *dst, const char *src, bool is_record);
+/* A struct or union with a const member (at any depth): it cannot be assigned. */
+bool has_const_member(CXType t);
 
 /* ------------------------------------------------------------ task_builtins.c */
 
@@ -667,6 +677,25 @@ void trace_prototype(StrBuf *sb, AsyncFn *fn, const char *storage);
 char *trace_decl_text(Lowering *L, AsyncFn *g);
 /* s as a C string literal, quotes included. */
 char *c_string_literal(const char *s);
+
+/* ------------------------------------------------------------ local_types.c */
+
+typedef struct LocalType LocalType;
+/* The spelling of t, a type involving types declared in the function's
+ * body, which move to file scope under new names; NULL if it cannot be. */
+char *local_type_spelling(FnCtx *ctx, CXType t);
+/* The moved types' declarations, for the frame's text. */
+void local_types_text(FnCtx *ctx, StrBuf *sb);
+
+/* ------------------------------------------------------------ vla_pointers.c */
+
+/* A pointer to a variable-length array type (`int (*)[n]`). */
+bool is_vm_pointer(CXType t);
+/* v, a frame local of such a type: its field is a `void *`, its array
+ * sizes get fields of their own; false after a diagnostic. */
+bool vm_pointer_field(FnCtx *ctx, Var *v);
+/* `ac_f->m__n1 = (n), ` for v's declaration: its sizes, evaluated there. */
+char *vm_pointer_sizes(FnCtx *ctx, Var *v);
 
 /* ------------------------------------------------------------ emit.c */
 

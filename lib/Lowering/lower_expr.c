@@ -18,7 +18,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A full expression inside a statement expression joins the group of the
+ * one around it: the union would otherwise let its temporaries overwrite
+ * the outer ones, which are still live. */
 void full_expr_begin(FnCtx *ctx, Range r) {
+  if (ctx->expr_fields) {
+    ctx->expr_nest++;
+    return;
+  }
   ctx->expr_awaits = awaits_in(ctx, r);
   ctx->expr_id = ++ctx->next_expr;
   ctx->expr_temps = 0;
@@ -26,6 +33,10 @@ void full_expr_begin(FnCtx *ctx, Range r) {
 }
 
 void full_expr_end(FnCtx *ctx) {
+  if (ctx->expr_nest) {
+    ctx->expr_nest--;
+    return;
+  }
   if (ctx->expr_fields->len)
     sb_printf(&ctx->tmp_fields, "        struct {%s } e%d;\n", ctx->expr_fields->data, ctx->expr_id);
   free(ctx->expr_fields->data);
@@ -302,6 +313,63 @@ static char *lower_generic(FnCtx *ctx, Children *ch, Range r, StrBuf *pre) {
   return render(L, r);
 }
 
+/* GNU `a ?: b` with an await in it: a runs once, b only if a is zero.
+ * a is stored in the result's type before the test: the conversion to the
+ * common type keeps a nonzero value nonzero. */
+static char *lower_elvis(FnCtx *ctx, CXCursor e, Children *ch, Range r, StrBuf *pre) {
+  char *ts = frame_type_spelling(ctx, clang_getCursorType(e), e);
+  char *t = expr_temp(ctx, ts ? ts : "int", "v");
+  free(ts);
+  char *a = lower_expr(ctx, ch->p[0], pre);
+  sb_printf(pre, "%s = %s;\nif (!(%s)) {\n", t, a, t);
+  StrBuf inner = {0};
+  char *b = lower_expr(ctx, ch->p[ch->n - 1], &inner);
+  sb_printf(&inner, "%s = %s;\n", t, b);
+  indent_into(pre, inner.data);
+  sb_puts(pre, "}\n");
+  free(inner.data), free(a), free(b);
+  edit_replace(ctx->L, r, xstrdup(t));
+  return t;
+}
+
+/* GNU `({ S...; E; })` with an await inside: a resume label cannot be in a
+ * statement expression (C forbids jumping into one), so its statements move
+ * to the pre code as a block, E's value into a temporary. */
+static char *lower_stmt_expr(FnCtx *ctx, CXCursor e, Range r, StrBuf *pre) {
+  Children ch, st;
+  children_of(e, &ch);
+  CXCursor body = ch.p[0];
+  children_free(&ch);
+  children_of(body, &st);
+  CXType type = clang_getCursorType(e);
+  CXCursor last = st.n ? st.p[st.n - 1] : clang_getNullCursor();
+  Range lr;
+  bool value = !is_void_type(type) && clang_isExpression(clang_getCursorKind(last)) &&
+               cursor_range(ctx->L, last, &lr);
+  for (size_t i = 0; i + value < st.n; i++)
+    lower_stmt(ctx, st.p[i], true, 1);
+  char *t = NULL;
+  if (value) {
+    char *ts = frame_type_spelling(ctx, type, e);
+    t = expr_temp(ctx, ts ? ts : "int", "v");
+    free(ts);
+    StrBuf inner = {0};
+    char *v = lower_expr(ctx, last, &inner);
+    edit_replace(ctx->L, lr, xasprintf("%s%s = %s", inner.data ? inner.data : "", t, v));
+    free(inner.data), free(v);
+  }
+  children_free(&st);
+  Range br;
+  if (cursor_range(ctx->L, body, &br)) {
+    char *block = render(ctx->L, br);
+    sb_printf(pre, "%s\n", block);
+    free(block);
+  }
+  char *res = t ? t : xstrdup("((void)0)");
+  edit_replace(ctx->L, r, xstrdup(res));
+  return res;
+}
+
 /* clang leaves GNU `a ?: b` unexposed (with its implicit operands as
  * extra children): recognise it by a `?` directly followed by `:` between
  * the first operand and the last. */
@@ -354,15 +422,14 @@ char *lower_expr(FnCtx *ctx, CXCursor e, StrBuf *pre) {
       }
       free(l);
     }
+  } else if (k == CXCursor_StmtExpr && ch.n == 1) {
+    res = lower_stmt_expr(ctx, e, r, pre);
   } else if (k == CXCursor_ConditionalOperator && ch.n == 3) {
     res = lower_conditional(ctx, e, &ch, r, pre);
   } else if (k == CXCursor_GenericSelectionExpr) {
     res = lower_generic(ctx, &ch, r, pre);
   } else if (k == CXCursor_UnexposedExpr && ch.n >= 2 && is_binary_conditional(ctx, &ch)) {
-    /* GNU `a ?: b`: b runs only if a is zero; not modelled */
-    diag_at(L, DIAG_ERROR, r.begin,
-            "'await' inside the GNU 'a ?: b' operator is not supported; write 'a ? a : b'");
-    res = render(L, r);
+    res = lower_elvis(ctx, e, &ch, r, pre);
   }
   if (!res) {
     for (size_t i = 0; i < ch.n; i++) {

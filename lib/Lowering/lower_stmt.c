@@ -145,7 +145,12 @@ static char *frame_assign(Var *v, CXCursor init, const char *text) {
                      "sizeof ac_f->%s)",
                      v->field, v->field, list ? "" : "{", text, list ? "" : "}", v->field);
   char *dst = xasprintf("ac_f->%s", v->field);
-  char *r = copy_text(dst, text, v->is_record);
+  /* the initializer may be an rvalue (a call): copy_text wants an lvalue */
+  char *r = v->is_record && has_const_member(clang_getCursorType(v->cur))
+                ? xasprintf("__extension__ ({ __typeof__(%s) ac_v = %s; "
+                            "__builtin_memcpy((void *)&%s, &ac_v, sizeof ac_v); })",
+                            dst, text, dst)
+                : xasprintf("%s = %s", dst, text);
   free(dst);
   return r;
 }
@@ -186,8 +191,21 @@ static void lower_decl(FnCtx *ctx, CXCursor s, CXCursor for_stmt, bool in_compou
       continue;
     Var *v = var_of(ctx, ch.p[i]);
     CXCursor init = clang_Cursor_getVarDeclInitializer(ch.p[i]);
-    if (!v || !v->in_frame || clang_Cursor_isNull(init))
+    /* a pointer to a VLA type: its array sizes are evaluated here */
+    char *sizes = v && v->in_frame && v->vm_ref ? vm_pointer_sizes(ctx, v) : xstrdup("");
+    if (*sizes && clang_Cursor_isNull(init)) {
+      size_t len = strlen(sizes); /* drop the trailing ", " */
+      sizes[len - 2] = '\0';
+      if (awaits || !in_for)
+        sb_printf(&out, "%s;\n", sizes);
+      else
+        sb_printf(&out, "%s%s", n ? ", " : "", sizes);
+      n++;
+    }
+    if (!v || !v->in_frame || clang_Cursor_isNull(init)) {
+      free(sizes);
       continue;
+    }
     char *text = NULL;
     if (awaits) {
       char *pre = lower_full(ctx, init, &text);
@@ -198,7 +216,9 @@ static void lower_decl(FnCtx *ctx, CXCursor s, CXCursor for_stmt, bool in_compou
       crange(ctx, init, &ir);
       text = render(ctx->L, ir);
     }
-    char *a = frame_assign(v, init, text);
+    char *assign = frame_assign(v, init, text);
+    char *a = xasprintf("%s%s", sizes, assign);
+    free(assign), free(sizes);
     if (awaits || !in_for)
       sb_printf(&out, "%s;\n", a);
     else
@@ -452,11 +472,13 @@ static void lower_return(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
     /* The value goes through a temporary: the result shares storage with
      * the frame (emit.c), and the value, the generators' drops and the
      * cleanups all read the frame before the result may overwrite it. */
+    /* A statement, not a GNU statement expression, so that the C is ISO C
+     * when the .ac is; the `;` written after the return ends the do-while. */
     char *store = ctx->fn->returns_record
                       ? xstrdup("__builtin_memcpy((void *)&ac_f->ac_result, &ac_ret, sizeof ac_ret)")
                       : xstrdup("ac_f->ac_result = ac_ret");
-    text = xasprintf("return ({ __typeof__(ac_f->ac_result) ac_ret = (%s); %s%s; }), "
-                     "ac_f->ac_state = AC_STATE_DONE, AC_READY",
+    text = xasprintf("do { __typeof__(ac_f->ac_result) ac_ret = (%s); %s%s; "
+                     "ac_f->ac_state = AC_STATE_DONE; return AC_READY; } while (0)",
                      e, cl, store);
     free(store);
   }
@@ -547,7 +569,10 @@ void lower_stmt(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
       crange(ctx, s, &r);
       Await *aw = await_at(ctx, r.begin);
       char *pre = lower_full(ctx, s, NULL);
-      if (aw && aw->range.end == r.end)
+      Range sr; /* and `({ ... });`, all of it in the pre code now */
+      bool stmt_expr = clang_getCursorKind(strip_parens(s)) == CXCursor_StmtExpr &&
+                       crange(ctx, strip_parens(s), &sr) && sr.end == r.end;
+      if ((aw && aw->range.end == r.end) || stmt_expr)
         edit_replace(ctx->L, r, xstrdup("")); /* `await g();` leaves just ';' */
       insert_before(ctx, s, pre, in_compound, depth);
       free(pre);

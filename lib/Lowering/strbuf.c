@@ -76,13 +76,12 @@ char *xasprintf(const char *fmt, ...) {
 }
 
 /* A struct or union with a const member cannot be assigned, but a frame
- * must still take its value: copy the bytes of an initialised temporary. */
+ * must still take its value: copy its bytes (src is an lvalue). */
 char *copy_text(const char *dst, const char *src, bool is_record) {
   if (!is_record)
     return xasprintf("%s = %s", dst, src);
-  /* (const void *): a volatile struct's copy is volatile too */
-  return xasprintf("({ __typeof__(%s) ac_v = %s; __builtin_memcpy((void *)&%s, (const void *)&ac_v, sizeof ac_v); })",
-                   dst, src, dst);
+  /* (const void *): a volatile struct is copied too */
+  return xasprintf("__builtin_memcpy((void *)&%s, (const void *)&(%s), sizeof %s)", dst, src, dst);
 }
 
 void sb_indented(StrBuf *sb, const char *text, int n) {

@@ -126,7 +126,7 @@ void builtin_rewrite(Lowering *L, const BuiltinSite *s) {
   /* another file's function: its exported descriptor (out_of_line.c) */
   bool foreign = is_foreign(s->callee);
   if (foreign && s->kind == BUILTIN_BLOCK_ON) {
-    pre = xasprintf("({ struct %s__frame *ac_fr = ac_frame_alloc(%s__desc.spawn.frame_size, "
+    pre = xasprintf("__extension__ ({ struct %s__frame *ac_fr = ac_frame_alloc(%s__desc.spawn.frame_size, "
                     "%s__desc.spawn.frame_align); %s__init(ac_fr%s",
                     f, f, f, f, comma);
     char *result = s->callee->returns_void
@@ -140,7 +140,7 @@ void builtin_rewrite(Lowering *L, const BuiltinSite *s) {
                      f, f, result, f, f, s->callee->returns_void ? "(void)0" : "ac_r");
     free(result);
   } else if (s->kind == BUILTIN_SPAWN && foreign) {
-    pre = xasprintf("({ struct ac_task *ac_t; struct %s__frame *ac_fr = "
+    pre = xasprintf("__extension__ ({ struct ac_task *ac_t; struct %s__frame *ac_fr = "
                     "ac_spawn_alloc(&%s__desc.spawn, &ac_t); if (ac_fr) { %s__init(ac_fr%s",
                     f, f, f, comma);
     post = xstrdup(is_whole_statement(&L->src, s)
@@ -151,7 +151,7 @@ void builtin_rewrite(Lowering *L, const BuiltinSite *s) {
     char *where = xasprintf("%s:%u", L->src.path, source_line(&L->src, s->kw));
     char *site = c_string_literal(where);
     char *init = desc_init(s->callee, site, false);
-    pre = xasprintf("({ static const struct ac_spawn_desc ac_sd = %s; struct ac_task *ac_t; "
+    pre = xasprintf("__extension__ ({ static const struct ac_spawn_desc ac_sd = %s; struct ac_task *ac_t; "
                     "struct %s__frame *ac_fr = ac_spawn_alloc(&ac_sd, &ac_t); if (ac_fr) { "
                     "%s__init(ac_fr%s",
                     init, f, f, comma);
@@ -160,7 +160,7 @@ void builtin_rewrite(Lowering *L, const BuiltinSite *s) {
                        ? "; ac_spawn_start(ac_t); ac_task_detach(ac_t); } })"
                        : "; ac_spawn_start(ac_t); } ac_t; })");
   } else {
-    pre = xasprintf("({ struct %s__frame ac_fr; %s__init(&ac_fr%s", f, f, comma);
+    pre = xasprintf("__extension__ ({ struct %s__frame ac_fr; %s__init(&ac_fr%s", f, f, comma);
     post = xasprintf("; ac__block_on_check(ac_block_on_frame_traced(&ac_fr, %s__erased_poll, "
                      "%s__erased_drop, %s__trace)); %s; })",
                      f, f, f, s->callee->returns_void ? "(void)0" : "ac_fr.ac_result");
