@@ -207,7 +207,8 @@ static bool parse(Lowering *L, const char *ipath, const AcOptions *opt, CXIndex 
   char *forms = xasprintf("%s/forms.h", dir);
   args[n++] = forms;
   L->pp.by_clang = made_by_clang(&L->pp);
-  if (!L->pp.by_clang)
+  L->pp.has_gcc_compat = !L->pp.by_clang;
+  if (L->pp.has_gcc_compat)
     args[n++] = "-D__ASYNCC_GCC_BACKEND";
   struct CXUnsavedFile uf = {ipath, L->src.text, L->src.size};
   enum CXErrorCode err = clang_parseTranslationUnit2(

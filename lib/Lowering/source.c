@@ -134,10 +134,60 @@ static unsigned end_of_macro_use(const Source *src, unsigned off) {
   return off;
 }
 
+/* `await E` inside a macro's argument (gcc's atomic builtins are macros in
+ * clang's parse, asyncc/forms.h): its first token comes from the await
+ * macro, which libclang places at the outer macro's use.  The word `await`
+ * is where the file has it: just before E. */
+static bool await_begin(Lowering *L, CXCursor c, unsigned *begin) {
+  if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
+      clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_Extension)
+    return false;
+  Children ch;
+  children_of(c, &ch);
+  Range op;
+  bool ok = ch.n == 1 && cursor_range(L, ch.p[0], &op);
+  children_free(&ch);
+  if (!ok)
+    return false;
+  unsigned p = op.begin;
+  while (p > 0 && (L->src.text[p - 1] == ' ' || L->src.text[p - 1] == '\t' ||
+                   L->src.text[p - 1] == '\n'))
+    p--;
+  if (p < 5 || memcmp(L->src.text + p - 5, "await", 5) != 0 ||
+      (p > 5 && is_ident_char(L->src.text[p - 6])))
+    return false;
+  *begin = p - 5;
+  return true;
+}
+
+/* Written by a macro of asyncc/gcc_compat.h (its cast around an atomic
+ * builtin's pointer): not text of the file, though libclang places it at
+ * the macro's use.  The builtin's call itself (and what it begins) is. */
+static bool from_gcc_compat(Lowering *L, CXSourceLocation loc) {
+  CXFile f;
+  unsigned off;
+  clang_getSpellingLocation(loc, &f, NULL, NULL, &off);
+  if (!f)
+    return false;
+  CXString n = clang_getFileName(f);
+  const char *s = clang_getCString(n);
+  size_t len = s ? strlen(s) : 0;
+  bool r = len >= 12 && strcmp(s + len - 12, "gcc_compat.h") == 0;
+  clang_disposeString(n);
+  if (!r)
+    return false;
+  size_t size = 0;
+  const char *t = clang_getFileContents(L->tu, f, &size);
+  return !(t && off + 9 <= size && memcmp(t + off, "__atomic_", 9) == 0);
+}
+
 bool cursor_range(Lowering *L, CXCursor c, Range *r) {
   CXSourceRange ext = clang_getCursorExtent(c);
   CXSourceLocation b = clang_getRangeStart(ext), e = clang_getRangeEnd(ext);
-  if (!loc_offset(L, b, &r->begin) || !loc_offset(L, e, &r->end))
+  if (L->pp.has_gcc_compat && from_gcc_compat(L, b))
+    return false;
+  if (!loc_offset(L, e, &r->end) ||
+      (!loc_offset(L, b, &r->begin) && !await_begin(L, c, &r->begin)))
     return false;
   const Source *src = &L->src;
   if (r->end < src->size && loc_in_macro(e) && is_ident_char(src->text[r->end]) &&
