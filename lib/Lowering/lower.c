@@ -207,19 +207,24 @@ static bool parse(Lowering *L, const char *ipath, const AcOptions *opt, CXIndex 
   char *forms = xasprintf("%s/forms.h", dir);
   args[n++] = forms;
   L->pp.by_clang = made_by_clang(&L->pp);
-  L->pp.has_gcc_compat = !L->pp.by_clang;
-  if (L->pp.has_gcc_compat)
+  if (!L->pp.by_clang)
     args[n++] = "-D__ASYNCC_GCC_BACKEND";
   struct CXUnsavedFile uf = {ipath, L->src.text, L->src.size};
   enum CXErrorCode err = clang_parseTranslationUnit2(
       idx, ipath, args, n, &uf, 1, CXTranslationUnit_KeepGoing, &L->tu);
-  free(dir);
   free(forms);
   if (err != CXError_Success || !L->tu) {
+    free(dir);
     fprintf(stderr, "%s: error: cannot parse (libclang error %d)\n", L->src.path, (int)err);
     return false;
   }
   L->src.file = clang_getFile(L->tu, ipath);
+  if (!L->pp.by_clang) {
+    char *compat = xasprintf("%s/gcc_compat.h", dir);
+    L->pp.gcc_compat = clang_getFile(L->tu, compat);
+    free(compat);
+  }
+  free(dir);
   bool ok = true;
   for (unsigned i = 0, nd = clang_getNumDiagnostics(L->tu); i < nd; i++) {
     CXDiagnostic d = clang_getDiagnostic(L->tu, i);

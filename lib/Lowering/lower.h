@@ -173,7 +173,7 @@ struct PpMap {
   PpDef *defs;          /* in order */
   size_t num_defs;
   bool by_clang;        /* made by clang's preprocessor (a clang backend) */
-  bool has_gcc_compat;  /* clang's parse includes asyncc/gcc_compat.h */
+  CXFile gcc_compat;    /* asyncc/gcc_compat.h in clang's parse, or NULL */
 };
 /* Reads the markers and directives of text (blanking the directives). */
 bool pp_map_build(PpMap *m, char *text, size_t len, const char *main_path);

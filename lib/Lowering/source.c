@@ -167,14 +167,7 @@ static bool from_gcc_compat(Lowering *L, CXSourceLocation loc) {
   CXFile f;
   unsigned off;
   clang_getSpellingLocation(loc, &f, NULL, NULL, &off);
-  if (!f)
-    return false;
-  CXString n = clang_getFileName(f);
-  const char *s = clang_getCString(n);
-  size_t len = s ? strlen(s) : 0;
-  bool r = len >= 12 && strcmp(s + len - 12, "gcc_compat.h") == 0;
-  clang_disposeString(n);
-  if (!r)
+  if (!f || !clang_File_isEqual(f, L->pp.gcc_compat))
     return false;
   size_t size = 0;
   const char *t = clang_getFileContents(L->tu, f, &size);
@@ -184,7 +177,7 @@ static bool from_gcc_compat(Lowering *L, CXSourceLocation loc) {
 bool cursor_range(Lowering *L, CXCursor c, Range *r) {
   CXSourceRange ext = clang_getCursorExtent(c);
   CXSourceLocation b = clang_getRangeStart(ext), e = clang_getRangeEnd(ext);
-  if (L->pp.has_gcc_compat && from_gcc_compat(L, b))
+  if (L->pp.gcc_compat && from_gcc_compat(L, b))
     return false;
   if (!loc_offset(L, e, &r->end) ||
       (!loc_offset(L, b, &r->begin) && !await_begin(L, c, &r->begin)))
