@@ -1,6 +1,7 @@
 /* ac_lower_file: the lowering pipeline, from a .ac path to C text. */
 #include "lower.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,7 +241,41 @@ static bool parse(Lowering *L, const char *ipath, const AcOptions *opt, CXIndex 
   return ok;
 }
 
-int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
+/* libclang's parser recurses on an expression's depth on a stack of its
+ * own (8 MiB), and a chain of 100,000 `+` overflows it: before parsing,
+ * a statement with more operators than any real one has is an error.  (The
+ * count bounds the depth from above; parentheses clang limits itself.) */
+enum { MAX_OPERATORS = 40000 };
+
+static bool operators_bounded(Lowering *L) {
+  const char *t = L->src.text;
+  unsigned n = 0, stmt = 0;
+  for (unsigned i = 0; i < L->src.size; i++) {
+    char c = t[i];
+    if (c == '\n' && i + 1 < L->src.size && t[i + 1] == '#') { /* a marker or #pragma line */
+      while (i + 1 < L->src.size && t[i + 1] != '\n')
+        i++;
+    } else if (c == '"' || c == '\'') {
+      for (i++; i < L->src.size && t[i] != c && t[i] != '\n'; i++)
+        i += t[i] == '\\';
+    } else if (c == ';' || c == '{' || c == '}') {
+      n = 0;
+      stmt = i + 1;
+    } else if (strchr("+-*/%&|^!~<>?=([", c) && ++n > MAX_OPERATORS) {
+      if (pp_line_in_main(&L->pp, text_line(&L->src, i))) {
+        diag_at(L, DIAG_ERROR, skip_space(&L->src, stmt),
+                "expression nested too deeply (over %d operators and parentheses in one statement) for asyncc "
+                "to lower; split it into smaller expressions through locals",
+                MAX_OPERATORS);
+        return false;
+      }
+      n = 0;
+    }
+  }
+  return true;
+}
+
+static int lower_file(const char *path, const AcOptions *opt, char **out) {
   Lowering L = {.opt = opt};
   *out = NULL;
   CXIndex idx = clang_createIndex(0, 0);
@@ -264,6 +299,8 @@ int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
     diag_user(&L, DIAG_ERROR, u, "the file contains a null character; asyncc cannot lower it");
     goto done;
   }
+  if (!operators_bounded(&L))
+    goto done;
   char *ipath = xasprintf("%s.asyncc.i", path);
   bool parsed = parse(&L, ipath, opt, idx);
   if (parsed)
@@ -300,4 +337,36 @@ done:
   clang_disposeIndex(idx);
   free(text);
   return rc;
+}
+
+/* The lowering recurses on the depth of expressions and statements (as
+ * clang does): it runs on a thread of its own with a stack sized for that,
+ * as libclang parses on one; an expression nested deeper than even that
+ * allows is an error (lowered_depth_ok in analyze.c), never a crash. */
+typedef struct LowerJob {
+  const char *path;
+  const AcOptions *opt;
+  char **out;
+  int rc;
+} LowerJob;
+
+static void *lower_thread(void *arg) {
+  LowerJob *j = arg;
+  j->rc = lower_file(j->path, j->opt, j->out);
+  return NULL;
+}
+
+int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
+  LowerJob job = {path, opt, out, 1};
+  pthread_attr_t attr;
+  pthread_t t;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, (size_t)1 << 30); /* reserved, touched only as deep as used */
+  if (pthread_create(&t, &attr, lower_thread, &job) != 0) {
+    pthread_attr_destroy(&attr);
+    return lower_file(path, opt, out);
+  }
+  pthread_attr_destroy(&attr);
+  pthread_join(t, NULL);
+  return job.rc;
 }

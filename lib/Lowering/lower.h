@@ -399,6 +399,8 @@ typedef struct FnCtx {
    * index + 1; vars[0, num_indexed) are in it */
   unsigned *var_slots, *var_keys;
   size_t var_cap, num_indexed;
+  int nesting;          /* analyze.c's depth in the AST */
+  bool too_deep;        /* past MAX_NESTING: an error, nothing lowered */
   Await *awaits;        /* sorted by offset */
   size_t num_awaits;
   StrBuf tmp_fields;    /* members of the ac_tmp union */
