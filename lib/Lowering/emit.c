@@ -161,9 +161,12 @@ static char *frame_struct(FnCtx *ctx) {
   sb_printf(&sb, "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx);\n", st,
             fn->name, fn->name);
   sb_printf(&sb, "%svoid %s__drop(struct %s__frame *ac_f);\n", st, fn->name, fn->name);
-  if (!fn->is_main) /* defined after the poll (out_of_line.c) */
-    sb_printf(&sb, "%sconst struct ac_async_desc %s__desc;\n",
-              fn->is_static ? "static __attribute__((unused)) " : "extern ", fn->name);
+  if (!fn->is_main) { /* defined after the poll (out_of_line.c) */
+    char *label = desc_asm_label(fn);
+    sb_printf(&sb, "%sconst struct ac_async_desc %s__desc%s;\n",
+              fn->is_static ? "static __attribute__((unused)) " : "extern ", fn->name, label);
+    free(label);
+  }
   trace_prototype(&sb, fn, st);
   free(params);
   if (fn->never_suspends) {

@@ -631,6 +631,8 @@ void ool_frame_free(OolFrame *o);
 char *emit_ool_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre);
 /* f__desc and its type-erased init/poll/drop, emitted after f's poll. */
 char *async_desc_text(FnCtx *ctx);
+/* The asm label of g's descriptor that spells its signature ("" if static). */
+char *desc_asm_label(AsyncFn *g);
 /* What a caller needs of another file's async function g. */
 char *foreign_frame_text(AsyncFn *g);
 

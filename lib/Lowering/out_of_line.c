@@ -233,6 +233,7 @@ char *async_desc_text(FnCtx *ctx) {
   AsyncFn *fn = ctx->fn;
   const char *n = fn->name;
   const char *st = fn->is_static ? "static __attribute__((unused)) " : "";
+  char *label = desc_asm_label(fn);
   StrBuf params = {0}, args = {0};
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
@@ -255,13 +256,21 @@ char *async_desc_text(FnCtx *ctx) {
       "static ac_poll %s__desc_poll(void *ac_fr, struct ac_cx *ac_cx)\n{\n"
       "    return %s__poll(ac_fr, ac_cx);\n}\n"
       "static void %s__desc_drop(void *ac_fr)\n{\n    %s__drop(ac_fr);\n}\n"
-      "%sconst struct ac_async_desc %s__desc = {\n"
+      "%sconst struct ac_async_desc %s__desc%s = {\n"
       "    {sizeof(struct %s__frame), _Alignof(struct %s__frame), %s,\n"
       "     %s__desc_poll, %s__desc_drop, %s__trace, \"%s\", 0},\n"
       "    (void (*)(void))%s__desc_init};\n",
-      n, n, params.len ? params.data : "", n, args.len ? args.data : "", n, n, n, n, st, n, n, n,
-      result, n, n, n, n, n);
-  free(params.data), free(args.data), free(result);
+      n, n, params.len ? params.data : "", n, args.len ? args.data : "", n, n, n, n, st, n, label,
+      n, n, result, n, n, n, n, n);
+  if (*label) { /* plain C (block_on from a .c file) names it g__desc: an alias */
+    char *sym = xasprintf("%.*s", (int)(strlen(label) - 12), label + 10);
+    char *with = xasprintf("%sextern const struct ac_async_desc %s__desc_plain __asm__(\"%s__desc\") "
+                           "__attribute__((alias(\"%s\")));\n",
+                           text, n, n, sym);
+    free(text), free(sym);
+    text = with;
+  }
+  free(params.data), free(args.data), free(result), free(label);
   return text;
 }
 
@@ -292,6 +301,43 @@ static char *vla_param_decl(CXType t0, const char *name) {
 }
 
 /* struct g__frame stays incomplete: the caller only holds a pointer. */
+/* ` __asm__("g__desc__sig__int__long__long")` for an exported g: the
+ * descriptor's symbol spells g's signature, so a caller in another file that
+ * declares g with other types refers to a symbol nobody defines, and the
+ * link fails naming both spellings instead of the call returning garbage
+ * (C's own hole, which asyncc's symbols can close).  "" for a static g. */
+char *desc_asm_label(AsyncFn *g) {
+  if (g->is_static || g->is_main)
+    return xstrdup("");
+  CXType ft = clang_getCanonicalType(clang_getCursorType(g->decl));
+  StrBuf sig = {0};
+  int np = clang_getNumArgTypes(ft);
+  for (int i = -1; i < np; i++) {
+    CXType t = i < 0 ? clang_getResultType(ft) : clang_getArgType(ft, (unsigned)i);
+    CXString s = clang_getTypeSpelling(clang_getCanonicalType(t));
+    sb_puts(&sig, "__");
+    for (const char *c = clang_getCString(s); *c; c++) {
+      char m = is_ident_char(*c) ? *c : *c == '*' ? 'p' : '_';
+      if (m != '_' || (sig.len && sig.data[sig.len - 1] != '_'))
+        sb_putn(&sig, &m, 1);
+    }
+    clang_disposeString(s);
+  }
+  if (clang_isFunctionTypeVariadic(ft))
+    sb_puts(&sig, "__va");
+  char *label;
+  if (sig.len > 200) { /* long types: a hash of them */
+    unsigned long long h = 1469598103934665603ull;
+    for (size_t i = 0; i < sig.len; i++)
+      h = (h ^ (unsigned char)sig.data[i]) * 1099511628211ull;
+    label = xasprintf(" __asm__(\"%s__desc__sig__%016llx\")", g->name, h);
+  } else {
+    label = xasprintf(" __asm__(\"%s__desc__sig%s\")", g->name, sig.data ? sig.data : "");
+  }
+  free(sig.data);
+  return label;
+}
+
 char *foreign_frame_text(AsyncFn *g) {
   StrBuf sb = {0};
   StrBuf params = {0};
@@ -307,15 +353,17 @@ char *foreign_frame_text(AsyncFn *g) {
     free(d), free(pname);
     clang_disposeString(s);
   }
+  char *label = desc_asm_label(g);
   sb_printf(&sb,
             "/* '%s' is defined in another file: its frame is allocated out of line */\n"
             "struct %s__frame;\n"
             "void %s__init(struct %s__frame *ac_f%s);\n"
             "ac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx);\n"
             "void %s__drop(struct %s__frame *ac_f);\n"
-            "extern const struct ac_async_desc %s__desc;\n",
+            "extern const struct ac_async_desc %s__desc%s;\n",
             g->name, g->name, g->name, g->name, params.len ? params.data : "", g->name, g->name,
-            g->name, g->name, g->name);
+            g->name, g->name, g->name, label);
+  free(label);
   free(params.data);
   return sb_take(&sb);
 }
