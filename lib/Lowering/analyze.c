@@ -896,6 +896,18 @@ static void choose_promoted(FnCtx *ctx) {
                   !v->address_taken && !v->cleanup /* fn(&x): the frame's address */ &&
                   !v->vm_ref;
   }
+  /* Promoted locals are C locals of the poll, and the poll is entered at
+   * each resume label: for the backend each is a value merged at every one
+   * of them, n locals x m awaits merges, which gcc's optimizer takes
+   * minutes over when both are in the thousands (2,000 and 2,000: 142 s).
+   * Past a budget the locals stay in the frame, as memory. */
+  size_t promoted = 0;
+  for (size_t i = 0; i < ctx->num_vars; i++)
+    promoted += ctx->vars[i].promoted && !ctx->vars[i].vm_type;
+  if (promoted * (ctx->num_awaits + 1) > 40000)
+    for (size_t i = 0; i < ctx->num_vars; i++)
+      if (!ctx->vars[i].vm_type)
+        ctx->vars[i].promoted = false;
   /* only what may have changed since it was stored: a parameter never
    * assigned is in the frame since init, a local never assigned after its
    * declaration since the declaration (lower_stmt.c frame_assign) */
