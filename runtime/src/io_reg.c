@@ -1,6 +1,7 @@
 /* fd registrations (see io_reg.h): the page table, the wait protocol, the
  * epoll dispatch and ac_close. */
 #include "io_reg.h"
+#include "runtime_config.h"
 
 #include "driver.h"
 #include "task.h"
@@ -21,16 +22,6 @@
  * ceiling is 1M by default).  The page pointers are the only static cost:
  * 32 KiB; a page is 64 KiB and allocated when one of its fds is first used. */
 struct ac__io_reg *_Atomic ac__io_pages[AC__IO_PAGES];
-static pthread_once_t sigpipe_once = PTHREAD_ONCE_INIT;
-
-/* Writing to a reset socket or a pipe without reader must fail with EPIPE,
- * not kill the process; a handler the program installed itself is kept. */
-static void ignore_sigpipe(void) {
-  struct sigaction old;
-  if (sigaction(SIGPIPE, NULL, &old) == 0 && old.sa_handler == SIG_DFL &&
-      !(old.sa_flags & SA_SIGINFO))
-    signal(SIGPIPE, SIG_IGN);
-}
 
 static void lock(struct ac__io_reg *reg) { ac__biased_lock(&reg->lock); }
 
@@ -121,7 +112,7 @@ struct ac__io_reg *ac__io_reg_of(int fd) {
     errno = EBADF;
     return NULL;
   }
-  pthread_once(&sigpipe_once, ignore_sigpipe);
+  ac__ignore_sigpipe(); /* sync calls (ac_tcp_listen, ...) may come before any runtime */
   page = page_alloc((unsigned)fd >> AC__IO_PAGE_SHIFT);
   if (!page) {
     errno = ENOMEM;

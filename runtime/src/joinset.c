@@ -7,6 +7,17 @@
  * ready FIFO and the waiter are under the set's mutex because completers
  * may run on other threads; everything else belongs to the owner.
  *
+ * Freeing races with completers on other threads, so the set is reference
+ * counted: the owner holds one reference, and each member holds one from
+ * its registration until it has been told (member_done) or unregistered
+ * (ac__task_clear_joiner succeeded).  ac_join_set_free first marks the
+ * set closed under the lock, so no completer links a node into the ready
+ * FIFO (whose nodes free is about to release) any more; then, member by
+ * member, it either unregisters it, or finds it told (ready: the owner
+ * disposes of it), or marks it orphaned, and its completer, which decides
+ * under the same lock, disposes of node and handle.  So free never waits,
+ * exactly one side frees each node, and the last reference frees the set.
+ *
  * Cost: one malloc of 48 bytes per member (the task header has no room for
  * the set's links); the task itself is unchanged. */
 #include <asyncc/joinset.h>
@@ -16,7 +27,7 @@
 
 #include <errno.h>
 #include <pthread.h>
-#include <sched.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 
@@ -25,13 +36,16 @@ struct member {
   struct ac_join_set *set;
   struct member *prev, *next; /* owner: members not yet returned */
   struct member *ready_next;  /* under lock: the ready FIFO */
-  bool ready;                 /* under lock: in (or taken from) the ready FIFO */
+  bool ready;                 /* under lock: told (in the ready FIFO unless closed) */
+  bool orphan;                /* under lock: freed set gave it up, the completer frees it */
 };
 
 struct ac_join_set {
   pthread_mutex_t lock;
   struct member *ready_head, *ready_tail; /* under lock */
   struct ac_task *waiter;                 /* under lock: a pending next's task */
+  bool closed;                            /* under lock: ac_join_set_free began */
+  _Atomic size_t refs;                    /* the owner + members not yet told */
   struct member *members;                 /* owner */
   size_t len;                             /* owner */
 };
@@ -42,7 +56,16 @@ struct ac_join_set *ac_join_set_new(void) {
     free(s);
     return NULL;
   }
+  if (s)
+    atomic_init(&s->refs, 1);
   return s;
+}
+
+static void set_unref(struct ac_join_set *s) {
+  if (atomic_fetch_sub_explicit(&s->refs, 1, memory_order_acq_rel) == 1) {
+    pthread_mutex_destroy(&s->lock);
+    free(s);
+  }
 }
 
 size_t ac_join_set_len(const struct ac_join_set *s) { return s->len; }
@@ -60,12 +83,21 @@ static void push_ready(struct ac_join_set *s, struct member *m) {
 void ac__join_set_member_done(struct ac_task *t, void *node) {
   struct member *m = node;
   struct ac_join_set *s = m->set;
-  (void)t;
+  bool orphan;
   pthread_mutex_lock(&s->lock);
-  push_ready(s, m);
-  if (s->waiter)
-    ac__task_wake(s->waiter); /* under the lock: the waiter cannot leave meanwhile */
+  orphan = m->orphan;
+  if (!s->closed) {
+    push_ready(s, m);
+    if (s->waiter)
+      ac__task_wake(s->waiter); /* under the lock: the waiter cannot leave meanwhile */
+  }
+  m->ready = true;
   pthread_mutex_unlock(&s->lock);
+  if (orphan) { /* the owner has let go of 'm': ours to dispose of */
+    ac__task_release_handle(t); /* our caller still holds the live reference */
+    free(m);
+  }
+  set_unref(s);
 }
 
 int ac_join_set_add(struct ac_join_set *s, struct ac_task *t) {
@@ -76,15 +108,18 @@ int ac_join_set_add(struct ac_join_set *s, struct ac_task *t) {
   m->set = s;
   m->prev = NULL;
   m->next = s->members;
-  m->ready = false;
+  m->ready = m->orphan = false;
   if (m->next)
     m->next->prev = m;
   s->members = m;
   s->len++;
+  /* the registration's reference, taken before a completer can drop it */
+  atomic_fetch_add_explicit(&s->refs, 1, memory_order_relaxed);
   if (!ac__task_set_joiner(t, (struct ac_task *)((uintptr_t)m | 1))) {
     pthread_mutex_lock(&s->lock); /* done already: ready at once */
     push_ready(s, m);
     pthread_mutex_unlock(&s->lock);
+    atomic_fetch_sub_explicit(&s->refs, 1, memory_order_relaxed); /* never told */
   }
   return 0;
 }
@@ -103,27 +138,28 @@ void ac_join_set_free(struct ac_join_set *s) {
   struct member *m, *next;
   if (!s)
     return;
+  pthread_mutex_lock(&s->lock);
+  s->closed = true; /* from now on no completer touches the ready FIFO */
+  pthread_mutex_unlock(&s->lock);
   for (m = s->members; m; m = next) {
+    bool ours = true;
     next = m->next;
     ac_task_abort(m->task);
-    if (!ac__task_clear_joiner(m->task)) {
-      /* DONE, and its completer was told (or is being told) about 'm':
-       * wait until it has let go of the set. */
-      for (;;) {
-        bool ready;
-        pthread_mutex_lock(&s->lock);
-        ready = m->ready;
-        pthread_mutex_unlock(&s->lock);
-        if (ready)
-          break;
-        sched_yield();
-      }
+    if (ac__task_clear_joiner(m->task)) {
+      set_unref(s); /* unregistered: it will never be told */
+    } else {
+      /* DONE: told already (ours), or being told (its completer's). */
+      pthread_mutex_lock(&s->lock);
+      ours = m->ready;
+      m->orphan = !ours;
+      pthread_mutex_unlock(&s->lock);
     }
-    ac__task_release_handle(m->task);
-    free(m);
+    if (ours) {
+      ac__task_release_handle(m->task);
+      free(m);
+    }
   }
-  pthread_mutex_destroy(&s->lock);
-  free(s);
+  set_unref(s);
 }
 
 /* ------------------------------------------------------------ ac_join_set_next */

@@ -7,6 +7,8 @@
 #include <asyncc/asyncc.h>
 
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,19 @@
 
 static _Atomic long chosen_workers = UNSET; /* by ac_runtime_set_workers */
 static _Atomic unsigned running;
+static pthread_once_t sigpipe_once = PTHREAD_ONCE_INIT;
+
+/* As Rust's std does at startup.  Process-wide, so it also covers the
+ * blocking pool's threads and ac_file_write, which reach write(2) without
+ * an fd registration; a handler the program installed itself is kept. */
+static void ignore_sigpipe(void) {
+  struct sigaction old;
+  if (sigaction(SIGPIPE, NULL, &old) == 0 && old.sa_handler == SIG_DFL &&
+      !(old.sa_flags & SA_SIGINFO))
+    signal(SIGPIPE, SIG_IGN);
+}
+
+void ac__ignore_sigpipe(void) { pthread_once(&sigpipe_once, ignore_sigpipe); }
 
 int ac_runtime_set_workers(unsigned n) {
   if (n > AC_RUNTIME_MAX_WORKERS && n != AC_RUNTIME_WORKERS_PER_CORE)
@@ -77,7 +92,10 @@ unsigned ac__runtime_workers(void) {
 
 void ac__runtime_forget_workers(void) { atomic_store(&chosen_workers, UNSET); }
 
-void ac__runtime_started(void) { atomic_fetch_add(&running, 1); }
+void ac__runtime_started(void) {
+  ac__ignore_sigpipe();
+  atomic_fetch_add(&running, 1);
+}
 
 void ac__runtime_stopped(void) { atomic_fetch_sub(&running, 1); }
 

@@ -15,7 +15,14 @@ unsigned ac__runtime_workers(void);
 /* Forgets an ac_runtime_set_workers choice (tests). */
 void ac__runtime_forget_workers(void);
 
-/* Bracket a running runtime (ac_runtime_set_workers answers -EBUSY). */
+/* Sets SIGPIPE to ignored, once per process, unless the program installed
+ * a handler or ignored it itself: a write to a pipe or socket without
+ * reader must be -EPIPE, never a dead process (docs/runtime.md, "SIGPIPE").
+ * Called when a runtime starts and on an fd's first registration. */
+void ac__ignore_sigpipe(void);
+
+/* Bracket a running runtime (ac_runtime_set_workers answers -EBUSY).
+ * ac__runtime_started also calls ac__ignore_sigpipe. */
 void ac__runtime_started(void);
 void ac__runtime_stopped(void);
 

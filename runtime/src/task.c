@@ -119,22 +119,28 @@ static void notify_joiner(struct ac_task *t) {
 }
 
 /* DONE (with 'outcome' bits) in 'refs' of a task already COMPLETE; if
- * 'release_live', the executor's reference goes in the same step. */
+ * 'release_live', the executor's reference goes in the same step.  One CAS
+ * decides whether a joiner is told: a joiner may unregister (clear
+ * JOIN_WAITING, then free its join-set node or drop its task reference)
+ * until DONE is set, so the completer must see JOIN_WAITING in the very
+ * value it sets DONE on, never in an earlier load. */
 static void complete_refs(struct ac_task *t, uint32_t outcome, bool release_live) {
-  uint32_t old = atomic_load_explicit(&t->refs, memory_order_relaxed);
+  uint32_t old = atomic_load_explicit(&t->refs, memory_order_relaxed), next;
   uint32_t drop = release_live ? AC__REF_ONE : 0;
-  while (!(old & AC__REF_JOIN_WAITING)) {
-    /* Nobody waits: DONE and the live reference in one step. */
-    if (atomic_compare_exchange_weak_explicit(&t->refs, &old, (old | AC__REF_DONE | outcome) - drop,
-                                              memory_order_acq_rel, memory_order_relaxed)) {
-      if ((old & AC__REF_COUNT) == drop)
-        dealloc(t);
-      return;
-    }
+  do {
+    next = old | AC__REF_DONE | outcome;
+    if (!(old & AC__REF_JOIN_WAITING))
+      next -= drop; /* nobody waits: the live reference goes in this step */
+  } while (!atomic_compare_exchange_weak_explicit(&t->refs, &old, next, memory_order_acq_rel,
+                                                  memory_order_relaxed));
+  if (!(old & AC__REF_JOIN_WAITING)) {
+    if ((old & AC__REF_COUNT) == drop)
+      dealloc(t);
+    return;
   }
-  /* A joiner is registered: it must not free 't' before we read 'joiner',
-   * so keep the live reference until it has been told. */
-  atomic_fetch_or_explicit(&t->refs, AC__REF_DONE | outcome, memory_order_acq_rel);
+  /* A joiner is registered and can no longer leave: it must not free 't'
+   * before we read 'joiner', so keep the live reference until it has been
+   * told. */
   notify_joiner(t);
   if (release_live)
     ac__task_unref(t);

@@ -41,6 +41,7 @@
   X(joinset_drop_pending_next)                                                 \
   X(joinset_free_aborts_rest)                                                  \
   X(task_join_abort_detach_across_workers)                                     \
+  X(joinset_free_while_members_complete_across_workers)                        \
   X(frame_alloc_reuses_freed_block) \
   X(frame_alloc_sizes_and_alignment) \
   X(frame_cache_is_bounded) \

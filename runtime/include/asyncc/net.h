@@ -9,9 +9,9 @@
  * leave a stale registration behind for the next fd with the same number.
  *
  * All calls return a negative errno on error and never abort on what a peer
- * does (reset, half-close, EPIPE).  The first use of this API sets SIGPIPE
- * to SIG_IGN if it was SIG_DFL (writing to a closed peer then fails with
- * -EPIPE instead of killing the process).
+ * does (reset, half-close, EPIPE).  Starting a runtime, or the first use
+ * of this API, sets SIGPIPE to SIG_IGN if it was SIG_DFL (writing to a
+ * closed peer then fails with -EPIPE instead of killing the process).
  *
  * Dropping a pending operation unlinks its waiter (an intrusive node in
  * the frame; nothing is allocated per operation): the fd stays open and
