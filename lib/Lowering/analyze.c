@@ -1066,7 +1066,8 @@ void analyze_fn(FnCtx *ctx) {
    * builtin (ac_spawn) */
   /* the lookups below are binary searches: a function with n awaits
    * would otherwise take n^2 steps */
-  qsort(st.awaited_calls, st.num_awaited, sizeof *st.awaited_calls, cmp_offset);
+  if (st.num_awaited) /* qsort and bsearch want a non-null base */
+    qsort(st.awaited_calls, st.num_awaited, sizeof *st.awaited_calls, cmp_offset);
   unsigned *call_begins = xrealloc(NULL, (st.num_async_calls + 1) * sizeof *call_begins);
   size_t num_call_begins = 0;
   for (size_t i = 0; i < st.num_async_calls; i++) {
@@ -1074,8 +1075,8 @@ void analyze_fn(FnCtx *ctx) {
     if (!cursor_range(L, st.async_calls[i], &r))
       continue;
     call_begins[num_call_begins++] = r.begin;
-    bool ok = bsearch(&r.begin, st.awaited_calls, st.num_awaited, sizeof *st.awaited_calls,
-                      cmp_offset) != NULL;
+    bool ok = st.num_awaited && bsearch(&r.begin, st.awaited_calls, st.num_awaited,
+                                        sizeof *st.awaited_calls, cmp_offset) != NULL;
     BuiltinSite site;
     AsyncFn *g = ok ? NULL : find_async_fn(L, clang_getCursorReferenced(st.async_calls[i]));
     if (g && g->is_stream)
