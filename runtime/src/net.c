@@ -226,6 +226,7 @@ static int bind_first(const char *host, unsigned short port, int type, int backl
       err = -errno;
       continue;
     }
+    ac__io_fresh(fd, 0);
     if (type == SOCK_STREAM)
       (void)setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 &&
@@ -257,7 +258,7 @@ static ssize_t accept_attempt(void *p, bool *full) {
   if (fd < 0)
     return -errno;
   set_nodelay(fd);
-  ac__io_mark_tcp(fd);
+  ac__io_fresh(fd, AC__IO_STREAM | AC__IO_SOCKET);
   return fd;
 }
 
@@ -362,6 +363,7 @@ static int connect_open(struct ac_tcp_connect__frame *f) {
   f->fd = socket(a->sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (f->fd < 0)
     return -errno;
+  ac__io_fresh(f->fd, 0);
   ac__io_op_init(&f->op);
   f->ac_state = CONNECT_START;
   return 0;
