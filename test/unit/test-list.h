@@ -102,7 +102,7 @@
   X(net_reset_is_an_error) \
   X(net_write_to_closed_peer_is_epipe) \
   X(net_half_close_and_refused) \
-  X(net_accept_emfile_is_returned) \
+  X(net_accept_emfile_backs_off)   \
   X(net_drop_pending_leaves_no_waiter) \
   X(net_close_and_abort_pending_read) \
   X(net_fd_lock_bias_revoked_by_other_thread) \
