@@ -19,6 +19,7 @@
   X(ct_foreign_wakes_once_per_task)                                            \
   X(arena_large_frames_share_chunks)                                           \
   X(arena_busy_classes_use_huge_regions)                                       \
+  X(arena_trim_returns_empty_chunks)                                           \
   X(reactor_wakes_task_on_ready_fd)                                            \
   X(block_on_returns_result)                                                   \
   X(block_on_nested_fails_with_message)                                        \
