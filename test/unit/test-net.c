@@ -1208,9 +1208,13 @@ static ac_poll socket_flag_root__poll(void *p, struct ac_cx *cx) {
   CO_END(f);
 }
 
+/* Writes once the reader waits (a fixed delay lost the race on a loaded
+ * machine under TSan: the read found the bytes and never registered). */
 static void *write_abc_later(void *p) {
-  usleep(20000);
-  ASSERT_INT_EQ(write(*(int *)p, "abc", 3), 3);
+  int *sv = p;
+  for (int i = 0; i < 5000 && !ac__io_has_waiter(sv[0], AC__IO_READ); i++)
+    usleep(1000);
+  ASSERT_INT_EQ(write(sv[1], "abc", 3), 3);
   return NULL;
 }
 
@@ -1220,7 +1224,7 @@ TEST_IMPL(net_stream_sockets_use_recv_send) {
   char back[4] = {0};
   ASSERT_INT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, f.sv), 0);
   ASSERT_INT_EQ(pipe2(f.p, O_NONBLOCK | O_CLOEXEC), 0);
-  ASSERT_INT_EQ(pthread_create(&writer, NULL, write_abc_later, &f.sv[1]), 0);
+  ASSERT_INT_EQ(pthread_create(&writer, NULL, write_abc_later, f.sv), 0);
   run(&f, socket_flag_root__poll);
   ASSERT_INT_EQ(pthread_join(writer, NULL), 0);
   ASSERT_INT_EQ(read(f.sv[1], back, 3), 3);
