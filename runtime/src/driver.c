@@ -130,6 +130,8 @@ static int park_timeout(struct ac__driver *d, bool may_block) {
     return 0;
   lock(d);
   next = ac__timer_wheel_next_deadline(&d->timers);
+  if (d->wake_at && d->wake_at < next)
+    next = d->wake_at;
   now = ac__driver_now_ms(d);
   if (next == AC__WHEEL_NO_DEADLINE)
     timeout = -1;

@@ -34,6 +34,10 @@ struct ac__driver {
    * until (UINT64_MAX: no timer), 0 when no park blocks.  A timer armed
    * earlier than it must unpark the driver, or it would fire late. */
   uint64_t park_deadline;
+  /* A blocking park wakes up by this time (ms) even without a timer; 0:
+   * no such time.  Set by the executor that parks, before it parks: the
+   * arena's next look for memory to give back (ac__arena_trim). */
+  uint64_t wake_at;
 };
 
 int ac__driver_init(struct ac__driver *d);

@@ -152,6 +152,7 @@ static void drain_queues(struct ac__executor_ct *ex) {
 
 int ac__executor_ct_block_on(struct ac__executor_ct *ex, struct ac_task *root) {
   struct ac_cx cx = {.driver = &ex->driver};
+  bool idle;
   int err = ac__context_enter(&ex->sched);
   if (err)
     return err;
@@ -171,8 +172,13 @@ int ac__executor_ct_block_on(struct ac__executor_ct *ex, struct ac_task *root) {
     /* 2. take */
     take_injected(ex);
     ac__dump_serve(); /* between polls: every frame at rest */
-    /* 3. park */
-    err = ac__driver_park(&ex->driver, ac__task_queue_empty(&ex->run));
+    /* 3. park; about to block, give memory back (not per task: see
+     * ac__arena_trim) */
+    idle = ac__task_queue_empty(&ex->run);
+    ex->driver.wake_at = idle && ex->arena.class_bytes > AC__ARENA_RESERVE
+                             ? ac__arena_trim(&ex->arena, ac__driver_now_ms(&ex->driver))
+                             : 0;
+    err = ac__driver_park(&ex->driver, idle);
     if (err)
       goto out;
   }

@@ -106,6 +106,13 @@ static void park_in_driver(struct ac__worker *w) {
   }
   w->in_driver = true;
   ac__dump_serve(); /* prints that this runtime is not traced */
+  /* About to block: give memory back (ac__arena_trim).  trylock: the arena
+   * is busy, so not idle after all. */
+  w->ex->driver.wake_at = 0;
+  if (pthread_mutex_trylock(&w->ex->spawn_lock) == 0) {
+    w->ex->driver.wake_at = ac__arena_trim(&w->ex->arena, ac__driver_now_ms(&w->ex->driver));
+    pthread_mutex_unlock(&w->ex->spawn_lock);
+  }
   err = ac__driver_park(&w->ex->driver, true);
   w->in_driver = false;
   atomic_store(&w->park_state, PARK_EMPTY);

@@ -162,8 +162,43 @@ static int bind_to(struct ac__io_reg *reg, int fd, struct ac__reactor *r) {
   return err;
 }
 
-/* Queue the waiter unless an edge came since op->snap. */
-static int wait(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx) {
+/* Under the lock, for a registration bound to 'r': is the fd's epoll
+ * entry still there?  A plain close() removes it, and the next fd with
+ * that number inherits a binding that no edge will ever come through.
+ * EPOLL_CTL_ADD is the test: EEXIST while the entry lives, else it is the
+ * re-registration that was needed.  0: live.  1: it was stale and is
+ * renewed: the state it held was the old fd's (its waiters complete with
+ * -ECANCELED), so the caller must try again.  -errno: cannot be watched. */
+static int verify_binding(struct ac__io_reg *reg, int fd, struct ac__reactor *r) {
+  unsigned armed = atomic_load_explicit(&reg->flags, memory_order_relaxed) & AC__IO_OUT_ARMED;
+  int err = ac__reactor_add(r, fd, reg_events(reg), reg);
+  if (err == -EEXIST)
+    return 0;
+  /* ADD counted the fd again (or failed): the old entry went with close() */
+  atomic_fetch_sub_explicit(&r->sources, 1, memory_order_relaxed);
+  if (err)
+    atomic_store_explicit(&reg->reactor, NULL, memory_order_relaxed);
+  wake_all(&reg->waiters[AC__IO_READ], 1);
+  wake_all(&reg->waiters[AC__IO_WRITE], 1);
+  atomic_store_explicit(&reg->flags, (unsigned char)(armed | (err ? 0 : stream_flags(fd))),
+                        memory_order_relaxed);
+  bump(&reg->seq[AC__IO_READ]); /* what 'clear' proved was about the old fd */
+  bump(&reg->seq[AC__IO_WRITE]);
+  return err ? err : 1;
+}
+
+/* Queue the waiter unless an edge came since op->snap.  'tried': a
+ * syscall just said EAGAIN; else the wait relies on what the registration
+ * knows (clear == seq).  Either way the binding is verified first
+ * (verify_binding: one epoll_ctl), except for a wait without a syscall on
+ * an fd the runtime made (MADE): that is the path of every message of a
+ * busy connection (W5), and the runtime's calls reset the registration of
+ * the fds they make.  So an fd number is safe to reuse after close(),
+ * unless a runtime-made fd closed with close() left "not ready" behind and
+ * the fd that takes its number is made by a plain syscall: its first wait
+ * then trusts the old state (use ac_close). */
+static int wait(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx,
+                bool tried) {
   struct ac__io_reg *reg = op->reg;
   struct ac__reactor *r = &cx->driver->io;
   int err;
@@ -171,6 +206,11 @@ static int wait(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *
   if (atomic_load_explicit(&reg->gen, memory_order_relaxed) != op->gen) {
     unlock(reg);
     return -ECANCELED;
+  }
+  if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) == r &&
+      (tried || !ac__io_reg_has(reg, AC__IO_MADE)) && (err = verify_binding(reg, fd, r))) {
+    unlock(reg);
+    return err < 0 ? err : AC__IO_TRY;
   }
   if (dir == AC__IO_WRITE && !ac__io_reg_has(reg, AC__IO_OUT_ARMED)) {
     /* The first wait to write: from now on the fd reports EPOLLOUT.  epoll
@@ -234,7 +274,7 @@ int ac__io_begin_slow(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct a
         ac__io_edges_counted(reg, dir) &&
         atomic_load_explicit(&reg->clear[dir], memory_order_relaxed) == s &&
         !ac__io_reg_has(reg, 1u << dir)) { /* AC__IO_ENDED_READ / _WRITE */
-      int rc = wait(op, fd, dir, cx);
+      int rc = wait(op, fd, dir, cx, false);
       if (rc == AC__IO_TRY)
         continue;
       return rc;
@@ -249,7 +289,38 @@ void ac__io_clear(struct ac_io_op *op, enum ac__io_dir dir) {
 
 int ac__io_park(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx) {
   ac__io_clear(op, dir);
-  return wait(op, fd, dir, cx);
+  return wait(op, fd, dir, cx, true);
+}
+
+/* Under the lock: forget the fd that had this number (ac_close, or a new
+ * fd made with the number of one closed with close()): its epoll entry,
+ * its state, and its operations, which complete with -ECANCELED. */
+static void reset(struct ac__io_reg *reg, int fd, unsigned flags) {
+  struct ac__reactor *r = atomic_load_explicit(&reg->reactor, memory_order_relaxed);
+  atomic_fetch_add_explicit(&reg->gen, 1, memory_order_release);
+  atomic_store_explicit(&reg->flags, (unsigned char)flags, memory_order_relaxed);
+  if (r) {
+    ac__reactor_remove(r, fd);
+    atomic_store_explicit(&reg->reactor, NULL, memory_order_relaxed);
+  }
+  wake_all(&reg->waiters[AC__IO_READ], 1);
+  wake_all(&reg->waiters[AC__IO_WRITE], 1);
+}
+
+void ac__io_fresh(int fd, unsigned flags) {
+  struct ac__io_reg *reg = ac__io_reg_of(fd);
+  if (!reg)
+    return;
+  flags |= AC__IO_MADE;
+  /* Unbound and no flags: ac_close()d, or never used; nothing to forget. */
+  if (!atomic_load_explicit(&reg->reactor, memory_order_relaxed) &&
+      !atomic_load_explicit(&reg->flags, memory_order_relaxed)) {
+    set_flags(reg, flags);
+    return;
+  }
+  lock(reg);
+  reset(reg, fd, flags);
+  unlock(reg);
 }
 
 void ac__io_mark_tcp(int fd) {
@@ -274,15 +345,7 @@ int ac_close(int fd) {
   struct ac__io_reg *reg = ac__io_reg_lookup(fd);
   if (reg) {
     lock(reg);
-    atomic_fetch_add_explicit(&reg->gen, 1, memory_order_release);
-    struct ac__reactor *r = atomic_load_explicit(&reg->reactor, memory_order_relaxed);
-    atomic_store_explicit(&reg->flags, 0, memory_order_relaxed);
-    if (r) {
-      ac__reactor_remove(r, fd);
-      atomic_store_explicit(&reg->reactor, NULL, memory_order_relaxed);
-    }
-    wake_all(&reg->waiters[AC__IO_READ], 1);
-    wake_all(&reg->waiters[AC__IO_WRITE], 1);
+    reset(reg, fd, 0);
     unlock(reg);
   }
   return close(fd) == 0 ? 0 : -errno;

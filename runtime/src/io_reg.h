@@ -66,13 +66,21 @@ enum ac__io_dir { AC__IO_READ = 0, AC__IO_WRITE = 1 };
  * counted in seq[AC__IO_WRITE].  Added the first time a task waits to write
  * (under the lock): most sockets never fill their send buffer, and with
  * EPOLLOUT every ACK that frees space would be an event (W5: one per
- * message, half of all events). */
+ * message, half of all events).
+ * MADE: the fd was made by one of the runtime's own calls (ac_tcp_accept,
+ * ac_tcp_connect, ac_tcp_listen, ac_udp_bind), which reset the registration
+ * of its number (ac__io_fresh): the binding is the fd's own.  A wait on
+ * any other fd first checks that its epoll entry still exists (io_reg.c,
+ * verify_binding): a plain close() drops the entry and leaves the
+ * registration bound, and the next fd with that number would wait for
+ * edges that never come. */
 enum ac__io_reg_flags {
   AC__IO_ENDED_READ = 1u << AC__IO_READ,
   AC__IO_ENDED_WRITE = 1u << AC__IO_WRITE,
   AC__IO_STREAM = 4,
   AC__IO_OUT_ARMED = 8,
   AC__IO_SOCKET = 16,
+  AC__IO_MADE = 32,
 };
 
 /* One cache line, aligned: an event, a wait and an operation's checks
@@ -165,6 +173,11 @@ void ac__io_clear(struct ac_io_op *op, enum ac__io_dir dir);
 int ac__io_park(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx);
 /* The reactor's dispatch: epoll reported 'events' on the registration's fd. */
 void ac__io_reg_ready(struct ac__io_reg *reg, uint32_t events);
+/* 'fd' was just made by one of the runtime's calls: whatever the table
+ * holds for its number belongs to an fd closed with close(), not
+ * ac_close(); forget it (its waiters complete with -ECANCELED) and start
+ * with 'flags' | MADE.  Cheap when there is nothing to forget. */
+void ac__io_fresh(int fd, unsigned flags);
 /* Marks 'fd' as a TCP socket this runtime made: STREAM and SOCKET. */
 void ac__io_mark_tcp(int fd);
 /* The SOCKET flag was wrong (recv said ENOTSOCK: an fd closed with close()

@@ -226,6 +226,7 @@ static int bind_first(const char *host, unsigned short port, int type, int backl
       err = -errno;
       continue;
     }
+    ac__io_fresh(fd, 0);
     if (type == SOCK_STREAM)
       (void)setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 &&
@@ -257,28 +258,53 @@ static ssize_t accept_attempt(void *p, bool *full) {
   if (fd < 0)
     return -errno;
   set_nodelay(fd);
-  ac__io_mark_tcp(fd);
+  ac__io_fresh(fd, AC__IO_STREAM | AC__IO_SOCKET);
   return fd;
 }
 
+enum { ACCEPT_UNSTARTED, ACCEPT_IO, ACCEPT_BACKOFF };
+
 void ac_tcp_accept__init(struct ac_tcp_accept__frame *f, int lfd) {
-  f->ac_state = 0;
+  f->ac_state = ACCEPT_UNSTARTED;
   f->lfd = lfd;
   ac__io_op_init(&f->op);
   f->ac_result = 0;
+  f->backoff_ms = 0;
+}
+
+/* Errors that go away by themselves, when connections close or memory is
+ * freed.  The pending connection stays queued and the listener readable,
+ * so an accept loop that retried at once would spin (the docs' echo
+ * server did: millions of -EMFILE in 5 s). */
+static bool out_of_resources(ssize_t r) {
+  return r == -EMFILE || r == -ENFILE || r == -ENOBUFS || r == -ENOMEM;
 }
 
 ac_poll ac_tcp_accept__poll(struct ac_tcp_accept__frame *f, struct ac_cx *cx) {
   ssize_t r;
-  f->ac_state = 1;
-  if (ac__io_run(&f->op, f->lfd, AC__IO_READ, cx, accept_attempt, f, &r) == AC_PENDING)
-    return AC_PENDING;
+  for (;;) {
+    if (f->ac_state == ACCEPT_BACKOFF) {
+      if (ac_sleep_ms__poll(&f->backoff, cx) == AC_PENDING)
+        return AC_PENDING;
+    }
+    f->ac_state = ACCEPT_IO;
+    if (ac__io_run(&f->op, f->lfd, AC__IO_READ, cx, accept_attempt, f, &r) == AC_PENDING)
+      return AC_PENDING;
+    if (!out_of_resources(r))
+      break;
+    /* 5 ms, doubling to 1 s, as Go's net/http; a new accept starts over. */
+    f->backoff_ms = f->backoff_ms ? (f->backoff_ms < 500 ? 2 * f->backoff_ms : 1000) : 5;
+    ac_sleep_ms__init(&f->backoff, f->backoff_ms);
+    f->ac_state = ACCEPT_BACKOFF;
+  }
   f->ac_result = (int)r;
   f->ac_state = AC_STATE_DONE;
   return AC_READY;
 }
 
 void ac_tcp_accept__drop(struct ac_tcp_accept__frame *f) {
+  if (f->ac_state == ACCEPT_BACKOFF)
+    ac_sleep_ms__drop(&f->backoff);
   ac__io_op_drop(&f->op);
   f->ac_state = AC_STATE_DONE;
 }
@@ -362,6 +388,7 @@ static int connect_open(struct ac_tcp_connect__frame *f) {
   f->fd = socket(a->sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (f->fd < 0)
     return -errno;
+  ac__io_fresh(f->fd, 0);
   ac__io_op_init(&f->op);
   f->ac_state = CONNECT_START;
   return 0;
@@ -636,7 +663,12 @@ void ac_write_all__trace(const void *frame, struct ac_trace *t) {
 
 void ac_tcp_accept__trace(const void *frame, struct ac_trace *t) {
   const struct ac_tcp_accept__frame *f = frame;
-  ac__io_op_trace(&f->op, f->lfd, "readable (accept)", t);
+  if (f->ac_state == ACCEPT_BACKOFF) {
+    ac_trace_wait(t, "fd %d accept: out of fds or memory, retry in %u ms", f->lfd, f->backoff_ms);
+    ac_trace_since(t, f->backoff.ac_since);
+  } else {
+    ac__io_op_trace(&f->op, f->lfd, "readable (accept)", t);
+  }
 }
 
 void ac_fd_readable__trace(const void *frame, struct ac_trace *t) {

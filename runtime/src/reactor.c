@@ -72,7 +72,9 @@ int ac__reactor_modify(struct ac__reactor *r, int fd, uint32_t events, struct ac
 }
 
 int ac__reactor_remove(struct ac__reactor *r, int fd) {
-  if (epoll_ctl(r->epoll_fd, EPOLL_CTL_DEL, fd, NULL) < 0)
+  /* ENOENT/EBADF: the entry went with a plain close() of the fd; it was
+   * counted all the same. */
+  if (epoll_ctl(r->epoll_fd, EPOLL_CTL_DEL, fd, NULL) < 0 && errno != ENOENT && errno != EBADF)
     return -errno;
   r->sources--;
   return 0;

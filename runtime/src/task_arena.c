@@ -57,6 +57,7 @@ static struct ac__chunk *add_chunk(struct ac__task_arena *a, char *start, size_t
   c->sched = a->sched;
   c->arena = a;
   c->map_size = size;
+  c->idle = 0;
   c->next = a->chunks;
   a->chunks = c;
   return c;
@@ -110,6 +111,7 @@ static struct ac__chunk *class_chunk(struct ac__task_arena *a, size_t slot) {
     return NULL;
   if (large)
     a->large_bytes += AC__CHUNK_SIZE;
+  a->class_bytes += AC__CHUNK_SIZE;
   return add_chunk(a, start, AC__CHUNK_SIZE);
 }
 
@@ -302,6 +304,95 @@ void ac__arena_for_each(struct ac__task_arena *a, void (*fn)(struct ac_task *t, 
   a->iterating = false;
 }
 
+/* ------------------------------------------------------------ trimming */
+
+/* Slots ever carved from a class chunk: free ones plus live ones. */
+static size_t carved(const struct ac__chunk *c) {
+  return (size_t)(c->bump - ((char *)c + AC__CHUNK_HEADER)) / c->slot_size;
+}
+
+/* Drops from every free list the slots of chunks marked for release
+ * (idle == 2). */
+static void unlist_released(struct ac__task_arena *a) {
+  for (size_t i = 0; i < sizeof a->classes / sizeof a->classes[0]; i++) {
+    void **pp = &a->classes[i].free;
+    while (*pp) {
+      if (ac__chunk_of(*pp)->idle == 2)
+        *pp = *(void **)*pp;
+      else
+        pp = (void **)*pp;
+    }
+  }
+}
+
+/* Why not on the free path: counting live tasks per chunk would cost every
+ * spawn and completion a write to the chunk header (W3: a few ns per task
+ * of ~40).  A look counts the free slots per chunk instead, by walking the
+ * free lists: a chunk whose free slots are all it ever carved holds no
+ * task.  Why two looks: a load that comes and goes (a wave every few
+ * seconds, a chunk emptied for a moment) keeps its chunks, instead of
+ * unmapping and faulting them in again each time. */
+uint64_t ac__arena_trim(struct ac__task_arena *a, uint64_t now_ms) {
+  struct ac__chunk *c, **pp;
+  bool marked = false, released = false;
+  if (a->live > a->live_high)
+    a->live_high = a->live;
+  /* A look is worth it if chunks were empty at the last one, or since it
+   * tasks went or chunks came. */
+  if (a->class_bytes <= AC__ARENA_RESERVE ||
+      !(a->trim_pending || a->live < a->live_high || a->class_bytes > a->bytes_at_trim))
+    return 0;
+  if (now_ms < a->trim_at)
+    return a->trim_at;
+  take_remote(a);
+  for (c = a->chunks; c; c = c->next)
+    c->nfree = 0;
+  for (size_t i = 0; i < sizeof a->classes / sizeof a->classes[0]; i++)
+    for (void *p = a->classes[i].free; p; p = *(void **)p)
+      ac__chunk_of(p)->nfree++;
+  for (c = a->chunks; c; c = c->next) {
+    if (!c->slot_size)
+      continue;
+    if (c->nfree != carved(c)) {
+      c->idle = 0;
+    } else if (!c->idle) {
+      c->idle = 1; /* empty now: released if still empty at the next look */
+      marked = true;
+    } else if (a->class_bytes - AC__CHUNK_SIZE >= AC__ARENA_RESERVE) {
+      c->idle = 2;
+      a->class_bytes -= AC__CHUNK_SIZE;
+      released = true;
+    } /* else kept: the reserve */
+  }
+  if (released) {
+    unlist_released(a);
+    for (pp = &a->chunks; (c = *pp);) {
+      if (c->idle != 2) {
+        pp = &c->next;
+        continue;
+      }
+      *pp = c->next;
+      struct ac__arena_class *k = class_of(a, c->slot_size);
+      if (k->chunk == c)
+        k->chunk = NULL;
+      if (c->slot_size > AC__ARENA_MAX_SLOT)
+        a->large_bytes -= AC__CHUNK_SIZE;
+      unpoison(c, AC__CHUNK_SIZE); /* the range may be mapped again by anyone */
+      munmap(c, AC__CHUNK_SIZE);
+    }
+    /* The huge-page region's part never carved is resident too if a huge
+     * page backed it (1.25 MiB after the test's wave). */
+    if (a->huge_next != a->huge_end)
+      munmap(a->huge_next, (size_t)(a->huge_end - a->huge_next));
+    a->huge_next = a->huge_end = NULL;
+  }
+  a->trim_pending = marked;
+  a->live_high = a->live;
+  a->bytes_at_trim = a->class_bytes;
+  a->trim_at = now_ms + AC__ARENA_TRIM_MS;
+  return marked ? a->trim_at : 0;
+}
+
 static _Atomic size_t reclaimed_total;
 
 size_t ac__arena_reclaimed_total(void) { return atomic_load(&reclaimed_total); }
@@ -319,4 +410,5 @@ void ac__arena_destroy(struct ac__task_arena *a) {
     munmap(a->huge_next, (size_t)(a->huge_end - a->huge_next));
   a->huge_next = a->huge_end = NULL;
   a->large_bytes = 0;
+  a->class_bytes = 0;
 }

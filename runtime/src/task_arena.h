@@ -27,7 +27,12 @@
  * dry (so nothing is ever popped concurrently: no ABA).
  *
  * Cost: 64 bytes of header per 256 KiB chunk; no per-task overhead beyond
- * rounding the slot to 8 bytes (or the frame's alignment). */
+ * rounding the slot to 8 bytes (or the frame's alignment).
+ *
+ * Memory goes back to the OS only when the runtime is idle (about to block
+ * in the driver): ac__arena_trim unmaps the class chunks that held no task
+ * at two looks at least AC__ARENA_TRIM_MS apart, keeping AC__ARENA_RESERVE
+ * bytes of chunks; never on the alloc/free paths. */
 #ifndef AC__TASK_ARENA_H
 #define AC__TASK_ARENA_H
 
@@ -64,7 +69,9 @@ struct ac__chunk {
    * single chunk or a locked arena (ac__arena_free's one test for both). */
   struct ac__arena_class *local_class;
   struct ac__chunk *next;         /* every chunk of the arena */
-  size_t slot_size;               /* 0: a single chunk */
+  uint32_t slot_size;             /* 0: a single chunk */
+  uint16_t nfree;                 /* ac__arena_trim: free slots counted */
+  uint8_t idle;                   /* ac__arena_trim: empty at its last look */
   size_t map_size;                /* bytes mapped */
   union {
     char *bump;                   /* class chunks: slots never handed out yet */
@@ -91,6 +98,12 @@ struct ac__task_arena {
   unsigned single_color;          /* staggers tasks that get a chunk of their own */
   size_t large_bytes;             /* large-class chunks mapped (task_arena.c: huge pages) */
   char *huge_next, *huge_end;     /* the huge-page region class chunks come from */
+  /* ac__arena_trim */
+  size_t class_bytes;             /* class chunks mapped */
+  size_t bytes_at_trim;           /* class_bytes after the last look */
+  size_t live_high;               /* highest 'live' seen since the last look */
+  uint64_t trim_at;               /* ms: no look before */
+  bool trim_pending;              /* chunks to release if still empty */
   struct ac__arena_class classes[AC__ARENA_CLASSES + AC__ARENA_LARGE_CLASSES];
 };
 
@@ -181,6 +194,21 @@ static inline void ac__arena_free(struct ac_task *t) {
  * meanwhile may or may not be visited.  Owner thread, nothing else running. */
 void ac__arena_for_each(struct ac__task_arena *a, void (*fn)(struct ac_task *t, void *ctx),
                         void *ctx);
+
+/* Class chunk bytes an arena keeps however idle, and the least time
+ * between two looks of ac__arena_trim: a chunk goes back to the OS once it
+ * was empty at two looks, so only after 1-2 s without a task. */
+#define AC__ARENA_RESERVE ((size_t)512 << 10)
+#define AC__ARENA_TRIM_MS 1000
+
+/* The runtime is about to block: unmaps the chunks that stayed empty (see
+ * above), at most one look per AC__ARENA_TRIM_MS.  Returns the time (ms)
+ * of the next look the park should wake up for, or 0: none is needed
+ * (nothing was empty, and no task went since the last look).  Owner
+ * thread, or under the lock in locked mode.  Its cost: a walk of the
+ * free lists and the chunk list, once a second at most, and only while
+ * idle with more than the reserve mapped. */
+uint64_t ac__arena_trim(struct ac__task_arena *a, uint64_t now_ms);
 
 /* Tasks still allocated when their arena was destroyed, process-wide:
  * what reference counting failed to free (tests assert it stays put). */

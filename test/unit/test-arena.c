@@ -128,3 +128,66 @@ TEST_IMPL(arena_busy_classes_use_huge_regions) {
   free(t);
   free(s);
 }
+
+static size_t chunk_count(const struct ac__task_arena *a) {
+  size_t n = 0;
+  for (const struct ac__chunk *c = a->chunks; c; c = c->next)
+    n++;
+  return n;
+}
+
+/* Empty chunks go back to the OS at the second look that finds them empty
+ * (AC__ARENA_TRIM_MS apart), beyond a reserve; a chunk holding one task
+ * stays; no look happens before its time, or without a reason (nothing
+ * went, nothing came); and the arena allocates as before afterwards. */
+TEST_IMPL(arena_trim_returns_empty_chunks) {
+  enum { FRAME = 16 * 1024, TASKS = 600 }; /* 15 a chunk: 40 chunks, 10 MiB */
+  static const struct ac_spawn_desc desc = {FRAME, 8, 0, 0, NULL, NULL, NULL, NULL, NULL};
+  struct ac__sched sched = {0};
+  pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+  struct ac__task_arena a;
+  struct ac_task **t = malloc(TASKS * sizeof *t);
+  uint64_t now = 5000;
+  ASSERT_TRUE(t != NULL);
+  ac__arena_init(&a, &sched, &lock);
+  for (int i = 0; i < TASKS; i++) {
+    t[i] = ac__arena_alloc(&a, FRAME, 8);
+    ASSERT_TRUE(t[i] != NULL);
+    t[i]->desc = &desc;
+  }
+  size_t chunks = chunk_count(&a), bytes = a.class_bytes;
+  ASSERT_UINT_EQ(bytes, chunks * AC__CHUNK_SIZE);
+  ASSERT_UINT_EQ(ac__arena_trim(&a, now), 0); /* all busy: a look, nothing empty */
+  ASSERT_UINT_EQ(ac__arena_trim(&a, now + 5000), 0); /* nothing changed: no look */
+  struct ac__chunk *keep = ac__chunk_of(t[0]);
+  for (int i = 1; i < TASKS; i++)
+    ac__arena_free(t[i]);
+  /* Tasks went, but the last look was just now: the next is in 1 s. */
+  now += 100;
+  ASSERT_UINT_EQ(ac__arena_trim(&a, now), 5000 + AC__ARENA_TRIM_MS);
+  now = 5000 + AC__ARENA_TRIM_MS;
+  uint64_t next = ac__arena_trim(&a, now); /* first look: marks, frees nothing */
+  ASSERT_UINT_EQ(next, now + AC__ARENA_TRIM_MS);
+  ASSERT_UINT_EQ(a.class_bytes, bytes);
+  ASSERT_UINT_EQ(ac__arena_trim(&a, next - 1), next);
+  ASSERT_UINT_EQ(ac__arena_trim(&a, next), 0); /* second: released */
+  ASSERT_TRUE(a.class_bytes <= AC__ARENA_RESERVE + AC__CHUNK_SIZE);
+  ASSERT_TRUE(a.class_bytes >= AC__ARENA_RESERVE);
+  ASSERT_UINT_EQ(chunk_count(&a) * AC__CHUNK_SIZE, a.class_bytes);
+  bool kept = false;
+  for (struct ac__chunk *c = a.chunks; c; c = c->next)
+    kept |= c == keep;
+  ASSERT_TRUE(kept); /* it holds t[0] */
+  /* Allocation goes on: free slots of released chunks are off the lists. */
+  for (int i = 1; i < TASKS; i++) {
+    t[i] = ac__arena_alloc(&a, FRAME, 8);
+    ASSERT_TRUE(t[i] != NULL);
+    t[i]->desc = &desc;
+    memset(ac__task_frame(t[i]), 1, FRAME);
+  }
+  for (int i = 0; i < TASKS; i++)
+    ac__arena_free(t[i]);
+  ASSERT_UINT_EQ(a.live, 0);
+  ac__arena_destroy(&a);
+  free(t);
+}

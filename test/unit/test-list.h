@@ -19,6 +19,7 @@
   X(ct_foreign_wakes_once_per_task)                                            \
   X(arena_large_frames_share_chunks)                                           \
   X(arena_busy_classes_use_huge_regions)                                       \
+  X(arena_trim_returns_empty_chunks)                                           \
   X(reactor_wakes_task_on_ready_fd)                                            \
   X(block_on_returns_result)                                                   \
   X(block_on_nested_fails_with_message)                                        \
@@ -103,7 +104,7 @@
   X(net_reset_is_an_error) \
   X(net_write_to_closed_peer_is_epipe) \
   X(net_half_close_and_refused) \
-  X(net_accept_emfile_is_returned) \
+  X(net_accept_emfile_backs_off)   \
   X(net_drop_pending_leaves_no_waiter) \
   X(net_close_and_abort_pending_read) \
   X(net_fd_lock_bias_revoked_by_other_thread) \

@@ -5,8 +5,9 @@
  * waits only after EAGAIN ("optimistic I/O"); the fd is then registered,
  * once for its whole life, with the epoll reactor of the runtime that
  * polls the task (EPOLLIN|EPOLLOUT|EPOLLRDHUP, edge-triggered).  Close such
- * fds with ac_close(), which deregisters them first: a plain close() would
- * leave a stale registration behind for the next fd with the same number.
+ * fds with ac_close(), which deregisters them first: a plain close() leaves
+ * a stale registration behind, which the next fd with the same number
+ * detects in all but one case (docs/runtime.md, "Registrations").
  *
  * All calls return a negative errno on error and never abort on what a peer
  * does (reset, half-close, EPIPE).  Starting a runtime, or the first use
@@ -63,8 +64,10 @@ int ac_shutdown(int fd, int how);
  * host that does not resolve).
  *
  * async int ac_tcp_accept(int lfd): the next connection, as a non-blocking,
- * close-on-exec fd with TCP_NODELAY set; or -errno (-EMFILE/-ENFILE when out
- * of descriptors: returned, never retried in a loop).
+ * close-on-exec fd with TCP_NODELAY set; or -errno.  Out of descriptors or
+ * memory (EMFILE, ENFILE, ENOBUFS, ENOMEM) it does not return: it retries
+ * after 5 ms, doubling up to 1 s (Go's net/http), so an accept loop never
+ * spins on them; bound it with ac_timeout to see them.
  *
  * async int ac_tcp_connect(const char *host, unsigned short port): a
  * connected non-blocking fd with TCP_NODELAY, or -errno.  A numeric host
@@ -135,6 +138,8 @@ struct ac_tcp_accept__frame {
   int lfd;
   struct ac_io_op op;
   int ac_result;
+  unsigned backoff_ms;               /* last delay, 0 before the first */
+  struct ac_sleep_ms__frame backoff; /* while out of fds or memory */
 };
 void ac_tcp_accept__init(struct ac_tcp_accept__frame *f, int lfd);
 ac_poll ac_tcp_accept__poll(struct ac_tcp_accept__frame *f, struct ac_cx *cx);
