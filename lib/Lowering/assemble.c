@@ -62,7 +62,8 @@ static int cmp_group(const void *pa, const void *pb) {
 }
 
 static void merge(Units *u) {
-  qsort(u->v, u->n, sizeof *u->v, cmp_group);
+  if (u->n) /* qsort wants a non-null base */
+    qsort(u->v, u->n, sizeof *u->v, cmp_group);
   size_t k = 0;
   for (size_t i = 0; i < u->n; i++) {
     if (k && u->v[i].first <= u->v[k - 1].last) {

@@ -336,6 +336,8 @@ done:
     clang_disposeTranslationUnit(L.tu);
   clang_disposeIndex(idx);
   free(text);
+  free(L.src.line_start);
+  pp_map_free(&L.pp);
   return rc;
 }
 

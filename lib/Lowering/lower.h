@@ -178,6 +178,7 @@ struct PpMap {
 /* Reads the markers and directives of text (blanking the directives). */
 bool pp_map_build(PpMap *m, char *text, size_t len, const char *main_path);
 bool pp_line_in_main(const PpMap *m, unsigned text_line);
+void pp_map_free(PpMap *m);
 const Source *pp_file_text(PpMap *m, unsigned file);
 /* The macros defined at a point of the text. */
 typedef struct MacroSet { /* zero-initialised before its first use */

@@ -116,6 +116,9 @@ bool pp_map_build(PpMap *m, char *text, size_t len, const char *main_path) {
     }
     b = e + 1;
   }
+  /* the (empty) line after the last newline, which Source counts too */
+  m->lines = xrealloc(m->lines, (m->num_lines + 1) * sizeof *m->lines);
+  m->lines[m->num_lines++] = (PpLine){.file = file, .line = line};
   return true;
 }
 
@@ -194,4 +197,17 @@ const Source *pp_file_text(PpMap *m, unsigned file) {
   f->text.text = sb_take(&sb);
   source_index_lines(&f->text);
   return &f->text;
+}
+
+void pp_map_free(PpMap *m) {
+  for (size_t i = 0; i < m->num_files; i++) {
+    free(m->files[i].name);
+    free(m->files[i].quoted);
+    free((char *)m->files[i].text.text);
+    free(m->files[i].text.line_start);
+  }
+  for (size_t i = 0; i < m->num_defs; i++)
+    free(m->defs[i].name);
+  free(m->files), free(m->defs), free(m->lines), free(m->raw);
+  *m = (PpMap){0};
 }
