@@ -150,11 +150,14 @@ static StateTrace *states_in_flight(FnCtx *ctx, size_t *num) {
   return st;
 }
 
-static Await *await_of_state(FnCtx *ctx, int state) {
-  for (size_t i = 0; i < ctx->num_awaits; i++)
-    if (ctx->awaits[i].evaluated && ctx->awaits[i].state == state)
-      return &ctx->awaits[i];
-  return NULL;
+/* The await of each resume state (a table: a lookup per state was n^2). */
+static Await **awaits_by_state(FnCtx *ctx) {
+  Await **t = calloc((size_t)ctx->num_states + 2, sizeof *t);
+  for (size_t i = ctx->num_awaits; i-- > 0;) /* the first of a state wins */
+    if (ctx->awaits[i].evaluated && ctx->awaits[i].state >= 0 &&
+        ctx->awaits[i].state <= ctx->num_states)
+      t[ctx->awaits[i].state] = &ctx->awaits[i];
+  return t;
 }
 
 void emit_trace_fn(FnCtx *ctx) {
@@ -163,11 +166,12 @@ void emit_trace_fn(FnCtx *ctx) {
   const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
   size_t num = 0;
   StateTrace *states = states_in_flight(ctx, &num);
+  Await **by_state = awaits_by_state(ctx);
   char *file = c_string_literal(L->src.path);
   StrBuf decls = {0}, body = {0};
   for (size_t i = 0; i < num; i++) {
     StateTrace *s = &states[i];
-    Await *aw = await_of_state(ctx, s->state);
+    Await *aw = s->state >= 0 && s->state <= ctx->num_states ? by_state[s->state] : NULL;
     unsigned line = aw ? source_line(&L->src, aw->range.begin) : 0;
     char *what;
     /* an await through an async function pointer has no named callee */
@@ -215,6 +219,7 @@ void emit_trace_fn(FnCtx *ctx) {
     free(s->v);
   }
   free(states);
+  free(by_state);
   free(file);
   StrBuf out = {0};
   sb_printf(&out, "\n%s%svoid %s__trace(const void *ac_fv, struct ac_trace *ac_t)\n{\n"
