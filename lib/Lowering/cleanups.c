@@ -238,6 +238,16 @@ static size_t in_scope_at(FnCtx *ctx, unsigned at, bool (*keep)(const Var *, uns
                           unsigned arg, Var ***out) {
   size_t n = 0;
   Var **v = NULL;
+  /* most functions have no cleanup local: then no scan per await and jump */
+  if (!ctx->cleanups_counted) {
+    for (size_t i = 0; i < ctx->num_vars; i++)
+      ctx->num_cleanup_vars += has_cleanup(&ctx->vars[i]);
+    ctx->cleanups_counted = true;
+  }
+  if (!ctx->num_cleanup_vars) {
+    *out = NULL;
+    return 0;
+  }
   for (size_t i = ctx->num_vars; i-- > 0;) {
     Var *x = &ctx->vars[i];
     if (!in_scope(x, at) || (keep && !keep(x, arg)))

@@ -400,6 +400,8 @@ typedef struct FnCtx {
    * index + 1; vars[0, num_indexed) are in it */
   unsigned *var_slots, *var_keys;
   size_t var_cap, num_indexed;
+  size_t num_cleanup_vars; /* cleanups.c, counted once the frame is known */
+  bool cleanups_counted;
   int nesting;          /* analyze.c's depth in the AST */
   bool too_deep;        /* past MAX_NESTING: an error, nothing lowered */
   Await *awaits;        /* sorted by offset */
