@@ -922,10 +922,17 @@ static void choose_promoted(FnCtx *ctx) {
  * may be a sibling's since the block was entered, and the resume reloads
  * it (emit.c), so it always reloads what its save stored. */
 int new_state(FnCtx *ctx, Await *aw) {
+  if (!ctx->save_counted) { /* the locals a save may name, once: not every local per await */
+    ctx->save_vars = xrealloc(NULL, (ctx->num_vars + 1) * sizeof *ctx->save_vars);
+    for (size_t i = 0; i < ctx->num_vars; i++)
+      if (ctx->vars[i].promoted && (ctx->vars[i].shares_storage || ctx->vars[i].assigned))
+        ctx->save_vars[ctx->num_save_vars++] = i;
+    ctx->save_counted = true;
+  }
   StrBuf sb = {0};
-  for (size_t i = 0; i < ctx->num_vars; i++) {
-    Var *v = &ctx->vars[i];
-    if (v->promoted && (v->shares_storage ? in_block_of(v, aw->range.begin) : v->assigned))
+  for (size_t k = 0; k < ctx->num_save_vars; k++) {
+    Var *v = &ctx->vars[ctx->save_vars[k]];
+    if (v->shares_storage ? in_block_of(v, aw->range.begin) : v->assigned)
       sb_printf(&sb, "AC__SAVE(ac_f->%s, ac_l_%s); ", v->field, v->field);
   }
   free(ctx->save_text);

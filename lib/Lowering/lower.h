@@ -400,6 +400,9 @@ typedef struct FnCtx {
    * index + 1; vars[0, num_indexed) are in it */
   unsigned *var_slots, *var_keys;
   size_t var_cap, num_indexed;
+  size_t *save_vars;    /* new_state: the promoted locals a save may name */
+  size_t num_save_vars;
+  bool save_counted;
   size_t num_cleanup_vars; /* cleanups.c, counted once the frame is known */
   bool cleanups_counted;
   int nesting;          /* analyze.c's depth in the AST */
