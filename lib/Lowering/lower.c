@@ -308,6 +308,7 @@ static int lower_file(const char *path, const AcOptions *opt, char **out) {
   free(ipath);
   if (!parsed || !L.src.file)
     goto done;
+  pp_mark_definitions(&L);
 
   collect_async_fns(&L);
   find_direct_fns(&L);

@@ -156,6 +156,8 @@ typedef struct PpLine {
   bool marker;          /* a line marker */
   bool directive;       /* a #define / #undef line (blanked for clang) */
   bool system;          /* a system header's, or what its macros wrote (flag 3) */
+  bool lowerable;       /* the .ac file's, or a file it includes inside a function
+                           definition (an X-macro list): text the lowering edits */
 } PpLine;
 typedef struct PpDef {
   unsigned off, end;    /* its line in the text */
@@ -178,6 +180,8 @@ struct PpMap {
 /* Reads the markers and directives of text (blanking the directives). */
 bool pp_map_build(PpMap *m, char *text, size_t len, const char *main_path);
 bool pp_line_in_main(const PpMap *m, unsigned text_line);
+/* Marks the lines of every function definition of the .ac file lowerable. */
+void pp_mark_definitions(Lowering *L);
 void pp_map_free(PpMap *m);
 const Source *pp_file_text(PpMap *m, unsigned file);
 /* The macros defined at a point of the text. */

@@ -94,10 +94,12 @@ bool pp_map_build(PpMap *m, char *text, size_t len, const char *main_path) {
     char *name;
     bool system;
     PpLine *pl = &m->lines[m->num_lines++];
-    *pl = (PpLine){.file = file, .line = line, .system = in_system};
+    *pl = (PpLine){.file = file, .line = line, .system = in_system,
+                   .lowerable = file == m->main_file};
     PpDef d;
     if (parse_marker(text + b, text + e, &mline, &name, &system)) {
       pl->marker = true;
+      pl->lowerable = false;
       file = file_index(m, name, system);
       in_system = system;
       line = mline;
@@ -111,6 +113,7 @@ bool pp_map_build(PpMap *m, char *text, size_t len, const char *main_path) {
         m->defs[m->num_defs++] = d;
         memset(text + b, ' ', e - b); /* clang sees no macro of the file's */
         pl->directive = true;
+        pl->lowerable = false;
       }
       line++;
     }
@@ -210,4 +213,28 @@ void pp_map_free(PpMap *m) {
     free(m->defs[i].name);
   free(m->files), free(m->defs), free(m->lines), free(m->raw);
   *m = (PpMap){0};
+}
+
+static enum CXChildVisitResult mark_definition(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  Lowering *L = d;
+  if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
+    return CXChildVisit_Continue;
+  CXSourceRange ext = clang_getCursorExtent(c);
+  CXFile fb, fe;
+  unsigned b, e;
+  clang_getFileLocation(clang_getRangeStart(ext), &fb, NULL, NULL, &b);
+  clang_getFileLocation(clang_getRangeEnd(ext), &fe, NULL, NULL, &e);
+  if (!fb || !clang_File_isEqual(fb, L->src.file) || !fe || b > e || e > L->src.size)
+    return CXChildVisit_Continue;
+  unsigned first = text_line(&L->src, b), last = text_line(&L->src, e);
+  if (!pp_line_in_main(&L->pp, first))
+    return CXChildVisit_Continue;
+  for (unsigned l = first; l <= last; l++)
+    L->pp.lines[l - 1].lowerable = !L->pp.lines[l - 1].marker && !L->pp.lines[l - 1].directive;
+  return CXChildVisit_Continue;
+}
+
+void pp_mark_definitions(Lowering *L) {
+  clang_visitChildren(clang_getTranslationUnitCursor(L->tu), mark_definition, L);
 }

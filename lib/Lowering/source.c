@@ -100,13 +100,15 @@ bool loc_in_macro(CXSourceLocation loc) {
   return eo != so || !clang_File_isEqual(ef, sf);
 }
 
-/* In the preprocessed text, and on a line of the .ac file itself (not of a
- * header it includes). */
+/* In the preprocessed text, on a line the lowering may edit: the .ac file's
+ * own, or what a file included inside one of its functions wrote. */
 bool loc_offset(Lowering *L, CXSourceLocation loc, unsigned *off) {
   CXFile f;
   clang_getFileLocation(loc, &f, NULL, NULL, off);
-  return f && clang_File_isEqual(f, L->src.file) && *off <= L->src.size &&
-         pp_line_in_main(&L->pp, text_line(&L->src, *off < L->src.size ? *off : L->src.size));
+  if (!f || !clang_File_isEqual(f, L->src.file) || *off > L->src.size)
+    return false;
+  unsigned l = text_line(&L->src, *off < L->src.size ? *off : L->src.size);
+  return l <= L->pp.num_lines && L->pp.lines[l - 1].lowerable;
 }
 
 /* An expression that ends with a macro (`NULL`, `MAX(a, b)`) written in
