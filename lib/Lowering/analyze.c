@@ -220,27 +220,10 @@ typedef struct ScanState {
 
 static void scan(ScanState *st, CXCursor c);
 
-/* Deeper than this, an expression is an error: every pass of the lowering
- * recurses on it (on a 1 GiB stack, lower.c), as clang's parser does. */
-enum { MAX_NESTING = 100000 };
-
 static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
-  ScanState *st = d;
-  FnCtx *ctx = st->ctx;
-  if (ctx->nesting >= MAX_NESTING) {
-    if (!ctx->too_deep)
-      diag_cursor(ctx->L, DIAG_ERROR, c,
-                  "expression nested too deeply (over %d levels) for asyncc to lower; split it "
-                  "into smaller expressions through locals",
-                  MAX_NESTING);
-    ctx->too_deep = true;
-    return CXChildVisit_Break;
-  }
-  ctx->nesting++;
-  scan(st, c);
-  ctx->nesting--;
-  return ctx->too_deep ? CXChildVisit_Break : CXChildVisit_Continue;
+  scan(d, c);
+  return CXChildVisit_Continue;
 }
 
 /* `typeof(await g())`: clang's cursors do not show the typeof, the text does. */

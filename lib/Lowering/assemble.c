@@ -42,16 +42,8 @@ static void add_unit(Units *u, unsigned first, unsigned last) {
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
   Units *u = d;
-  Lowering *L = u->L;
-  CXSourceRange ext = clang_getCursorExtent(c);
-  CXFile fb, fe;
-  unsigned b, e;
-  clang_getFileLocation(clang_getRangeStart(ext), &fb, NULL, NULL, &b);
-  clang_getFileLocation(clang_getRangeEnd(ext), &fe, NULL, NULL, &e);
-  if (!fb || !clang_File_isEqual(fb, L->src.file) || !fe || b > e || e > L->src.size)
-    return CXChildVisit_Continue;
-  unsigned first = text_line(&L->src, b), last = text_line(&L->src, e);
-  if (pp_line_in_main(&L->pp, first))
+  unsigned first, last;
+  if (decl_lines(u->L, c, &first, &last))
     add_unit(u, first, last);
   return CXChildVisit_Continue;
 }
@@ -184,6 +176,16 @@ static const char *quoted(Lowering *L, unsigned file) {
 static void put_sys(Writer *w, const char *s, size_t n, unsigned file, unsigned line,
                     bool same_line, bool system);
 
+/* A GNU line marker: the next line is 'line' of 'file', of a system header
+ * or not (the only way back out of one). */
+static void line_marker(Writer *w, unsigned file, unsigned line, bool system) {
+  sb_printf(&w->out, "# %u %s%s\n", line, quoted(w->L, file), system ? " 3 4" : "");
+  w->written++;
+  w->expected = line;
+  w->file = file;
+  w->system = system;
+}
+
 static void put(Writer *w, const char *s, size_t n, unsigned file, unsigned line, bool same_line) {
   put_sys(w, s, n, file, line, same_line, false);
 }
@@ -197,13 +199,8 @@ static void put_sys(Writer *w, const char *s, size_t n, unsigned file, unsigned 
                     bool same_line, bool system) {
   system &= w->markers && file != TO_OUTPUT;
   for (size_t i = 0; i < n; i++) {
-    if (w->at_line_start && w->lines && file != TO_OUTPUT && system != w->system) {
-      sb_printf(&w->out, "# %u %s%s\n", line, quoted(w->L, file), system ? " 3 4" : "");
-      w->written++;
-      w->expected = line;
-      w->file = file;
-      w->system = system;
-    }
+    if (w->at_line_start && w->lines && file != TO_OUTPUT && system != w->system)
+      line_marker(w, file, line, system);
     if (w->at_line_start && w->lines) {
       if (file == TO_OUTPUT && (w->file != TO_OUTPUT || w->expected != w->written + 1)) {
         sb_printf(&w->out, "#line %u %s\n", w->written + 2, w->c_path);
@@ -283,22 +280,23 @@ static bool starts_with(const char *s, size_t n, const char *p) {
 
 /* The names the text uses that a macro defined at 'at' would expand:
  * `#pragma push_macro` lines into 'push', the matching pops into 'pop'. */
-static void protect_names(Lowering *L, MacroSet *set, const char *text, unsigned at, StrBuf *push,
+static void protect_names(Lowering *L, MacroSet *set, unsigned at, unsigned end, StrBuf *push,
                           StrBuf *pop) {
   macro_set_at(&L->pp, at, set);
+  const char *text = L->src.text + at, *stop = L->src.text + end;
   const char **seen = NULL;
   size_t num_seen = 0;
-  for (const char *p = text; *p;) {
+  for (const char *p = text; p < stop && *p;) {
     if (*p == '"' || *p == '\'') {
       char q = *p++;
-      while (*p && *p != q && *p != '\n')
+      while (p < stop && *p && *p != q && *p != '\n')
         p += p[0] == '\\' && p[1] ? 2 : 1;
       if (*p)
         p++;
       continue;
     }
     if (*p == '#' && (p == text || p[-1] == '\n')) { /* #line, #pragma */
-      while (*p && *p != '\n')
+      while (p < stop && *p != '\n')
         p++;
       continue;
     }
@@ -347,9 +345,8 @@ static void write_group(Writer *w, const Group *g, const Source *a, const LineKi
     e--; /* an insertion at the next line's start belongs to the next group */
   /* the names the user's text of the group uses (the lowering's own code
    * means its macros, offsetof or NULL, to expand) */
-  char *text = xasprintf("%.*s", (int)(e - b), L->src.text + b);
   StrBuf push = {0}, pop = {0};
-  protect_names(L, &w->macros, text, b, &push, &pop);
+  protect_names(L, &w->macros, b, e, &push, &pop);
   newline(w);
   char *ps = sb_take(&push);
   put(w, ps, strlen(ps), TO_OUTPUT, 0, true);
@@ -357,15 +354,8 @@ static void write_group(Writer *w, const Group *g, const Source *a, const LineKi
   w->deferred = &deferred;
   walk_edits(L, b, e, group_piece, w);
   newline(w);
-  if (w->system) {
-    char *q = quote_path(L->pp.files[L->pp.main_file].name);
-    sb_printf(&w->out, "# %u %s\n", g->a_last, q);
-    free(q);
-    w->written++;
-    w->expected = g->a_last;
-    w->file = L->pp.main_file;
-    w->system = false;
-  }
+  if (w->system)
+    line_marker(w, L->pp.main_file, g->a_last, false);
   char *pp = sb_take(&pop);
   put(w, pp, strlen(pp), TO_OUTPUT, 0, true);
   char *defs = sb_take(&deferred);
@@ -376,7 +366,6 @@ static void write_group(Writer *w, const Group *g, const Source *a, const LineKi
       put(w, a->text + a->line_start[l - 1], line_end(a, l) - a->line_start[l - 1],
           L->pp.main_file, l, false);
   newline(w);
-  free(text);
   free(ps);
   free(pp);
   free(defs);

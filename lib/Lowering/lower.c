@@ -344,8 +344,8 @@ done:
 
 /* The lowering recurses on the depth of expressions and statements (as
  * clang does): it runs on a thread of its own with a stack sized for that,
- * as libclang parses on one; an expression nested deeper than even that
- * allows is an error (lowered_depth_ok in analyze.c), never a crash. */
+ * as libclang parses on one.  operators_bounded keeps the depth below what
+ * libclang's own parser survives, far below what this stack holds. */
 typedef struct LowerJob {
   const char *path;
   const AcOptions *opt;

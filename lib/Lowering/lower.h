@@ -114,6 +114,9 @@ bool loc_offset(Lowering *L, CXSourceLocation loc, unsigned *off);
  * 'words' (NULL-terminated; the headers the text also holds are not
  * tokenized); free() the array. */
 CXToken *main_file_tokens(Lowering *L, const char *const *words, unsigned *n);
+/* The text lines of a top-level declaration written in the .ac file
+ * itself (not in a header it includes); false for any other. */
+bool decl_lines(Lowering *L, CXCursor c, unsigned *first, unsigned *last);
 /* Written in the .ac file itself (its expansion location), not a header. */
 bool loc_in_main(Lowering *L, CXSourceLocation loc);
 /* The file (PpMap index) the user wrote loc in, ~0u if none. */
@@ -409,8 +412,6 @@ typedef struct FnCtx {
   bool save_counted;
   size_t num_cleanup_vars; /* cleanups.c, counted once the frame is known */
   bool cleanups_counted;
-  int nesting;          /* analyze.c's depth in the AST */
-  bool too_deep;        /* past MAX_NESTING: an error, nothing lowered */
   Await *awaits;        /* sorted by offset */
   size_t num_awaits;
   StrBuf tmp_fields;    /* members of the ac_tmp union */

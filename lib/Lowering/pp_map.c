@@ -220,15 +220,8 @@ static enum CXChildVisitResult mark_definition(CXCursor c, CXCursor parent, CXCl
   Lowering *L = d;
   if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
     return CXChildVisit_Continue;
-  CXSourceRange ext = clang_getCursorExtent(c);
-  CXFile fb, fe;
-  unsigned b, e;
-  clang_getFileLocation(clang_getRangeStart(ext), &fb, NULL, NULL, &b);
-  clang_getFileLocation(clang_getRangeEnd(ext), &fe, NULL, NULL, &e);
-  if (!fb || !clang_File_isEqual(fb, L->src.file) || !fe || b > e || e > L->src.size)
-    return CXChildVisit_Continue;
-  unsigned first = text_line(&L->src, b), last = text_line(&L->src, e);
-  if (!pp_line_in_main(&L->pp, first))
+  unsigned first, last;
+  if (!decl_lines(L, c, &first, &last))
     return CXChildVisit_Continue;
   for (unsigned l = first; l <= last; l++)
     L->pp.lines[l - 1].lowerable = !L->pp.lines[l - 1].marker && !L->pp.lines[l - 1].directive;

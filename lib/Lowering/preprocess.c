@@ -122,9 +122,8 @@ char *pp_run(const AcOptions *opt, const char *path, size_t *len) {
   argv[n] = NULL;
 
   int out[2];
-  char errname[] = "/tmp/asyncc-pp-XXXXXX";
   const char *tmpdir = getenv("TMPDIR");
-  char *errpath = tmpdir && *tmpdir ? xasprintf("%s/asyncc-pp-XXXXXX", tmpdir) : xstrdup(errname);
+  char *errpath = xasprintf("%s/asyncc-pp-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
   int errfd = mkstemp(errpath);
   char *text = NULL;
   if (errfd < 0 || pipe(out) != 0) {

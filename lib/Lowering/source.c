@@ -223,3 +223,16 @@ CXToken *main_file_tokens(Lowering *L, const char *const *words, unsigned *n) {
   }
   return all;
 }
+
+bool decl_lines(Lowering *L, CXCursor c, unsigned *first, unsigned *last) {
+  CXSourceRange ext = clang_getCursorExtent(c);
+  CXFile fb, fe;
+  unsigned b, e;
+  clang_getFileLocation(clang_getRangeStart(ext), &fb, NULL, NULL, &b);
+  clang_getFileLocation(clang_getRangeEnd(ext), &fe, NULL, NULL, &e);
+  if (!fb || !clang_File_isEqual(fb, L->src.file) || !fe || b > e || e > L->src.size)
+    return false;
+  *first = text_line(&L->src, b);
+  *last = text_line(&L->src, e);
+  return pp_line_in_main(&L->pp, *first);
+}

@@ -152,7 +152,8 @@ static StateTrace *states_in_flight(FnCtx *ctx, size_t *num) {
 
 /* The await of each resume state (a table: a lookup per state was n^2). */
 static Await **awaits_by_state(FnCtx *ctx) {
-  Await **t = calloc((size_t)ctx->num_states + 2, sizeof *t);
+  size_t n = (size_t)ctx->num_states + 2;
+  Await **t = memset(xrealloc(NULL, n * sizeof *t), 0, n * sizeof *t);
   for (size_t i = ctx->num_awaits; i-- > 0;) /* the first of a state wins */
     if (ctx->awaits[i].evaluated && ctx->awaits[i].state >= 0 &&
         ctx->awaits[i].state <= ctx->num_states)
