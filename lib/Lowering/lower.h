@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* ------------------------------------------------------------ public API */
 
@@ -36,6 +37,10 @@ const char *ac_warning_name(AcWarning w);
 /* The warning a flag's name (after -W, -Wno-, -Werror=) names, or -1. */
 int ac_warning_named(const char *name);
 
+/* How diagnostics are printed: clang's text, gcc's JSON, or SARIF 2.1.0
+ * (-fdiagnostics-format=); JSON and SARIF are written by ac_diag_finish. */
+typedef enum AcDiagFormat { AC_DIAG_TEXT, AC_DIAG_JSON, AC_DIAG_SARIF } AcDiagFormat;
+
 typedef struct AcOptions {
   const char *prelude;      /* path of asyncc/prelude.h */
   AcEmit emit;              /* what ac_lower_file returns: the C, or a report on it */
@@ -50,12 +55,24 @@ typedef struct AcOptions {
    * preprocessor (`-E`) makes the text that is lowered */
   const char *const *backend;
   int num_backend;
+  AcDiagFormat diag_format;
+  bool diag_color;          /* -fdiagnostics-color: ANSI colors in text */
+  bool parseable_fixits;    /* -fdiagnostics-parseable-fixits */
 } AcOptions;
 
 /* Lowers the .ac file 'path' to C.  On success returns 0 and sets *out (a
  * malloc'ed NUL-terminated string).  Diagnostics go to stderr in clang's
  * format; returns 1 if there was an error. */
 int ac_lower_file(const char *path, const AcOptions *opt, char **out);
+
+/* With -fdiagnostics-format=json or sarif: writes the diagnostics of the
+ * files lowered since the last call to stderr, as one document (an empty
+ * one if there were none), as gcc does for each translation unit. */
+void ac_diag_finish(const AcOptions *opt);
+
+/* The backend's preprocessing of 'path' that ac_lower_file runs first (for
+ * -v and -###): a malloc'ed NULL-terminated argv. */
+const char **ac_preprocess_command(const AcOptions *opt, const char *path);
 
 /* ------------------------------------------------------------ strbuf.c */
 
@@ -208,6 +225,12 @@ UserLoc user_loc(PpMap *m, const Source *src, unsigned off);
 UserLoc user_loc_in_macro(PpMap *m, const Source *src, const PpDef *d, unsigned off);
 /* A diagnostic at a point of a user file (diag.c). */
 void diag_user(Lowering *L, DiagLevel lvl, UserLoc u, const char *msg);
+/* diag_json.c: diagnostics kept for -fdiagnostics-format=json/sarif (line 0:
+ * no location); a note belongs to the diagnostic before it, a fix-it too. */
+void diag_record(DiagLevel lvl, const char *file, unsigned line, unsigned col, const char *flag,
+                 const char *msg);
+void diag_record_fixit(const char *file, unsigned line, unsigned col, const char *text);
+void diag_print_json_string(FILE *f, const char *s); /* quoted and escaped */
 
 /* assemble.c: the output: the .ac file's own text, with every top-level
  * declaration that was lowered replaced by its lowered text. */
