@@ -26,6 +26,31 @@
 
 #include <stddef.h>
 
+/* Headers shared by .ac and plain .c files declare async functions as .ac
+ * code does (`async int compute(int);`) and include this header first.  In
+ * a .ac file the prelude defines `async`; in plain C (any compiler, or
+ * asyncc given a .c file) the declaration is an unavailable function: C
+ * cannot call an async function, whose call is a future to await.  Plain C
+ * runs one to completion with its blocking wrapper, which asyncc generates
+ * for every non-static async function and which the header declares too:
+ *
+ *   async int compute(int x);
+ *   int compute__block_on(int x);  // compute(x) on a new runtime, its result
+ *
+ * See docs/language.md, "Calling async code from plain C". */
+#if !defined(ASYNCC_DIALECT) && !defined(async)
+#if defined(__has_attribute)
+#if __has_attribute(__unavailable__)
+#define async                                                                  \
+  __attribute__((__unavailable__("an async function: await it in a .ac file; " \
+                                 "plain C calls its blocking wrapper NAME__block_on()")))
+#endif
+#endif
+#ifndef async
+#define async __attribute__((__deprecated__("an async function: plain C calls NAME__block_on()")))
+#endif
+#endif
+
 typedef enum ac_poll { AC_PENDING = 0, AC_READY = 1 } ac_poll;
 
 struct ac_cx;   /* the poll context: which task is running, on which executor */
