@@ -112,14 +112,8 @@ int run_query(Driver *d) {
   }
   if (d->print_file_name && print_own_file(d, d->print_file_name))
     return 0;
-  if (d->verbose) {
+  if (d->verbose) /* then the backend's own -v */
     fprintf(stderr, "asyncc version %s (libclang 19)\nbackend: %s\n", ASYNCC_VERSION, d->cc);
-    if (!d->cc_flags.n && !d->link_flags.n) {
-      Args cmd = backend_words(d);
-      push(&cmd, "-v");
-      return run(d, &cmd);
-    }
-  }
   Args cmd = backend_words(d);
   append(&cmd, &d->cc_flags);
   append(&cmd, &d->link_flags);

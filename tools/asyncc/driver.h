@@ -32,6 +32,7 @@ typedef struct Driver {
   bool query;           /* -print-*, -dump*: answered without inputs */
   bool dump_version;    /* -dumpversion */
   bool show_version;    /* --version */
+  bool emit_stub;       /* --emit=stub */
   const char *print_file_name; /* -print-file-name=NAME */
   AcEmit emit;
   unsigned char warning[AC_NUM_WARNINGS]; /* asyncc's -W flags (AcWarnSetting) */
@@ -56,6 +57,12 @@ int run(Driver *d, Args *cmd);
 
 /* response_file.c: argv with every @file replaced by the words it holds. */
 int expand_response_files(int argc, char **argv, Args *out);
+
+/* stub.c.  The .ac file a .c stub from --emit=stub stands for (malloc'ed),
+ * or NULL if 'path' is not such a stub. */
+char *stub_target(const char *path);
+/* --emit=stub: a stub for each .ac input (FILE.ac.c, or -o). */
+int write_stubs(Driver *d);
 
 /* backend.c.  Sets d->cc (--cc=, $ASYNCC_CC or cc); refuses a backend that
  * is asyncc itself. */

@@ -259,8 +259,10 @@ static int parse_args(Driver *d, int argc, const char **argv) {
     } else if (!strcmp(a, "--emit=layout") || !strcmp(a, "--emit=dot") || !strcmp(a, "--emit=json")) {
       d->emit_c = true;
       d->emit = a[7] == 'l' ? AC_EMIT_LAYOUT : a[7] == 'd' ? AC_EMIT_DOT : AC_EMIT_JSON;
+    } else if (!strcmp(a, "--emit=stub")) {
+      d->emit_stub = true;
     } else if (!strncmp(a, "--emit=", 7)) {
-      fprintf(stderr, "asyncc: error: unknown --emit mode '%s' (supported: c, layout, dot, json)\n", a + 7);
+      fprintf(stderr, "asyncc: error: unknown --emit mode '%s' (supported: c, layout, dot, json, stub)\n", a + 7);
       return 1;
     } else if (!strncmp(a, "-W", 2) && asyncc_warning_flag(d, a)) {
       /* one of asyncc's own warnings: not a flag for the backend */
@@ -270,6 +272,7 @@ static int parse_args(Driver *d, int argc, const char **argv) {
       d->cc = a + 5;
     } else if (!strcmp(a, "-v")) {
       d->verbose = true;
+      push(&d->cc_flags, a); /* the backend's commands and search paths too, as gcc -v */
     } else if (!strcmp(a, "-###")) {
       d->verbose = d->dry_run = true;
     } else if (!strcmp(a, "-dumpversion")) {
@@ -319,9 +322,28 @@ static int parse_args(Driver *d, int argc, const char **argv) {
   return 0;
 }
 
+/* The .c stubs --emit=stub writes (for build tools that compile only .c
+ * files, Meson): each stands for the .ac file it names, compiled with the
+ * flags the stub was given. */
+static void take_stubs(Driver *d) {
+  int k = 0;
+  for (int i = 0; i < d->c_inputs.n; i++) {
+    const char *in = d->c_inputs.v[i];
+    char *ac = *d->c_langs.v[i] || !strcmp(in, "-") ? NULL : stub_target(in);
+    if (ac) {
+      push(&d->ac_inputs, ac);
+      continue;
+    }
+    d->c_inputs.v[k] = in;
+    d->c_langs.v[k++] = d->c_langs.v[i];
+  }
+  d->c_inputs.n = d->c_langs.n = k;
+}
+
 /* After choose_backend: what parse_args cannot check alone. */
 static int check_inputs(Driver *d) {
   int missing = 0, from_stdin = 0;
+  take_stubs(d);
   Args *lists[] = {&d->ac_inputs, &d->c_inputs};
   for (int l = 0; l < 2; l++)
     for (int i = 0; i < lists[l]->n; i++) {
@@ -607,6 +629,8 @@ int main(int argc, char **argv) {
     drop_unsupported_diag_format(&d);
   if (d.preprocess_only)
     return preprocess(&d);
+  if (d.emit_stub)
+    return write_stubs(&d);
   AcOptions opt = {.prelude = d.prelude, .clang_args = d.parse_flags.v,
                    .num_clang_args = d.parse_flags.n, .line_directives = d.lines, .emit = d.emit,
                    .werror = d.opt_werror, .no_warnings = d.opt_no_warnings,
