@@ -35,6 +35,10 @@ cmake-ninja | cmake-make)
   bump_header
   cmake --build b
   expect b/app $'sum: 55\ncmake: 52'
+  # a build with nothing changed does nothing, the compile-commands step included
+  cmake --build b | tee noop.log
+  ! grep -q "compile_commands.json" noop.log
+  [ "$mode" = cmake-make ] || grep -q 'ninja: no work to do' noop.log
   # the .ac entry of compile_commands.json (rewritten from asyncc's command for
   # Ninja, added for Makefiles) parses with clang, and clangd uses it
   python3 - b/compile_commands.json <<'PY'
