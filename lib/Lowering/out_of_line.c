@@ -264,14 +264,17 @@ char *async_desc_text(FnCtx *ctx) {
       n, n, result, n, n, n, n, n);
   if (!fn->is_static && !fn->is_main) { /* plain C runs it with f__block_on(args) */
     const char *p = params.len ? params.data + 2 : "void";
+    /* `int (*)(int)` cannot precede a declarator as it is spelled */
+    char *ret = strpbrk(fn->ret_type, "([") ? xasprintf("__typeof__(%s)", fn->ret_type)
+                                             : xstrdup(fn->ret_type);
     char *with = xasprintf(
         "%s%s %s__block_on(%s);\n"
         "%s %s__block_on(%s)\n{\n    struct %s__frame ac_fr;\n    %s__init(&ac_fr%s);\n"
         "    ac__block_on_check(ac_block_on_frame_traced(&ac_fr, %s__desc_poll, %s__desc_drop, "
         "%s__trace));\n    %s;\n}\n",
-        text, fn->ret_type, n, p, fn->ret_type, n, p, n, n, args.len ? args.data : "", n, n, n,
+        text, ret, n, p, ret, n, p, n, n, args.len ? args.data : "", n, n, n,
         fn->returns_void ? "(void)0" : "return ac_fr.ac_result");
-    free(text);
+    free(text), free(ret);
     text = with;
   }
   if (*label) { /* plain C (block_on from a .c file) names it g__desc: an alias */
