@@ -1,6 +1,6 @@
 /* asyncc: the driver.  Behaves like cc: lowers each .ac file to C with the
  * lowering library, then compiles and links with the backend compiler
- * (--cc=, $CC, or cc) and the bundled runtime.  It finds its prelude,
+ * (--cc=, $ASYNCC_CC, or cc: backend.c) and the bundled runtime.  It finds its prelude,
  * headers and runtime relative to its own executable (../include, ../lib),
  * so build/bin/asyncc works straight from the build tree. */
 #define _GNU_SOURCE
