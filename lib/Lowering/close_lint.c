@@ -60,45 +60,38 @@ static char *library_callee_name(Lowering *L, CXCursor call) {
   return r;
 }
 
-/* The variable an expression names (through parentheses, casts and
- * `await`), or a null cursor. */
-static CXCursor named_var(CXCursor e) {
-  for (;;) {
-    e = strip_parens(e);
-    if (clang_getCursorKind(e) == CXCursor_UnaryOperator &&
-        clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_Extension) { /* await */
-      Children ch;
-      children_of(e, &ch);
-      CXCursor inner = ch.n == 1 ? ch.p[0] : clang_getNullCursor();
-      children_free(&ch);
-      if (clang_Cursor_isNull(inner))
-        return inner;
-      e = inner;
-      continue;
-    }
-    if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
-      return clang_getNullCursor();
-    CXCursor v = clang_getCursorReferenced(e);
-    enum CXCursorKind k = clang_getCursorKind(v);
-    return k == CXCursor_VarDecl || k == CXCursor_ParmDecl ? v : clang_getNullCursor();
-  }
-}
-
-/* The call an expression is, through parentheses, casts and `await`. */
-static CXCursor call_of(CXCursor e) {
+/* An expression without its parentheses, casts and `await`s (await is
+ * GNU's __extension__ operator to clang). */
+static CXCursor strip_await(CXCursor e) {
   for (;;) {
     e = strip_parens(e);
     if (clang_getCursorKind(e) != CXCursor_UnaryOperator ||
         clang_getCursorUnaryOperatorKind(e) != CXUnaryOperator_Extension)
-      return clang_getCursorKind(e) == CXCursor_CallExpr ? e : clang_getNullCursor();
+      return e;
     Children ch;
     children_of(e, &ch);
     CXCursor inner = ch.n == 1 ? ch.p[0] : clang_getNullCursor();
     children_free(&ch);
     if (clang_Cursor_isNull(inner))
-      return inner;
+      return e;
     e = inner;
   }
+}
+
+/* The variable or parameter an expression names, or a null cursor. */
+static CXCursor named_var(CXCursor e) {
+  e = strip_await(e);
+  if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+    return clang_getNullCursor();
+  CXCursor v = clang_getCursorReferenced(e);
+  enum CXCursorKind k = clang_getCursorKind(v);
+  return k == CXCursor_VarDecl || k == CXCursor_ParmDecl ? v : clang_getNullCursor();
+}
+
+/* The call an expression is, or a null cursor. */
+static CXCursor call_of(CXCursor e) {
+  e = strip_await(e);
+  return clang_getCursorKind(e) == CXCursor_CallExpr ? e : clang_getNullCursor();
 }
 
 static void add_watched(CloseLint *cl, CXCursor var, CXCursor call, const char *name) {

@@ -17,7 +17,8 @@
  *   -Wspawn-local-address    a spawned task gets a pointer to a local of the
  *                            spawning function, which it may outlive;
  *   -Wunused-async-result    the result of an async call that reports errors
- *                            (the runtime's calls, ac_timeout) is discarded. */
+ *                            (the runtime's calls, ac_timeout) is discarded;
+ *   -Wclose-runtime-fd       close() of an fd the runtime watches (close_lint.c). */
 #include "lower.h"
 
 #include <stdlib.h>

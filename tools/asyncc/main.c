@@ -49,7 +49,7 @@ static const char *usage =
     "  --emit=dot       write the state graphs in Graphviz DOT (FILE.dot)\n"
     "  --emit=json      write layouts and state graphs as JSON (FILE.json)\n"
     "  -Wblocking-call, -Wmutex-across-await, -Wspawn-local-address,\n"
-    "  -Wunused-async-result\n"
+    "  -Wunused-async-result, -Wclose-runtime-fd\n"
     "                   asyncc's warnings (all on by default); -Wno-NAME turns one\n"
     "                   off, -Werror=NAME makes it an error, -Wno-error=NAME undoes\n"
     "                   that; -Werror and -w apply to them and are also passed to\n"
