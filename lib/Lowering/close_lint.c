@@ -20,21 +20,20 @@ static const char *const watchers[] = {"ac_read",         "ac_write",         "a
                                        "ac_write_all",    "ac_fd_readable",   "ac_fd_writable",
                                        "ac_udp_send_to",  "ac_udp_recv_from"};
 
+/* Why the runtime watches a variable: the first call that shows it. */
 typedef struct Watched {
-  CXCursor var;     /* the variable or parameter holding the fd */
-  unsigned at;      /* the call that shows the runtime watches it */
-  const char *call; /* its name */
+  unsigned at;      /* the call */
+  const char *call; /* its name; NULL: not watched */
 } Watched;
 
 typedef struct Close {
-  CXCursor var;
+  Var *var;
   unsigned at; /* the `close` of `close(var)` */
 } Close;
 
 typedef struct CloseLint {
   FnCtx *ctx;
-  Watched *watched;
-  size_t num_watched;
+  Watched *watched; /* per variable of the function (ctx->vars) */
   Close *closes;
   size_t num_closes;
 } CloseLint;
@@ -78,14 +77,12 @@ static CXCursor strip_await(CXCursor e) {
   }
 }
 
-/* The variable or parameter an expression names, or a null cursor. */
-static CXCursor named_var(CXCursor e) {
+/* The local or parameter of the function an expression names, or NULL. */
+static Var *named_var(FnCtx *ctx, CXCursor e) {
   e = strip_await(e);
-  if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
-    return clang_getNullCursor();
-  CXCursor v = clang_getCursorReferenced(e);
-  enum CXCursorKind k = clang_getCursorKind(v);
-  return k == CXCursor_VarDecl || k == CXCursor_ParmDecl ? v : clang_getNullCursor();
+  return clang_getCursorKind(e) == CXCursor_DeclRefExpr
+             ? var_of(ctx, clang_getCursorReferenced(e))
+             : NULL;
 }
 
 /* The call an expression is, or a null cursor. */
@@ -94,18 +91,17 @@ static CXCursor call_of(CXCursor e) {
   return clang_getCursorKind(e) == CXCursor_CallExpr ? e : clang_getNullCursor();
 }
 
-static void add_watched(CloseLint *cl, CXCursor var, CXCursor call, const char *name) {
+static void add_watched(CloseLint *cl, Var *var, CXCursor call, const char *name) {
   unsigned at;
-  if (clang_Cursor_isNull(var) || !loc_offset(cl->ctx->L, clang_getCursorLocation(call), &at))
-    return;
-  cl->watched = xrealloc(cl->watched, (cl->num_watched + 1) * sizeof *cl->watched);
-  cl->watched[cl->num_watched++] = (Watched){var, at, name};
+  Watched *w = var ? &cl->watched[var - cl->ctx->vars] : NULL;
+  if (w && !w->call && loc_offset(cl->ctx->L, clang_getCursorLocation(call), &at))
+    *w = (Watched){at, name};
 }
 
 /* `var = maker(...)` or `T var = maker(...)` */
-static void note_made(CloseLint *cl, CXCursor var, CXCursor value) {
+static void note_made(CloseLint *cl, Var *var, CXCursor value) {
   CXCursor call = call_of(value);
-  if (clang_Cursor_isNull(call) || clang_Cursor_isNull(var))
+  if (clang_Cursor_isNull(call) || !var)
     return;
   char *name = library_callee_name(cl->ctx->L, call);
   size_t i = name ? named_in(name, makers, sizeof makers / sizeof *makers) : 0;
@@ -120,12 +116,12 @@ static void note_call(CloseLint *cl, CXCursor call) {
     free(name);
     return;
   }
-  CXCursor var = named_var(clang_Cursor_getArgument(call, 0));
+  Var *var = named_var(cl->ctx, clang_Cursor_getArgument(call, 0));
   size_t i = named_in(name, watchers, sizeof watchers / sizeof *watchers);
   unsigned at;
   if (i) {
     add_watched(cl, var, call, watchers[i - 1]);
-  } else if (strcmp(name, "close") == 0 && !clang_Cursor_isNull(var) &&
+  } else if (strcmp(name, "close") == 0 && var &&
              clang_Cursor_getNumArguments(call) == 1 &&
              loc_offset(cl->ctx->L, clang_getCursorLocation(call), &at)) {
     cl->closes = xrealloc(cl->closes, (cl->num_closes + 1) * sizeof *cl->closes);
@@ -144,45 +140,37 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
     Children ch;
     children_of(c, &ch);
     if (ch.n && clang_isExpression(clang_getCursorKind(ch.p[ch.n - 1])))
-      note_made(cl, c, ch.p[ch.n - 1]);
+      note_made(cl, var_of(cl->ctx, c), ch.p[ch.n - 1]);
     children_free(&ch);
   } else if (k == CXCursor_BinaryOperator &&
              clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign) {
     Children ch;
     children_of(c, &ch);
     if (ch.n == 2)
-      note_made(cl, named_var(ch.p[0]), ch.p[1]);
+      note_made(cl, named_var(cl->ctx, ch.p[0]), ch.p[1]);
     children_free(&ch);
   }
   return CXChildVisit_Recurse;
 }
 
-static const Watched *watched_var(CloseLint *cl, CXCursor var) {
-  for (size_t i = 0; i < cl->num_watched; i++)
-    if (clang_equalCursors(cl->watched[i].var, var))
-      return &cl->watched[i];
-  return NULL;
-}
-
 void lint_plain_close(FnCtx *ctx) {
-  CloseLint cl = {.ctx = ctx};
+  size_t size = (ctx->num_vars + 1) * sizeof(Watched);
+  CloseLint cl = {.ctx = ctx, .watched = memset(xrealloc(NULL, size), 0, size)};
   clang_visitChildren(ctx->body, visit, &cl);
   for (size_t i = 0; i < cl.num_closes; i++) {
-    const Watched *w = watched_var(&cl, cl.closes[i].var);
-    if (!w)
+    Var *v = cl.closes[i].var;
+    const Watched *w = &cl.watched[v - ctx->vars];
+    if (!w->call)
       continue;
-    CXString s = clang_getCursorSpelling(w->var);
-    const char *name = clang_getCString(s);
     bool made = named_in(w->call, makers, sizeof makers / sizeof *makers);
     if (warn_at(ctx->L, W_CLOSE_RUNTIME_FD, cl.closes[i].at,
                 "'%s' is an fd the runtime watches, closed with 'close': a task waiting on it "
                 "is never woken, and its registration outlives it; use ac_close(%s)",
-                name, name)) {
+                v->name, v->name)) {
       diag_fixit(ctx->L, cl.closes[i].at, "ac_close");
-      diag_at(ctx->L, DIAG_NOTE, w->at, "'%s' %s '%s' here", name,
+      diag_at(ctx->L, DIAG_NOTE, w->at, "'%s' %s '%s' here", v->name,
               made ? "was made by" : "was passed to", w->call);
     }
-    clang_disposeString(s);
   }
   free(cl.watched);
   free(cl.closes);
