@@ -178,6 +178,12 @@ static int cmp_offset(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+const char main_not_awaitable[] =
+    "'main' cannot be awaited: an async 'main' is the program's root task, which the "
+    "generated C 'main' runs once (ac_block_on) and whose result is the exit status; there "
+    "is no async function 'main' to call. Move the work into another async function, and "
+    "await that from 'main'";
+
 bool is_await_op(Lowering *L, CXCursor c) {
   (void)L;
   if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
@@ -370,7 +376,7 @@ static void add_await(ScanState *st, CXCursor c) {
     return;
   }
   if (callee->is_main) {
-    diag_at(L, DIAG_ERROR, r.begin, "'main' cannot be awaited");
+    diag_at(L, DIAG_ERROR, r.begin, "%s", main_not_awaitable);
     return;
   }
   if (callee->is_stream) {

@@ -29,6 +29,7 @@ typedef enum AcWarning {
   W_MUTEX_ACROSS_AWAIT,  /* -Wmutex-across-await */
   W_SPAWN_LOCAL_ADDRESS, /* -Wspawn-local-address */
   W_UNUSED_ASYNC_RESULT, /* -Wunused-async-result */
+  W_CLOSE_RUNTIME_FD,    /* -Wclose-runtime-fd (close_lint.c) */
   AC_NUM_WARNINGS
 } AcWarning;
 /* per warning: as -W/-Wno/-Werror=/-Wno-error= set it (all are on by default) */
@@ -516,6 +517,10 @@ bool is_async_decl(CXCursor c);
 /* Written with `async` (the prelude's annotation): a function, variable, field, typedef. */
 bool has_async_annotation(CXCursor c);
 void collect_async_fns(Lowering *L);
+/* The error for `await main()` (analyze.c, concurrency.c). */
+extern const char main_not_awaitable[];
+/* async_redecl.c: declarations of one function that disagree on `async` are errors. */
+void check_async_redeclarations(Lowering *L);
 
 /* Fills ctx->awaits and ctx->vars and decides which locals live in the frame. */
 void analyze_fn(FnCtx *ctx);
@@ -607,6 +612,8 @@ bool is_direct_await_at(FnCtx *ctx, unsigned off);
 
 /* Errors and warnings for hazards in an async function (after analysis). */
 void lint_async_fn(FnCtx *ctx);
+/* close_lint.c: -Wclose-runtime-fd, close() of an fd the runtime watches. */
+void lint_plain_close(FnCtx *ctx);
 
 /* ------------------------------------------------------------ join_types.c */
 

@@ -57,7 +57,7 @@ static const char *usage =
     "  -x LANG          the language of the inputs that follow: ac, c (or another\n"
     "                   language of the backend), none (by the file name again)\n"
     "  -Wblocking-call, -Wmutex-across-await, -Wspawn-local-address,\n"
-    "  -Wunused-async-result\n"
+    "  -Wunused-async-result, -Wclose-runtime-fd\n"
     "                   asyncc's warnings (all on by default); -Wno-NAME turns one\n"
     "                   off, -Werror=NAME makes it an error, -Wno-error=NAME undoes\n"
     "                   that; -Werror and -w apply to them and are also passed to\n"
