@@ -224,24 +224,37 @@ static void check_alloca(Lint *lt, CXCursor var, CXCursor value, CXCursor where)
               v->name);
 }
 
-/* ac_spawn(f(..., &local, ...)): the task may outlive the spawning function */
+static Var *designated_local(FnCtx *ctx, CXCursor e);
+
+/* ac_spawn(f(..., &local, ...)): the task may outlive the spawning function.
+ * `&x`, `&s.f`, `&a[i]` and an array `a` that decays are addresses; `a[i]`
+ * of a non-array element is a value (only its index is looked into). */
 static enum CXChildVisitResult find_local_address(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
   FnCtx *ctx = d;
-  CXCursor target = clang_getNullCursor();
-  if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-      clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf) {
+  enum CXCursorKind k = clang_getCursorKind(c);
+  Var *v = NULL;
+  if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf) {
     Children ch;
     children_of(c, &ch);
-    CXCursor op = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
+    if (ch.n)
+      v = designated_local(ctx, ch.p[0]);
     children_free(&ch);
-    if (clang_getCursorKind(op) == CXCursor_DeclRefExpr)
-      target = clang_getCursorReferenced(op);
-  } else if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+  } else if (k == CXCursor_DeclRefExpr &&
              is_array_type(clang_getCanonicalType(clang_getCursorType(c)))) {
-    target = clang_getCursorReferenced(c); /* an array decays to a pointer */
+    v = var_of(ctx, clang_getCursorReferenced(c)); /* an array decays to a pointer */
+  } else if (k == CXCursor_ArraySubscriptExpr &&
+             !is_array_type(clang_getCanonicalType(clang_getCursorType(c)))) {
+    Children ch;
+    children_of(c, &ch);
+    if (ch.n == 2 && designated_local(ctx, ch.p[0])) {
+      if (find_local_address(ch.p[1], c, d) == CXChildVisit_Recurse)
+        clang_visitChildren(ch.p[1], find_local_address, d);
+      children_free(&ch);
+      return CXChildVisit_Continue;
+    }
+    children_free(&ch);
   }
-  Var *v = clang_Cursor_isNull(target) ? NULL : var_of(ctx, target);
   if (v && !v->is_param) {
     unsigned off;
     if (loc_offset(ctx->L, clang_getCursorLocation(c), &off))
