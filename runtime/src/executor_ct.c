@@ -195,6 +195,7 @@ out:
   ac__tasks_shutdown_drop(&ex->arena, root);
   drain_queues(ex);
   ac__tasks_release_live(&ex->arena);
+  ac__dump_thread_done(&ex->dump); /* a dump until unregistered need not wait */
   ac__context_exit();
   return err;
 }

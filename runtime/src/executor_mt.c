@@ -562,8 +562,10 @@ int ac__executor_mt_block_on(struct ac__executor_mt *ex, struct ac_task *root) {
   }
   /* Workers that could not start are neither running nor listed asleep:
    * never woken, their queues stay empty. */
-  for (unsigned i = started; i < ex->nworkers; i++)
+  for (unsigned i = started; i < ex->nworkers; i++) {
     atomic_fetch_sub(&ex->num_unparked, 1);
+    ac__dump_thread_done(&ex->workers[i].dump);
+  }
   ac__task_wake(root); /* first poll: worker 0's queue */
   worker_loop(w0);
   for (unsigned i = 1; i < started; i++)
@@ -575,6 +577,7 @@ int ac__executor_mt_block_on(struct ac__executor_mt *ex, struct ac_task *root) {
   ac__tasks_shutdown_drop(&ex->arena, root);
   drain_queues(ex);
   ac__tasks_release_live(&ex->arena);
+  ac__dump_thread_done(&w0->dump); /* a dump until unregistered need not wait */
   ac__context_exit();
   return atomic_load(&ex->err);
 }
