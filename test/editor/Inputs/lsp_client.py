@@ -6,12 +6,13 @@ answered as stable text lines for FileCheck.
 usage: lsp_client.py SERVER DIR STEP...
 steps (files relative to DIR; LINE and COL are 1-based, as in an editor):
   open:FILE                 didOpen, then print the settled diagnostics
+                            (once clangd's and asyncc's have come)
   change:FILE:OLD:NEW       didChange (an incremental edit replacing the
                             first OLD of the buffer by NEW), then print them
   fixes:FILE:LINE           print the code actions offered on LINE
   hover:FILE:LINE:COL       print the hover's text
-Each wait is bounded: diagnostics are settled when none came for 1.5 s
-(at most 30 s); a request gets 30 s."""
+Each wait is bounded: diagnostics are settled when both came and then none
+for 1.5 s (at most 30 s); a request gets 30 s."""
 import json
 import os
 import subprocess
@@ -31,6 +32,7 @@ class Client:
         self.cond = threading.Condition()
         self.responses = {}
         self.diags = {}        # uri -> last published diagnostics
+        self.publishes = {}    # uri -> how many were published
         self.last_publish = 0.0
         self.next_id = 0
         self.texts = {}
@@ -53,7 +55,9 @@ class Client:
             msg = json.loads(out.read(length))
             with self.cond:
                 if msg.get('method') == 'textDocument/publishDiagnostics':
-                    self.diags[msg['params']['uri']] = msg['params']['diagnostics']
+                    uri = msg['params']['uri']
+                    self.diags[uri] = msg['params']['diagnostics']
+                    self.publishes[uri] = self.publishes.get(uri, 0) + 1
                     self.last_publish = time.monotonic()
                 elif 'id' in msg and 'method' not in msg:
                     self.responses[msg['id']] = msg
@@ -84,19 +88,21 @@ class Client:
     def uri(self, name):
         return 'file://' + os.path.join(self.root, name)
 
-    def settled(self, uri):
-        """The diagnostics of uri once none were published for SETTLE_S."""
+    def settled(self, uri, seen):
+        """The diagnostics of uri once two more were published than 'seen'
+        (clangd's, and the server's after asyncc's check, in either order)
+        and then none for SETTLE_S."""
         start = time.monotonic()
         with self.cond:
             while time.monotonic() - start < LIMIT_S:
                 quiet = time.monotonic() - max(self.last_publish, start)
-                if uri in self.diags and quiet >= SETTLE_S:
+                if self.publishes.get(uri, 0) >= seen + 2 and quiet >= SETTLE_S:
                     break
                 self.cond.wait(SETTLE_S - min(quiet, SETTLE_S) + 0.05)
             return self.diags.get(uri, [])
 
-    def print_diags(self, name):
-        diags = self.settled(self.uri(name))
+    def print_diags(self, name, seen):
+        diags = self.settled(self.uri(name), seen)
         print('%s: %d diagnostics' % (name, len(diags)))
         for d in sorted(diags, key=lambda d: (d['range']['start']['line'], d['message'])):
             s = d['range']['start']
@@ -109,13 +115,14 @@ class Client:
 
     def step(self, step):
         kind, _, rest = step.partition(':')
+        seen = self.publishes.get(self.uri(rest.split(':')[0]), 0)
         if kind == 'open':
             with open(os.path.join(self.root, rest)) as f:
                 self.texts[rest] = f.read()
             self.versions[rest] = 1
             self.notify('textDocument/didOpen', {'textDocument': {
                 'uri': self.uri(rest), 'languageId': 'c', 'version': 1, 'text': self.texts[rest]}})
-            self.print_diags(rest)
+            self.print_diags(rest, seen)
         elif kind == 'change':
             name, old, new = rest.split(':', 2)
             text = self.texts[name]
@@ -129,7 +136,7 @@ class Client:
             self.notify('textDocument/didChange', {
                 'textDocument': {'uri': self.uri(name), 'version': self.versions[name]},
                 'contentChanges': [{'range': rng, 'text': new}]})
-            self.print_diags(name)
+            self.print_diags(name, seen)
         elif kind == 'fixes':
             name, line = rest.split(':')
             line = int(line) - 1
