@@ -52,59 +52,6 @@ static void callee_frames(FnCtx *ctx, FnInfo *info) {
   }
 }
 
-/* An await whose value is stored into a local (`int got = await f();`,
- * `r = await g();`) writes it when it resumes: the local's earlier value is
- * dead across that await, unless its address escaped (the callee may read
- * it through a pointer). */
-typedef struct Produced {
-  FnCtx *ctx;
-  const Var **vars;
-  int *states;
-  size_t n;
-} Produced;
-
-static void note_produced(Produced *p, CXCursor target, CXCursor value) {
-  Var *v = var_of(p->ctx, target);
-  value = strip_parens(value);
-  if (!v || v->address_taken || !is_await_op(p->ctx->L, value))
-    return;
-  Range r;
-  Await *aw = cursor_range(p->ctx->L, value, &r) ? await_at(p->ctx, r.begin) : NULL;
-  if (!aw || !aw->state)
-    return;
-  p->vars = xrealloc(p->vars, (p->n + 1) * sizeof *p->vars);
-  p->states = xrealloc(p->states, (p->n + 1) * sizeof *p->states);
-  p->vars[p->n] = v;
-  p->states[p->n++] = aw->state;
-}
-
-static enum CXChildVisitResult find_produced(CXCursor c, CXCursor parent, CXClientData d) {
-  (void)parent;
-  Produced *p = d;
-  enum CXCursorKind k = clang_getCursorKind(c);
-  if (k == CXCursor_VarDecl || (k == CXCursor_BinaryOperator &&
-                                clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign)) {
-    Children ch;
-    children_of(c, &ch);
-    if (k == CXCursor_VarDecl && ch.n > 0)
-      note_produced(p, c, ch.p[ch.n - 1]);
-    else if (k == CXCursor_BinaryOperator && ch.n == 2) {
-      CXCursor lhs = strip_parens(ch.p[0]);
-      if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)
-        note_produced(p, clang_getCursorReferenced(lhs), ch.p[1]);
-    }
-    children_free(&ch);
-  }
-  return CXChildVisit_Recurse;
-}
-
-static bool produced_at(const Produced *p, const Var *v, int state) {
-  for (size_t i = 0; i < p->n; i++)
-    if (p->vars[i] == v && p->states[i] == state)
-      return true;
-  return false;
-}
-
 void record_frame_info(FnCtx *ctx) {
   Lowering *L = ctx->L;
   FnInfo *info = &ctx->fn->info;
@@ -131,8 +78,7 @@ void record_frame_info(FnCtx *ctx) {
     info->edges[0] = (StateEdge){0, STATE_DONE};
     info->num_edges = 1;
   }
-  Produced produced = {.ctx = ctx};
-  clang_visitChildren(ctx->body, find_produced, &produced);
+  Liveness *lv = liveness_of(ctx);
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
     if (!v->in_frame || !v->field)
@@ -147,11 +93,10 @@ void record_frame_info(FnCtx *ctx) {
         if (ctx->awaits[k].state == info->sites[j].state)
           aw = &ctx->awaits[k];
       if (aw && (v->is_param || (aw->range.begin >= from && aw->range.begin < to)) &&
-          !produced_at(&produced, v, aw->state))
+          live_across(lv, v, aw))
         add_state(f, aw->state);
     }
   }
-  free(produced.vars);
-  free(produced.states);
+  liveness_free(lv);
   callee_frames(ctx, info);
 }
