@@ -124,7 +124,7 @@ static void write_all(int fd, const char *p, size_t n) {
 
 static void write_str(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void write_str(int fd, const char *fmt, ...) {
-  char line[512];
+  char line[1024];
   va_list ap;
   va_start(ap, fmt);
   int n = vsnprintf(line, sizeof line, fmt, ap);

@@ -311,15 +311,17 @@ class Proxy:
             elif method == 'textDocument/didClose':
                 self.docs.pop(uri, None)
                 self.asyncc_diags.pop(uri, None)
-                self.dirty.pop(uri, None)
+                if self.dirty is not None:
+                    self.dirty.pop(uri, None)
                 return
             elif method in ('textDocument/hover', 'textDocument/codeAction') and 'id' in msg:
                 self.pending[msg['id']] = (method, uri, params)
                 return
             else:
                 return
-            self.dirty[uri] = time.monotonic()
-            self.wake.notify()
+            if self.dirty is not None:  # None: clangd has exited
+                self.dirty[uri] = time.monotonic()
+                self.wake.notify()
 
     # server -> client
     def from_server(self):
