@@ -26,6 +26,8 @@ if san:
 config.available_features.add('cc-' + cc)
 
 asyncc = os.path.join(config.asyncc_build_dir, 'bin', 'asyncc')
+# before %asyncc, which is a prefix of it
+config.substitutions.append(('%asyncc_clangd', os.path.join(config.asyncc_build_dir, 'bin', 'asyncc-clangd')))
 config.substitutions.append(('%acc', '%s --cc=%s %s' % (asyncc, cc, flags)))
 config.substitutions.append(('%asyncc', asyncc))
 config.substitutions.append(('%FileCheck', os.path.join(config.llvm_root, 'bin', 'FileCheck')))
