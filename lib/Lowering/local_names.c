@@ -1,0 +1,121 @@
+/* The names of the poll's C locals for promoted frame locals (analyze.c):
+ * the user's own name where nothing else in the function would see it, so
+ * that a debugger's `print total` finds the local the user wrote; `ac_l_`
+ * and the field name otherwise.
+ *
+ * The promoted locals are declared at the top of the poll, so the user's
+ * name is safe only if no identifier of the function that stays in the
+ * output means something else by it: every reference to a frame local is
+ * rewritten (to the poll's local or ac_f->field), but a local that stays
+ * a C local, a global, a function, a typedef or an enum constant keep
+ * their names.  Two frame locals of one name (two `for (int i ...)`) keep
+ * the prefix: one plain `i` would show a debugger the other's value. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct NameScan {
+  FnCtx *ctx;
+  char **other;     /* names the output keeps with another meaning */
+  size_t num_other;
+} NameScan;
+
+static void add_other(NameScan *s, const char *name) {
+  s->other = xrealloc(s->other, (s->num_other + 1) * sizeof *s->other);
+  s->other[s->num_other++] = xstrdup(name);
+}
+
+static bool is_other(const NameScan *s, const char *name) {
+  for (size_t i = 0; i < s->num_other; i++)
+    if (strcmp(s->other[i], name) == 0)
+      return true;
+  return false;
+}
+
+/* The entity an ordinary identifier of the function names, if the cursor
+ * is one (members, tags and labels have name spaces of their own). */
+static bool names_ordinary(CXCursor c, CXCursor *entity) {
+  switch (clang_getCursorKind(c)) {
+  case CXCursor_DeclRefExpr:
+  case CXCursor_TypeRef:
+    *entity = clang_getCursorReferenced(c);
+    return !clang_Cursor_isNull(*entity) &&
+           clang_getCursorKind(*entity) != CXCursor_StructDecl &&
+           clang_getCursorKind(*entity) != CXCursor_UnionDecl &&
+           clang_getCursorKind(*entity) != CXCursor_EnumDecl;
+  case CXCursor_VarDecl:
+  case CXCursor_ParmDecl:
+  case CXCursor_FunctionDecl:
+  case CXCursor_TypedefDecl:
+  case CXCursor_EnumConstantDecl:
+    *entity = c;
+    return true;
+  default:
+    return false;
+  }
+}
+
+static enum CXChildVisitResult scan_names(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  NameScan *s = d;
+  CXCursor e;
+  if (names_ordinary(c, &e)) {
+    Var *v = var_of(s->ctx, e);
+    if (!v || !v->in_frame) {
+      CXString sp = clang_getCursorSpelling(e);
+      if (!is_other(s, clang_getCString(sp)))
+        add_other(s, clang_getCString(sp));
+      clang_disposeString(sp);
+    }
+  }
+  return CXChildVisit_Recurse;
+}
+
+/* The identifiers of generated declarations at the poll's top: the types
+ * of the promoted locals. */
+static void add_type_words(NameScan *s, const char *type) {
+  for (const char *p = type; p && *p;) {
+    if (!is_ident_char(*p)) {
+      p++;
+      continue;
+    }
+    const char *b = p;
+    while (is_ident_char(*p))
+      p++;
+    char *w = xasprintf("%.*s", (int)(p - b), b);
+    if (!is_other(s, w))
+      add_other(s, w);
+    free(w);
+  }
+}
+
+static bool reserved_name(const char *n) {
+  return !strncmp(n, "ac_", 3) || !strncmp(n, "AC_", 3) || strstr(n, "__") || n[0] == '_';
+}
+
+void choose_local_names(FnCtx *ctx) {
+  NameScan s = {.ctx = ctx};
+  clang_visitChildren(ctx->fn->decl, scan_names, &s);
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    if (v->promoted) {
+      add_type_words(&s, v->vm_type ? v->vm_type : v->type);
+      if (v->cleanup)
+        add_other(&s, v->cleanup);
+    }
+  }
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    if (!v->promoted)
+      continue;
+    bool unique = true;
+    for (size_t j = 0; j < ctx->num_vars && unique; j++)
+      unique = j == i || !ctx->vars[j].in_frame || strcmp(ctx->vars[j].name, v->name) != 0;
+    bool plain = unique && !reserved_name(v->name) && !is_other(&s, v->name);
+    v->local = plain ? xstrdup(v->name) : xasprintf("ac_l_%s", v->field);
+  }
+  for (size_t i = 0; i < s.num_other; i++)
+    free(s.other[i]);
+  free(s.other);
+}
