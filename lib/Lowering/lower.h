@@ -43,6 +43,8 @@ typedef struct AcOptions {
   int num_clang_args;
   bool line_directives;     /* emit #line (default on; --no-line) */
   const char *output_name;  /* the C file's name, for #line of generated code */
+  bool temporary_output;    /* the C file is deleted once compiled: #line maps
+                               generated code to the .ac lines it stands for */
   unsigned char warning[AC_NUM_WARNINGS]; /* AcWarnSetting */
   bool werror;              /* -Werror: warnings are errors */
   bool no_warnings;         /* -w */
@@ -331,7 +333,7 @@ typedef struct Var {
                            local of the poll (named 'local'), saved to the frame
                            before each suspension and reloaded on resume */
   char *local;          /* promoted: the poll's C local, the user's name where
-                           that is safe, else ac_l_<field> (local_names.c) */
+                           that is safe, else ac_l_<field> (debug_names.c) */
   Range decl_stmt;      /* the DeclStmt, for locals */
   unsigned scope_begin, scope_end; /* the block that declares it */
   unsigned decl_end;    /* end of its declarator: in scope from here to scope_end */
@@ -533,8 +535,11 @@ void frame_var_fields(FnCtx *ctx, StrBuf *sb, bool large);
 /* emit.c: a variable's frame field (its alignment as declared, the bounds
  * of a variably modified parameter), with where it comes from */
 void var_field(FnCtx *ctx, StrBuf *sb, Var *v);
-/* local_names.c: sets Var.local of the promoted locals */
+/* debug_names.c: sets Var.local of the promoted locals */
 void choose_local_names(FnCtx *ctx);
+/* `break f` in gdb: a symbol at the start of f's body (f__sync's) */
+char *debug_body_label(const AsyncFn *fn);
+char *debug_sync_alias(const AsyncFn *fn);
 /* sets Var.shares_storage */
 void frame_overlap_analyze(FnCtx *ctx);
 /* 'off' lies in the block that declares v (a parameter: anywhere) */

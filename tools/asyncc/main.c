@@ -438,6 +438,7 @@ int main(int argc, char **argv) {
     else
       path = xasprintf("%s/%d-%s", d.tmpdir, i, base);
     opt.output_name = path;
+    opt.temporary_output = !d.emit_c;
     if (ac_lower_file(in, &opt, &c)) {
       rc = 1;
       break;

@@ -1,4 +1,6 @@
-/* The names of the poll's C locals for promoted frame locals (analyze.c):
+/* What a debugger finds by the names the user wrote.
+ *
+ * The names of the poll's C locals for promoted frame locals (analyze.c):
  * the user's own name where nothing else in the function would see it, so
  * that a debugger's `print total` finds the local the user wrote; `ac_l_`
  * and the field name otherwise.
@@ -118,4 +120,24 @@ void choose_local_names(FnCtx *ctx) {
   for (size_t i = 0; i < s.num_other; i++)
     free(s.other[i]);
   free(s.other);
+}
+
+/* A local ELF symbol `asyncc::f` (C++-mangled, so it never clashes with a
+ * C symbol `f`, which a plain C caller may mean) at the start of f's
+ * body: gdb's linespec matches `break f` against it, and a symbol inside
+ * a function is a breakpoint address of its own (not moved to the
+ * function's start), so `break f` stops once, when the body starts, not
+ * at every resume.  `.ifndef`: the optimizer may duplicate the statement. */
+char *debug_body_label(const AsyncFn *fn) {
+  return xasprintf("    __asm__ volatile(\".ifndef _ZN6asyncc%zu%sE\\n"
+                   ".type _ZN6asyncc%zu%sE, @function\\n_ZN6asyncc%zu%sE:\\n.endif\");\n",
+                   strlen(fn->name), fn->name, strlen(fn->name), fn->name, strlen(fn->name),
+                   fn->name);
+}
+
+/* The same symbol for a function that never suspends: its body is f__sync. */
+char *debug_sync_alias(const AsyncFn *fn) {
+  return xasprintf("static __typeof__(%s__sync) ac_dbg_%s __asm__(\"_ZN6asyncc%zu%sE\") "
+                   "__attribute__((alias(\"%s__sync\"), unused));\n",
+                   fn->name, fn->name, strlen(fn->name), fn->name, fn->name);
 }
