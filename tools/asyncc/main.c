@@ -54,7 +54,7 @@ static const char *usage =
     "                   off, -Werror=NAME makes it an error, -Wno-error=NAME undoes\n"
     "                   that; -Werror and -w apply to them and are also passed to\n"
     "                   the backend\n"
-    "  --no-line        no #line directives in the lowered C\n"
+    "  --no-line        no #line directives (nor gdb's symbols) in the lowered C\n"
     "  --cc=CC          the backend C compiler (default: $CC, else cc)\n"
     "  -I DIR, -D NAME[=VAL], -U NAME, -std=STD, -include FILE, -imacros FILE,\n"
     "  -isystem DIR, -iquote DIR, -idirafter DIR\n"
