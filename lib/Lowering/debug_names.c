@@ -138,6 +138,17 @@ char *debug_body_label(const AsyncFn *fn) {
 /* The same symbol for a function that never suspends: its body is f__sync. */
 char *debug_sync_alias(const AsyncFn *fn) {
   return xasprintf("static __typeof__(%s__sync) ac_dbg_%s __asm__(\"_ZN6asyncc%zu%sE\") "
-                   "__attribute__((alias(\"%s__sync\"), unused));\n",
+                   "__attribute__((alias(\"%s__sync\"), used));\n",
                    fn->name, fn->name, strlen(fn->name), fn->name, fn->name);
+}
+
+/* The `break f` symbols and the f__debug tables are for a debugger: only
+ * when the backend makes debug information (-g, but not -g0), and with
+ * the #line mapping they go with. */
+bool debug_info_wanted(const AcOptions *opt) {
+  bool g = false;
+  for (int i = 0; i < opt->num_backend; i++)
+    if (!strncmp(opt->backend[i], "-g", 2))
+      g = strcmp(opt->backend[i], "-g0") != 0;
+  return g && opt->line_directives;
 }

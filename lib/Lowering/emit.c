@@ -351,7 +351,7 @@ void emit_fn(FnCtx *ctx) {
   for (int k = 1; k <= ctx->num_states; k++)
     resume_case(ctx, &sb, k);
   sb_puts(&sb, "    default:\n        return AC_READY;\n    }\n");
-  if (ctx->L->opt->line_directives && !fn->is_main) { /* gdb's `break f` */
+  if (debug_info_wanted(ctx->L->opt) && !fn->is_main) { /* gdb's `break f` */
     char *label = debug_body_label(fn);
     sb_puts(&sb, label);
     free(label);
@@ -397,7 +397,7 @@ void emit_direct_fn(FnCtx *ctx) {
   if (fn->is_main) /* main__sync is not main: its '}' would return garbage */
     edit_insert(ctx->L, fn->body.end - 1, EDIT_CLOSE, -1, xstrdup("return 0;\n"));
   StrBuf tail = {0};
-  if (ctx->L->opt->line_directives && !fn->is_main) { /* gdb's `break f` */
+  if (debug_info_wanted(ctx->L->opt) && !fn->is_main) { /* gdb's `break f` */
     char *alias = debug_sync_alias(fn);
     sb_printf(&tail, "\n%s", alias);
     free(alias);

@@ -540,6 +540,7 @@ void choose_local_names(FnCtx *ctx);
 /* `break f` in gdb: a symbol at the start of f's body (f__sync's) */
 char *debug_body_label(const AsyncFn *fn);
 char *debug_sync_alias(const AsyncFn *fn);
+bool debug_info_wanted(const AcOptions *opt);
 /* sets Var.shares_storage */
 void frame_overlap_analyze(FnCtx *ctx);
 /* 'off' lies in the block that declares v (a parameter: anywhere) */

@@ -217,7 +217,7 @@ void emit_trace_fn(FnCtx *ctx) {
   Await **by_state = awaits_by_state(ctx);
   char *file = c_string_literal(L->src.path);
   StrBuf decls = {0}, body = {0}, tab = {0};
-  bool debug = L->opt->line_directives;
+  bool debug = debug_info_wanted(L->opt);
   if (debug) {
     debug_line(&tab, "asyncc-debug 1");
     debug_line(&tab, "fn %s %u", fn->name, source_line(&L->src, fn->header.begin));
