@@ -127,12 +127,13 @@ void choose_local_names(FnCtx *ctx) {
  * body: gdb's linespec matches `break f` against it, and a symbol inside
  * a function is a breakpoint address of its own (not moved to the
  * function's start), so `break f` stops once, when the body starts, not
- * at every resume.  `.ifndef`: the optimizer may duplicate the statement. */
+ * at every resume.  `.ifndef`: the optimizer may duplicate the statement.
+ * No `.type`: its syntax differs between targets, and gdb takes a symbol
+ * in a code section for code. */
 char *debug_body_label(const AsyncFn *fn) {
-  return xasprintf("    __asm__ volatile(\".ifndef _ZN6asyncc%zu%sE\\n"
-                   ".type _ZN6asyncc%zu%sE, @function\\n_ZN6asyncc%zu%sE:\\n.endif\");\n",
-                   strlen(fn->name), fn->name, strlen(fn->name), fn->name, strlen(fn->name),
-                   fn->name);
+  return xasprintf("    __asm__ volatile(\".ifndef _ZN6asyncc%zu%sE\\n_ZN6asyncc%zu%sE:\\n"
+                   ".endif\");\n",
+                   strlen(fn->name), fn->name, strlen(fn->name), fn->name);
 }
 
 /* The same symbol for a function that never suspends: its body is f__sync. */

@@ -220,7 +220,8 @@ void emit_trace_fn(FnCtx *ctx) {
   bool debug = debug_info_wanted(L->opt);
   if (debug) {
     debug_line(&tab, "asyncc-debug 1");
-    debug_line(&tab, "fn %s %u", fn->name, source_line(&L->src, fn->header.begin));
+    debug_line(&tab, "fn %s %u %u", fn->name, source_line(&L->src, fn->header.begin),
+               source_line(&L->src, fn->body.end - 1));
     debug_line(&tab, "file %s", L->src.path);
     debug_locals(ctx, &tab);
   }

@@ -6,6 +6,7 @@
 #   ac tasks          every task of every runtime, with its chain of awaits
 #   ac bt [TASK]      the chain of awaits of one task (default: the task
 #                     being polled on this thread, else the root task)
+#   ac next           next, over an await even if it suspends
 #   print *ac_f       a frame: where it waits, and its locals live there
 #                     (print/r *ac_f for the raw struct)
 #
@@ -43,14 +44,16 @@ class FnDebug:
         self.block = block  # the static block of f's compilation unit
         self.file = "?"
         self.line = 0
+        self.end_line = 0
         self.locals = []  # (name, field, lo, hi): live at awaits of rank lo..hi-1
         self.params = []  # (name, field)
         self.awaits = {}  # state -> (rank, line, what)
         self.frames = {}  # state -> [(callee, expression on ac_f)]
         for row in text.splitlines():
             kind, _, rest = row.partition(" ")
-            if kind == "fn":
+            if kind == "fn":  # name, header line, closing brace's line
                 self.line = int(rest.split()[1])
+                self.end_line = int(rest.split()[2])
             elif kind == "file":
                 self.file = rest
             elif kind in ("param", "local"):
@@ -335,6 +338,57 @@ ac tasks prints it); without it, the task being polled on this thread
         gdb.write("no asyncc task here\n")
 
 
+class AcNext(gdb.Command):
+    """Step over an await to the next .ac line, even if it suspends: ac next.
+
+In an async function's poll, like next; but when the function suspends
+at the await (its poll returns), runs the program until this frame is
+resumed there and the await completes, then stops at the next line, as
+next does over a call that returns.  Other tasks run meanwhile."""
+
+    def __init__(self):
+        super().__init__("ac next", gdb.COMMAND_RUNNING)
+
+    def invoke(self, arg, from_tty):
+        f = gdb.selected_frame()
+        fn = f.function()
+        if fn is None or not fn.name.endswith("__poll"):
+            gdb.execute("next", to_string=False)
+            return
+        d = debug_of(fn.name[: -len("__poll")], f.block().static_block)
+        fptr = f.read_var("ac_f")
+        line = f.find_sal().line
+        shown = gdb.execute("next", to_string=True)
+        now = gdb.selected_frame()
+        if now.function() is not None and now.function().name == fn.name and \
+                int(now.read_var("ac_f")) == int(fptr) and \
+                (d is None or now.find_sal().line != d.end_line):
+            gdb.write(shown)  # on in the same poll
+            return
+        # at the poll's closing brace or out of it: suspended at an await
+        # of this line, or returned
+        state = frame_state(fptr.dereference())[0]
+        w = d.where(state) if d is not None else None
+        if w is None or w[1] != line:
+            gdb.write(shown)
+            return
+        spec = "-function %s -label ac_resume_%d" % (fn.name, state)
+        bp = gdb.Breakpoint(spec, internal=True, temporary=False)
+        bp.condition = "ac_f == (void *)0x%x" % int(fptr)
+        bp.silent = True
+        try:
+            gdb.execute("continue", to_string=True)
+        finally:
+            if bp.is_valid():
+                bp.delete()
+        # resumed at the await: on over the rest of its line (the callee's
+        # poll), to the next line if it completes now, else wait again
+        here = gdb.selected_frame()
+        if here.function() is not None and here.function().name == fn.name:
+            if here.find_sal().line == line:
+                self.invoke(arg, from_tty)
+
+
 # ---------------------------------------------------------- pretty-printers
 
 
@@ -402,4 +456,5 @@ def frame_printer(val):
 AcPrefix()
 AcTasks()
 AcBt()
+AcNext()
 gdb.pretty_printers.append(frame_printer)
