@@ -352,28 +352,42 @@ next does over a call that returns.  Other tasks run meanwhile."""
     def invoke(self, arg, from_tty):
         f = gdb.selected_frame()
         fn = f.function()
-        if fn is None or not fn.name.endswith("__poll"):
-            gdb.execute("next", to_string=False)
+        try:
+            d = debug_of(fn.name[: -len("__poll")], f.block().static_block)
+            fptr = f.read_var("ac_f")
+            line = f.find_sal().line
+        except (AttributeError, gdb.error, RuntimeError):
+            d = None
+        if d is None or not fn.name.endswith("__poll"):  # not in a poll
+            gdb.execute("next")
             return
-        d = debug_of(fn.name[: -len("__poll")], f.block().static_block)
-        fptr = f.read_var("ac_f")
-        line = f.find_sal().line
         shown = gdb.execute("next", to_string=True)
-        now = gdb.selected_frame()
-        if now.function() is not None and now.function().name == fn.name and \
-                int(now.read_var("ac_f")) == int(fptr) and \
-                (d is None or now.find_sal().line != d.end_line):
-            gdb.write(shown)  # on in the same poll
+        try:
+            now = gdb.selected_frame()
+            if now.function() is not None and now.function().name == fn.name and \
+                    int(now.read_var("ac_f")) == int(fptr) and now.find_sal().line != d.end_line:
+                raise StopIteration  # on in the same poll
+        except gdb.error:
+            pass  # out of the poll (or optimized out): see its state
+        except StopIteration:
+            gdb.write(shown)
             return
-        # at the poll's closing brace or out of it: suspended at an await
-        # of this line, or returned
-        state = frame_state(fptr.dereference())[0]
-        w = d.where(state) if d is not None else None
+        # at the poll's closing brace or out of it: suspended at an await of
+        # this line, or returned
+        try:
+            w = d.where(frame_state(fptr.dereference())[0])
+            state = frame_state(fptr.dereference())[0]
+        except gdb.error:  # optimized out
+            w = None
         if w is None or w[1] != line:
             gdb.write(shown)
             return
-        spec = "-function %s -label ac_resume_%d" % (fn.name, state)
-        bp = gdb.Breakpoint(spec, internal=True, temporary=False)
+        try:
+            bp = gdb.Breakpoint("-function %s -label ac_resume_%d" % (fn.name, state),
+                                internal=True)
+        except gdb.error:  # optimized: no resume label
+            gdb.write(shown)
+            return
         bp.condition = "ac_f == (void *)0x%x" % int(fptr)
         bp.silent = True
         try:
@@ -384,9 +398,9 @@ next does over a call that returns.  Other tasks run meanwhile."""
         # resumed at the await: on over the rest of its line (the callee's
         # poll), to the next line if it completes now, else wait again
         here = gdb.selected_frame()
-        if here.function() is not None and here.function().name == fn.name:
-            if here.find_sal().line == line:
-                self.invoke(arg, from_tty)
+        if here.function() is not None and here.function().name == fn.name and \
+                here.find_sal().line == line:
+            self.invoke(arg, from_tty)
 
 
 # ---------------------------------------------------------- pretty-printers
