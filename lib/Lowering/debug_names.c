@@ -19,20 +19,26 @@
 
 typedef struct NameScan {
   FnCtx *ctx;
-  char **other;     /* names the output keeps with another meaning */
-  size_t num_other;
+  char **other;     /* names the output keeps with another meaning (repeats) */
+  size_t num_other, cap;
 } NameScan;
 
 static void add_other(NameScan *s, const char *name) {
-  s->other = xrealloc(s->other, (s->num_other + 1) * sizeof *s->other);
+  if (s->num_other == s->cap) {
+    s->cap = s->cap ? 2 * s->cap : 64;
+    s->other = xrealloc(s->other, s->cap * sizeof *s->other);
+  }
   s->other[s->num_other++] = xstrdup(name);
 }
 
+static int cmp_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* After the scan: other[] sorted, for the lookups (a function may use
+ * thousands of names). */
 static bool is_other(const NameScan *s, const char *name) {
-  for (size_t i = 0; i < s->num_other; i++)
-    if (strcmp(s->other[i], name) == 0)
-      return true;
-  return false;
+  return s->num_other && bsearch(&name, s->other, s->num_other, sizeof *s->other, cmp_name);
 }
 
 /* The entity an ordinary identifier of the function names, if the cursor
@@ -66,8 +72,7 @@ static enum CXChildVisitResult scan_names(CXCursor c, CXCursor parent, CXClientD
     Var *v = var_of(s->ctx, e);
     if (!v || !v->in_frame) {
       CXString sp = clang_getCursorSpelling(e);
-      if (!is_other(s, clang_getCString(sp)))
-        add_other(s, clang_getCString(sp));
+      add_other(s, clang_getCString(sp));
       clang_disposeString(sp);
     }
   }
@@ -86,8 +91,7 @@ static void add_type_words(NameScan *s, const char *type) {
     while (is_ident_char(*p))
       p++;
     char *w = xasprintf("%.*s", (int)(p - b), b);
-    if (!is_other(s, w))
-      add_other(s, w);
+    add_other(s, w);
     free(w);
   }
 }
@@ -107,6 +111,8 @@ void choose_local_names(FnCtx *ctx) {
         add_other(&s, v->cleanup);
     }
   }
+  if (s.num_other)
+    qsort(s.other, s.num_other, sizeof *s.other, cmp_name);
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
     if (!v->promoted)
