@@ -856,7 +856,7 @@ char *field_decl(const char *type, const char *name) {
 char *var_ref(const Var *v) {
   if (v->vm_ref)
     return xstrdup(v->vm_ref);
-  return xasprintf(v->promoted ? "ac_l_%s" : "ac_f->%s", v->field);
+  return v->promoted ? xstrdup(v->local) : xasprintf("ac_f->%s", v->field);
 }
 
 /* Promotion: a frame local that is a plain scalar lives in a C local of the
@@ -901,6 +901,7 @@ static void choose_promoted(FnCtx *ctx) {
    * assigned is in the frame since init, a local never assigned after its
    * declaration since the declaration (lower_stmt.c frame_assign) */
   frame_overlap_analyze(ctx);
+  choose_local_names(ctx);
   ctx->save_text = xstrdup("");
 }
 
@@ -922,7 +923,7 @@ int new_state(FnCtx *ctx, Await *aw) {
   for (size_t k = 0; k < ctx->num_save_vars; k++) {
     Var *v = &ctx->vars[ctx->save_vars[k]];
     if (v->shares_storage ? in_block_of(v, aw->range.begin) : v->assigned)
-      sb_printf(&sb, "AC__SAVE(ac_f->%s, ac_l_%s); ", v->field, v->field);
+      sb_printf(&sb, "AC__SAVE(ac_f->%s, %s); ", v->field, v->local);
   }
   free(ctx->save_text);
   ctx->save_text = sb_take(&sb);

@@ -221,7 +221,7 @@ static void emit_promoted_locals(FnCtx *ctx, StrBuf *sb) {
     Var *v = &ctx->vars[i];
     if (!v->promoted)
       continue;
-    char *name = xasprintf("ac_l_%s", v->field);
+    const char *name = v->local;
     char *d = field_decl(v->vm_type ? v->vm_type : v->type, name);
     if (v->is_param)
       sb_printf(sb, "    %s = ac_f->%s;\n", d, v->field);
@@ -230,7 +230,7 @@ static void emit_promoted_locals(FnCtx *ctx, StrBuf *sb) {
     sb_printf(sb, "    (void)%s;\n", name);
     if (!v->is_param && !v->shares_storage) /* those: per state (resume_case) */
       sb_printf(&reload, "        %s = ac_f->%s;\n", name, v->field);
-    free(d), free(name);
+    free(d);
   }
   if (reload.len)
     sb_printf(sb, "    if (ac_f->ac_state != 0) {\n%s    }\n", reload.data);
@@ -250,7 +250,7 @@ static void resume_case(FnCtx *ctx, StrBuf *sb, int k) {
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
     if (v->promoted && !v->is_param && v->shares_storage && (!aw || in_block_of(v, aw->range.begin)))
-      sb_printf(sb, "        ac_l_%s = ac_f->%s;\n", v->field, v->field);
+      sb_printf(sb, "        %s = ac_f->%s;\n", v->local, v->field);
   }
   sb_printf(sb, "        goto ac_resume_%d;\n", k);
 }
@@ -351,6 +351,11 @@ void emit_fn(FnCtx *ctx) {
   for (int k = 1; k <= ctx->num_states; k++)
     resume_case(ctx, &sb, k);
   sb_puts(&sb, "    default:\n        return AC_READY;\n    }\n");
+  if (debug_info_wanted(ctx->L->opt) && !fn->is_main) { /* gdb's `break f` */
+    char *label = debug_body_label(fn);
+    sb_puts(&sb, label);
+    free(label);
+  }
   edit_replace(ctx->L, (Range){fn->header.begin, fn->body.begin}, sb_take(&sb));
 
   StrBuf tail = {0};
@@ -392,6 +397,11 @@ void emit_direct_fn(FnCtx *ctx) {
   if (fn->is_main) /* main__sync is not main: its '}' would return garbage */
     edit_insert(ctx->L, fn->body.end - 1, EDIT_CLOSE, -1, xstrdup("return 0;\n"));
   StrBuf tail = {0};
+  if (debug_info_wanted(ctx->L->opt) && !fn->is_main) { /* gdb's `break f` */
+    char *alias = debug_sync_alias(fn);
+    sb_printf(&tail, "\n%s", alias);
+    free(alias);
+  }
   finish_fn(ctx, &tail);
 }
 

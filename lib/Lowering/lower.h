@@ -49,6 +49,8 @@ typedef struct AcOptions {
   int num_clang_args;
   bool line_directives;     /* emit #line (default on; --no-line) */
   const char *output_name;  /* the C file's name, for #line of generated code */
+  bool temporary_output;    /* the C file is deleted once compiled: #line maps
+                               generated code to the .ac lines it stands for */
   unsigned char warning[AC_NUM_WARNINGS]; /* AcWarnSetting */
   bool werror;              /* -Werror: warnings are errors */
   bool no_warnings;         /* -w */
@@ -352,8 +354,10 @@ typedef struct Var {
   bool address_taken;   /* `&x` somewhere in the body */
   bool assigned;        /* written by `=`, `op=`, `++` or `--` (not by its declaration) */
   bool promoted;        /* a scalar whose address is never taken: kept in a C
-                           local of the poll (ac_l_<field>), saved to the frame
+                           local of the poll (named 'local'), saved to the frame
                            before each suspension and reloaded on resume */
+  char *local;          /* promoted: the poll's C local, the user's name where
+                           that is safe, else ac_l_<field> (debug_names.c) */
   Range decl_stmt;      /* the DeclStmt, for locals */
   unsigned scope_begin, scope_end; /* the block that declares it */
   unsigned decl_end;    /* end of its declarator: in scope from here to scope_end */
@@ -559,11 +563,17 @@ void frame_var_fields(FnCtx *ctx, StrBuf *sb, bool large);
 /* emit.c: a variable's frame field (its alignment as declared, the bounds
  * of a variably modified parameter), with where it comes from */
 void var_field(FnCtx *ctx, StrBuf *sb, Var *v);
+/* debug_names.c: sets Var.local of the promoted locals */
+void choose_local_names(FnCtx *ctx);
+/* `break f` in gdb: a symbol at the start of f's body (f__sync's) */
+char *debug_body_label(const AsyncFn *fn);
+char *debug_sync_alias(const AsyncFn *fn);
+bool debug_info_wanted(const AcOptions *opt);
 /* sets Var.shares_storage */
 void frame_overlap_analyze(FnCtx *ctx);
 /* 'off' lies in the block that declares v (a parameter: anywhere) */
 bool in_block_of(const Var *v, unsigned off);
-/* How the lowered body names a frame local: `ac_f->x`, or `ac_l_x` if promoted. */
+/* How the lowered body names a frame local: `ac_f->x`, or its poll local if promoted. */
 char *var_ref(const Var *v);
 /* `dst = src` that also works for a struct with const members (src: an lvalue) */
 char *copy_text(const char *dst, const char *src, bool is_record);

@@ -135,8 +135,8 @@ static char *frame_assign(Var *v, CXCursor init, const char *text) {
   if (v->promoted) { /* a scalar: `int x = {5};` becomes a compound literal */
     /* never assigned again: stored to the frame here, not at every suspension */
     char *frame = v->assigned ? xstrdup("") : xasprintf("ac_f->%s = ", v->field);
-    char *r = list ? xasprintf("%sac_l_%s = (__typeof__(ac_l_%s))%s", frame, v->field, v->field, text)
-                   : xasprintf("%sac_l_%s = %s", frame, v->field, text);
+    char *r = list ? xasprintf("%s%s = (__typeof__(%s))%s", frame, v->local, v->local, text)
+                   : xasprintf("%s%s = %s", frame, v->local, text);
     free(frame);
     return r;
   }
