@@ -9,6 +9,7 @@
 #define _GNU_SOURCE /* realpath */
 #include "lower.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1032,6 +1033,54 @@ static bool name_taken(FnCtx *ctx, const char *name, size_t upto) {
   return false;
 }
 
+static int compare_strings(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A field named like an identifier of a frame field's type (`int meters`
+ * next to `meters m`) gets another name: clang takes a member of an
+ * anonymous struct (the sibling-scope unions) for a declaration that hides
+ * the typedef from the members after it. */
+static void keep_fields_off_type_names(FnCtx *ctx) {
+  size_t n = 0, cap = 0;
+  char **idents = NULL;
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    const char *t = ctx->vars[i].in_frame ? ctx->vars[i].type : NULL;
+    for (const char *p = t; p && *p;) {
+      if (!(isalpha((unsigned char)*p) || *p == '_')) {
+        p++;
+        continue;
+      }
+      const char *e = p;
+      while (isalnum((unsigned char)*e) || *e == '_')
+        e++;
+      if (n == cap)
+        idents = xrealloc(idents, (cap = cap ? 2 * cap : 16) * sizeof *idents);
+      idents[n++] = xasprintf("%.*s", (int)(e - p), p);
+      p = e;
+    }
+  }
+  qsort(idents, n, sizeof *idents, compare_strings);
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    if (!v->in_frame || v->vm_levels || !v->type ||
+        !bsearch(&v->field, idents, n, sizeof *idents, compare_strings))
+      continue;
+    char *field = NULL;
+    for (int k = 2; !field || name_taken(ctx, field, ctx->num_vars) ||
+                    bsearch(&field, idents, n, sizeof *idents, compare_strings);
+         k++) {
+      free(field);
+      field = xasprintf("%s_%d", v->name, k);
+    }
+    free(v->field);
+    v->field = field;
+  }
+  for (size_t i = 0; i < n; i++)
+    free(idents[i]);
+  free(idents);
+}
+
 static void add_params(FnCtx *ctx) {
   int n = clang_Cursor_getNumArguments(ctx->fn->decl);
   for (int i = 0; i < n; i++) {
@@ -1188,5 +1237,6 @@ void analyze_fn(FnCtx *ctx) {
     if (!v->type && is_vm_pointer(t))
       vm_pointer_field(ctx, v);
   }
+  keep_fields_off_type_names(ctx);
   choose_promoted(ctx);
 }
