@@ -307,6 +307,7 @@ typedef struct AsyncFn {
   size_t num_direct_callees;
   FnInfo info;          /* for --emit=layout/dot/json */
   char *frame_text;     /* struct f__frame {...} and prototypes, once lowered */
+  size_t frame_min;     /* a lower bound of sizeof(struct f__frame), once lowered (emit.c) */
   struct AsyncFn **callees;
   size_t num_callees;
   int scc;              /* strongly connected component of the await graph (out_of_line.c) */
@@ -416,6 +417,7 @@ typedef struct FnCtx {
   size_t num_awaits;
   StrBuf tmp_fields;    /* members of the ac_tmp union */
   StrBuf aw_fields;     /* members of the ac_aw union */
+  size_t aw_min;        /* a lower bound of the ac_aw union's size (emit.c) */
   StrBuf drop_cases;    /* cases of the drop switch */
   char *save_text;      /* stores of the promoted locals to the frame (suspension);
                            a promoted local never assigned after its declaration
@@ -539,6 +541,9 @@ bool in_block_of(const Var *v, unsigned off);
 char *var_ref(const Var *v);
 /* `dst = src` that also works for a struct with const members (src: an lvalue) */
 char *copy_text(const char *dst, const char *src, bool is_record);
+/* The result of type t (spelled 'type') at address 'addr' of a frame known
+ * by its descriptor only: ac_result may be packed, so unaligned (emit.c). */
+char *result_at(CXType t, const char *type, const char *addr);
 /* A struct or union with a const member (at any depth): it cannot be assigned. */
 bool has_const_member(CXType t);
 
