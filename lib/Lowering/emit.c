@@ -138,12 +138,18 @@ static const char *state_type(FnCtx *ctx, size_t *bytes) {
 }
 
 /* A lower bound of the size of the head fields (frame_fields): their
- * largest variable. */
+ * largest variable.  A parameter declared as an array or a function is a
+ * pointer field, whatever its declared type's size: it does not count. */
 static size_t head_min(FnCtx *ctx) {
   size_t var = 0;
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
-    long long n = v->in_frame && v->type ? clang_Type_getSizeOf(clang_getCursorType(v->cur)) : 0;
+    CXType t = clang_getCursorType(v->cur);
+    enum CXTypeKind k = clang_getCanonicalType(t).kind;
+    bool decays = k == CXType_ConstantArray || k == CXType_IncompleteArray ||
+                  k == CXType_VariableArray || k == CXType_DependentSizedArray ||
+                  k == CXType_FunctionProto || k == CXType_FunctionNoProto;
+    long long n = v->in_frame && v->type && !(v->is_param && decays) ? clang_Type_getSizeOf(t) : 0;
     if (n > 0 && n <= 64 && (size_t)n > var)
       var = (size_t)n;
   }
