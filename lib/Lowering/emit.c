@@ -132,9 +132,10 @@ static void frame_fields(FnCtx *ctx, StrBuf *head, StrBuf *aw, StrBuf *tail) {
 /* The narrowest unsigned type that holds the states 0..num_states and
  * AC_STATE_DONE at its width (asyncc.h).  A generator's stays unsigned: its
  * consumers read it through ac_stream_raw's `const unsigned *state`. */
-static const char *state_type(FnCtx *ctx, size_t *bytes) {
-  *bytes = ctx->fn->is_stream || ctx->num_states >= 0xFFFF ? 4 : ctx->num_states >= 0xFF ? 2 : 1;
-  return *bytes == 1 ? "unsigned char" : *bytes == 2 ? "unsigned short" : "unsigned";
+static const char *state_type(FnCtx *ctx) {
+  return ctx->fn->is_stream || ctx->num_states >= 0xFFFF ? "unsigned"
+         : ctx->num_states >= 0xFF                     ? "unsigned short"
+                                                       : "unsigned char";
 }
 
 /* A lower bound of the size of the head fields (frame_fields): their
@@ -163,25 +164,21 @@ static size_t head_min(FnCtx *ctx) {
  * nothing reads them (a DONE frame is only asked for its result; its drop
  * and trace read ac_state).  The result is packed, so that its alignment
  * does not pad a frame of bytes (frames.ac's F1: 8194 bytes, not 8200).
- * The state goes inside the union's struct, after the small fields and
- * the callee frames, where it fills their tail padding (before the callee
- * frames when those are known to exceed a cache line: it stays near the
- * scalars), provided the fields before it are sure to cover the result (a
- * static assertion checks it); else it goes first, before the union.
- * Smaller frames mean smaller tasks (W3). */
+ * The state goes inside the union's struct, after the small fields (where
+ * it fills their tail padding, next to the scalars a resume reloads) and
+ * before the callee frames, provided those fields are sure to cover the
+ * result (a static assertion checks it); else it goes first, before the
+ * union.  Smaller frames mean smaller tasks (W3).  (After the callee
+ * frames, the state saved no byte on frames.ac and cost W1's chain that
+ * may suspend 15-25%: each level's stores then hit two cache lines.) */
 static char *frame_struct(FnCtx *ctx) {
   AsyncFn *fn = ctx->fn;
   StrBuf sb = {0}, head = {0}, aw = {0}, tail = {0};
   frame_fields(ctx, &head, &aw, &tail);
-  size_t state_bytes;
-  const char *st_type = state_type(ctx, &state_bytes);
-  char *state = xasprintf("    %s ac_state;\n", st_type);
+  char *state = xasprintf("    %s ac_state;\n", state_type(ctx));
   CXType rt = clang_getResultType(clang_getCursorType(fn->decl));
   long long rsize = fn->returns_void ? 0 : clang_Type_getSizeOf(rt);
-  bool before_aw = ctx->aw_min > 64;
-  size_t aw_min = !aw.len ? 0 : ctx->aw_min ? ctx->aw_min : 1; /* a frame holds its state */
-  size_t hmin = head_min(ctx) + (before_aw ? 0 : aw_min);
-  bool state_after_head = fn->returns_void || (rsize > 0 && hmin >= (size_t)rsize);
+  bool state_after_head = fn->returns_void || (rsize > 0 && head_min(ctx) >= (size_t)rsize);
   /* gcc warns that packed is ignored on a type aligned to 1 */
   const char *packed = clang_Type_getAlignOf(rt) > 1 ? " __attribute__((packed))" : "";
   char *rdecl = xasprintf("ac_result%s", packed);
@@ -189,11 +186,9 @@ static char *frame_struct(FnCtx *ctx) {
   free(rdecl);
   StrBuf rest = {0};
   sb_puts(&rest, head.data ? head.data : "");
-  if (state_after_head && before_aw)
+  if (state_after_head)
     sb_puts(&rest, state);
   sb_puts(&rest, aw.data ? aw.data : "");
-  if (state_after_head && !before_aw)
-    sb_puts(&rest, state);
   sb_puts(&rest, tail.data ? tail.data : "");
   sb_printf(&sb, "struct %s__frame {\n", fn->name);
   if (!state_after_head)
@@ -214,9 +209,6 @@ static char *frame_struct(FnCtx *ctx) {
     sb_printf(&sb, "_Static_assert(__builtin_offsetof(struct %s__frame, ac_state) >= "
                    "sizeof(((struct %s__frame *)0)->ac_result), \"ac_result overlaps ac_state\");\n",
               fn->name, fn->name);
-  /* sizeof(struct f__frame) >= the state, and >= the head (or the result) */
-  size_t fields_min = head_min(ctx) + aw_min;
-  fn->frame_min = state_bytes + (fields_min > (size_t)rsize ? fields_min : (size_t)rsize);
   free(result), free(state), free(rest.data), free(head.data), free(aw.data), free(tail.data);
   const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
   char *params = param_list(ctx, true);

@@ -307,7 +307,6 @@ typedef struct AsyncFn {
   size_t num_direct_callees;
   FnInfo info;          /* for --emit=layout/dot/json */
   char *frame_text;     /* struct f__frame {...} and prototypes, once lowered */
-  size_t frame_min;     /* a lower bound of sizeof(struct f__frame), once lowered (emit.c) */
   struct AsyncFn **callees;
   size_t num_callees;
   int scc;              /* strongly connected component of the await graph (out_of_line.c) */
@@ -417,7 +416,6 @@ typedef struct FnCtx {
   size_t num_awaits;
   StrBuf tmp_fields;    /* members of the ac_tmp union */
   StrBuf aw_fields;     /* members of the ac_aw union */
-  size_t aw_min;        /* a lower bound of the ac_aw union's size (emit.c) */
   StrBuf drop_cases;    /* cases of the drop switch */
   char *save_text;      /* stores of the promoted locals to the frame (suspension);
                            a promoted local never assigned after its declaration

@@ -75,8 +75,6 @@ void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
   if (!ctx->aw_fields.data || !strstr(ctx->aw_fields.data, field))
     sb_puts(&ctx->aw_fields, field);
   free(field);
-  if (aw->callee->frame_min > ctx->aw_min) /* 0 until g is lowered */
-    ctx->aw_min = aw->callee->frame_min;
   sb_printf(&ctx->drop_cases, "    case %d:\n        %s__drop(&ac_f->ac_aw.%s);\n        break;\n",
             aw->state, g, m);
   free(m);
