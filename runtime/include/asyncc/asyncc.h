@@ -5,7 +5,7 @@
  * are plain C written to the same convention, so the compiler treats every
  * async function alike:
  *
- *   struct f__frame { S ac_state; ...; T ac_result; };
+ *   struct f__frame { S ac_state; ...; T ac_result; };   (fields in any order)
  *
  * S, the resume state, is the narrowest of unsigned char, unsigned short and
  * unsigned that holds the function's states and AC_STATE_DONE (all ones at
@@ -13,7 +13,8 @@
  * ac_result may be declared __attribute__((packed)): it then adds no
  * alignment to the frame (a frame of bytes stays aligned to 1) and is read
  * and written as an ordinary member; its offset is offsetof(...,
- * ac_result).  It may share storage with every other field but ac_state,
+ * ac_result), not always aligned for T: code that reads it by offset copies
+ * bytes (memcpy).  It may share storage with every other field but ac_state,
  * and is valid once the frame is done.  Code outside the frame's own
  * functions reads ac_state (done or not) and, once done, ac_result only.
  *   void    f__init(struct f__frame *f, P...);         stores arguments, runs nothing
