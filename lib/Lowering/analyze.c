@@ -540,10 +540,48 @@ static void add_goto(FnCtx *ctx, CXCursor c) {
   ctx->gotos[ctx->num_gotos++] = (Range){r.begin, label};
 }
 
-/* A local is alive from its declaration to the end of its block, and in
- * the whole block if a goto in its scope jumps back above its declaration
- * (C11 6.2.4p6: its lifetime is the block): then awaits written before the
- * declaration can lie between a store and a read. */
+static enum CXChildVisitResult find_ref(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+      clang_equalCursors(clang_getCursorReferenced(c), *(CXCursor *)d))
+    return CXChildVisit_Break;
+  return CXChildVisit_Recurse;
+}
+
+/* `int n = (n = 1, await f(), n)` or `int x = await g(&x)`: the declaration
+ * uses the local itself, so it may hold a value across its own awaits. */
+static bool names_itself(const Var *v) {
+  CXCursor var = v->cur;
+  return clang_visitChildren(v->cur, find_ref, &var) != 0;
+}
+
+/* `T x = E;` where E awaits: alone in its declaration, in a block (not a
+ * for's init, a statement expression or a macro), a scalar or a struct, and
+ * E does not use x.  x holds no value before E completes, so its awaits do
+ * not keep it alive; lower_decl lowers them before the declaration when x
+ * is not in the frame. */
+static bool awaits_before_value(FnCtx *ctx, const Var *v) {
+  const Source *src = &ctx->L->src;
+  if (v->in_stmt_expr || (v->cleanup && *v->cleanup) || src->text[v->scope_begin] != '{' ||
+      loc_in_macro(clang_getCursorLocation(v->cur)) ||
+      loc_in_macro(clang_getRangeEnd(clang_getCursorExtent(v->cur))))
+    return false;
+  for (size_t i = 0; i < ctx->num_vars; i++)
+    if (&ctx->vars[i] != v && !ctx->vars[i].is_param &&
+        ctx->vars[i].decl_stmt.begin == v->decl_stmt.begin)
+      return false;
+  enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(v->cur)).kind;
+  if (k == CXType_ConstantArray || k == CXType_IncompleteArray || k == CXType_VariableArray ||
+      k == CXType_DependentSizedArray || k == CXType_Vector || k == CXType_ExtVector)
+    return false;
+  return !names_itself(v);
+}
+
+/* A local is alive from its declaration (or, for awaits_before_value, the
+ * end of its initializer) to the end of its block, and in the whole block if a
+ * goto in its scope jumps back above its declaration (C11 6.2.4p6: its
+ * lifetime is the block): then awaits written before the declaration can
+ * lie between a store and a read. */
 static unsigned live_from(FnCtx *ctx, const Var *v) {
   unsigned decl = v->decl_stmt.begin;
   if (clang_getCursorType(v->cur).kind == CXType_VariableArray)
@@ -553,7 +591,7 @@ static unsigned live_from(FnCtx *ctx, const Var *v) {
     if (g.begin >= decl && g.begin < v->scope_end && (g.end == 0 || (g.end >= v->scope_begin && g.end < decl)))
       return v->scope_begin;
   }
-  return decl;
+  return awaits_before_value(ctx, v) ? v->decl_end : decl;
 }
 
 static void scan(ScanState *st, CXCursor c) {

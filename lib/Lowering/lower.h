@@ -577,6 +577,9 @@ bool in_block_of(const Var *v, unsigned off);
 char *var_ref(const Var *v);
 /* `dst = src` that also works for a struct with const members (src: an lvalue) */
 char *copy_text(const char *dst, const char *src, bool is_record);
+/* The result of type t (spelled 'type') at address 'addr' of a frame known
+ * by its descriptor only: ac_result may be packed, so unaligned (emit.c). */
+char *result_at(CXType t, const char *type, const char *addr);
 /* A struct or union with a const member (at any depth): it cannot be assigned. */
 bool has_const_member(CXType t);
 

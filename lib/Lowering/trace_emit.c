@@ -284,7 +284,7 @@ void emit_trace_fn(FnCtx *ctx) {
   StrBuf out = {0};
   sb_printf(&out, "\n%s%svoid %s__trace(const void *ac_fv, struct ac_trace *ac_t)\n{\n"
                   "    const struct %s__frame *ac_f = ac_fv;\n    switch (ac_f->ac_state) {\n"
-                  "%s    default:\n        ac_trace_state(ac_t, \"%s\", ac_f->ac_state);\n"
+                  "%s    default:\n        ac_trace_state(ac_t, \"%s\", AC_STATE_WIDE(ac_f->ac_state));\n"
                   "        break;\n    }\n}\n",
             decls.data ? decls.data : "", st, fn->name, fn->name, body.data ? body.data : "",
             fn->name);
