@@ -99,12 +99,9 @@ bool is_async_decl(CXCursor c) {
 AsyncFn *find_async_fn(Lowering *L, CXCursor c) {
   if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
     return NULL;
-  char *name = cursor_name(c);
-  AsyncFn *r = NULL;
-  for (size_t i = 0; i < L->num_fns && !r; i++)
-    if (strcmp(L->fns[i]->name, name) == 0)
-      r = L->fns[i];
-  free(name);
+  CXString name = clang_getCursorSpelling(c);
+  AsyncFn *r = name_map_get(&L->fn_by_name, clang_getCString(name));
+  clang_disposeString(name);
   return r;
 }
 
@@ -140,6 +137,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
     fn->decl = c;
     L->fns = xrealloc(L->fns, (L->num_fns + 1) * sizeof *L->fns);
     L->fns[L->num_fns++] = fn;
+    name_map_put(&L->fn_by_name, fn->name, fn);
   }
   bool in_main = loc_in_main(L, clang_getCursorLocation(c));
   unsigned f = loc_user_file(L, clang_getCursorLocation(c));
@@ -671,7 +669,8 @@ static int cmp_await(const void *a, const void *b) {
   return x->range.begin < y->range.begin ? -1 : x->range.begin > y->range.begin;
 }
 
-Await *await_at(FnCtx *ctx, unsigned off) {
+/* The index of the first await at or after 'off'. */
+static size_t first_await_from(FnCtx *ctx, unsigned off) {
   size_t lo = 0, hi = ctx->num_awaits;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -680,22 +679,27 @@ Await *await_at(FnCtx *ctx, unsigned off) {
     else
       hi = mid;
   }
-  return lo < ctx->num_awaits && ctx->awaits[lo].range.begin == off ? &ctx->awaits[lo] : NULL;
+  return lo;
 }
 
+Await *await_at(FnCtx *ctx, unsigned off) {
+  size_t i = first_await_from(ctx, off);
+  return i < ctx->num_awaits && ctx->awaits[i].range.begin == off ? &ctx->awaits[i] : NULL;
+}
+
+/* Asked for every local and nearly every expression: a count of the
+ * evaluated awaits before each one (built once the awaits are sorted)
+ * answers in two binary searches, where counting made it n^2. */
 int awaits_in(FnCtx *ctx, Range r) {
-  int n = 0;
-  size_t lo = 0, hi = ctx->num_awaits;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (ctx->awaits[mid].range.begin < r.begin)
-      lo = mid + 1;
-    else
-      hi = mid;
+  if (ctx->num_evaluated_counted != ctx->num_awaits + 1) {
+    ctx->evaluated_before = xrealloc(ctx->evaluated_before, (ctx->num_awaits + 1) * sizeof(int));
+    ctx->evaluated_before[0] = 0;
+    for (size_t i = 0; i < ctx->num_awaits; i++)
+      ctx->evaluated_before[i + 1] = ctx->evaluated_before[i] + ctx->awaits[i].evaluated;
+    ctx->num_evaluated_counted = ctx->num_awaits + 1;
   }
-  for (size_t i = lo; i < ctx->num_awaits && ctx->awaits[i].range.begin < r.end; i++)
-    n += ctx->awaits[i].evaluated;
-  return n;
+  size_t lo = first_await_from(ctx, r.begin), hi = first_await_from(ctx, r.end);
+  return hi > lo ? ctx->evaluated_before[hi] - ctx->evaluated_before[lo] : 0;
 }
 
 static unsigned decl_key(CXCursor c) {
@@ -1014,15 +1018,12 @@ static char *vm_param_type(FnCtx *ctx, Var *v, CXType t) {
   return r;
 }
 
-static bool name_taken(FnCtx *ctx, const char *name, size_t upto) {
+static bool name_taken(const NameMap *fields, const char *name) {
   static const char *const reserved[] = {"ac_state", "ac_result", "ac_tmp", "ac_aw"};
   for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
     if (strcmp(name, reserved[i]) == 0)
       return true;
-  for (size_t i = 0; i < upto; i++)
-    if (ctx->vars[i].in_frame && strcmp(ctx->vars[i].field, name) == 0)
-      return true;
-  return false;
+  return name_map_get(fields, name) != NULL;
 }
 
 static void add_params(FnCtx *ctx) {
@@ -1049,6 +1050,7 @@ void analyze_fn(FnCtx *ctx) {
   stream_scan(ctx);
   if (ctx->num_awaits) /* qsort wants a non-null base */
     qsort(ctx->awaits, ctx->num_awaits, sizeof(Await), cmp_await);
+  ctx->num_evaluated_counted = 0; /* awaits_in counts the sorted awaits */
   sort_direct_awaits(ctx);
   /* resume states are numbered as the awaits are lowered (lower_expr.c) */
 
@@ -1155,6 +1157,7 @@ void analyze_fn(FnCtx *ctx) {
   }
   cleanup_analyze(ctx);
   /* frame field names and types */
+  NameMap fields = {0}; /* the names given so far */
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
     if (!v->in_frame)
@@ -1171,15 +1174,17 @@ void analyze_fn(FnCtx *ctx) {
     }
     v->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     char *field = xstrdup(v->name);
-    for (int k = 2; name_taken(ctx, field, i); k++) {
+    for (int k = 2; name_taken(&fields, field); k++) {
       free(field);
       field = xasprintf("%s_%d", v->name, k);
     }
     v->field = field;
+    name_map_put(&fields, field, v);
     if (v->vm_levels)
       v->vm_type = vm_param_type(ctx, v, t);
     if (!v->type && is_vm_pointer(t))
       vm_pointer_field(ctx, v);
   }
+  name_map_free(&fields);
   choose_promoted(ctx);
 }

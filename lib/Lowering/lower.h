@@ -74,6 +74,18 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void sb_indented(StrBuf *sb, const char *text, int n);
 void *xrealloc(void *p, size_t n);
 
+/* ------------------------------------------------------------ name_map.c */
+
+/* Names to pointers; a name put in the map must outlive it. */
+typedef struct NameMap {
+  const char **keys;
+  void **vals;
+  size_t cap, n;
+} NameMap;
+void *name_map_get(const NameMap *m, const char *name);
+void name_map_put(NameMap *m, const char *name, void *val);
+void name_map_free(NameMap *m);
+
 /* ------------------------------------------------------------ source.c */
 
 typedef struct PpMap PpMap;
@@ -414,6 +426,8 @@ typedef struct FnCtx {
   bool cleanups_counted;
   Await *awaits;        /* sorted by offset */
   size_t num_awaits;
+  int *evaluated_before; /* awaits_in: evaluated awaits before awaits[i] */
+  size_t num_evaluated_counted;
   StrBuf tmp_fields;    /* members of the ac_tmp union */
   StrBuf aw_fields;     /* members of the ac_aw union */
   StrBuf drop_cases;    /* cases of the drop switch */
@@ -477,6 +491,7 @@ struct Lowering {
   EditList edits;
   AsyncFn **fns;
   size_t num_fns;
+  NameMap fn_by_name;   /* fns by name (find_async_fn) */
   int errors;
   BuiltinSite *sites;
   size_t num_sites;
