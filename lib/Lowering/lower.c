@@ -333,6 +333,8 @@ static int lower_file(const char *path, const AcOptions *opt, char **out) {
   }
 done:
   free(L.sites);
+  range_memo_free(&L.ranges);
+  name_map_free(&L.fn_by_name);
   if (L.tu)
     clang_disposeTranslationUnit(L.tu);
   clang_disposeIndex(idx);

@@ -106,6 +106,15 @@ typedef struct Range {
 
 typedef struct Lowering Lowering;
 
+/* cursor_range's ranges so far, by cursor (open addressing) */
+typedef struct RangeMemo {
+  CXCursor *cursors;
+  Range *ranges;
+  unsigned char *used;
+  size_t cap, n;
+} RangeMemo;
+void range_memo_free(RangeMemo *m);
+
 void source_index_lines(Source *src);
 unsigned text_line(const Source *src, unsigned offset);   /* 1-based, of src's own text */
 /* Where the user wrote it (1-based): the .ac line and column (pp_map.c) */
@@ -492,6 +501,7 @@ struct Lowering {
   AsyncFn **fns;
   size_t num_fns;
   NameMap fn_by_name;   /* fns by name (find_async_fn) */
+  RangeMemo ranges;     /* cursor_range, once the lowerable lines are marked */
   int errors;
   BuiltinSite *sites;
   size_t num_sites;
