@@ -195,6 +195,26 @@ bool is_await_op(Lowering *L, CXCursor c) {
   return r;
 }
 
+static enum CXChildVisitResult note_await_op(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  void **a = d;
+  AsyncFn *fn = a[1];
+  fn->calls_stream |= stream_needs_frame(a[0], c);
+  if (is_await_op(a[0], c)) {
+    fn->await_ops = xrealloc(fn->await_ops, (fn->num_await_ops + 1) * sizeof *fn->await_ops);
+    fn->await_ops[fn->num_await_ops++] = c;
+  }
+  return CXChildVisit_Recurse;
+}
+
+void fn_await_ops(Lowering *L, AsyncFn *fn) {
+  if (fn->await_ops_found)
+    return;
+  fn->await_ops_found = true;
+  void *a[2] = {L, fn};
+  clang_visitChildren(fn->decl, note_await_op, a);
+}
+
 typedef struct ScanState {
   FnCtx *ctx;
   int unevaluated;      /* inside sizeof / _Alignof */
@@ -465,10 +485,10 @@ bool repeats_earlier_child(Lowering *L, Children *ch, size_t i) {
 static unsigned long long unevaluated_children(ScanState *st, CXCursor c, Children *ch) {
   Lowering *L = st->ctx->L;
   enum CXCursorKind k = clang_getCursorKind(c);
-  Range r;
-  if (!cursor_range(L, c, &r))
-    return 0;
+  Range r; /* (none is asked for where the answer is 0 anyway: most calls and casts) */
   if (k == CXCursor_UnaryExpr) { /* sizeof, _Alignof, ... */
+    if (!cursor_range(L, c, &r))
+      return 0;
     bool is_sizeof = text_is_word(&L->src, r.begin, "sizeof");
     unsigned long long m = 0;
     for (size_t i = 0; i < ch->n && i < 63; i++) {
@@ -479,18 +499,19 @@ static unsigned long long unevaluated_children(ScanState *st, CXCursor c, Childr
     return ch->n > 63 ? m | 1ull << 63 : m;
   }
   if (k == CXCursor_GenericSelectionExpr)
-    return 1;
+    return cursor_range(L, c, &r) ? 1 : 0;
   if (k == CXCursor_CallExpr) {
     CXCursor f = clang_getCursorReferenced(c);
+    if (clang_getCursorKind(f) != CXCursor_FunctionDecl)
+      return 0;
     CXString n = clang_getCursorSpelling(f);
     const char *s = clang_getCString(n);
-    bool all = clang_getCursorKind(f) == CXCursor_FunctionDecl &&
-               (strcmp(s, "__builtin_constant_p") == 0 || strcmp(s, "__builtin_object_size") == 0 ||
-                strcmp(s, "__builtin_dynamic_object_size") == 0);
+    bool all = strcmp(s, "__builtin_constant_p") == 0 || strcmp(s, "__builtin_object_size") == 0 ||
+               strcmp(s, "__builtin_dynamic_object_size") == 0;
     clang_disposeString(n);
-    return all ? ~0ull : 0;
+    return all && cursor_range(L, c, &r) ? ~0ull : 0;
   }
-  if (k == CXCursor_UnexposedExpr && ch->n == 3 &&
+  if (k == CXCursor_UnexposedExpr && ch->n == 3 && cursor_range(L, c, &r) &&
       text_is_word(&L->src, r.begin, "__builtin_choose_expr")) {
     CXEvalResult ev = clang_Cursor_Evaluate(ch->p[0]);
     if (!ev)
@@ -643,10 +664,12 @@ static void scan(ScanState *st, CXCursor c) {
     Children ch;
     children_of(c, &ch);
     unsigned long long uneval = unevaluated_children(st, c, &ch);
-    if (uneval || k == CXCursor_UnaryExpr)
+    if (uneval || k == CXCursor_UnaryExpr) {
       scan_children_masked(st, &ch, uneval);
-    else
-      clang_visitChildren(c, scan_child, st);
+    } else {
+      for (size_t i = 0; i < ch.n; i++) /* as clang_visitChildren would, without a second walk */
+        scan(st, ch.p[i]);
+    }
     children_free(&ch);
   } else {
     clang_visitChildren(c, scan_child, st);

@@ -322,6 +322,11 @@ typedef struct AsyncFn {
   bool helpers_emitted; /* erased poll/drop + spawn descriptor (task_builtins.c) */
   int visiting;         /* cycle detection while ordering frames */
   bool never_suspends;  /* completes in its first poll: awaited as f__sync() (direct_calls.c) */
+  /* fn_await_ops: its await operators in walk order, and whether it calls
+   * a stream (its frame polls a generator), found in one walk */
+  CXCursor *await_ops;
+  size_t num_await_ops;
+  bool calls_stream, await_ops_found;
   bool is_stream;       /* async_stream(T): a generator (streams.c) */
   char *item_type;      /* its T, as written */
   struct AsyncFn **direct_callees; /* awaited as direct calls: their f__sync must be declared */
@@ -519,6 +524,8 @@ bool is_async_decl(CXCursor c);
 bool has_async_annotation(CXCursor c);
 void collect_async_fns(Lowering *L);
 
+/* fn's await operators (AsyncFn.await_ops), walked for once. */
+void fn_await_ops(Lowering *L, AsyncFn *fn);
 /* Fills ctx->awaits and ctx->vars and decides which locals live in the frame. */
 void analyze_fn(FnCtx *ctx);
 Await *await_at(FnCtx *ctx, unsigned offset);
