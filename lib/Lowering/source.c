@@ -7,15 +7,15 @@
 #include <string.h>
 
 void source_index_lines(Source *src) {
+  const char *t = src->text, *end = t + src->size, *nl;
   unsigned n = 1;
-  for (unsigned i = 0; i < src->size; i++)
-    n += src->text[i] == '\n';
+  for (const char *p = t; (nl = memchr(p, '\n', (size_t)(end - p))); p = nl + 1)
+    n++;
   src->line_start = xrealloc(NULL, sizeof(unsigned) * (n + 1));
   src->num_lines = 0;
   src->line_start[src->num_lines++] = 0;
-  for (unsigned i = 0; i < src->size; i++)
-    if (src->text[i] == '\n')
-      src->line_start[src->num_lines++] = i + 1;
+  for (const char *p = t; (nl = memchr(p, '\n', (size_t)(end - p))); p = nl + 1)
+    src->line_start[src->num_lines++] = (unsigned)(nl + 1 - t);
 }
 
 unsigned text_line(const Source *src, unsigned off) {
