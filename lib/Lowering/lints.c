@@ -319,7 +319,7 @@ static void check_locks(Lint *lt) {
 
 void lint_async_fn(FnCtx *ctx) {
   Lint lt = {.ctx = ctx};
-  clang_visitChildren(ctx->body, visit, &lt);
+  body_walk(ctx, visit, &lt);
   check_locks(&lt);
   for (size_t i = 0; i < lt.num_locks; i++)
     free(lt.locks[i].what);

@@ -131,8 +131,10 @@ static void lower_async_fn(Lowering *L, AsyncFn *fn) {
     for (int k = 0; k < aw->num_parts; k++) /* ac_join / ac_select */
       add_callee(L, fn, aw->parts[k].callee, aw->range.begin);
   }
-  if (L->errors > errors)
+  if (L->errors > errors) {
+    body_walk_free(&ctx.walk);
     return;
+  }
   if (fn->never_suspends) {
     emit_direct_fn(&ctx);
   } else {
@@ -141,6 +143,7 @@ static void lower_async_fn(Lowering *L, AsyncFn *fn) {
   }
   if (L->opt->emit != AC_EMIT_C)
     record_frame_info(&ctx);
+  body_walk_free(&ctx.walk);
 }
 
 /* Async prototypes in the main file lower to nothing: the frame struct and

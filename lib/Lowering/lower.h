@@ -422,6 +422,18 @@ typedef struct StreamValue {
   CXCursor call;
 } StreamValue;
 
+/* body_walk.c: a walk of a function's body, recorded for replays */
+typedef struct WalkNode {
+  CXCursor c;
+  long parent; /* index of the parent node, -1 for the body */
+  size_t end;  /* index past the node's subtree */
+} WalkNode;
+typedef struct BodyWalk {
+  WalkNode *nodes; /* in the order of the walk */
+  size_t n, cap;
+  bool recorded;
+} BodyWalk;
+
 /* Everything known about the async function being lowered. */
 typedef struct FnCtx {
   Lowering *L;
@@ -438,6 +450,7 @@ typedef struct FnCtx {
   bool save_counted;
   size_t num_cleanup_vars; /* cleanups.c, counted once the frame is known */
   bool cleanups_counted;
+  BodyWalk walk;        /* body_walk's record */
   Await *awaits;        /* sorted by offset */
   size_t num_awaits;
   int *evaluated_before; /* awaits_in: evaluated awaits before awaits[i] */
@@ -524,6 +537,9 @@ bool is_async_decl(CXCursor c);
 bool has_async_annotation(CXCursor c);
 void collect_async_fns(Lowering *L);
 
+/* As clang_visitChildren(ctx->body, visit, d), from a walk recorded once. */
+void body_walk(FnCtx *ctx, CXCursorVisitor visit, CXClientData d);
+void body_walk_free(BodyWalk *w);
 /* fn's await operators (AsyncFn.await_ops), walked for once. */
 void fn_await_ops(Lowering *L, AsyncFn *fn);
 /* Fills ctx->awaits and ctx->vars and decides which locals live in the frame. */

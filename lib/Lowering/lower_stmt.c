@@ -643,7 +643,7 @@ static int cmp_use(const void *a, const void *b) {
 
 static void rename_frame_locals(FnCtx *ctx) {
   Uses u = {.ctx = ctx};
-  clang_visitChildren(ctx->body, find_uses, &u);
+  body_walk(ctx, find_uses, &u);
   if (u.n) /* qsort wants a non-null base */
     qsort(u.v, u.n, sizeof(Use), cmp_use);
   for (size_t i = 0; i < u.n; i++) {
@@ -748,7 +748,7 @@ static enum CXChildVisitResult find_predefined(CXCursor c, CXCursor parent, CXCl
   return CXChildVisit_Continue;
 }
 
-void rename_predefined(FnCtx *ctx) { clang_visitChildren(ctx->body, find_predefined, ctx); }
+void rename_predefined(FnCtx *ctx) { body_walk(ctx, find_predefined, ctx); }
 
 void lower_body(FnCtx *ctx) {
   rename_predefined(ctx);

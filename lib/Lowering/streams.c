@@ -324,7 +324,7 @@ static bool inside(Lowering *L, CXCursor c, CXCursor body) {
 
 void stream_scan(FnCtx *ctx) {
   LoopScan ls = {.ctx = ctx};
-  clang_visitChildren(ctx->body, find_loops, &ls);
+  body_walk(ctx, find_loops, &ls);
   /* a goto across a loop body would skip the generator's init or its drop */
   for (size_t i = 0; i < ls.num_gotos; i++) {
     CXCursor label = clang_getCursorReferenced(ls.gotos[i]);
