@@ -1063,6 +1063,21 @@ static void add_params(FnCtx *ctx) {
   }
 }
 
+/* Does the body's text say `await` anywhere but at the awaits found?  (A
+ * token `await` is such a word of the text: only then is it tokenized.) */
+static bool stray_await_word(FnCtx *ctx) {
+  const Source *src = &ctx->L->src;
+  Range b = ctx->fn->body;
+  for (const char *p = src->text + b.begin, *end = src->text + b.end;
+       (p = memmem(p, (size_t)(end - p), "await", 5)); p += 5) {
+    unsigned off = (unsigned)(p - src->text);
+    if ((off == 0 || !is_ident_char(p[-1])) && text_is_word(src, off, "await") &&
+        !await_at(ctx, off) && !is_direct_await_at(ctx, off))
+      return true;
+  }
+  return false;
+}
+
 void analyze_fn(FnCtx *ctx) {
   Lowering *L = ctx->L;
   int errors_before = L->errors;
@@ -1155,7 +1170,7 @@ void analyze_fn(FnCtx *ctx) {
    * left in the output: reject it here */
   CXToken *toks = NULL;
   unsigned ntoks = 0;
-  if (L->errors == errors_before)
+  if (L->errors == errors_before && stray_await_word(ctx))
     clang_tokenize(L->tu, clang_getCursorExtent(ctx->body), &toks, &ntoks);
   for (unsigned i = 0; i < ntoks; i++) {
     if (clang_getTokenKind(toks[i]) != CXToken_Identifier)
