@@ -198,9 +198,11 @@ static bool cursor_range_uncached(Lowering *L, CXCursor c, Range *r) {
  * cursor is a value (kind and data): equal bytes, the same node.  (Only
  * ranges are kept: on failure *r is left as the computation leaves it.) */
 static size_t cursor_hash(const CXCursor *c) {
-  uintptr_t h = (uintptr_t)c->kind * 31 + (uintptr_t)c->data[0] * 0x9E3779B97F4A7C15u;
-  h ^= ((uintptr_t)c->data[1] >> 3) * 0xC2B2AE3D27D4EB4Fu ^ (uintptr_t)c->xdata;
-  return (size_t)(h ^ h >> 29);
+  uint64_t h = (uint64_t)(uintptr_t)c->data[1] ^ (uint64_t)(uintptr_t)c->data[0] << 7 ^
+               (uint64_t)c->kind << 40 ^ (uint64_t)(unsigned)c->xdata << 50;
+  h = (h ^ h >> 33) * 0xFF51AFD7ED558CCDu; /* murmur3's finalizer */
+  h = (h ^ h >> 33) * 0xC4CEB9FE1A85EC53u;
+  return (size_t)(h ^ h >> 33);
 }
 
 static size_t memo_slot(const RangeMemo *m, const CXCursor *c) {
