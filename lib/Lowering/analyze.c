@@ -100,12 +100,9 @@ bool is_async_decl(CXCursor c) {
 AsyncFn *find_async_fn(Lowering *L, CXCursor c) {
   if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
     return NULL;
-  char *name = cursor_name(c);
-  AsyncFn *r = NULL;
-  for (size_t i = 0; i < L->num_fns && !r; i++)
-    if (strcmp(L->fns[i]->name, name) == 0)
-      r = L->fns[i];
-  free(name);
+  CXString name = clang_getCursorSpelling(c);
+  AsyncFn *r = name_map_get(&L->fn_by_name, clang_getCString(name));
+  clang_disposeString(name);
   return r;
 }
 
@@ -141,6 +138,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
     fn->decl = c;
     L->fns = xrealloc(L->fns, (L->num_fns + 1) * sizeof *L->fns);
     L->fns[L->num_fns++] = fn;
+    name_map_put(&L->fn_by_name, fn->name, fn);
   }
   bool in_main = loc_in_main(L, clang_getCursorLocation(c));
   unsigned f = loc_user_file(L, clang_getCursorLocation(c));
@@ -202,6 +200,26 @@ bool is_await_op(Lowering *L, CXCursor c) {
   bool r = len >= 14 && strcmp(n + len - 14, "asyncc/forms.h") == 0;
   clang_disposeString(name);
   return r;
+}
+
+static enum CXChildVisitResult note_await_op(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  void **a = d;
+  AsyncFn *fn = a[1];
+  fn->calls_stream |= stream_needs_frame(a[0], c);
+  if (is_await_op(a[0], c)) {
+    fn->await_ops = xrealloc(fn->await_ops, (fn->num_await_ops + 1) * sizeof *fn->await_ops);
+    fn->await_ops[fn->num_await_ops++] = c;
+  }
+  return CXChildVisit_Recurse;
+}
+
+void fn_await_ops(Lowering *L, AsyncFn *fn) {
+  if (fn->await_ops_found)
+    return;
+  fn->await_ops_found = true;
+  void *a[2] = {L, fn};
+  clang_visitChildren(fn->decl, note_await_op, a);
 }
 
 typedef struct ScanState {
@@ -474,10 +492,10 @@ bool repeats_earlier_child(Lowering *L, Children *ch, size_t i) {
 static unsigned long long unevaluated_children(ScanState *st, CXCursor c, Children *ch) {
   Lowering *L = st->ctx->L;
   enum CXCursorKind k = clang_getCursorKind(c);
-  Range r;
-  if (!cursor_range(L, c, &r))
-    return 0;
+  Range r; /* (none is asked for where the answer is 0 anyway: most calls and casts) */
   if (k == CXCursor_UnaryExpr) { /* sizeof, _Alignof, ... */
+    if (!cursor_range(L, c, &r))
+      return 0;
     bool is_sizeof = text_is_word(&L->src, r.begin, "sizeof");
     unsigned long long m = 0;
     for (size_t i = 0; i < ch->n && i < 63; i++) {
@@ -488,18 +506,19 @@ static unsigned long long unevaluated_children(ScanState *st, CXCursor c, Childr
     return ch->n > 63 ? m | 1ull << 63 : m;
   }
   if (k == CXCursor_GenericSelectionExpr)
-    return 1;
+    return cursor_range(L, c, &r) ? 1 : 0;
   if (k == CXCursor_CallExpr) {
     CXCursor f = clang_getCursorReferenced(c);
+    if (clang_getCursorKind(f) != CXCursor_FunctionDecl)
+      return 0;
     CXString n = clang_getCursorSpelling(f);
     const char *s = clang_getCString(n);
-    bool all = clang_getCursorKind(f) == CXCursor_FunctionDecl &&
-               (strcmp(s, "__builtin_constant_p") == 0 || strcmp(s, "__builtin_object_size") == 0 ||
-                strcmp(s, "__builtin_dynamic_object_size") == 0);
+    bool all = strcmp(s, "__builtin_constant_p") == 0 || strcmp(s, "__builtin_object_size") == 0 ||
+               strcmp(s, "__builtin_dynamic_object_size") == 0;
     clang_disposeString(n);
-    return all ? ~0ull : 0;
+    return all && cursor_range(L, c, &r) ? ~0ull : 0;
   }
-  if (k == CXCursor_UnexposedExpr && ch->n == 3 &&
+  if (k == CXCursor_UnexposedExpr && ch->n == 3 && cursor_range(L, c, &r) &&
       text_is_word(&L->src, r.begin, "__builtin_choose_expr")) {
     CXEvalResult ev = clang_Cursor_Evaluate(ch->p[0]);
     if (!ev)
@@ -690,10 +709,12 @@ static void scan(ScanState *st, CXCursor c) {
     Children ch;
     children_of(c, &ch);
     unsigned long long uneval = unevaluated_children(st, c, &ch);
-    if (uneval || k == CXCursor_UnaryExpr)
+    if (uneval || k == CXCursor_UnaryExpr) {
       scan_children_masked(st, &ch, uneval);
-    else
-      clang_visitChildren(c, scan_child, st);
+    } else {
+      for (size_t i = 0; i < ch.n; i++) /* as clang_visitChildren would, without a second walk */
+        scan(st, ch.p[i]);
+    }
     children_free(&ch);
   } else {
     clang_visitChildren(c, scan_child, st);
@@ -716,7 +737,8 @@ static int cmp_await(const void *a, const void *b) {
   return x->range.begin < y->range.begin ? -1 : x->range.begin > y->range.begin;
 }
 
-Await *await_at(FnCtx *ctx, unsigned off) {
+/* The index of the first await at or after 'off'. */
+static size_t first_await_from(FnCtx *ctx, unsigned off) {
   size_t lo = 0, hi = ctx->num_awaits;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -725,22 +747,27 @@ Await *await_at(FnCtx *ctx, unsigned off) {
     else
       hi = mid;
   }
-  return lo < ctx->num_awaits && ctx->awaits[lo].range.begin == off ? &ctx->awaits[lo] : NULL;
+  return lo;
 }
 
+Await *await_at(FnCtx *ctx, unsigned off) {
+  size_t i = first_await_from(ctx, off);
+  return i < ctx->num_awaits && ctx->awaits[i].range.begin == off ? &ctx->awaits[i] : NULL;
+}
+
+/* Asked for every local and nearly every expression: a count of the
+ * evaluated awaits before each one (built once the awaits are sorted)
+ * answers in two binary searches, where counting made it n^2. */
 int awaits_in(FnCtx *ctx, Range r) {
-  int n = 0;
-  size_t lo = 0, hi = ctx->num_awaits;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (ctx->awaits[mid].range.begin < r.begin)
-      lo = mid + 1;
-    else
-      hi = mid;
+  if (ctx->num_evaluated_counted != ctx->num_awaits + 1) {
+    ctx->evaluated_before = xrealloc(ctx->evaluated_before, (ctx->num_awaits + 1) * sizeof(int));
+    ctx->evaluated_before[0] = 0;
+    for (size_t i = 0; i < ctx->num_awaits; i++)
+      ctx->evaluated_before[i + 1] = ctx->evaluated_before[i] + ctx->awaits[i].evaluated;
+    ctx->num_evaluated_counted = ctx->num_awaits + 1;
   }
-  for (size_t i = lo; i < ctx->num_awaits && ctx->awaits[i].range.begin < r.end; i++)
-    n += ctx->awaits[i].evaluated;
-  return n;
+  size_t lo = first_await_from(ctx, r.begin), hi = first_await_from(ctx, r.end);
+  return hi > lo ? ctx->evaluated_before[hi] - ctx->evaluated_before[lo] : 0;
 }
 
 static unsigned decl_key(CXCursor c) {
@@ -1060,19 +1087,24 @@ static char *vm_param_type(FnCtx *ctx, Var *v, CXType t) {
   return r;
 }
 
-static bool name_taken(FnCtx *ctx, const char *name, size_t upto) {
+static bool name_taken(const NameMap *fields, const char *name) {
   static const char *const reserved[] = {"ac_state", "ac_result", "ac_tmp", "ac_aw"};
   for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
     if (strcmp(name, reserved[i]) == 0)
       return true;
-  for (size_t i = 0; i < upto; i++)
-    if (ctx->vars[i].in_frame && strcmp(ctx->vars[i].field, name) == 0)
-      return true;
-  return false;
+  return name_map_get(fields, name) != NULL;
 }
 
 static int compare_strings(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A linear search, for the rare renames below. */
+static bool field_in_use(const FnCtx *ctx, const char *name) {
+  for (size_t i = 0; i < ctx->num_vars; i++)
+    if (ctx->vars[i].in_frame && ctx->vars[i].field && strcmp(ctx->vars[i].field, name) == 0)
+      return true;
+  return false;
 }
 
 /* A field named like an identifier of a frame field's type (`int meters`
@@ -1105,7 +1137,7 @@ static void keep_fields_off_type_names(FnCtx *ctx) {
         !bsearch(&v->field, idents, n, sizeof *idents, compare_strings))
       continue;
     char *field = NULL;
-    for (int k = 2; !field || name_taken(ctx, field, ctx->num_vars) ||
+    for (int k = 2; !field || field_in_use(ctx, field) ||
                     bsearch(&field, idents, n, sizeof *idents, compare_strings);
          k++) {
       free(field);
@@ -1133,6 +1165,21 @@ static void add_params(FnCtx *ctx) {
   }
 }
 
+/* Does the body's text say `await` anywhere but at the awaits found?  (A
+ * token `await` is such a word of the text: only then is it tokenized.) */
+static bool stray_await_word(FnCtx *ctx) {
+  const Source *src = &ctx->L->src;
+  Range b = ctx->fn->body;
+  for (const char *p = src->text + b.begin, *end = src->text + b.end;
+       (p = memmem(p, (size_t)(end - p), "await", 5)); p += 5) {
+    unsigned off = (unsigned)(p - src->text);
+    if ((off == 0 || !is_ident_char(p[-1])) && text_is_word(src, off, "await") &&
+        !await_at(ctx, off) && !is_direct_await_at(ctx, off))
+      return true;
+  }
+  return false;
+}
+
 void analyze_fn(FnCtx *ctx) {
   Lowering *L = ctx->L;
   int errors_before = L->errors;
@@ -1143,6 +1190,7 @@ void analyze_fn(FnCtx *ctx) {
   stream_scan(ctx);
   if (ctx->num_awaits) /* qsort wants a non-null base */
     qsort(ctx->awaits, ctx->num_awaits, sizeof(Await), cmp_await);
+  ctx->num_evaluated_counted = 0; /* awaits_in counts the sorted awaits */
   sort_direct_awaits(ctx);
   /* resume states are numbered as the awaits are lowered (lower_expr.c) */
 
@@ -1224,7 +1272,7 @@ void analyze_fn(FnCtx *ctx) {
    * left in the output: reject it here */
   CXToken *toks = NULL;
   unsigned ntoks = 0;
-  if (L->errors == errors_before)
+  if (L->errors == errors_before && stray_await_word(ctx))
     clang_tokenize(L->tu, clang_getCursorExtent(ctx->body), &toks, &ntoks);
   for (unsigned i = 0; i < ntoks; i++) {
     if (clang_getTokenKind(toks[i]) != CXToken_Identifier)
@@ -1249,6 +1297,7 @@ void analyze_fn(FnCtx *ctx) {
   }
   cleanup_analyze(ctx);
   /* frame field names and types */
+  NameMap fields = {0}; /* the names given so far */
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
     if (!v->in_frame)
@@ -1265,16 +1314,18 @@ void analyze_fn(FnCtx *ctx) {
     }
     v->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     char *field = xstrdup(v->name);
-    for (int k = 2; name_taken(ctx, field, i); k++) {
+    for (int k = 2; name_taken(&fields, field); k++) {
       free(field);
       field = xasprintf("%s_%d", v->name, k);
     }
     v->field = field;
+    name_map_put(&fields, field, v);
     if (v->vm_levels)
       v->vm_type = vm_param_type(ctx, v, t);
     if (!v->type && is_vm_pointer(t))
       vm_pointer_field(ctx, v);
   }
+  name_map_free(&fields);
   keep_fields_off_type_names(ctx);
   choose_promoted(ctx);
 }

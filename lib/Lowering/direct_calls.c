@@ -59,22 +59,20 @@ typedef struct Scan {
   size_t num_edges;
 } Scan;
 
-static enum CXChildVisitResult scan_awaits(CXCursor c, CXCursor parent, CXClientData d) {
-  (void)parent;
-  Scan *s = d;
-  if (stream_needs_frame(s->L, c))
+static void scan_awaits(Scan *s) {
+  fn_await_ops(s->L, s->fn);
+  if (s->fn->calls_stream)
     s->fn->never_suspends = false; /* it polls a generator, or keeps one in its frame */
-  if (!is_await_op(s->L, c))
-    return CXChildVisit_Recurse;
-  Range op, name;
-  AsyncFn *g = awaited_by_name(s->L, c, &op, &name);
-  if (!g || !g->has_body || g->is_external || g->is_main) {
-    s->fn->never_suspends = false; /* a leaf, another file's function, ac_timeout, an error */
-    return CXChildVisit_Recurse;
+  for (size_t i = 0; i < s->fn->num_await_ops; i++) {
+    Range op, name;
+    AsyncFn *g = awaited_by_name(s->L, s->fn->await_ops[i], &op, &name);
+    if (!g || !g->has_body || g->is_external || g->is_main) {
+      s->fn->never_suspends = false; /* a leaf, another file's function, ac_timeout, an error */
+      continue;
+    }
+    s->edges = xrealloc(s->edges, (s->num_edges + 1) * sizeof *s->edges);
+    s->edges[s->num_edges++] = (Edge){s->fn, g};
   }
-  s->edges = xrealloc(s->edges, (s->num_edges + 1) * sizeof *s->edges);
-  s->edges[s->num_edges++] = (Edge){s->fn, g};
-  return CXChildVisit_Recurse;
 }
 
 void find_direct_fns(Lowering *L) {
@@ -85,7 +83,7 @@ void find_direct_fns(Lowering *L) {
     if (!fn->never_suspends)
       continue;
     s.fn = fn;
-    clang_visitChildren(fn->decl, scan_awaits, &s);
+    scan_awaits(&s);
   }
   /* the greatest fixpoint: suspension starts at a leaf and spreads to
    * every function that awaits one that may suspend */

@@ -292,22 +292,39 @@ static void emit_promoted_locals(FnCtx *ctx, StrBuf *sb) {
   free(reload.data);
 }
 
-/* The dispatch case of state k.  A promoted local that shares storage
- * (frame_overlap.c) is reloaded only by the states inside its block, whose
- * suspensions save it (new_state): elsewhere its bytes may be a sibling's
- * (a _Bool loaded from a char buffer's bytes is undefined). */
-static void resume_case(FnCtx *ctx, StrBuf *sb, int k) {
+/* The dispatch case of state k (its await: aw, or NULL).  A promoted local
+ * that shares storage (frame_overlap.c) is reloaded only by the states
+ * inside its block, whose suspensions save it (new_state): elsewhere its
+ * bytes may be a sibling's (a _Bool loaded from a char buffer's bytes is
+ * undefined).  'shared' lists those locals. */
+static void resume_case(FnCtx *ctx, StrBuf *sb, int k, const Await *aw, const size_t *shared,
+                        size_t num_shared) {
   sb_printf(sb, "    case %d:\n", k);
-  const Await *aw = NULL;
-  for (size_t i = 0; i < ctx->num_awaits && !aw; i++)
-    if (ctx->awaits[i].state == k)
-      aw = &ctx->awaits[i];
-  for (size_t i = 0; i < ctx->num_vars; i++) {
-    Var *v = &ctx->vars[i];
-    if (v->promoted && !v->is_param && v->shares_storage && (!aw || in_block_of(v, aw->range.begin)))
-      sb_printf(sb, "        %s = ac_f->%s;\n", v->local, v->field);
+  for (size_t i = 0; i < num_shared; i++) {
+    Var *v = &ctx->vars[shared[i]];
+    if (!aw || in_block_of(v, aw->range.begin))
+      sb_printf(sb, "        %s = ac_f->%s;
+", v->local, v->field);
   }
   sb_printf(sb, "        goto ac_resume_%d;\n", k);
+}
+
+/* The dispatch cases, one per state: each walks only the locals that share
+ * storage, with its await found once (per state, every local and await
+ * made n^2). */
+static void resume_cases(FnCtx *ctx, StrBuf *sb) {
+  const Await **by_state = xrealloc(NULL, (ctx->num_states + 1) * sizeof *by_state);
+  memset(by_state, 0, (ctx->num_states + 1) * sizeof *by_state);
+  for (size_t i = ctx->num_awaits; i-- > 0;) /* the first await of a state */
+    if (ctx->awaits[i].state > 0 && ctx->awaits[i].state <= ctx->num_states)
+      by_state[ctx->awaits[i].state] = &ctx->awaits[i];
+  size_t *shared = xrealloc(NULL, (ctx->num_vars + 1) * sizeof *shared), num_shared = 0;
+  for (size_t i = 0; i < ctx->num_vars; i++)
+    if (ctx->vars[i].promoted && !ctx->vars[i].is_param && ctx->vars[i].shares_storage)
+      shared[num_shared++] = i;
+  for (int k = 1; k <= ctx->num_states; k++)
+    resume_case(ctx, sb, k, by_state[k], shared, num_shared);
+  free(by_state), free(shared);
 }
 
 /* f__init, and f__drop with the cases ctx->drop_cases */
@@ -403,8 +420,7 @@ void emit_fn(FnCtx *ctx) {
     sb_puts(&sb, "    (void)ac_cx;\n");
   emit_promoted_locals(ctx, &sb);
   sb_puts(&sb, "    switch (ac_f->ac_state) {\n    case 0:\n        break;\n");
-  for (int k = 1; k <= ctx->num_states; k++)
-    resume_case(ctx, &sb, k);
+  resume_cases(ctx, &sb);
   sb_puts(&sb, "    default:\n        return AC_READY;\n    }\n");
   if (debug_info_wanted(ctx->L->opt) && !fn->is_main) { /* gdb's `break f` */
     char *label = debug_body_label(fn);

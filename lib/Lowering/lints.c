@@ -19,6 +19,7 @@
  *   -Wunused-async-result    the result of an async call that reports errors
  *                            (the runtime's calls, ac_timeout) is discarded;
  *   -Wclose-runtime-fd       close() of an fd the runtime watches (close_lint.c). */
+#define _GNU_SOURCE /* memmem */
 #include "lower.h"
 
 #include <stdlib.h>
@@ -216,7 +217,16 @@ static bool calls_alloca(CXCursor e) {
 /* `T *p = alloca(n)` or `p = alloca(n)` with p in the frame */
 static void check_alloca(Lint *lt, CXCursor var, CXCursor value, CXCursor where) {
   Var *v = var_of(lt->ctx, var);
-  if (!v || !v->in_frame || clang_Cursor_isNull(value) || !calls_alloca(value))
+  if (!v || !v->in_frame || clang_Cursor_isNull(value))
+    return;
+  /* (a value whose text does not say alloca calls none: gcc's preprocessor
+   * wrote out every macro, asyncc's own call none, and a call's name comes
+   * before its last token, the ')' where r ends) */
+  const Source *src = &lt->ctx->L->src;
+  Range r;
+  bool says_alloca = !cursor_range(lt->ctx->L, value, &r) ||
+                     memmem(src->text + r.begin, r.end - r.begin, "alloca", 6);
+  if (!says_alloca || !calls_alloca(value))
     return;
   diag_cursor(lt->ctx->L, DIAG_ERROR, where,
               "'%s' points to an 'alloca' buffer and lives across an await: the buffer is on "
@@ -435,7 +445,7 @@ static void check_locks(Lint *lt) {
 
 void lint_async_fn(FnCtx *ctx) {
   Lint lt = {.ctx = ctx};
-  clang_visitChildren(ctx->body, visit, &lt);
+  body_walk(ctx, visit, &lt);
   check_locks(&lt);
   lint_plain_close(ctx);
   for (size_t i = 0; i < lt.num_locks; i++)

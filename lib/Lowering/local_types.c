@@ -152,13 +152,13 @@ static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent, CXClientD
 
 static void walk(FnCtx *ctx, int mode, Range within, Walk *w) {
   *w = (Walk){.ctx = ctx, .within = within, .mode = mode, .found = clang_getNullCursor()};
-  clang_visitChildren(ctx->body, walk_visit, w);
+  body_walk(ctx, walk_visit, w);
 }
 
 /* Renames the references in the body to local_types[lo, hi). */
 static void rename_refs(FnCtx *ctx, size_t lo, size_t hi) {
   Walk w = {.ctx = ctx, .mode = RENAME_REFS, .lo = lo, .hi = hi};
-  clang_visitChildren(ctx->body, walk_visit, &w);
+  body_walk(ctx, walk_visit, &w);
 }
 
 /* ------------------------------------------------------------ moving a type */

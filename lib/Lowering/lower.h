@@ -94,6 +94,18 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void sb_indented(StrBuf *sb, const char *text, int n);
 void *xrealloc(void *p, size_t n);
 
+/* ------------------------------------------------------------ name_map.c */
+
+/* Names to pointers; a name put in the map must outlive it. */
+typedef struct NameMap {
+  const char **keys;
+  void **vals;
+  size_t cap, n;
+} NameMap;
+void *name_map_get(const NameMap *m, const char *name);
+void name_map_put(NameMap *m, const char *name, void *val);
+void name_map_free(NameMap *m);
+
 /* ------------------------------------------------------------ source.c */
 
 typedef struct PpMap PpMap;
@@ -113,6 +125,15 @@ typedef struct Range {
 } Range;
 
 typedef struct Lowering Lowering;
+
+/* cursor_range's ranges so far, by cursor (open addressing) */
+typedef struct RangeMemo {
+  CXCursor *cursors;
+  Range *ranges;
+  unsigned char *used;
+  size_t cap, n;
+} RangeMemo;
+void range_memo_free(RangeMemo *m);
 
 void source_index_lines(Source *src);
 unsigned text_line(const Source *src, unsigned offset);   /* 1-based, of src's own text */
@@ -327,6 +348,11 @@ typedef struct AsyncFn {
   bool helpers_emitted; /* erased poll/drop + spawn descriptor (task_builtins.c) */
   int visiting;         /* cycle detection while ordering frames */
   bool never_suspends;  /* completes in its first poll: awaited as f__sync() (direct_calls.c) */
+  /* fn_await_ops: its await operators in walk order, and whether it calls
+   * a stream (its frame polls a generator), found in one walk */
+  CXCursor *await_ops;
+  size_t num_await_ops;
+  bool calls_stream, await_ops_found;
   bool is_stream;       /* async_stream(T): a generator (streams.c) */
   char *item_type;      /* its T, as written */
   struct AsyncFn **direct_callees; /* awaited as direct calls: their f__sync must be declared */
@@ -424,6 +450,18 @@ typedef struct StreamValue {
   CXCursor call;
 } StreamValue;
 
+/* body_walk.c: a walk of a function's body, recorded for replays */
+typedef struct WalkNode {
+  CXCursor c;
+  long parent; /* index of the parent node, -1 for the body */
+  size_t end;  /* index past the node's subtree */
+} WalkNode;
+typedef struct BodyWalk {
+  WalkNode *nodes; /* in the order of the walk */
+  size_t n, cap;
+  bool recorded;
+} BodyWalk;
+
 /* Everything known about the async function being lowered. */
 typedef struct FnCtx {
   Lowering *L;
@@ -440,8 +478,11 @@ typedef struct FnCtx {
   bool save_counted;
   size_t num_cleanup_vars; /* cleanups.c, counted once the frame is known */
   bool cleanups_counted;
+  BodyWalk walk;        /* body_walk's record */
   Await *awaits;        /* sorted by offset */
   size_t num_awaits;
+  int *evaluated_before; /* awaits_in: evaluated awaits before awaits[i] */
+  size_t num_evaluated_counted;
   StrBuf tmp_fields;    /* members of the ac_tmp union */
   StrBuf aw_fields;     /* members of the ac_aw union */
   StrBuf drop_cases;    /* cases of the drop switch */
@@ -505,6 +546,8 @@ struct Lowering {
   EditList edits;
   AsyncFn **fns;
   size_t num_fns;
+  NameMap fn_by_name;   /* fns by name (find_async_fn) */
+  RangeMemo ranges;     /* cursor_range, once the lowerable lines are marked */
   int errors;
   BuiltinSite *sites;
   size_t num_sites;
@@ -526,6 +569,11 @@ extern const char main_not_awaitable[];
 /* async_redecl.c: declarations of one function that disagree on `async` are errors. */
 void check_async_redeclarations(Lowering *L);
 
+/* As clang_visitChildren(ctx->body, visit, d), from a walk recorded once. */
+void body_walk(FnCtx *ctx, CXCursorVisitor visit, CXClientData d);
+void body_walk_free(BodyWalk *w);
+/* fn's await operators (AsyncFn.await_ops), walked for once. */
+void fn_await_ops(Lowering *L, AsyncFn *fn);
 /* Fills ctx->awaits and ctx->vars and decides which locals live in the frame. */
 void analyze_fn(FnCtx *ctx);
 Await *await_at(FnCtx *ctx, unsigned offset);

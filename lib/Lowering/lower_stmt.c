@@ -14,6 +14,7 @@
  * with `continue` in S redirected to ac_cont_N where the increment or the
  * condition moved to the end of the body.  `return E` stores the result,
  * marks the frame done and returns AC_READY. */
+#define _GNU_SOURCE /* memmem */
 #include "lower.h"
 
 #include <stdlib.h>
@@ -293,8 +294,13 @@ static enum CXChildVisitResult continue_visitor(CXCursor c, CXCursor parent, CXC
   return CXChildVisit_Continue;
 }
 
-/* Redirects the continues of a loop body to 'label'; returns how many. */
+/* Redirects the continues of a loop body to 'label'; returns how many.
+ * (A body whose text does not say `continue` has none: gcc's preprocessor
+ * wrote every macro out, and asyncc's own macros write no continue.) */
 static int redirect_continues(FnCtx *ctx, CXCursor c, const char *label) {
+  Range r;
+  if (crange(ctx, c, &r) && !memmem(ctx->L->src.text + r.begin, r.end - r.begin, "continue", 8))
+    return 0;
   int n = 0;
   void *args[3] = {ctx, (void *)label, &n};
   clang_visitChildren(c, continue_visitor, args);
@@ -663,7 +669,7 @@ static int cmp_use(const void *a, const void *b) {
 
 static void rename_frame_locals(FnCtx *ctx) {
   Uses u = {.ctx = ctx};
-  clang_visitChildren(ctx->body, find_uses, &u);
+  body_walk(ctx, find_uses, &u);
   if (u.n) /* qsort wants a non-null base */
     qsort(u.v, u.n, sizeof(Use), cmp_use);
   for (size_t i = 0; i < u.n; i++) {
@@ -768,7 +774,7 @@ static enum CXChildVisitResult find_predefined(CXCursor c, CXCursor parent, CXCl
   return CXChildVisit_Continue;
 }
 
-void rename_predefined(FnCtx *ctx) { clang_visitChildren(ctx->body, find_predefined, ctx); }
+void rename_predefined(FnCtx *ctx) { body_walk(ctx, find_predefined, ctx); }
 
 void lower_body(FnCtx *ctx) {
   rename_predefined(ctx);

@@ -71,11 +71,7 @@ static enum CXChildVisitResult inner_async_calls(CXCursor c, CXCursor parent, CX
   return CXChildVisit_Recurse;
 }
 
-static enum CXChildVisitResult collect_edge(CXCursor c, CXCursor parent, CXClientData d) {
-  (void)parent;
-  Graph *gr = d;
-  if (!is_await_op(gr->L, c))
-    return CXChildVisit_Recurse;
+static void collect_edge(Graph *gr, CXCursor c) {
   Children ch;
   children_of(c, &ch);
   CXCursor call = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
@@ -87,7 +83,6 @@ static enum CXChildVisitResult collect_edge(CXCursor c, CXCursor parent, CXClien
     clang_visitChildren(call, inner_async_calls, gr);
   else
     add_edge(gr, g);
-  return CXChildVisit_Recurse;
 }
 
 static void strong_connect(Graph *gr, int v) {
@@ -124,7 +119,9 @@ void find_recursion(Lowering *L) {
     if (!may_suspend_here(L->fns[i]))
       continue;
     gr.from = L->fns[i];
-    clang_visitChildren(L->fns[i]->decl, collect_edge, &gr);
+    fn_await_ops(L, gr.from);
+    for (size_t k = 0; k < gr.from->num_await_ops; k++)
+      collect_edge(&gr, gr.from->await_ops[k]);
   }
   gr.index = malloc((n + 1) * sizeof(int));
   gr.low = malloc((n + 1) * sizeof(int));

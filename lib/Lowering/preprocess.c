@@ -126,32 +126,33 @@ char *pp_run(const AcOptions *opt, const char *path, size_t *len) {
   if (!includes_regular_files(path))
     return NULL;
   const char **argv = ac_preprocess_command(opt, path);
-  int out[2];
+  /* The text goes to a temporary file, read once the preprocessor is done:
+   * through a pipe, the preprocessor and asyncc took turns at each chunk,
+   * and on a busy machine each turn waits for the scheduler. */
   const char *tmpdir = getenv("TMPDIR");
   char *errpath = xasprintf("%s/asyncc-pp-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-  int errfd = mkstemp(errpath);
+  char *outpath = xstrdup(errpath);
+  int errfd = mkstemp(errpath), outfd = mkstemp(outpath);
   char *text = NULL;
-  if (errfd < 0 || pipe(out) != 0) {
+  if (errfd >= 0)
+    unlink(errpath);
+  if (outfd >= 0)
+    unlink(outpath);
+  if (errfd < 0 || outfd < 0) {
     fprintf(stderr, "asyncc: error: cannot run the preprocessor: %s\n", strerror(errno));
     goto done;
   }
-  unlink(errpath);
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+  posix_spawn_file_actions_adddup2(&fa, outfd, 1);
   posix_spawn_file_actions_adddup2(&fa, errfd, 2);
-  posix_spawn_file_actions_addclose(&fa, out[0]);
   pid_t pid;
   int rc = posix_spawnp(&pid, argv[0], &fa, NULL, (char *const *)argv, environ);
   posix_spawn_file_actions_destroy(&fa);
-  close(out[1]);
   if (rc != 0) {
     fprintf(stderr, "asyncc: error: cannot run '%s': %s\n", argv[0], strerror(rc));
-    close(out[0]);
     goto done;
   }
-  text = read_all(out[0], len);
-  close(out[0]);
   int st = 0;
   while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
     ;
@@ -164,13 +165,17 @@ char *pp_run(const AcOptions *opt, const char *path, size_t *len) {
     if (!elen)
       fprintf(stderr, "%s: error: the preprocessor ('%s -E') failed\n", path, argv[0]);
     free(err);
-    free(text);
-    text = NULL;
+  } else {
+    lseek(outfd, 0, SEEK_SET);
+    text = read_all(outfd, len);
   }
 done:
   if (errfd >= 0)
     close(errfd);
+  if (outfd >= 0)
+    close(outfd);
   free(errpath);
+  free(outpath);
   free(argv);
   return text;
 }

@@ -2,18 +2,20 @@
 #define _GNU_SOURCE /* memmem */
 #include "lower.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 void source_index_lines(Source *src) {
+  const char *t = src->text, *end = t + src->size, *nl;
   unsigned n = 1;
-  for (unsigned i = 0; i < src->size; i++)
-    n += src->text[i] == '\n';
+  for (const char *p = t; (nl = memchr(p, '\n', (size_t)(end - p))); p = nl + 1)
+    n++;
   src->line_start = xrealloc(NULL, sizeof(unsigned) * (n + 1));
   src->num_lines = 0;
   src->line_start[src->num_lines++] = 0;
-  for (unsigned i = 0; i < src->size; i++)
-    if (src->text[i] == '\n')
-      src->line_start[src->num_lines++] = i + 1;
+  for (const char *p = t; (nl = memchr(p, '\n', (size_t)(end - p))); p = nl + 1)
+    src->line_start[src->num_lines++] = (unsigned)(nl + 1 - t);
 }
 
 unsigned text_line(const Source *src, unsigned off) {
@@ -176,7 +178,7 @@ static bool from_gcc_compat(Lowering *L, CXSourceLocation loc) {
   return !(t && off + 9 <= size && memcmp(t + off, "__atomic_", 9) == 0);
 }
 
-bool cursor_range(Lowering *L, CXCursor c, Range *r) {
+static bool cursor_range_uncached(Lowering *L, CXCursor c, Range *r) {
   CXSourceRange ext = clang_getCursorExtent(c);
   CXSourceLocation b = clang_getRangeStart(ext), e = clang_getRangeEnd(ext);
   if (L->pp.gcc_compat && from_gcc_compat(L, b))
@@ -189,6 +191,65 @@ bool cursor_range(Lowering *L, CXCursor c, Range *r) {
       (r->end == 0 || !is_ident_char(src->text[r->end - 1])))
     r->end = end_of_macro_use(src, r->end);
   return r->begin <= r->end;
+}
+
+/* Memoized: the analysis and the lowering ask for the range of most
+ * cursors several times, and each answer takes a dozen libclang calls.  A
+ * cursor is a value (kind and data): equal bytes, the same node.  (Only
+ * ranges are kept: on failure *r is left as the computation leaves it.) */
+static size_t cursor_hash(const CXCursor *c) {
+  uint64_t h = (uint64_t)(uintptr_t)c->data[1] ^ (uint64_t)(uintptr_t)c->data[0] << 7 ^
+               (uint64_t)c->kind << 40 ^ (uint64_t)(unsigned)c->xdata << 50;
+  h = (h ^ h >> 33) * 0xFF51AFD7ED558CCDu; /* murmur3's finalizer */
+  h = (h ^ h >> 33) * 0xC4CEB9FE1A85EC53u;
+  return (size_t)(h ^ h >> 33);
+}
+
+static size_t memo_slot(const RangeMemo *m, const CXCursor *c) {
+  size_t k = cursor_hash(c) & (m->cap - 1);
+  while (m->used[k] && memcmp(&m->cursors[k], c, sizeof *c) != 0)
+    k = (k + 1) & (m->cap - 1);
+  return k;
+}
+
+static void memo_grow(RangeMemo *m) {
+  RangeMemo big = {.cap = m->cap ? 2 * m->cap : 4096, .n = m->n};
+  big.cursors = xrealloc(NULL, big.cap * sizeof *big.cursors);
+  big.ranges = xrealloc(NULL, big.cap * sizeof *big.ranges);
+  big.used = memset(xrealloc(NULL, big.cap), 0, big.cap);
+  for (size_t i = 0; i < m->cap; i++) {
+    if (!m->used[i])
+      continue;
+    size_t k = memo_slot(&big, &m->cursors[i]);
+    big.cursors[k] = m->cursors[i];
+    big.ranges[k] = m->ranges[i];
+    big.used[k] = 1;
+  }
+  range_memo_free(m);
+  *m = big;
+}
+
+void range_memo_free(RangeMemo *m) {
+  free(m->cursors), free(m->ranges), free(m->used);
+  *m = (RangeMemo){0};
+}
+
+bool cursor_range(Lowering *L, CXCursor c, Range *r) {
+  RangeMemo *m = &L->ranges;
+  if (2 * (m->n + 1) > m->cap)
+    memo_grow(m);
+  size_t k = memo_slot(m, &c);
+  if (m->used[k]) {
+    *r = m->ranges[k];
+    return true;
+  }
+  if (!cursor_range_uncached(L, c, r))
+    return false;
+  m->cursors[k] = c;
+  m->ranges[k] = *r;
+  m->used[k] = 1;
+  m->n++;
+  return true;
 }
 
 CXToken *main_file_tokens(Lowering *L, const char *const *words, unsigned *n) {

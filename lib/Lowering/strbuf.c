@@ -26,11 +26,74 @@ void sb_putn(StrBuf *sb, const char *s, size_t n) {
 
 void sb_puts(StrBuf *sb, const char *s) { sb_putn(sb, s, strlen(s)); }
 
-/* One formatting pass when the text fits what is left (the lowering
- * formats hundreds of thousands of strings: two passes were a tenth of
- * its time), a second only after growing. */
+/* Decimal digits of v, with a '-' if negative. */
+static void sb_put_int(StrBuf *sb, bool negative, unsigned long long v) {
+  char buf[24], *p = buf + sizeof buf;
+  do
+    *--p = (char)('0' + v % 10);
+  while (v /= 10);
+  if (negative)
+    *--p = '-';
+  sb_putn(sb, p, (size_t)(buf + sizeof buf - p));
+}
+
+/* The lowering formats hundreds of thousands of strings, nearly all of
+ * them text with %s, %d, %u, %zu and %.*s: those are put directly (glibc's
+ * vsnprintf costs over a thousand instructions a call).  False, with
+ * nothing put, for any other format. */
+static bool sb_simple_format(StrBuf *sb, const char *fmt, va_list ap) {
+  for (const char *p = fmt; (p = strchr(p, '%'));) {
+    if (p[1] == 's' || p[1] == 'd' || p[1] == 'u')
+      p += 2;
+    else if (p[1] == 'z' && p[2] == 'u')
+      p += 3;
+    else if (p[1] == '.' && p[2] == '*' && p[3] == 's')
+      p += 4;
+    else
+      return false;
+  }
+  for (const char *p = fmt; *p;) {
+    const char *pc = strchr(p, '%');
+    if (!pc) {
+      sb_puts(sb, p);
+      break;
+    }
+    sb_putn(sb, p, (size_t)(pc - p));
+    if (pc[1] == 's') {
+      const char *s = va_arg(ap, const char *);
+      sb_puts(sb, s ? s : "(null)"); /* as glibc prints it */
+    } else if (pc[1] == 'd') {
+      int v = va_arg(ap, int);
+      sb_put_int(sb, v < 0, v < 0 ? -(unsigned long long)v : (unsigned long long)v);
+    } else if (pc[1] == 'u') {
+      sb_put_int(sb, false, va_arg(ap, unsigned));
+    } else if (pc[1] == 'z') {
+      sb_put_int(sb, false, va_arg(ap, size_t));
+      pc++;
+    } else { /* %.*s */
+      int n = va_arg(ap, int);
+      const char *s = va_arg(ap, const char *);
+      if (!s)
+        s = "(null)";
+      sb_putn(sb, s, n < 0 ? strlen(s) : strnlen(s, (size_t)n));
+      pc += 2;
+    }
+    p = pc + 2;
+  }
+  if (!sb->data) /* an empty text is still a string */
+    sb_putn(sb, "", 0);
+  return true;
+}
+
+/* Otherwise one formatting pass when the text fits what is left, a second
+ * only after growing. */
 static void sb_vprintf(StrBuf *sb, const char *fmt, va_list ap) {
   va_list ap2;
+  va_copy(ap2, ap);
+  bool done = sb_simple_format(sb, fmt, ap2);
+  va_end(ap2);
+  if (done)
+    return;
   va_copy(ap2, ap);
   if (sb->cap - sb->len < 256) {
     sb->cap = sb->len + 256 > sb->cap * 2 ? sb->len + 256 : sb->cap * 2;

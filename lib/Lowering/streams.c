@@ -192,8 +192,13 @@ bool stream_is_loop_marker(CXCursor c) { return calls_named(c, "ac__for_each_beg
 bool stream_needs_frame(Lowering *L, CXCursor c) {
   if (clang_getCursorKind(c) != CXCursor_CallExpr)
     return false;
-  AsyncFn *g = find_async_fn(L, clang_getCursorReferenced(c));
-  return (g && g->is_stream) || stream_is_loop_marker(c);
+  CXCursor f = clang_getCursorReferenced(c); /* (asked once: this runs on every call) */
+  CXString name = clang_getCursorSpelling(f);
+  const char *n = clang_getCString(name);
+  AsyncFn *g = clang_getCursorKind(f) == CXCursor_FunctionDecl ? name_map_get(&L->fn_by_name, n) : NULL;
+  bool r = (g && g->is_stream) || strcmp(n, "ac__for_each_begin") == 0;
+  clang_disposeString(name);
+  return r;
 }
 
 /* The marker call of `for (ac__for_each_begin(...); ...)`, or a null cursor. */
@@ -324,7 +329,7 @@ static bool inside(Lowering *L, CXCursor c, CXCursor body) {
 
 void stream_scan(FnCtx *ctx) {
   LoopScan ls = {.ctx = ctx};
-  clang_visitChildren(ctx->body, find_loops, &ls);
+  body_walk(ctx, find_loops, &ls);
   /* a goto across a loop body would skip the generator's init or its drop */
   for (size_t i = 0; i < ls.num_gotos; i++) {
     CXCursor label = clang_getCursorReferenced(ls.gotos[i]);
