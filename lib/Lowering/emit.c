@@ -303,8 +303,7 @@ static void resume_case(FnCtx *ctx, StrBuf *sb, int k, const Await *aw, const si
   for (size_t i = 0; i < num_shared; i++) {
     Var *v = &ctx->vars[shared[i]];
     if (!aw || in_block_of(v, aw->range.begin))
-      sb_printf(sb, "        %s = ac_f->%s;
-", v->local, v->field);
+      sb_printf(sb, "        %s = ac_f->%s;\n", v->local, v->field);
   }
   sb_printf(sb, "        goto ac_resume_%d;\n", k);
 }
