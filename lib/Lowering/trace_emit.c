@@ -170,6 +170,12 @@ void emit_trace_fn(FnCtx *ctx) {
   Await **by_state = awaits_by_state(ctx);
   char *file = c_string_literal(L->src.path);
   StrBuf decls = {0}, body = {0};
+  /* where each state waits, by state: the line and the callee's name */
+  int max_state = 0;
+  for (size_t i = 0; i < num; i++)
+    max_state = states[i].state > max_state ? states[i].state : max_state;
+  char **at = memset(xrealloc(NULL, (size_t)(max_state + 1) * sizeof *at), 0,
+                     (size_t)(max_state + 1) * sizeof *at);
   for (size_t i = 0; i < num; i++) {
     StateTrace *s = &states[i];
     Await *aw = s->state >= 0 && s->state <= ctx->num_states ? by_state[s->state] : NULL;
@@ -193,8 +199,15 @@ void emit_trace_fn(FnCtx *ctx) {
       what = xasprintf("%.*s", (int)s->v[0].name_len, s->v[0].name);
     else
       what = xstrdup("?");
-    sb_printf(&body, "    case %d:\n        ac_trace_await(ac_t, %s, %u, \"%s\", \"%s\");\n",
-              s->state, file, line, fn->name, what);
+    if (s->state >= 0 && !at[s->state]) {
+      char *w = c_string_literal(what);
+      at[s->state] = xasprintf("{%u, %s}", line, w);
+      free(w);
+    }
+    sb_printf(&body,
+              "    case %d:\n        ac_trace_await(ac_t, %s, ac_at[ac_f->ac_state].line, \"%s\", "
+              "ac_at[ac_f->ac_state].what);\n",
+              s->state, file, fn->name);
     free(what);
     if (s->n > 1)
       sb_puts(&body, "        ac_trace_nest(ac_t, 1);\n");
@@ -222,15 +235,30 @@ void emit_trace_fn(FnCtx *ctx) {
   free(states);
   free(by_state);
   free(file);
+  /* The states that trace the same callee frames share one case: the line
+   * and name come from the table (case_groups.c says why). */
+  StrBuf table = {0};
+  if (num) {
+    sb_puts(&table, "    static const struct { unsigned line; const char *what; } ac_at[] = {\n");
+    for (int k = 0; k <= max_state; k++) {
+      sb_printf(&table, "        %s,\n", at[k] ? at[k] : "{0, 0}");
+      free(at[k]);
+    }
+    sb_puts(&table, "    };\n");
+  }
+  free(at);
+  char *cases = group_switch_cases(body.data ? body.data : "");
   StrBuf out = {0};
-  sb_printf(&out, "\n%s%svoid %s__trace(const void *ac_fv, struct ac_trace *ac_t)\n{\n"
+  sb_printf(&out, "\n%s%svoid %s__trace(const void *ac_fv, struct ac_trace *ac_t)\n{\n%s"
                   "    const struct %s__frame *ac_f = ac_fv;\n    switch (ac_f->ac_state) {\n"
                   "%s    default:\n        ac_trace_state(ac_t, \"%s\", ac_f->ac_state);\n"
                   "        break;\n    }\n}\n",
-            decls.data ? decls.data : "", st, fn->name, fn->name, body.data ? body.data : "",
-            fn->name);
+            decls.data ? decls.data : "", st, fn->name, table.data ? table.data : "", fn->name,
+            cases, fn->name);
   free(decls.data);
   free(body.data);
+  free(table.data);
+  free(cases);
   L->generating = true;
   /* depth -2: after the poll's own closing text (and main's wrapper) */
   edit_insert(L, fn->body.end, EDIT_CLOSE, -2, sb_take(&out));
