@@ -8,6 +8,8 @@
  * line, f's name and what it awaits, then traces the callee frame(s) in
  * flight, so a task's root trace walks the whole chain of nested awaits
  * down to the runtime leaf, whose own x__trace says what it waits on.
+ * The line and the callee's name come from a table by state (ac_at), so
+ * the states that trace the same frames share one case (case_groups.c).
  *
  * Which callee frames are in flight at a state is read from the drop
  * switch the lowering already wrote (ctx->drop_cases): under `case N:` it
