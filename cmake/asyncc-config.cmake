@@ -121,12 +121,19 @@ endfunction()
 # asyncc-compile-commands.cmake.
 if(CMAKE_EXPORT_COMPILE_COMMANDS AND NOT TARGET asyncc_compile_commands)
   list(JOIN ASYNCC_CLANG_FLAGS " " _asyncc_flags)
-  add_custom_target(asyncc_compile_commands ALL
+  # Runs when CMake has (re)written compile_commands.json, which it does at
+  # every generation where the file differs from the rewritten one: a build
+  # with nothing changed does no work (ninja: "no work to do").
+  set(_asyncc_stamp "${CMAKE_BINARY_DIR}/CMakeFiles/asyncc_compile_commands.stamp")
+  add_custom_command(OUTPUT "${_asyncc_stamp}"
     COMMAND ${CMAKE_COMMAND} "-DFILE=${CMAKE_BINARY_DIR}/compile_commands.json"
       "-DBINARY_DIR=${CMAKE_BINARY_DIR}" "-DGENERATOR=${CMAKE_GENERATOR}"
       "-DFROM=${CMAKE_ASYNCC_COMPILER} --cc=${CMAKE_C_COMPILER}"
       "-DTO=${CMAKE_C_COMPILER} ${_asyncc_flags}"
       -P "${CMAKE_CURRENT_LIST_DIR}/asyncc-compile-commands.cmake"
+    COMMAND ${CMAKE_COMMAND} -E touch "${_asyncc_stamp}"
+    DEPENDS "${CMAKE_BINARY_DIR}/compile_commands.json"
     COMMENT "Making compile_commands.json's .ac entries clang commands"
     VERBATIM)
+  add_custom_target(asyncc_compile_commands ALL DEPENDS "${_asyncc_stamp}")
 endif()

@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* ------------------------------------------------------------ public API */
 
@@ -28,6 +29,7 @@ typedef enum AcWarning {
   W_MUTEX_ACROSS_AWAIT,  /* -Wmutex-across-await */
   W_SPAWN_LOCAL_ADDRESS, /* -Wspawn-local-address */
   W_UNUSED_ASYNC_RESULT, /* -Wunused-async-result */
+  W_CLOSE_RUNTIME_FD,    /* -Wclose-runtime-fd (close_lint.c) */
   AC_NUM_WARNINGS
 } AcWarning;
 /* per warning: as -W/-Wno/-Werror=/-Wno-error= set it (all are on by default) */
@@ -36,6 +38,10 @@ const char *ac_warning_name(AcWarning w);
 /* The warning a flag's name (after -W, -Wno-, -Werror=) names, or -1. */
 int ac_warning_named(const char *name);
 
+/* How diagnostics are printed: clang's text, gcc's JSON, or SARIF 2.1.0
+ * (-fdiagnostics-format=); JSON and SARIF are written by ac_diag_finish. */
+typedef enum AcDiagFormat { AC_DIAG_TEXT, AC_DIAG_JSON, AC_DIAG_SARIF } AcDiagFormat;
+
 typedef struct AcOptions {
   const char *prelude;      /* path of asyncc/prelude.h */
   AcEmit emit;              /* what ac_lower_file returns: the C, or a report on it */
@@ -43,6 +49,8 @@ typedef struct AcOptions {
   int num_clang_args;
   bool line_directives;     /* emit #line (default on; --no-line) */
   const char *output_name;  /* the C file's name, for #line of generated code */
+  bool temporary_output;    /* the C file is deleted once compiled: #line maps
+                               generated code to the .ac lines it stands for */
   unsigned char warning[AC_NUM_WARNINGS]; /* AcWarnSetting */
   bool werror;              /* -Werror: warnings are errors */
   bool no_warnings;         /* -w */
@@ -50,12 +58,24 @@ typedef struct AcOptions {
    * preprocessor (`-E`) makes the text that is lowered */
   const char *const *backend;
   int num_backend;
+  AcDiagFormat diag_format;
+  bool diag_color;          /* -fdiagnostics-color: ANSI colors in text */
+  bool parseable_fixits;    /* -fdiagnostics-parseable-fixits */
 } AcOptions;
 
 /* Lowers the .ac file 'path' to C.  On success returns 0 and sets *out (a
  * malloc'ed NUL-terminated string).  Diagnostics go to stderr in clang's
  * format; returns 1 if there was an error. */
 int ac_lower_file(const char *path, const AcOptions *opt, char **out);
+
+/* With -fdiagnostics-format=json or sarif: writes the diagnostics of the
+ * files lowered since the last call to stderr, as one document (an empty
+ * one if there were none), as gcc does for each translation unit. */
+void ac_diag_finish(const AcOptions *opt);
+
+/* The backend's preprocessing of 'path' that ac_lower_file runs first (for
+ * -v and -###): a malloc'ed NULL-terminated argv. */
+const char **ac_preprocess_command(const AcOptions *opt, const char *path);
 
 /* ------------------------------------------------------------ strbuf.c */
 
@@ -208,6 +228,12 @@ UserLoc user_loc(PpMap *m, const Source *src, unsigned off);
 UserLoc user_loc_in_macro(PpMap *m, const Source *src, const PpDef *d, unsigned off);
 /* A diagnostic at a point of a user file (diag.c). */
 void diag_user(Lowering *L, DiagLevel lvl, UserLoc u, const char *msg);
+/* diag_json.c: diagnostics kept for -fdiagnostics-format=json/sarif (line 0:
+ * no location); a note belongs to the diagnostic before it, a fix-it too. */
+void diag_record(DiagLevel lvl, const char *file, unsigned line, unsigned col, const char *flag,
+                 const char *msg);
+void diag_record_fixit(const char *file, unsigned line, unsigned col, const char *text);
+void diag_print_json_string(FILE *f, const char *s); /* quoted and escaped */
 
 /* assemble.c: the output: the .ac file's own text, with every top-level
  * declaration that was lowered replaced by its lowered text. */
@@ -328,8 +354,10 @@ typedef struct Var {
   bool address_taken;   /* `&x` somewhere in the body */
   bool assigned;        /* written by `=`, `op=`, `++` or `--` (not by its declaration) */
   bool promoted;        /* a scalar whose address is never taken: kept in a C
-                           local of the poll (ac_l_<field>), saved to the frame
+                           local of the poll (named 'local'), saved to the frame
                            before each suspension and reloaded on resume */
+  char *local;          /* promoted: the poll's C local, the user's name where
+                           that is safe, else ac_l_<field> (debug_names.c) */
   Range decl_stmt;      /* the DeclStmt, for locals */
   unsigned scope_begin, scope_end; /* the block that declares it */
   unsigned decl_end;    /* end of its declarator: in scope from here to scope_end */
@@ -493,6 +521,10 @@ bool is_async_decl(CXCursor c);
 /* Written with `async` (the prelude's annotation): a function, variable, field, typedef. */
 bool has_async_annotation(CXCursor c);
 void collect_async_fns(Lowering *L);
+/* The error for `await main()` (analyze.c, concurrency.c). */
+extern const char main_not_awaitable[];
+/* async_redecl.c: declarations of one function that disagree on `async` are errors. */
+void check_async_redeclarations(Lowering *L);
 
 /* Fills ctx->awaits and ctx->vars and decides which locals live in the frame. */
 void analyze_fn(FnCtx *ctx);
@@ -531,14 +563,23 @@ void frame_var_fields(FnCtx *ctx, StrBuf *sb, bool large);
 /* emit.c: a variable's frame field (its alignment as declared, the bounds
  * of a variably modified parameter), with where it comes from */
 void var_field(FnCtx *ctx, StrBuf *sb, Var *v);
+/* debug_names.c: sets Var.local of the promoted locals */
+void choose_local_names(FnCtx *ctx);
+/* `break f` in gdb: a symbol at the start of f's body (f__sync's) */
+char *debug_body_label(const AsyncFn *fn);
+char *debug_sync_alias(const AsyncFn *fn);
+bool debug_info_wanted(const AcOptions *opt);
 /* sets Var.shares_storage */
 void frame_overlap_analyze(FnCtx *ctx);
 /* 'off' lies in the block that declares v (a parameter: anywhere) */
 bool in_block_of(const Var *v, unsigned off);
-/* How the lowered body names a frame local: `ac_f->x`, or `ac_l_x` if promoted. */
+/* How the lowered body names a frame local: `ac_f->x`, or its poll local if promoted. */
 char *var_ref(const Var *v);
 /* `dst = src` that also works for a struct with const members (src: an lvalue) */
 char *copy_text(const char *dst, const char *src, bool is_record);
+/* The result of type t (spelled 'type') at address 'addr' of a frame known
+ * by its descriptor only: ac_result may be packed, so unaligned (emit.c). */
+char *result_at(CXType t, const char *type, const char *addr);
 /* A struct or union with a const member (at any depth): it cannot be assigned. */
 bool has_const_member(CXType t);
 
@@ -584,6 +625,8 @@ bool is_direct_await_at(FnCtx *ctx, unsigned off);
 
 /* Errors and warnings for hazards in an async function (after analysis). */
 void lint_async_fn(FnCtx *ctx);
+/* close_lint.c: -Wclose-runtime-fd, close() of an fd the runtime watches. */
+void lint_plain_close(FnCtx *ctx);
 
 /* ------------------------------------------------------------ join_types.c */
 
@@ -679,6 +722,12 @@ bool for_parts(FnCtx *ctx, CXCursor s, CXCursor part[4]);
 void build_state_graph(FnCtx *ctx, StateEdge **edges, size_t *num_edges);
 /* frame_info.c: records fn->info once the function is lowered */
 void record_frame_info(FnCtx *ctx);
+/* frame_liveness.c: whether a local's value is needed after an await of
+ * its scope (for fn->info) */
+typedef struct Liveness Liveness;
+Liveness *liveness_of(FnCtx *ctx);
+bool live_across(const Liveness *lv, const Var *v, const Await *aw);
+void liveness_free(Liveness *lv);
 /* inspect.c: the --emit=layout/dot/json report on the lowered C */
 char *inspect_report(Lowering *L, const char *c_text);
 

@@ -183,8 +183,10 @@ static OolFrame ool_frame(Await *aw, char *fr) {
   } else {
     o.size = xasprintf("%s__desc.spawn.frame_size", n);
     o.align = xasprintf("%s__desc.spawn.frame_align", n);
-    o.result = xasprintf("*(__typeof__(%s) *)((char *)%s + %s__desc.spawn.result_offset)",
-                         aw->callee->ret_type, fr, n);
+    char *at = xasprintf("(char *)%s + %s__desc.spawn.result_offset", fr, n);
+    o.result = result_at(clang_getResultType(clang_getCursorType(aw->callee->decl)),
+                         aw->callee->ret_type, at);
+    free(at);
   }
   o.alloc = xasprintf("%s = ac_frame_alloc(%s, %s)", fr, o.size, o.align);
   o.free = xasprintf("ac_frame_free(%s, %s, %s)", fr, o.size, o.align);
@@ -262,6 +264,21 @@ char *async_desc_text(FnCtx *ctx) {
       "    (void (*)(void))%s__desc_init};\n",
       n, n, params.len ? params.data : "", n, args.len ? args.data : "", n, n, n, n, st, n, label,
       n, n, result, n, n, n, n, n);
+  if (!fn->is_static && !fn->is_main) { /* plain C runs it with f__block_on(args) */
+    const char *p = params.len ? params.data + 2 : "void";
+    /* `int (*)(int)` cannot precede a declarator as it is spelled */
+    char *ret = strpbrk(fn->ret_type, "([") ? xasprintf("__typeof__(%s)", fn->ret_type)
+                                             : xstrdup(fn->ret_type);
+    char *with = xasprintf(
+        "%s%s %s__block_on(%s);\n"
+        "%s %s__block_on(%s)\n{\n    struct %s__frame ac_fr;\n    %s__init(&ac_fr%s);\n"
+        "    ac__block_on_check(ac_block_on_frame_traced(&ac_fr, %s__desc_poll, %s__desc_drop, "
+        "%s__trace));\n    %s;\n}\n",
+        text, ret, n, p, ret, n, p, n, n, args.len ? args.data : "", n, n, n,
+        fn->returns_void ? "(void)0" : "return ac_fr.ac_result");
+    free(text), free(ret);
+    text = with;
+  }
   if (*label) { /* plain C (block_on from a .c file) names it g__desc: an alias */
     char *sym = xasprintf("%.*s", (int)(strlen(label) - 12), label + 10);
     char *with = xasprintf("%sextern const struct ac_async_desc %s__desc_plain __asm__(\"%s__desc\") "

@@ -86,12 +86,11 @@ static bool includes_regular_files(const char *path) {
   return ok;
 }
 
-char *pp_run(const AcOptions *opt, const char *path, size_t *len) {
-  if (!includes_regular_files(path))
-    return NULL;
-  const char *argv[512];
+const char **ac_preprocess_command(const AcOptions *opt, const char *path) {
+  int max = opt->num_backend + opt->num_clang_args + 16;
+  const char **argv = xrealloc(NULL, (size_t)max * sizeof *argv);
   int n = 0;
-  for (int i = 0; i < opt->num_backend && n < 480; i++)
+  for (int i = 0; i < opt->num_backend; i++)
     argv[n++] = opt->backend[i];
   if (n == 0)
     argv[n++] = "cc";
@@ -114,13 +113,19 @@ char *pp_run(const AcOptions *opt, const char *path, size_t *len) {
     if (slash)
       *slash = 0;
   }
-  char *inc_flag = xasprintf("-I%s", inc_dir);
-  argv[n++] = inc_flag;
-  for (int i = 0; i < opt->num_clang_args && n < 508; i++)
+  argv[n++] = xasprintf("-I%s", inc_dir);
+  free(inc_dir);
+  for (int i = 0; i < opt->num_clang_args; i++)
     argv[n++] = opt->clang_args[i];
   argv[n++] = path;
   argv[n] = NULL;
+  return argv;
+}
 
+char *pp_run(const AcOptions *opt, const char *path, size_t *len) {
+  if (!includes_regular_files(path))
+    return NULL;
+  const char **argv = ac_preprocess_command(opt, path);
   int out[2];
   const char *tmpdir = getenv("TMPDIR");
   char *errpath = xasprintf("%s/asyncc-pp-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
@@ -166,7 +171,6 @@ done:
   if (errfd >= 0)
     close(errfd);
   free(errpath);
-  free(inc_dir);
-  free(inc_flag);
+  free(argv);
   return text;
 }

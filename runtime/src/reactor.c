@@ -29,6 +29,8 @@ int ac__reactor_init(struct ac__reactor *r) {
   struct epoll_event ev = {.events = EPOLLIN | EPOLLET, .data.ptr = NULL};
 
   r->sources = 0;
+  r->unverified = 0;
+  r->next_sweep = 0;
   r->unpark_fd = -1;
   r->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
   if (r->epoll_fd < 0)

@@ -35,6 +35,10 @@ cmake-ninja | cmake-make)
   bump_header
   cmake --build b
   expect b/app $'sum: 55\ncmake: 52'
+  # a build with nothing changed does nothing, the compile-commands step included
+  cmake --build b | tee noop.log
+  ! grep -q "compile_commands.json" noop.log
+  [ "$mode" = cmake-make ] || grep -q 'ninja: no work to do' noop.log
   # the .ac entry of compile_commands.json (rewritten from asyncc's command for
   # Ninja, added for Makefiles) parses with clang, and clangd uses it
   python3 - b/compile_commands.json <<'PY'
@@ -54,6 +58,8 @@ PY
     clangd --check=app.ac --compile-commands-dir=b 2>&1 | tee clangd.log | tail -1
     grep -q 'All checks completed, 0 errors' clangd.log
   fi
+  # the installed asyncc-clangd finds the asyncc installed next to it
+  "$prefix/bin/asyncc-clangd" --print-clangd-config | grep -qF "\"$prefix/include/asyncc/prelude.h\""
   if [ "$mode" = cmake-ninja ]; then
     # the sanitized runtime variant
     cmake -S . -B s -G Ninja -DCMAKE_PREFIX_PATH="$prefix" -DASYNCC_SANITIZE=address >/dev/null

@@ -148,6 +148,8 @@ static int scan(Driver *d, const char *file, bool as_ac, const char *object, con
 }
 
 int dep_finish(Driver *d, int i, const char *src, const char *compiled, const char *object) {
+  if (d->dry_run)
+    return 0; /* -###: the backend wrote nothing */
   char *backend = read_all(tmp_dep(d, i));
   if (!backend) {
     fprintf(stderr, "asyncc: error: the backend wrote no dependency file for '%s'\n", src);

@@ -27,6 +27,13 @@ typedef struct DepOpts {
 typedef struct Driver {
   const char *output;
   bool compile_only, emit_c, verbose, lines, print_clang_flags; /* emit_c: -S or any --emit (no compile) */
+  bool preprocess_only; /* -E */
+  bool dry_run;         /* -###: print the commands, run none */
+  bool query;           /* -print-*, -dump*: answered without inputs */
+  bool dump_version;    /* -dumpversion */
+  bool show_version;    /* --version */
+  bool emit_stub;       /* --emit=stub */
+  const char *print_file_name; /* -print-file-name=NAME */
   AcEmit emit;
   unsigned char warning[AC_NUM_WARNINGS]; /* asyncc's -W flags (AcWarnSetting) */
   bool opt_werror, opt_no_warnings;
@@ -34,15 +41,40 @@ typedef struct Driver {
   Args parse_flags;   /* to clang's parse and the backend: -I -D -U -std -include */
   Args cc_flags;      /* to the backend only: -O -g -W -f -m ... */
   Args link_flags;    /* -l -L -Wl, and objects/archives */
-  Args ac_inputs, c_inputs;
+  Args ac_inputs, c_inputs; /* "-": standard input */
+  Args c_langs;       /* per c_inputs: the -x language it was given under, or "" */
+  AcDiagFormat diag_format; /* -fdiagnostics-format= (asyncc's own diagnostics) */
+  int diag_color;     /* -fdiagnostics-color=: 1 always, 0 never, -1 auto */
+  bool parseable_fixits;
   DepOpts deps;
   char prefix[PATH_MAX]; /* the directory above bin/ */
-  char tmpdir[64];
+  char tmpdir[PATH_MAX]; /* under $TMPDIR, else /tmp */
   const char *prelude;   /* <prefix>/include/asyncc/prelude.h */
   int num_objects;      /* .o, .a, .so inputs: enough to link */
 } Driver;
 
 int run(Driver *d, Args *cmd);
+
+/* response_file.c: argv with every @file replaced by the words it holds. */
+int expand_response_files(int argc, char **argv, Args *out);
+
+/* stub.c.  The .ac file a .c stub from --emit=stub stands for (malloc'ed),
+ * or NULL if 'path' is not such a stub. */
+char *stub_target(const char *path);
+/* --emit=stub: a stub for each .ac input (FILE.ac.c, or -o). */
+int write_stubs(Driver *d);
+
+/* backend.c.  Sets d->cc (--cc=, $ASYNCC_CC or cc); refuses a backend that
+ * is asyncc itself. */
+int choose_backend(Driver *d);
+/* --version: asyncc's, then the backend's. */
+int print_version(Driver *d);
+/* A command without inputs (-dumpversion, -print-file-name=, -v, -Wl,--version,
+ * --print-search-dirs, ...): answered as cc answers it. */
+int run_query(Driver *d);
+/* -fdiagnostics-format=F is asyncc's (text, json, sarif) and goes on to the
+ * backend only if it takes that format (gcc 12: json; clang: sarif). */
+void drop_unsupported_diag_format(Driver *d);
 
 /* The backend command up to its inputs: the compiler, the parse and backend
  * flags, the runtime's include dir, and -iquote for each .ac's directory. */

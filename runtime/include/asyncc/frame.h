@@ -51,4 +51,26 @@ struct ac_async_desc {
   void (*init)(void); /* really void (*)(void *frame, P...) */
 };
 
+/* The descriptor of an async function `T name(P...)` written in plain C to
+ * the frame/init/poll/drop convention (struct name__frame with an
+ * `ac_result` member, name__init, name__poll, name__drop), so that .ac files
+ * declaring it `async T name(P...);` await it.  'sig' spells its signature
+ * as asyncc's descriptor symbols do: __T then __P for each parameter, with
+ * '*' as p and other punctuation and spaces as one '_' (int f(int): __int__int;
+ * long g(const char *, long): __long__const_char_p__long).  For a void
+ * result, AC_ASYNC_DESC_VOID. */
+#define AC_ASYNC_DESC(name, sig)                                                   \
+  AC__ASYNC_DESC(name, sig, __builtin_offsetof(struct name##__frame, ac_result),  \
+                 sizeof(((struct name##__frame *)0)->ac_result))
+#define AC_ASYNC_DESC_VOID(name, sig) AC__ASYNC_DESC(name, sig, 0, 0)
+#define AC__ASYNC_DESC(name, sig, result_offset, result_size)                      \
+  static ac_poll name##__desc_poll(void *f, struct ac_cx *cx) {                    \
+    return name##__poll((struct name##__frame *)f, cx);                            \
+  }                                                                                \
+  static void name##__desc_drop(void *f) { name##__drop((struct name##__frame *)f); } \
+  const struct ac_async_desc name##__desc __asm__(#name "__desc__sig" #sig) = {    \
+      {sizeof(struct name##__frame), _Alignof(struct name##__frame), result_offset, \
+       result_size, name##__desc_poll, name##__desc_drop, 0, #name, 0},            \
+      (void (*)(void))name##__init}
+
 #endif

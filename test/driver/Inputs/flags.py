@@ -12,7 +12,9 @@ FLAG = r'(?<![\w-])(--?[A-Za-z][A-Za-z0-9_-]*(?:=)?)'
 
 def flags(text):
     # "-Wno-NAME" (help) and "-Wno- name" (roff .BI): the prefix "-Wno-"
-    return {re.sub(r'(?<=-)(NAME|name)$', '', f.split('=')[0]) for f in re.findall(FLAG, text)}
+    # (not "-print-file-name")
+    return {re.sub(r'(?<=-)(NAME|name)$', '', f.split('=')[0]) if f.startswith('-W') else f.split('=')[0]
+            for f in re.findall(FLAG, text)}
 
 
 # roff: \- is a hyphen; drop font escapes (\fB, \fR, \fI, \fP)

@@ -1,0 +1,2 @@
+#include "compute.h"
+int direct(void) { return compute(3); }
