@@ -953,13 +953,15 @@ static void choose_promoted(FnCtx *ctx) {
   }
   /* Promoted locals are C locals of the poll, and the poll is entered at
    * each resume label: for the backend each is a value merged at every one
-   * of them, n locals x m awaits merges, which gcc's optimizer takes
-   * minutes over when both are in the thousands (2,000 and 2,000: 142 s).
-   * Past a budget the locals stay in the frame, as memory. */
+   * of them, n locals x m awaits merges, which gcc's optimizer takes time
+   * quadratic in (2,000 and 2,000: 142 s; 200 and 200: gcc -O2 1.0 s, 4x
+   * the same function with its locals in the frame).  Past a budget the
+   * locals stay in the frame, as memory: a function that size spends its
+   * time in its awaits, not in register moves. */
   size_t promoted = 0;
   for (size_t i = 0; i < ctx->num_vars; i++)
     promoted += ctx->vars[i].promoted && !ctx->vars[i].vm_type;
-  if (promoted * (ctx->num_awaits + 1) > 40000)
+  if (promoted * (ctx->num_awaits + 1) > 10000)
     for (size_t i = 0; i < ctx->num_vars; i++)
       if (!ctx->vars[i].vm_type)
         ctx->vars[i].promoted = false;

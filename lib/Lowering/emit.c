@@ -108,6 +108,16 @@ void var_field(FnCtx *ctx, StrBuf *sb, Var *v) {
   free(d);
 }
 
+/* A poll with this many resume states is compiled without gcc's RTL PRE
+ * (AC__LARGE_POLL, lowered.h): every state is a jump from the dispatch
+ * switch, and that pass takes time quadratic in the states (4,000 awaits:
+ * 9 of 17 s).  Small polls, the hot ones, keep every optimization. */
+enum { LARGE_POLL_STATES = 256 };
+
+static const char *large_poll(const FnCtx *ctx) {
+  return ctx->num_states >= LARGE_POLL_STATES ? "AC__LARGE_POLL " : "";
+}
+
 /* The fields other than ac_state and the result, in three parts: 'head',
  * the variables up to a cache line and the temporaries, 'aw', the callee
  * frames, and 'tail', the larger variables, after the callee frames: then
@@ -213,8 +223,8 @@ static char *frame_struct(FnCtx *ctx) {
   const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
   char *params = param_list(ctx, true);
   sb_printf(&sb, "%svoid %s__init(%s);\n", st, fn->name, params);
-  sb_printf(&sb, "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx);\n", st,
-            fn->name, fn->name);
+  sb_printf(&sb, "%s%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx);\n", st,
+            large_poll(ctx), fn->name, fn->name);
   sb_printf(&sb, "%svoid %s__drop(struct %s__frame *ac_f);\n", st, fn->name, fn->name);
   if (!fn->is_main) { /* defined after the poll (out_of_line.c) */
     char *label = desc_asm_label(fn);
@@ -358,9 +368,11 @@ static void emit_init_drop(FnCtx *ctx, StrBuf *out) {
    * tested outside the state switch: their bytes may hold the result now. */
   if (gens.len && !fn->returns_void)
     sb_puts(&sb, "    if (AC_STATE_IS_DONE(ac_f->ac_state))\n        return;\n");
-  if (ctx->drop_cases.len)
-    sb_printf(&sb, "    switch (ac_f->ac_state) {\n%s    default:\n        break;\n    }\n",
-              ctx->drop_cases.data);
+  if (ctx->drop_cases.len) { /* the states that drop the same callee share one body */
+    char *cases = group_switch_cases(ctx->drop_cases.data);
+    sb_printf(&sb, "    switch (ac_f->ac_state) {\n%s    default:\n        break;\n    }\n", cases);
+    free(cases);
+  }
   if (gens.len) /* generators before the locals' cleanups */
     sb_puts(&sb, gens.data);
   free(gens.data);
@@ -413,8 +425,8 @@ void emit_fn(FnCtx *ctx) {
   const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
   StrBuf sb = {0};
   emit_init_drop(ctx, &sb);
-  sb_printf(&sb, "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx)\n{\n", st,
-            fn->name, fn->name);
+  sb_printf(&sb, "%s%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx)\n{\n", st,
+            large_poll(ctx), fn->name, fn->name);
   if (!ctx->num_states || fn->is_stream) /* a yield is a state that needs no cx */
     sb_puts(&sb, "    (void)ac_cx;\n");
   emit_promoted_locals(ctx, &sb);

@@ -791,6 +791,12 @@ char *trace_decl_text(Lowering *L, AsyncFn *g);
 /* s as a C string literal, quotes included. */
 char *c_string_literal(const char *s);
 
+/* ------------------------------------------------------------ case_groups.c */
+
+/* The cases of a generated switch (`    case N:` lines, then bodies ending
+ * in `break;`) with equal bodies merged under one body. */
+char *group_switch_cases(const char *cases);
+
 /* ------------------------------------------------------------ local_types.c */
 
 typedef struct LocalType LocalType;

@@ -8,6 +8,8 @@
  * line, f's name and what it awaits, then traces the callee frame(s) in
  * flight, so a task's root trace walks the whole chain of nested awaits
  * down to the runtime leaf, whose own x__trace says what it waits on.
+ * The line and the callee's name come from a table by state (ac_at), so
+ * the states that trace the same frames share one case (case_groups.c).
  *
  * Which callee frames are in flight at a state is read from the drop
  * switch the lowering already wrote (ctx->drop_cases): under `case N:` it
@@ -225,6 +227,12 @@ void emit_trace_fn(FnCtx *ctx) {
     debug_line(&tab, "file %s", L->src.path);
     debug_locals(ctx, &tab);
   }
+  /* where each state waits, by state: the line and the callee's name */
+  int max_state = 0;
+  for (size_t i = 0; i < num; i++)
+    max_state = states[i].state > max_state ? states[i].state : max_state;
+  char **at = memset(xrealloc(NULL, (size_t)(max_state + 1) * sizeof *at), 0,
+                     (size_t)(max_state + 1) * sizeof *at);
   for (size_t i = 0; i < num; i++) {
     StateTrace *s = &states[i];
     Await *aw = s->state >= 0 && s->state <= ctx->num_states ? by_state[s->state] : NULL;
@@ -248,8 +256,15 @@ void emit_trace_fn(FnCtx *ctx) {
       what = xasprintf("%.*s", (int)s->v[0].name_len, s->v[0].name);
     else
       what = xstrdup("?");
-    sb_printf(&body, "    case %d:\n        ac_trace_await(ac_t, %s, %u, \"%s\", \"%s\");\n",
-              s->state, file, line, fn->name, what);
+    if (s->state >= 0 && !at[s->state]) {
+      char *w = c_string_literal(what);
+      at[s->state] = xasprintf("{%u, %s}", line, w);
+      free(w);
+    }
+    sb_printf(&body,
+              "    case %d:\n        ac_trace_await(ac_t, %s, ac_at[ac_f->ac_state].line, \"%s\", "
+              "ac_at[ac_f->ac_state].what);\n",
+              s->state, file, fn->name);
     if (debug)
       debug_line(&tab, "await %d %td %u %s", s->state, aw ? aw - ctx->awaits : -1, line, what);
     free(what);
@@ -281,19 +296,34 @@ void emit_trace_fn(FnCtx *ctx) {
   free(states);
   free(by_state);
   free(file);
+  /* The states that trace the same callee frames share one case: the line
+   * and name come from the table (case_groups.c says why). */
+  StrBuf table = {0};
+  if (num) {
+    sb_puts(&table, "    static const struct { unsigned line; const char *what; } ac_at[] = {\n");
+    for (int k = 0; k <= max_state; k++) {
+      sb_printf(&table, "        %s,\n", at[k] ? at[k] : "{0, 0}");
+      free(at[k]);
+    }
+    sb_puts(&table, "    };\n");
+  }
+  free(at);
+  char *cases = group_switch_cases(body.data ? body.data : "");
   StrBuf out = {0};
-  sb_printf(&out, "\n%s%svoid %s__trace(const void *ac_fv, struct ac_trace *ac_t)\n{\n"
+  sb_printf(&out, "\n%s%svoid %s__trace(const void *ac_fv, struct ac_trace *ac_t)\n{\n%s"
                   "    const struct %s__frame *ac_f = ac_fv;\n    switch (ac_f->ac_state) {\n"
                   "%s    default:\n        ac_trace_state(ac_t, \"%s\", AC_STATE_WIDE(ac_f->ac_state));\n"
                   "        break;\n    }\n}\n",
-            decls.data ? decls.data : "", st, fn->name, fn->name, body.data ? body.data : "",
-            fn->name);
+            decls.data ? decls.data : "", st, fn->name, table.data ? table.data : "", fn->name,
+            cases, fn->name);
   if (debug) /* read by share/asyncc/gdb/asyncc.py; `used`: nothing in C reads it */
     sb_printf(&out, "static const char %s__debug[] __attribute__((used)) =\n%s    \"\";\n",
               fn->name, tab.data);
   free(decls.data);
   free(body.data);
   free(tab.data);
+  free(table.data);
+  free(cases);
   L->generating = true;
   /* depth -2: after the poll's own closing text (and main's wrapper) */
   edit_insert(L, fn->body.end, EDIT_CLOSE, -2, sb_take(&out));

@@ -14,6 +14,15 @@
 /* The state of a frame that has completed (or was dropped). */
 #define AC_STATE_DONE 0xFFFFFFFFu
 
+/* The poll of a function with hundreds of awaits (emit.c): gcc's RTL PRE
+ * (-fgcse) takes time quadratic in its resume states and finds little in a
+ * poll that size; other compilers have no such pass to turn off. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define AC__LARGE_POLL __attribute__((__optimize__("no-gcse")))
+#else
+#define AC__LARGE_POLL
+#endif
+
 /* ac_block_on(f(args)) lowers to a block_on of f's frame; when the runtime
  * refuses (it already printed why: called on a runtime thread, or the
  * runtime could not start) the program stops, as there is no result. */
