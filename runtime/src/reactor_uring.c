@@ -19,11 +19,11 @@
  *
  * Threads.  A current-thread reactor is used by its owner (the thread
  * that last parked): its SQEs wait for the next park, which submits them
- * all in the enter that waits.  A remove from another thread (ac_close on
- * a foreign thread, a registration moving between runtimes) only does the
- * accounting; its polls complete when the fd is next ready or the ring
- * goes.  A shared (multi-thread) reactor takes 'sq_lock' around the SQ
- * and submits at once, since the parker may be asleep in the ring. */
+ * all in the enter that waits.  The cancels of a remove from another
+ * thread (ac_close on a foreign thread, a registration moving between
+ * runtimes) are handed to the owner ('foreign') with an unpark.  A shared
+ * (multi-thread) reactor takes 'sq_lock' around the SQ and submits at
+ * once, since the parker may be asleep in the ring. */
 #include "reactor_uring.h"
 
 #include "io_reg.h"
@@ -32,6 +32,7 @@
 #include <liburing.h>
 #include <poll.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
@@ -49,6 +50,11 @@ struct ac__uring {
   bool shared;
   pthread_t owner;          /* not shared: the thread that parks */
   pthread_mutex_t sq_lock;  /* shared: the SQ */
+  /* Not shared: user_data whose polls other threads want cancelled. */
+  pthread_mutex_t foreign_lock;
+  _Atomic bool foreign_pending;
+  uint64_t *foreign;
+  size_t foreign_len, foreign_cap;
 };
 
 static void sq_lock(struct ac__uring *u) {
@@ -66,6 +72,26 @@ static void sq_unlock(struct ac__uring *u) {
 /* Whether this thread may touch the SQ. */
 static bool may_submit(struct ac__uring *u) {
   return u->shared || pthread_equal(u->owner, pthread_self());
+}
+
+/* Another thread's cancel, for the owner's next park (out of memory: the
+ * polls stay until the fd is ready or the ring goes). */
+static void hand_to_owner(struct ac__reactor *r, uint64_t data) {
+  struct ac__uring *u = r->uring;
+  pthread_mutex_lock(&u->foreign_lock);
+  if (u->foreign_len == u->foreign_cap) {
+    size_t cap = u->foreign_cap ? 2 * u->foreign_cap : 8;
+    uint64_t *grown = realloc(u->foreign, cap * sizeof *grown);
+    if (grown) {
+      u->foreign = grown;
+      u->foreign_cap = cap;
+    }
+  }
+  if (u->foreign_len < u->foreign_cap)
+    u->foreign[u->foreign_len++] = data;
+  atomic_store_explicit(&u->foreign_pending, true, memory_order_release);
+  pthread_mutex_unlock(&u->foreign_lock);
+  ac__reactor_unpark(r);
 }
 
 /* Under sq_lock if shared.  A full SQ is handed to the kernel first. */
@@ -116,7 +142,12 @@ int ac__uring_init(struct ac__reactor *r) {
   if (!u)
     return -ENOMEM;
   u->owner = pthread_self();
-  err = setup(r, u, true);
+  err = -pthread_mutex_init(&u->foreign_lock, NULL);
+  if (!err) {
+    err = setup(r, u, true);
+    if (err)
+      pthread_mutex_destroy(&u->foreign_lock);
+  }
   if (err)
     free(u);
   return err;
@@ -127,6 +158,8 @@ void ac__uring_destroy(struct ac__reactor *r) {
   io_uring_queue_exit(&r->uring->ring);
   if (r->uring->shared)
     pthread_mutex_destroy(&r->uring->sq_lock);
+  pthread_mutex_destroy(&r->uring->foreign_lock);
+  free(r->uring->foreign);
   free(r->uring);
   r->uring = NULL;
 }
@@ -142,6 +175,7 @@ int ac__uring_make_shared(struct ac__reactor *r) {
   err = setup(r, u, false);
   if (err) { /* the reactor has no backend left: the runtime fails to start */
     pthread_mutex_destroy(&u->sq_lock);
+    pthread_mutex_destroy(&u->foreign_lock);
     free(u);
     r->uring = NULL;
   }
@@ -167,22 +201,40 @@ int ac__uring_add(struct ac__reactor *r, int fd, struct ac__io_reg *reg) {
 
 static uint64_t user_data(struct ac__io_reg *reg, int dir) { return (uintptr_t)reg | (unsigned)dir; }
 
-/* Under sq_lock: cancel every poll of 'reg' in 'dir'. */
-static void cancel_polls(struct ac__uring *u, struct ac__io_reg *reg, int dir) {
+/* Under sq_lock: cancel every poll with 'data' (a registration and a
+ * direction). */
+static void cancel_data(struct ac__uring *u, uint64_t data) {
   struct io_uring_sqe *sqe = sqe_get(u);
-  io_uring_prep_cancel64(sqe, user_data(reg, dir), IORING_ASYNC_CANCEL_ALL);
+  io_uring_prep_cancel64(sqe, data, IORING_ASYNC_CANCEL_ALL);
   io_uring_sqe_set_data64(sqe, TAG_IGNORE);
+}
+
+/* The owner, parking: queue the cancels other threads asked for. */
+static void take_foreign(struct ac__uring *u) {
+  if (!atomic_load_explicit(&u->foreign_pending, memory_order_acquire))
+    return;
+  pthread_mutex_lock(&u->foreign_lock);
+  atomic_store_explicit(&u->foreign_pending, false, memory_order_relaxed);
+  for (size_t i = 0; i < u->foreign_len; i++)
+    cancel_data(u, u->foreign[i]);
+  u->foreign_len = 0;
+  pthread_mutex_unlock(&u->foreign_lock);
 }
 
 int ac__uring_remove(struct ac__reactor *r, int fd) {
   struct ac__uring *u = r->uring;
   struct ac__io_reg *reg = ac__io_reg_lookup(fd);
   r->sources--;
-  if (!reg || !may_submit(u))
+  if (!reg)
     return 0;
+  if (!may_submit(u)) {
+    hand_to_owner(r, user_data(reg, AC__IO_READ));
+    hand_to_owner(r, user_data(reg, AC__IO_WRITE));
+    return 0;
+  }
   sq_lock(u);
-  cancel_polls(u, reg, AC__IO_READ);
-  cancel_polls(u, reg, AC__IO_WRITE);
+  cancel_data(u, user_data(reg, AC__IO_READ));
+  cancel_data(u, user_data(reg, AC__IO_WRITE));
   /* Now, not at the next park: ac_close closes the fd next, and the file
    * is released when its last poll is gone. */
   if (!u->shared)
@@ -203,10 +255,12 @@ void ac__uring_arm(struct ac__reactor *r, int fd, struct ac__io_reg *reg, int di
 
 void ac__uring_disarm(struct ac__reactor *r, struct ac__io_reg *reg, int dir) {
   struct ac__uring *u = r->uring;
-  if (!may_submit(u))
+  if (!may_submit(u)) {
+    hand_to_owner(r, user_data(reg, dir));
     return;
+  }
   sq_lock(u);
-  cancel_polls(u, reg, dir);
+  cancel_data(u, user_data(reg, dir));
   sq_unlock(u);
 }
 
@@ -249,6 +303,7 @@ int ac__uring_poll(struct ac__reactor *r, int timeout_ms) {
       err = io_uring_wait_cqe_timeout(&u->ring, &cqe, tsp);
   } else {
     u->owner = pthread_self();
+    take_foreign(u);
     /* Just looking: submits if anything is queued (or the kernel has
      * completions to run), else no syscall. */
     if (timeout_ms == 0 || io_uring_cq_ready(&u->ring))

@@ -116,6 +116,7 @@
   X(uring_backend_from_env) \
   X(uring_plain_close_after_dropped_wait) \
   X(uring_plain_close_after_dropped_wait_mt) \
+  X(uring_ac_close_from_other_thread) \
   X(net_dns_localhost) \
   X(fs_and_dns_on_the_pool) \
   X(signal_wakes_every_waiter) \

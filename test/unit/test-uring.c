@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <liburing.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -75,6 +76,18 @@ TEST_IMPL(uring_backend_from_env) {
         return AC_PENDING;                                                     \
   } while (0)
 
+/* The peer of sv[1] sees EOF within a second (turns of 1 ms). */
+#define AWAIT_PEER_EOF(f)                                                      \
+  for (f->turns = 0; f->turns < 1000; f->turns++) {                            \
+    ssize_t n = recv(f->sv[1], f->buf, sizeof f->buf, MSG_DONTWAIT);           \
+    if (n == 0) {                                                              \
+      f->eof = 1;                                                              \
+      break;                                                                   \
+    }                                                                          \
+    ASSERT_INT_EQ(errno, EAGAIN);                                              \
+    SLEEP_MS(f, f->sl, 1);                                                     \
+  }
+
 struct close_root {
   int co, sv[2], turns;
   char buf[16];
@@ -95,17 +108,8 @@ static ac_poll close_root__poll(void *p, struct ac_cx *cx) {
   SLEEP_MS(f, f->sl, 1);
   ac_read__drop(&f->rd);
   ASSERT_INT_EQ(close(f->sv[0]), 0);
-  /* the poll's cancel completes on the thread that armed it: give it a
-   * second */
-  for (f->turns = 0; f->turns < 1000; f->turns++) {
-    ssize_t n = recv(f->sv[1], f->buf, sizeof f->buf, MSG_DONTWAIT);
-    if (n == 0) {
-      f->eof = 1;
-      break;
-    }
-    ASSERT_INT_EQ(errno, EAGAIN);
-    SLEEP_MS(f, f->sl, 1);
-  }
+  /* the poll's cancel completes on the thread that armed it: not at once */
+  AWAIT_PEER_EOF(f);
   CO_END(f);
 }
 
@@ -122,3 +126,35 @@ static void close_run(unsigned workers) {
 
 TEST_IMPL(uring_plain_close_after_dropped_wait) { close_run(0); }
 TEST_IMPL(uring_plain_close_after_dropped_wait_mt) { close_run(2); }
+
+static void *close_from_thread(void *p) {
+  ASSERT_INT_EQ(ac_close(*(int *)p), 0);
+  return NULL;
+}
+
+/* A read waits (a poll in flight), and another thread ac_close()s the fd:
+ * the read completes with -ECANCELED, and the socket is really closed
+ * (the cancel of the poll reaches the ring's owner). */
+static ac_poll foreign_root__poll(void *p, struct ac_cx *cx) {
+  struct close_root *f = p;
+  pthread_t closer;
+  CO_BEGIN(f);
+  ac_read__init(&f->rd, f->sv[0], f->buf, sizeof f->buf);
+  ASSERT_INT_EQ(ac_read__poll(&f->rd, cx), AC_PENDING);
+  SLEEP_MS(f, f->sl, 1);
+  ASSERT_INT_EQ(pthread_create(&closer, NULL, close_from_thread, &f->sv[0]), 0);
+  ASSERT_INT_EQ(pthread_join(closer, NULL), 0);
+  ASSERT_INT_EQ(ac_read__poll(&f->rd, cx), AC_READY);
+  ASSERT_INT_EQ(f->rd.ac_result, -ECANCELED);
+  AWAIT_PEER_EOF(f);
+  CO_END(f);
+}
+
+TEST_IMPL(uring_ac_close_from_other_thread) {
+  struct close_root f = {0};
+  ASSERT_INT_EQ(setenv("ASYNCC_IO", "uring", 1), 0);
+  ASSERT_INT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, f.sv), 0);
+  ASSERT_INT_EQ(ac_block_on_frame(&f, foreign_root__poll, NULL), 0);
+  ASSERT_INT_EQ(f.eof, 1);
+  ac_close(f.sv[1]);
+}
