@@ -301,6 +301,12 @@ int ac__uring_poll(struct ac__reactor *r, int timeout_ms) {
     sq_unlock(u);
     if (timeout_ms != 0 && !io_uring_cq_ready(&u->ring))
       err = io_uring_wait_cqe_timeout(&u->ring, &cqe, tsp);
+    /* A completion reaped here was armed by a worker under sq_lock: taking
+     * it orders that worker's writes (the registration, its page) before
+     * the dispatch, for the memory model and for TSan, which sees through
+     * epoll_ctl/epoll_wait but not through the ring. */
+    sq_lock(u);
+    sq_unlock(u);
   } else {
     u->owner = pthread_self();
     take_foreign(u);
