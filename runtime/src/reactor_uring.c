@@ -18,7 +18,7 @@
  * cancels, whose completions mean nothing.
  *
  * Threads.  A current-thread reactor is used by its owner (the thread
- * that last parked): its SQEs wait for the next park, which submits them
+ * that made it, which runs the runtime): its SQEs wait for the next park, which submits them
  * all in the enter that waits.  The cancels of a remove from another
  * thread (ac_close on a foreign thread, a registration moving between
  * runtimes) are handed to the owner ('foreign') with an unpark.  A shared
@@ -48,7 +48,7 @@ enum { TAG_UNPARK = 1, TAG_IGNORE = 2 };
 struct ac__uring {
   struct io_uring ring;
   bool shared;
-  pthread_t owner;          /* not shared: the thread that parks */
+  pthread_t owner;          /* not shared: the thread that made it and parks */
   pthread_mutex_t sq_lock;  /* shared: the SQ */
   /* Not shared: user_data whose polls other threads want cancelled. */
   pthread_mutex_t foreign_lock;
@@ -308,7 +308,6 @@ int ac__uring_poll(struct ac__reactor *r, int timeout_ms) {
     sq_lock(u);
     sq_unlock(u);
   } else {
-    u->owner = pthread_self();
     take_foreign(u);
     /* Just looking: submits if anything is queued (or the kernel has
      * completions to run), else no syscall. */
