@@ -1,6 +1,6 @@
 # cmake --install: the layout the driver expects around bin/asyncc
 # (../include/asyncc/prelude.h, ../lib/libasyncc_rt*.a), which the build tree
-# mirrors, plus the CMake package, asyncc.pc and the man page.  Fixed lib/ and
+# mirrors, plus the CMake package, asyncc.pc, the man page and gdb's extension.  Fixed lib/ and
 # include/ (not GNUInstallDirs' lib/x86_64-linux-gnu): the driver looks there.
 install(TARGETS asyncc RUNTIME DESTINATION bin)
 install(TARGETS asyncc_rt asyncc_rt_san asyncc_rt_tsan asyncc_rt_shared
@@ -32,3 +32,7 @@ configure_file(${CMAKE_CURRENT_LIST_DIR}/asyncc.pc.in ${PROJECT_BINARY_DIR}/lib/
 install(FILES ${PROJECT_BINARY_DIR}/lib/pkgconfig/asyncc.pc DESTINATION lib/pkgconfig)
 
 install(FILES ${PROJECT_SOURCE_DIR}/docs/asyncc.1 DESTINATION share/man/man1)
+
+# gdb's extension (docs/inspecting.md), in the build tree too: gdb -x <prefix>/share/asyncc/gdb/asyncc.py
+configure_file(${PROJECT_SOURCE_DIR}/tools/gdb/asyncc.py ${PROJECT_BINARY_DIR}/share/asyncc/gdb/asyncc.py COPYONLY)
+install(FILES ${PROJECT_SOURCE_DIR}/tools/gdb/asyncc.py DESTINATION share/asyncc/gdb)

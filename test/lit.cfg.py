@@ -29,8 +29,11 @@ if san:
 config.available_features.add('cc-' + cc)
 
 asyncc = os.path.join(config.asyncc_build_dir, 'bin', 'asyncc')
+# before %asyncc, which is a prefix of it
+config.substitutions.append(('%asyncc_clangd', os.path.join(config.asyncc_build_dir, 'bin', 'asyncc-clangd')))
 config.substitutions.append(('%acc', '%s --cc=%s %s' % (asyncc, cc, flags)))
 config.substitutions.append(('%asyncc', asyncc))
+config.substitutions.append(('%gdbext', os.path.join(config.asyncc_build_dir, 'share', 'asyncc', 'gdb', 'asyncc.py')))
 config.substitutions.append(('%FileCheck', os.path.join(config.llvm_root, 'bin', 'FileCheck')))
 config.substitutions.append(('%not', os.path.join(config.llvm_root, 'bin', 'not')))
 config.substitutions.append(('%count', os.path.join(config.llvm_root, 'bin', 'count')))

@@ -9,6 +9,7 @@
 #define _GNU_SOURCE /* realpath */
 #include "lower.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,6 +178,12 @@ static int cmp_offset(const void *a, const void *b) {
   unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
   return x < y ? -1 : x > y;
 }
+
+const char main_not_awaitable[] =
+    "'main' cannot be awaited: an async 'main' is the program's root task, which the "
+    "generated C 'main' runs once (ac_block_on) and whose result is the exit status; there "
+    "is no async function 'main' to call. Move the work into another async function, and "
+    "await that from 'main'";
 
 bool is_await_op(Lowering *L, CXCursor c) {
   (void)L;
@@ -370,7 +377,7 @@ static void add_await(ScanState *st, CXCursor c) {
     return;
   }
   if (callee->is_main) {
-    diag_at(L, DIAG_ERROR, r.begin, "'main' cannot be awaited");
+    diag_at(L, DIAG_ERROR, r.begin, "%s", main_not_awaitable);
     return;
   }
   if (callee->is_stream) {
@@ -533,10 +540,48 @@ static void add_goto(FnCtx *ctx, CXCursor c) {
   ctx->gotos[ctx->num_gotos++] = (Range){r.begin, label};
 }
 
-/* A local is alive from its declaration to the end of its block, and in
- * the whole block if a goto in its scope jumps back above its declaration
- * (C11 6.2.4p6: its lifetime is the block): then awaits written before the
- * declaration can lie between a store and a read. */
+static enum CXChildVisitResult find_ref(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+      clang_equalCursors(clang_getCursorReferenced(c), *(CXCursor *)d))
+    return CXChildVisit_Break;
+  return CXChildVisit_Recurse;
+}
+
+/* `int n = (n = 1, await f(), n)` or `int x = await g(&x)`: the declaration
+ * uses the local itself, so it may hold a value across its own awaits. */
+static bool names_itself(const Var *v) {
+  CXCursor var = v->cur;
+  return clang_visitChildren(v->cur, find_ref, &var) != 0;
+}
+
+/* `T x = E;` where E awaits: alone in its declaration, in a block (not a
+ * for's init, a statement expression or a macro), a scalar or a struct, and
+ * E does not use x.  x holds no value before E completes, so its awaits do
+ * not keep it alive; lower_decl lowers them before the declaration when x
+ * is not in the frame. */
+static bool awaits_before_value(FnCtx *ctx, const Var *v) {
+  const Source *src = &ctx->L->src;
+  if (v->in_stmt_expr || (v->cleanup && *v->cleanup) || src->text[v->scope_begin] != '{' ||
+      loc_in_macro(clang_getCursorLocation(v->cur)) ||
+      loc_in_macro(clang_getRangeEnd(clang_getCursorExtent(v->cur))))
+    return false;
+  for (size_t i = 0; i < ctx->num_vars; i++)
+    if (&ctx->vars[i] != v && !ctx->vars[i].is_param &&
+        ctx->vars[i].decl_stmt.begin == v->decl_stmt.begin)
+      return false;
+  enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(v->cur)).kind;
+  if (k == CXType_ConstantArray || k == CXType_IncompleteArray || k == CXType_VariableArray ||
+      k == CXType_DependentSizedArray || k == CXType_Vector || k == CXType_ExtVector)
+    return false;
+  return !names_itself(v);
+}
+
+/* A local is alive from its declaration (or, for awaits_before_value, the
+ * end of its initializer) to the end of its block, and in the whole block if a
+ * goto in its scope jumps back above its declaration (C11 6.2.4p6: its
+ * lifetime is the block): then awaits written before the declaration can
+ * lie between a store and a read. */
 static unsigned live_from(FnCtx *ctx, const Var *v) {
   unsigned decl = v->decl_stmt.begin;
   if (clang_getCursorType(v->cur).kind == CXType_VariableArray)
@@ -546,7 +591,7 @@ static unsigned live_from(FnCtx *ctx, const Var *v) {
     if (g.begin >= decl && g.begin < v->scope_end && (g.end == 0 || (g.end >= v->scope_begin && g.end < decl)))
       return v->scope_begin;
   }
-  return decl;
+  return awaits_before_value(ctx, v) ? v->decl_end : decl;
 }
 
 static void scan(ScanState *st, CXCursor c) {
@@ -850,7 +895,7 @@ char *field_decl(const char *type, const char *name) {
 char *var_ref(const Var *v) {
   if (v->vm_ref)
     return xstrdup(v->vm_ref);
-  return xasprintf(v->promoted ? "ac_l_%s" : "ac_f->%s", v->field);
+  return v->promoted ? xstrdup(v->local) : xasprintf("ac_f->%s", v->field);
 }
 
 /* Promotion: a frame local that is a plain scalar lives in a C local of the
@@ -895,6 +940,7 @@ static void choose_promoted(FnCtx *ctx) {
    * assigned is in the frame since init, a local never assigned after its
    * declaration since the declaration (lower_stmt.c frame_assign) */
   frame_overlap_analyze(ctx);
+  choose_local_names(ctx);
   ctx->save_text = xstrdup("");
 }
 
@@ -916,7 +962,7 @@ int new_state(FnCtx *ctx, Await *aw) {
   for (size_t k = 0; k < ctx->num_save_vars; k++) {
     Var *v = &ctx->vars[ctx->save_vars[k]];
     if (v->shares_storage ? in_block_of(v, aw->range.begin) : v->assigned)
-      sb_printf(&sb, "AC__SAVE(ac_f->%s, ac_l_%s); ", v->field, v->field);
+      sb_printf(&sb, "AC__SAVE(ac_f->%s, %s); ", v->field, v->local);
   }
   free(ctx->save_text);
   ctx->save_text = sb_take(&sb);
@@ -1023,6 +1069,54 @@ static bool name_taken(FnCtx *ctx, const char *name, size_t upto) {
     if (ctx->vars[i].in_frame && strcmp(ctx->vars[i].field, name) == 0)
       return true;
   return false;
+}
+
+static int compare_strings(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A field named like an identifier of a frame field's type (`int meters`
+ * next to `meters m`) gets another name: clang takes a member of an
+ * anonymous struct (the sibling-scope unions) for a declaration that hides
+ * the typedef from the members after it. */
+static void keep_fields_off_type_names(FnCtx *ctx) {
+  size_t n = 0, cap = 0;
+  char **idents = NULL;
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    const char *t = ctx->vars[i].in_frame ? ctx->vars[i].type : NULL;
+    for (const char *p = t; p && *p;) {
+      if (!(isalpha((unsigned char)*p) || *p == '_')) {
+        p++;
+        continue;
+      }
+      const char *e = p;
+      while (isalnum((unsigned char)*e) || *e == '_')
+        e++;
+      if (n == cap)
+        idents = xrealloc(idents, (cap = cap ? 2 * cap : 16) * sizeof *idents);
+      idents[n++] = xasprintf("%.*s", (int)(e - p), p);
+      p = e;
+    }
+  }
+  qsort(idents, n, sizeof *idents, compare_strings);
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    if (!v->in_frame || v->vm_levels || !v->type ||
+        !bsearch(&v->field, idents, n, sizeof *idents, compare_strings))
+      continue;
+    char *field = NULL;
+    for (int k = 2; !field || name_taken(ctx, field, ctx->num_vars) ||
+                    bsearch(&field, idents, n, sizeof *idents, compare_strings);
+         k++) {
+      free(field);
+      field = xasprintf("%s_%d", v->name, k);
+    }
+    free(v->field);
+    v->field = field;
+  }
+  for (size_t i = 0; i < n; i++)
+    free(idents[i]);
+  free(idents);
 }
 
 static void add_params(FnCtx *ctx) {
@@ -1181,5 +1275,6 @@ void analyze_fn(FnCtx *ctx) {
     if (!v->type && is_vm_pointer(t))
       vm_pointer_field(ctx, v);
   }
+  keep_fields_off_type_names(ctx);
   choose_promoted(ctx);
 }

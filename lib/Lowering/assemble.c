@@ -207,7 +207,8 @@ static void put_sys(Writer *w, const char *s, size_t n, unsigned file, unsigned 
         w->written++;
         w->expected = w->written + 1;
         w->file = TO_OUTPUT;
-      } else if (file != TO_OUTPUT && (w->file != file || w->expected != line)) {
+      } else if (file != TO_OUTPUT && (w->file != file || w->expected != line) &&
+                 !(same_line && s[i] == '\n')) { /* a blank line of generated text needs none */
         sb_printf(&w->out, "#line %u %s\n", line, quoted(w->L, file));
         w->written++;
         w->expected = line;
@@ -241,12 +242,15 @@ static void group_piece(void *arg, const char *s, size_t n, unsigned off, const 
   Writer *w = arg;
   Lowering *L = w->L;
   if (from) {
-    if (from->to_output)
+    /* generated code maps to the C file if it is kept (-S), else to the
+     * .ac line it was inserted at (a poll's dispatch to the header's, its
+     * tail to the closing brace's): a debugger must not step into a
+     * temporary file that is gone */
+    const PpLine *pl = &L->pp.lines[from->line - 1];
+    if (pl->marker || (from->to_output && !L->opt->temporary_output))
       put(w, s, n, TO_OUTPUT, 0, true);
-    else {
-      const PpLine *pl = &L->pp.lines[from->line - 1];
+    else
       put(w, s, n, pl->file, pl->line, true);
-    }
     return;
   }
   for (size_t i = 0; i < n;) {

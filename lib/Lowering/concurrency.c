@@ -224,7 +224,7 @@ static bool one_part(Lowering *L, const char *form, CXCursor ei, int index, Conc
     return false;
   }
   if (g->is_main) {
-    diag_at(L, DIAG_ERROR, at, "'main' cannot be awaited");
+    diag_at(L, DIAG_ERROR, at, "%s", main_not_awaitable);
     return false;
   }
   if (!g->has_body && !g->is_external) { /* its frame's layout is not known here */

@@ -106,6 +106,7 @@ static const char *const warning_names[AC_NUM_WARNINGS] = {
     [W_MUTEX_ACROSS_AWAIT] = "mutex-across-await",
     [W_SPAWN_LOCAL_ADDRESS] = "spawn-local-address",
     [W_UNUSED_ASYNC_RESULT] = "unused-async-result",
+    [W_CLOSE_RUNTIME_FD] = "close-runtime-fd",
 };
 
 const char *ac_warning_name(AcWarning w) { return warning_names[w]; }

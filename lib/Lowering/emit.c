@@ -108,53 +108,108 @@ void var_field(FnCtx *ctx, StrBuf *sb, Var *v) {
   free(d);
 }
 
-/* The fields after ac_state, except the result: all dead once the frame is
- * DONE.  Variables in declaration order, except that the large ones go
- * last, after the callee frames: then the fields a resume touches (the
- * scalars, the callee in flight) share the frame's first cache lines and
- * page instead of sitting past a 16 KiB buffer (W5's echo task: one cache
- * line and one page fewer per message). */
-static char *frame_rest(FnCtx *ctx) {
-  StrBuf sb = {0};
-  frame_var_fields(ctx, &sb, false);
-  stream_frame_fields(ctx, &sb);
+/* The fields other than ac_state and the result, in three parts: 'head',
+ * the variables up to a cache line and the temporaries, 'aw', the callee
+ * frames, and 'tail', the larger variables, after the callee frames: then
+ * the fields a resume touches (the state, the scalars, the callee in
+ * flight) share the frame's first cache lines and page instead of sitting
+ * past a 16 KiB buffer (W5's echo task: one cache line and one page fewer
+ * per message). */
+static void frame_fields(FnCtx *ctx, StrBuf *head, StrBuf *aw, StrBuf *tail) {
+  frame_var_fields(ctx, head, false);
+  stream_frame_fields(ctx, head);
   if (ctx->lit_fields.len)
-    sb_puts(&sb, ctx->lit_fields.data);
+    sb_puts(head, ctx->lit_fields.data);
   if (ctx->tmp_fields.len)
-    sb_printf(&sb, "    union { /* temporaries, one group per expression */\n%s    } ac_tmp;\n",
+    sb_printf(head, "    union { /* temporaries, one group per expression */\n%s    } ac_tmp;\n",
               ctx->tmp_fields.data);
   if (ctx->aw_fields.len)
-    sb_printf(&sb, "    union { /* awaited callees: one in flight at a time */\n%s    } ac_aw;\n",
+    sb_printf(aw, "    union { /* awaited callees: one in flight at a time */\n%s    } ac_aw;\n",
               ctx->aw_fields.data);
-  frame_var_fields(ctx, &sb, true);
-  return sb_take(&sb);
+  frame_var_fields(ctx, tail, true);
 }
 
-/* The result shares storage with the rest of the frame (an anonymous
- * union, so every access path keeps its spelling): the result is written
- * by the last step of the poll, after which nothing reads the rest (a DONE
- * frame is only asked for its result; its drop and trace read ac_state).
- * Smaller frames mean smaller tasks (W3's task: frame 24 -> 16 bytes,
- * bench/w3-spawn-join 64 -> 56 bytes per task). */
+/* The narrowest unsigned type that holds the states 0..num_states and
+ * AC_STATE_DONE at its width (asyncc.h).  A generator's stays unsigned: its
+ * consumers read it through ac_stream_raw's `const unsigned *state`. */
+static const char *state_type(FnCtx *ctx) {
+  return ctx->fn->is_stream || ctx->num_states >= 0xFFFF ? "unsigned"
+         : ctx->num_states >= 0xFF                     ? "unsigned short"
+                                                       : "unsigned char";
+}
+
+/* A lower bound of the size of the head fields (frame_fields): their
+ * largest variable.  A parameter declared as an array or a function is a
+ * pointer field, whatever its declared type's size: it does not count. */
+static size_t head_min(FnCtx *ctx) {
+  size_t var = 0;
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    CXType t = clang_getCursorType(v->cur);
+    enum CXTypeKind k = clang_getCanonicalType(t).kind;
+    bool decays = k == CXType_ConstantArray || k == CXType_IncompleteArray ||
+                  k == CXType_VariableArray || k == CXType_DependentSizedArray ||
+                  k == CXType_FunctionProto || k == CXType_FunctionNoProto;
+    long long n = v->in_frame && v->type && !(v->is_param && decays) ? clang_Type_getSizeOf(t) : 0;
+    if (n > 0 && n <= 64 && (size_t)n > var)
+      var = (size_t)n;
+  }
+  return var;
+}
+
+/* The frame: no padding the fields do not need.  The state is as narrow as
+ * the states allow, and the result shares storage with every other field
+ * but the state (an anonymous union, so every access path keeps its
+ * spelling): it is written by the last step of the poll, after which
+ * nothing reads them (a DONE frame is only asked for its result; its drop
+ * and trace read ac_state).  The result is packed, so that its alignment
+ * does not pad a frame of bytes (frames.ac's F1: 8194 bytes, not 8200).
+ * The state goes inside the union's struct, after the small fields (where
+ * it fills their tail padding, next to the scalars a resume reloads) and
+ * before the callee frames, provided those fields are sure to cover the
+ * result (a static assertion checks it); else it goes first, before the
+ * union.  Smaller frames mean smaller tasks (W3).  (After the callee
+ * frames, the state saved no byte on frames.ac and cost W1's chain that
+ * may suspend 15-25%: each level's stores then hit two cache lines.) */
 static char *frame_struct(FnCtx *ctx) {
   AsyncFn *fn = ctx->fn;
-  StrBuf sb = {0};
-  sb_printf(&sb, "struct %s__frame {\n    unsigned ac_state;\n", fn->name);
-  char *rest = frame_rest(ctx);
-  char *result = fn->returns_void ? NULL : field_decl(fn->ret_type, "ac_result");
-  if (result && *rest) {
-    sb_printf(&sb, "    union { /* the result replaces the rest once the frame is done */\n"
+  StrBuf sb = {0}, head = {0}, aw = {0}, tail = {0};
+  frame_fields(ctx, &head, &aw, &tail);
+  char *state = xasprintf("    %s ac_state;\n", state_type(ctx));
+  CXType rt = clang_getResultType(clang_getCursorType(fn->decl));
+  long long rsize = fn->returns_void ? 0 : clang_Type_getSizeOf(rt);
+  bool state_after_head = fn->returns_void || (rsize > 0 && head_min(ctx) >= (size_t)rsize);
+  /* gcc warns that packed is ignored on a type aligned to 1 */
+  const char *packed = clang_Type_getAlignOf(rt) > 1 ? " __attribute__((packed))" : "";
+  char *rdecl = xasprintf("ac_result%s", packed);
+  char *result = fn->returns_void ? NULL : field_decl(fn->ret_type, rdecl);
+  free(rdecl);
+  StrBuf rest = {0};
+  sb_puts(&rest, head.data ? head.data : "");
+  if (state_after_head)
+    sb_puts(&rest, state);
+  sb_puts(&rest, aw.data ? aw.data : "");
+  sb_puts(&rest, tail.data ? tail.data : "");
+  sb_printf(&sb, "struct %s__frame {\n", fn->name);
+  if (!state_after_head)
+    sb_puts(&sb, state);
+  if (result && rest.len) {
+    sb_printf(&sb, "    union { /* the result replaces the other fields once the frame is done */\n"
                    "        %s;\n        struct {\n",
               result);
-    sb_indented(&sb, rest, 8);
+    sb_indented(&sb, rest.data, 8);
     sb_puts(&sb, "        };\n    };\n");
   } else {
     if (result)
       sb_printf(&sb, "    %s;\n", result);
-    sb_puts(&sb, rest);
+    sb_puts(&sb, rest.data ? rest.data : "");
   }
-  free(result), free(rest);
   sb_puts(&sb, "};\n");
+  if (result && state_after_head)
+    sb_printf(&sb, "_Static_assert(__builtin_offsetof(struct %s__frame, ac_state) >= "
+                   "sizeof(((struct %s__frame *)0)->ac_result), \"ac_result overlaps ac_state\");\n",
+              fn->name, fn->name);
+  free(result), free(state), free(rest.data), free(head.data), free(aw.data), free(tail.data);
   const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
   char *params = param_list(ctx, true);
   sb_printf(&sb, "%svoid %s__init(%s);\n", st, fn->name, params);
@@ -216,12 +271,12 @@ static void emit_promoted_locals(FnCtx *ctx, StrBuf *sb) {
    * storage): a poll after completion answers before loading them, so it
    * never reads a _Bool or an enum out of a result. */
   if (any && !ctx->fn->returns_void)
-    sb_puts(sb, "    if (ac_f->ac_state == AC_STATE_DONE)\n        return AC_READY;\n");
+    sb_puts(sb, "    if (AC_STATE_IS_DONE(ac_f->ac_state))\n        return AC_READY;\n");
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
     if (!v->promoted)
       continue;
-    char *name = xasprintf("ac_l_%s", v->field);
+    const char *name = v->local;
     char *d = field_decl(v->vm_type ? v->vm_type : v->type, name);
     if (v->is_param)
       sb_printf(sb, "    %s = ac_f->%s;\n", d, v->field);
@@ -230,7 +285,7 @@ static void emit_promoted_locals(FnCtx *ctx, StrBuf *sb) {
     sb_printf(sb, "    (void)%s;\n", name);
     if (!v->is_param && !v->shares_storage) /* those: per state (resume_case) */
       sb_printf(&reload, "        %s = ac_f->%s;\n", name, v->field);
-    free(d), free(name);
+    free(d);
   }
   if (reload.len)
     sb_printf(sb, "    if (ac_f->ac_state != 0) {\n%s    }\n", reload.data);
@@ -250,7 +305,7 @@ static void resume_case(FnCtx *ctx, StrBuf *sb, int k) {
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
     if (v->promoted && !v->is_param && v->shares_storage && (!aw || in_block_of(v, aw->range.begin)))
-      sb_printf(sb, "        ac_l_%s = ac_f->%s;\n", v->field, v->field);
+      sb_printf(sb, "        %s = ac_f->%s;\n", v->local, v->field);
   }
   sb_printf(sb, "        goto ac_resume_%d;\n", k);
 }
@@ -286,7 +341,7 @@ static void emit_init_drop(FnCtx *ctx, StrBuf *out) {
   /* A done frame has nothing left to drop, and the generators' frames are
    * tested outside the state switch: their bytes may hold the result now. */
   if (gens.len && !fn->returns_void)
-    sb_puts(&sb, "    if (ac_f->ac_state == AC_STATE_DONE)\n        return;\n");
+    sb_puts(&sb, "    if (AC_STATE_IS_DONE(ac_f->ac_state))\n        return;\n");
   if (ctx->drop_cases.len)
     sb_printf(&sb, "    switch (ac_f->ac_state) {\n%s    default:\n        break;\n    }\n",
               ctx->drop_cases.data);
@@ -294,7 +349,7 @@ static void emit_init_drop(FnCtx *ctx, StrBuf *out) {
     sb_puts(&sb, gens.data);
   free(gens.data);
   cleanup_emit_drop(ctx, &sb);
-  sb_puts(&sb, "    ac_f->ac_state = AC_STATE_DONE;\n}\n\n");
+  sb_puts(&sb, "    AC_STATE_SET_DONE(ac_f->ac_state);\n}\n\n");
   *out = sb;
 }
 
@@ -351,6 +406,11 @@ void emit_fn(FnCtx *ctx) {
   for (int k = 1; k <= ctx->num_states; k++)
     resume_case(ctx, &sb, k);
   sb_puts(&sb, "    default:\n        return AC_READY;\n    }\n");
+  if (debug_info_wanted(ctx->L->opt) && !fn->is_main) { /* gdb's `break f` */
+    char *label = debug_body_label(fn);
+    sb_puts(&sb, label);
+    free(label);
+  }
   edit_replace(ctx->L, (Range){fn->header.begin, fn->body.begin}, sb_take(&sb));
 
   StrBuf tail = {0};
@@ -358,7 +418,7 @@ void emit_fn(FnCtx *ctx) {
   stream_value_drops(ctx, &tail, true); /* the generators it started (ac_stream_of) */
   if (fn->is_main) /* C11 5.1.2.2.3: reaching main's '}' returns 0 */
     sb_puts(&tail, "    ac_f->ac_result = 0;\n");
-  sb_puts(&tail, "    ac_f->ac_state = AC_STATE_DONE;\n    return AC_READY;\n}\n");
+  sb_puts(&tail, "    AC_STATE_SET_DONE(ac_f->ac_state);\n    return AC_READY;\n}\n");
   finish_fn(ctx, &tail);
 }
 
@@ -382,7 +442,7 @@ void emit_direct_fn(FnCtx *ctx) {
   sb_printf(&sb,
             "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx)\n{\n"
             "    (void)ac_cx;\n    if (ac_f->ac_state == 0)\n        %s;\n"
-            "    ac_f->ac_state = AC_STATE_DONE;\n    return AC_READY;\n}\n\n"
+            "    AC_STATE_SET_DONE(ac_f->ac_state);\n    return AC_READY;\n}\n\n"
             "/* '%s' never suspends: awaits of it call %s__sync directly */\n",
             st, fn->name, fn->name, run, fn->name, fn->name);
   char *sync = sync_decl(ctx);
@@ -392,6 +452,11 @@ void emit_direct_fn(FnCtx *ctx) {
   if (fn->is_main) /* main__sync is not main: its '}' would return garbage */
     edit_insert(ctx->L, fn->body.end - 1, EDIT_CLOSE, -1, xstrdup("return 0;\n"));
   StrBuf tail = {0};
+  if (debug_info_wanted(ctx->L->opt) && !fn->is_main) { /* gdb's `break f` */
+    char *alias = debug_sync_alias(fn);
+    sb_printf(&tail, "\n%s", alias);
+    free(alias);
+  }
   finish_fn(ctx, &tail);
 }
 

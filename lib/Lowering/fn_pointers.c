@@ -135,7 +135,9 @@ char *emit_ptr_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
     res = xstrdup("((void)0)");
   } else {
     res = expr_temp(ctx, rts, "t");
-    char *src = xasprintf("*(__typeof__(%s) *)((char *)%s + %s->spawn.result_offset)", rts, fr, d);
+    char *at = xasprintf("(char *)%s + %s->spawn.result_offset", fr, d);
+    char *src = result_at(rt, rts, at);
+    free(at);
     char *c = copy_text(res, src, is_record);
     sb_printf(pre, "%s;\n", c);
     free(c), free(src);

@@ -78,6 +78,7 @@ void record_frame_info(FnCtx *ctx) {
     info->edges[0] = (StateEdge){0, STATE_DONE};
     info->num_edges = 1;
   }
+  Liveness *lv = liveness_of(ctx);
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
     if (!v->in_frame || !v->field)
@@ -91,9 +92,11 @@ void record_frame_info(FnCtx *ctx) {
       for (size_t k = 0; k < ctx->num_awaits && !aw; k++)
         if (ctx->awaits[k].state == info->sites[j].state)
           aw = &ctx->awaits[k];
-      if (aw && (v->is_param || (aw->range.begin >= from && aw->range.begin < to)))
+      if (aw && (v->is_param || (aw->range.begin >= from && aw->range.begin < to)) &&
+          live_across(lv, v, aw))
         add_state(f, aw->state);
     }
   }
+  liveness_free(lv);
   callee_frames(ctx, info);
 }

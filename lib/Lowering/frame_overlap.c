@@ -12,7 +12,9 @@
  * await cost 3 MiB, not 9.
  *
  * The tree is built twice, for the locals up to a cache line and for the
- * larger ones, which go after the callee frames (emit.c).
+ * larger ones, which go after the callee frames (emit.c).  A block's own
+ * locals come first, by decreasing alignment, then the union of its
+ * nested blocks.
  *
  * A promoted local (analyze.c) that shares storage is saved only at the
  * suspensions inside its block and reloaded only when resuming there
@@ -48,6 +50,20 @@ static Block child_of(FnCtx *ctx, const size_t *in, size_t n, Block b, size_t i)
   return top;
 }
 
+static enum CXChildVisitResult find_align_attr(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent, (void)d;
+  return clang_getCursorKind(c) == CXCursor_AlignedAttr ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* A variable's alignment; one declared with an alignment (_Alignas,
+ * aligned) sorts first. */
+static long long var_align(const Var *v) {
+  if (!v->is_param && clang_visitChildren(v->cur, find_align_attr, NULL))
+    return 1LL << 40;
+  long long a = clang_Type_getAlignOf(clang_getCursorType(v->cur));
+  return a > 0 ? a : 1LL << 40;
+}
+
 /* The fields of the variables 'in' (indices into ctx->vars, in declaration
  * order, all within block b): b's own, and at the first variable of a
  * nested block, the union of the nested blocks (or the one block, inline). */
@@ -65,16 +81,27 @@ static void block_fields(FnCtx *ctx, StrBuf *sb, const size_t *in, size_t n, Blo
     if (m == num_tops)
       tops[num_tops++] = t;
   }
+  /* b's own variables first, by decreasing alignment (no padding between
+   * them), in declaration order among equals */
+  size_t *own = xrealloc(NULL, (n + 1) * sizeof *own), num_own = 0;
+  for (size_t k = 0; k < n; k++)
+    if (same(block_of(ctx, &ctx->vars[in[k]]), b))
+      own[num_own++] = in[k];
+  for (size_t k = 1; k < num_own; k++)
+    for (size_t j = k; j > 0 && var_align(&ctx->vars[own[j - 1]]) < var_align(&ctx->vars[own[j]]); j--) {
+      size_t t = own[j];
+      own[j] = own[j - 1], own[j - 1] = t;
+    }
+  for (size_t k = 0; k < num_own; k++) {
+    ctx->vars[own[k]].shares_storage = shared;
+    var_field(ctx, sb, &ctx->vars[own[k]]);
+  }
+  free(own);
   bool children_done = false;
   size_t *sub = xrealloc(NULL, n * sizeof *sub);
   for (size_t k = 0; k < n; k++) {
     Var *v = &ctx->vars[in[k]];
-    if (same(block_of(ctx, v), b)) {
-      v->shares_storage = shared;
-      var_field(ctx, sb, v);
-      continue;
-    }
-    if (children_done)
+    if (same(block_of(ctx, v), b) || children_done)
       continue;
     children_done = true;
     if (num_tops > 1)

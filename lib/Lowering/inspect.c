@@ -149,7 +149,7 @@ static void layout_fields(StrBuf *sb, const Field *v, size_t n, int indent) {
     char *name = xasprintf("%*s%s%s", indent, "", indent ? "." : "", f->name);
     sb_printf(sb, "  %6lld %5lld  %-24s %s", f->offset, f->size, name, f->kind);
     if (f->shares)
-      sb_puts(sb, "; shares storage with the fields below, dead once it is written");
+      sb_puts(sb, "; shares storage with every field but ac_state, dead once it is written");
     if (f->life && f->life->line && strcmp(f->kind, "parameter"))
       sb_printf(sb, " (line %u)", f->life->line);
     states_text(sb, f->life);

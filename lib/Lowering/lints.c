@@ -5,7 +5,9 @@
  *   setjmp/longjmp  a jump buffer saved in a poll is dead once the poll
  *                   returns at a suspension;
  *   alloca          a buffer on the poll's stack is gone at the resume, so
- *                   a pointer to it cannot live across an await.
+ *                   a pointer to it cannot live across an await;
+ *   return &local   the frame holding the local is freed when the function
+ *                   completes.
  * Warnings (each with its -W flag, see lower.h AcWarning):
  *   -Wblocking-call          a call that blocks the thread, and with it every
  *                            task of the runtime (suggests the async form);
@@ -15,7 +17,8 @@
  *   -Wspawn-local-address    a spawned task gets a pointer to a local of the
  *                            spawning function, which it may outlive;
  *   -Wunused-async-result    the result of an async call that reports errors
- *                            (the runtime's calls, ac_timeout) is discarded. */
+ *                            (the runtime's calls, ac_timeout) is discarded;
+ *   -Wclose-runtime-fd       close() of an fd the runtime watches (close_lint.c). */
 #include "lower.h"
 
 #include <stdlib.h>
@@ -28,35 +31,76 @@ typedef struct Blocking {
 } Blocking;
 
 static const Blocking blocking_calls[] = {
+    /* time */
     {"sleep", "await ac_sleep_ms(ms)"},
     {"usleep", "await ac_sleep_ms(ms)"},
     {"nanosleep", "await ac_sleep_ms(ms)"},
+    {"thrd_sleep", "await ac_sleep_ms(ms)"},
     {"clock_nanosleep", "await ac_sleep_until(deadline)"},
+    /* sockets and pipes */
     {"read", "await ac_read(fd, buf, n)"},
+    {"readv", "await ac_read(fd, buf, n)"},
     {"recv", "await ac_read(fd, buf, n)"},
     {"recvfrom", "await ac_udp_recv_from(...)"},
     {"recvmsg", "await ac_fd_readable(fd) before a non-blocking recvmsg"},
     {"write", "await ac_write(fd, buf, n)"},
+    {"writev", "await ac_write_all(fd, buf, n)"},
     {"send", "await ac_write_all(fd, buf, n)"},
     {"sendto", "await ac_udp_send_to(...)"},
+    {"sendmsg", "await ac_fd_writable(fd) before a non-blocking sendmsg"},
     {"accept", "await ac_tcp_accept(fd)"},
     {"accept4", "await ac_tcp_accept(fd)"},
     {"connect", "await ac_tcp_connect(host, port)"},
     {"getaddrinfo", "await ac_getaddrinfo(...)"},
     {"gethostbyname", "await ac_getaddrinfo(...)"},
+    {"getnameinfo", "await ac_spawn_blocking(fn, arg)"},
     {"select", "await ac_fd_readable(fd) / ac_fd_writable(fd)"},
+    {"pselect", "await ac_fd_readable(fd) / ac_fd_writable(fd)"},
     {"poll", "await ac_fd_readable(fd) / ac_fd_writable(fd)"},
+    {"ppoll", "await ac_fd_readable(fd) / ac_fd_writable(fd)"},
     {"epoll_wait", "await ac_fd_readable(fd) / ac_fd_writable(fd)"},
+    {"epoll_pwait", "await ac_fd_readable(fd) / ac_fd_writable(fd)"},
+    /* files: the disk blocks, whatever O_NONBLOCK says */
+    {"open", "await ac_file_open(path, flags, mode)"},
+    {"open64", "await ac_file_open(path, flags, mode)"},
+    {"openat", "await ac_file_open(path, flags, mode)"},
+    {"creat", "await ac_file_open(path, O_CREAT | O_WRONLY | O_TRUNC, mode)"},
+    {"pread", "await ac_file_read(fd, buf, n, off)"},
+    {"pread64", "await ac_file_read(fd, buf, n, off)"},
+    {"pwrite", "await ac_file_write(fd, buf, n, off)"},
+    {"pwrite64", "await ac_file_write(fd, buf, n, off)"},
+    {"fopen", "await ac_file_open(path, flags, mode), or ac_spawn_blocking"},
+    {"fopen64", "await ac_file_open(path, flags, mode), or ac_spawn_blocking"},
+    {"fread", "await ac_file_read(fd, buf, n, off), or ac_spawn_blocking"},
+    {"fwrite", "await ac_file_write(fd, buf, n, off), or ac_spawn_blocking"},
+    {"fgets", "await ac_read(fd, buf, n) on the descriptor, or ac_spawn_blocking"},
+    {"getline", "await ac_read(fd, buf, n) on the descriptor, or ac_spawn_blocking"},
+    {"getdelim", "await ac_read(fd, buf, n) on the descriptor, or ac_spawn_blocking"},
+    {"fscanf", "await ac_read(fd, buf, n) on the descriptor, or ac_spawn_blocking"},
+    {"getchar", "await ac_read(0, buf, n), or ac_spawn_blocking"},
+    {"scanf", "await ac_read(0, buf, n), or ac_spawn_blocking"},
+    {"fsync", "await ac_spawn_blocking(fn, arg)"},
+    {"fdatasync", "await ac_spawn_blocking(fn, arg)"},
+    {"flock", "await ac_spawn_blocking(fn, arg)"},
+    {"lockf", "await ac_spawn_blocking(fn, arg)"},
+    /* threads and processes */
     {"pthread_join", "await ac_spawn_blocking(fn, arg), or ac_task_join for a task"},
+    {"thrd_join", "await ac_spawn_blocking(fn, arg), or ac_task_join for a task"},
+    {"pthread_mutex_lock", "ac_mutex (await ac_mutex_lock(&m))"},
+    {"mtx_lock", "ac_mutex (await ac_mutex_lock(&m))"},
+    {"pthread_rwlock_rdlock", "ac_rwlock (await ac_rwlock_read_lock(&rw))"},
+    {"pthread_rwlock_wrlock", "ac_rwlock (await ac_rwlock_write_lock(&rw))"},
     {"pthread_cond_wait", "ac_notify (await ac_notified(&n))"},
+    {"pthread_cond_timedwait", "ac_notify (await ac_notified(&n)) in ac_timeout"},
     {"sem_wait", "ac_sem (await ac_sem_acquire(&s, 1))"},
+    {"sem_timedwait", "ac_sem (await ac_sem_acquire(&s, 1)) in ac_timeout"},
     {"system", "await ac_spawn_blocking(fn, arg)"},
     {"wait", "await ac_spawn_blocking(fn, arg)"},
     {"waitpid", "await ac_spawn_blocking(fn, arg)"},
-    {"fgets", "await ac_read(fd, buf, n) on the descriptor, or ac_spawn_blocking"},
-    {"getchar", "await ac_read(0, buf, n), or ac_spawn_blocking"},
-    {"scanf", "await ac_read(0, buf, n), or ac_spawn_blocking"},
-    {"flock", "await ac_spawn_blocking(fn, arg)"},
+    {"waitid", "await ac_spawn_blocking(fn, arg)"},
+    {"pause", "await ac_signal(signo)"},
+    {"sigwait", "await ac_signal(signo)"},
+    {"sigsuspend", "await ac_signal(signo)"},
 };
 
 static const char *const lock_fns[] = {"pthread_mutex_lock", "pthread_spin_lock",
@@ -180,24 +224,37 @@ static void check_alloca(Lint *lt, CXCursor var, CXCursor value, CXCursor where)
               v->name);
 }
 
-/* ac_spawn(f(..., &local, ...)): the task may outlive the spawning function */
+static Var *designated_local(FnCtx *ctx, CXCursor e);
+
+/* ac_spawn(f(..., &local, ...)): the task may outlive the spawning function.
+ * `&x`, `&s.f`, `&a[i]` and an array `a` that decays are addresses; `a[i]`
+ * of a non-array element is a value (only its index is looked into). */
 static enum CXChildVisitResult find_local_address(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
   FnCtx *ctx = d;
-  CXCursor target = clang_getNullCursor();
-  if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-      clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf) {
+  enum CXCursorKind k = clang_getCursorKind(c);
+  Var *v = NULL;
+  if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf) {
     Children ch;
     children_of(c, &ch);
-    CXCursor op = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
+    if (ch.n)
+      v = designated_local(ctx, ch.p[0]);
     children_free(&ch);
-    if (clang_getCursorKind(op) == CXCursor_DeclRefExpr)
-      target = clang_getCursorReferenced(op);
-  } else if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+  } else if (k == CXCursor_DeclRefExpr &&
              is_array_type(clang_getCanonicalType(clang_getCursorType(c)))) {
-    target = clang_getCursorReferenced(c); /* an array decays to a pointer */
+    v = var_of(ctx, clang_getCursorReferenced(c)); /* an array decays to a pointer */
+  } else if (k == CXCursor_ArraySubscriptExpr &&
+             !is_array_type(clang_getCanonicalType(clang_getCursorType(c)))) {
+    Children ch;
+    children_of(c, &ch);
+    if (ch.n == 2 && designated_local(ctx, ch.p[0])) {
+      if (find_local_address(ch.p[1], c, d) == CXChildVisit_Recurse)
+        clang_visitChildren(ch.p[1], find_local_address, d);
+      children_free(&ch);
+      return CXChildVisit_Continue;
+    }
+    children_free(&ch);
   }
-  Var *v = clang_Cursor_isNull(target) ? NULL : var_of(ctx, target);
   if (v && !v->is_param) {
     unsigned off;
     if (loc_offset(ctx->L, clang_getCursorLocation(c), &off))
@@ -209,6 +266,63 @@ static enum CXChildVisitResult find_local_address(CXCursor c, CXCursor parent, C
     return CXChildVisit_Continue;
   }
   return CXChildVisit_Recurse;
+}
+
+/* The local whose storage an expression designates: `x`, `x.f`, `x[i]` of
+ * an array x, and their combinations (not through a pointer: `p->f` and
+ * `p[i]` are elsewhere). */
+static Var *designated_local(FnCtx *ctx, CXCursor e) {
+  for (;;) {
+    e = strip_parens(e);
+    enum CXCursorKind k = clang_getCursorKind(e);
+    if (k == CXCursor_DeclRefExpr)
+      return var_of(ctx, clang_getCursorReferenced(e));
+    Children ch;
+    children_of(e, &ch);
+    CXCursor base = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
+    children_free(&ch);
+    bool through_value =
+        (k == CXCursor_MemberRefExpr &&
+         clang_getCanonicalType(clang_getCursorType(base)).kind != CXType_Pointer) ||
+        (k == CXCursor_ArraySubscriptExpr &&
+         is_array_type(clang_getCanonicalType(clang_getCursorType(base))));
+    if (!through_value || clang_Cursor_isNull(base))
+      return NULL;
+    e = base;
+  }
+}
+
+/* `return &x;` or `return arr;` of a local or parameter: it lives in the
+ * task's frame, which is freed when the async function completes, so the
+ * caller would get a dangling pointer (rustc's E0515). */
+static void check_return(Lint *lt, CXCursor ret) {
+  FnCtx *ctx = lt->ctx;
+  Children ch;
+  children_of(ret, &ch);
+  CXCursor e = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
+  children_free(&ch);
+  Var *v = NULL;
+  CXCursor at = e;
+  if (clang_getCursorKind(e) == CXCursor_UnaryOperator &&
+      clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_AddrOf) {
+    children_of(e, &ch);
+    if (ch.n)
+      at = strip_parens(ch.p[0]);
+    children_free(&ch);
+    v = designated_local(ctx, at);
+  } else if (!clang_Cursor_isNull(e) &&
+             is_array_type(clang_getCanonicalType(clang_getCursorType(e)))) {
+    v = designated_local(ctx, e); /* an array decays to a pointer to its storage */
+  }
+  if (!v)
+    return;
+  unsigned off;
+  if (loc_offset(ctx->L, clang_getCursorLocation(at), &off))
+    diag_at(ctx->L, DIAG_ERROR, off,
+            "address of %s '%s' returned from async function '%s': it lives in the task's "
+            "frame, which is freed when '%s' completes; return the value, or memory the "
+            "caller owns (malloc, or a buffer passed in)",
+            v->is_param ? "parameter" : "local variable", v->name, ctx->fn->name, ctx->fn->name);
 }
 
 /* The runtime's async calls with an integer result return negative errno
@@ -263,6 +377,8 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
     check_discarded(lt, c);
   if (k == CXCursor_UnaryOperator)
     check_conc_discarded(lt, c);
+  if (k == CXCursor_ReturnStmt)
+    check_return(lt, c);
   if (k == CXCursor_CallExpr) {
     check_call(lt, c);
     AsyncFn *g = find_async_fn(ctx->L, clang_getCursorReferenced(c));
@@ -321,6 +437,7 @@ void lint_async_fn(FnCtx *ctx) {
   Lint lt = {.ctx = ctx};
   clang_visitChildren(ctx->body, visit, &lt);
   check_locks(&lt);
+  lint_plain_close(ctx);
   for (size_t i = 0; i < lt.num_locks; i++)
     free(lt.locks[i].what);
   free(lt.locks);

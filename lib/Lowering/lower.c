@@ -311,6 +311,7 @@ static int lower_file(const char *path, const AcOptions *opt, char **out) {
   pp_mark_definitions(&L);
 
   collect_async_fns(&L);
+  check_async_redeclarations(&L);
   find_direct_fns(&L);
   find_recursion(&L);
   CXCursor tuc = clang_getTranslationUnitCursor(L.tu);

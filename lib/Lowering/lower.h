@@ -29,6 +29,7 @@ typedef enum AcWarning {
   W_MUTEX_ACROSS_AWAIT,  /* -Wmutex-across-await */
   W_SPAWN_LOCAL_ADDRESS, /* -Wspawn-local-address */
   W_UNUSED_ASYNC_RESULT, /* -Wunused-async-result */
+  W_CLOSE_RUNTIME_FD,    /* -Wclose-runtime-fd (close_lint.c) */
   AC_NUM_WARNINGS
 } AcWarning;
 /* per warning: as -W/-Wno/-Werror=/-Wno-error= set it (all are on by default) */
@@ -48,6 +49,8 @@ typedef struct AcOptions {
   int num_clang_args;
   bool line_directives;     /* emit #line (default on; --no-line) */
   const char *output_name;  /* the C file's name, for #line of generated code */
+  bool temporary_output;    /* the C file is deleted once compiled: #line maps
+                               generated code to the .ac lines it stands for */
   unsigned char warning[AC_NUM_WARNINGS]; /* AcWarnSetting */
   bool werror;              /* -Werror: warnings are errors */
   bool no_warnings;         /* -w */
@@ -351,8 +354,10 @@ typedef struct Var {
   bool address_taken;   /* `&x` somewhere in the body */
   bool assigned;        /* written by `=`, `op=`, `++` or `--` (not by its declaration) */
   bool promoted;        /* a scalar whose address is never taken: kept in a C
-                           local of the poll (ac_l_<field>), saved to the frame
+                           local of the poll (named 'local'), saved to the frame
                            before each suspension and reloaded on resume */
+  char *local;          /* promoted: the poll's C local, the user's name where
+                           that is safe, else ac_l_<field> (debug_names.c) */
   Range decl_stmt;      /* the DeclStmt, for locals */
   unsigned scope_begin, scope_end; /* the block that declares it */
   unsigned decl_end;    /* end of its declarator: in scope from here to scope_end */
@@ -516,6 +521,10 @@ bool is_async_decl(CXCursor c);
 /* Written with `async` (the prelude's annotation): a function, variable, field, typedef. */
 bool has_async_annotation(CXCursor c);
 void collect_async_fns(Lowering *L);
+/* The error for `await main()` (analyze.c, concurrency.c). */
+extern const char main_not_awaitable[];
+/* async_redecl.c: declarations of one function that disagree on `async` are errors. */
+void check_async_redeclarations(Lowering *L);
 
 /* Fills ctx->awaits and ctx->vars and decides which locals live in the frame. */
 void analyze_fn(FnCtx *ctx);
@@ -554,14 +563,23 @@ void frame_var_fields(FnCtx *ctx, StrBuf *sb, bool large);
 /* emit.c: a variable's frame field (its alignment as declared, the bounds
  * of a variably modified parameter), with where it comes from */
 void var_field(FnCtx *ctx, StrBuf *sb, Var *v);
+/* debug_names.c: sets Var.local of the promoted locals */
+void choose_local_names(FnCtx *ctx);
+/* `break f` in gdb: a symbol at the start of f's body (f__sync's) */
+char *debug_body_label(const AsyncFn *fn);
+char *debug_sync_alias(const AsyncFn *fn);
+bool debug_info_wanted(const AcOptions *opt);
 /* sets Var.shares_storage */
 void frame_overlap_analyze(FnCtx *ctx);
 /* 'off' lies in the block that declares v (a parameter: anywhere) */
 bool in_block_of(const Var *v, unsigned off);
-/* How the lowered body names a frame local: `ac_f->x`, or `ac_l_x` if promoted. */
+/* How the lowered body names a frame local: `ac_f->x`, or its poll local if promoted. */
 char *var_ref(const Var *v);
 /* `dst = src` that also works for a struct with const members (src: an lvalue) */
 char *copy_text(const char *dst, const char *src, bool is_record);
+/* The result of type t (spelled 'type') at address 'addr' of a frame known
+ * by its descriptor only: ac_result may be packed, so unaligned (emit.c). */
+char *result_at(CXType t, const char *type, const char *addr);
 /* A struct or union with a const member (at any depth): it cannot be assigned. */
 bool has_const_member(CXType t);
 
@@ -607,6 +625,8 @@ bool is_direct_await_at(FnCtx *ctx, unsigned off);
 
 /* Errors and warnings for hazards in an async function (after analysis). */
 void lint_async_fn(FnCtx *ctx);
+/* close_lint.c: -Wclose-runtime-fd, close() of an fd the runtime watches. */
+void lint_plain_close(FnCtx *ctx);
 
 /* ------------------------------------------------------------ join_types.c */
 
@@ -702,6 +722,12 @@ bool for_parts(FnCtx *ctx, CXCursor s, CXCursor part[4]);
 void build_state_graph(FnCtx *ctx, StateEdge **edges, size_t *num_edges);
 /* frame_info.c: records fn->info once the function is lowered */
 void record_frame_info(FnCtx *ctx);
+/* frame_liveness.c: whether a local's value is needed after an await of
+ * its scope (for fn->info) */
+typedef struct Liveness Liveness;
+Liveness *liveness_of(FnCtx *ctx);
+bool live_across(const Liveness *lv, const Var *v, const Await *aw);
+void liveness_free(Liveness *lv);
 /* inspect.c: the --emit=layout/dot/json report on the lowered C */
 char *inspect_report(Lowering *L, const char *c_text);
 

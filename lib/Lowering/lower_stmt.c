@@ -135,8 +135,8 @@ static char *frame_assign(Var *v, CXCursor init, const char *text) {
   if (v->promoted) { /* a scalar: `int x = {5};` becomes a compound literal */
     /* never assigned again: stored to the frame here, not at every suspension */
     char *frame = v->assigned ? xstrdup("") : xasprintf("ac_f->%s = ", v->field);
-    char *r = list ? xasprintf("%sac_l_%s = (__typeof__(ac_l_%s))%s", frame, v->field, v->field, text)
-                   : xasprintf("%sac_l_%s = %s", frame, v->field, text);
+    char *r = list ? xasprintf("%s%s = (__typeof__(%s))%s", frame, v->local, v->local, text)
+                   : xasprintf("%s%s = %s", frame, v->local, text);
     free(frame);
     return r;
   }
@@ -155,6 +155,23 @@ static char *frame_assign(Var *v, CXCursor init, const char *text) {
   return r;
 }
 
+/* `T x = E;` whose E awaits, x not in the frame (awaits_before_value in
+ * analyze.c): E's awaits run before the declaration, x is a C local. */
+static void lower_local_init(FnCtx *ctx, CXCursor var, Range r) {
+  CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+  Range ir;
+  if (clang_Cursor_isNull(init) || !crange(ctx, init, &ir))
+    return;
+  char *text = NULL;
+  char *pre = lower_full(ctx, init, &text);
+  char *head = render(ctx->L, (Range){r.begin, ir.begin});
+  char *tail = render(ctx->L, (Range){ir.end, r.end});
+  char *t = xasprintf("%s%s%s%s", pre, head, text, tail);
+  char *ind = line_indent(ctx, r.begin);
+  edit_replace(ctx->L, r, indent_text(t, ind));
+  free(ind), free(t), free(tail), free(head), free(pre), free(text);
+}
+
 /* A DeclStmt.  'for_stmt' is the enclosing for when it is the for's init. */
 static void lower_decl(FnCtx *ctx, CXCursor s, CXCursor for_stmt, bool in_compound, int depth) {
   Range r;
@@ -168,6 +185,9 @@ static void lower_decl(FnCtx *ctx, CXCursor s, CXCursor for_stmt, bool in_compou
     any_frame |= v && v->in_frame;
   }
   if (!any_frame) {
+    if (ch.n == 1 && clang_getCursorKind(ch.p[0]) == CXCursor_VarDecl &&
+        clang_Cursor_isNull(for_stmt) && awaits_in(ctx, r) > 0)
+      lower_local_init(ctx, ch.p[0], r);
     children_free(&ch);
     return;
   }
@@ -465,9 +485,9 @@ static void lower_return(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
   free(cl);
   cl = both;
   if (!e)
-    text = xasprintf("return %sac_f->ac_state = AC_STATE_DONE, AC_READY", cl);
+    text = xasprintf("return %sAC_STATE_SET_DONE(ac_f->ac_state), AC_READY", cl);
   else if (ctx->fn->returns_void)
-    text = xasprintf("return (void)(%s), %sac_f->ac_state = AC_STATE_DONE, AC_READY", e, cl);
+    text = xasprintf("return (void)(%s), %sAC_STATE_SET_DONE(ac_f->ac_state), AC_READY", e, cl);
   else {
     /* The value goes through a temporary: the result shares storage with
      * the frame (emit.c), and the value, the generators' drops and the
@@ -478,7 +498,7 @@ static void lower_return(FnCtx *ctx, CXCursor s, bool in_compound, int depth) {
                       ? xstrdup("__builtin_memcpy((void *)&ac_f->ac_result, &ac_ret, sizeof ac_ret)")
                       : xstrdup("ac_f->ac_result = ac_ret");
     text = xasprintf("do { __typeof__(ac_f->ac_result) ac_ret = (%s); %s%s; "
-                     "ac_f->ac_state = AC_STATE_DONE; return AC_READY; } while (0)",
+                     "AC_STATE_SET_DONE(ac_f->ac_state); return AC_READY; } while (0)",
                      e, cl, store);
     free(store);
   }

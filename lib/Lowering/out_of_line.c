@@ -183,8 +183,10 @@ static OolFrame ool_frame(Await *aw, char *fr) {
   } else {
     o.size = xasprintf("%s__desc.spawn.frame_size", n);
     o.align = xasprintf("%s__desc.spawn.frame_align", n);
-    o.result = xasprintf("*(__typeof__(%s) *)((char *)%s + %s__desc.spawn.result_offset)",
-                         aw->callee->ret_type, fr, n);
+    char *at = xasprintf("(char *)%s + %s__desc.spawn.result_offset", fr, n);
+    o.result = result_at(clang_getResultType(clang_getCursorType(aw->callee->decl)),
+                         aw->callee->ret_type, at);
+    free(at);
   }
   o.alloc = xasprintf("%s = ac_frame_alloc(%s, %s)", fr, o.size, o.align);
   o.free = xasprintf("ac_frame_free(%s, %s, %s)", fr, o.size, o.align);

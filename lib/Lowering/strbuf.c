@@ -84,6 +84,12 @@ char *copy_text(const char *dst, const char *src, bool is_record) {
   return xasprintf("__builtin_memcpy((void *)&%s, (const void *)&(%s), sizeof %s)", dst, src, dst);
 }
 
+char *result_at(CXType t, const char *type, const char *addr) {
+  if (clang_Type_getAlignOf(t) <= 1) /* not packed (emit.c): no alignment to lose */
+    return xasprintf("*(__typeof__(%s) *)(%s)", type, addr);
+  return xasprintf("((struct { __typeof__(%s) v __attribute__((packed)); } *)(%s))->v", type, addr);
+}
+
 void sb_indented(StrBuf *sb, const char *text, int n) {
   while (*text) {
     const char *eol = strchr(text, '\n');

@@ -119,6 +119,15 @@ static char *desc_init(AsyncFn *g, const char *site, bool multiline) {
   return init;
 }
 
+/* `T ac_r = <g's result in ac_fr>; `, ac_fr known by g__desc only */
+static char *result_decl(AsyncFn *g, const char *f) {
+  char *at = xasprintf("(char *)ac_fr + %s__desc.spawn.result_offset", f);
+  char *r = result_at(clang_getResultType(clang_getCursorType(g->decl)), g->ret_type, at);
+  char *d = xasprintf("__typeof__(%s) ac_r = %s; ", g->ret_type, r);
+  free(at), free(r);
+  return d;
+}
+
 void builtin_rewrite(Lowering *L, const BuiltinSite *s) {
   const char *f = s->callee->name;
   const char *comma = s->has_args ? ", " : "";
@@ -131,9 +140,7 @@ void builtin_rewrite(Lowering *L, const BuiltinSite *s) {
                     f, f, f, f, comma);
     char *result = s->callee->returns_void
                        ? xstrdup("")
-                       : xasprintf("__typeof__(%s) ac_r = *(__typeof__(%s) *)((char *)ac_fr + "
-                                   "%s__desc.spawn.result_offset); ",
-                                   s->callee->ret_type, s->callee->ret_type, f);
+                       : result_decl(s->callee, f);
     post = xasprintf("; ac__block_on_check(ac_block_on_frame(ac_fr, %s__desc.spawn.poll, "
                      "%s__desc.spawn.drop)); %sac_frame_free(ac_fr, %s__desc.spawn.frame_size, "
                      "%s__desc.spawn.frame_align); %s; })",

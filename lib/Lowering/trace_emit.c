@@ -19,6 +19,8 @@
  * reference: without a trace function it is shown by name only. */
 #include "lower.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +163,51 @@ static Await **awaits_by_state(FnCtx *ctx) {
   return t;
 }
 
+/* One line of f__debug, as a C string literal. */
+static void debug_line(StrBuf *tab, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void debug_line(StrBuf *tab, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  StrBuf line = {0};
+  char buf[256];
+  int n = vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  if (n >= (int)sizeof buf) { /* a long expression: again, at its length */
+    char *big = xrealloc(NULL, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    sb_puts(&line, big);
+    free(big);
+  } else {
+    sb_puts(&line, buf);
+  }
+  sb_puts(&line, "\n");
+  char *lit = c_string_literal(line.data);
+  sb_printf(tab, "    %s\n", lit);
+  free(lit), free(line.data);
+}
+
+/* Where each frame local lives across awaits, for the debugger: the
+ * awaits in offset order, and per local the range of them in its scope
+ * after its declaration (a parameter: all). */
+static void debug_locals(FnCtx *ctx, StrBuf *tab) {
+  for (size_t i = 0; i < ctx->num_vars; i++) {
+    Var *v = &ctx->vars[i];
+    if (!v->in_frame || !v->field)
+      continue;
+    size_t lo = 0, hi = ctx->num_awaits;
+    if (!v->is_param) {
+      while (lo < ctx->num_awaits && ctx->awaits[lo].range.begin < v->live_from)
+        lo++;
+      hi = lo;
+      while (hi < ctx->num_awaits && ctx->awaits[hi].range.begin < v->scope_end)
+        hi++;
+    }
+    debug_line(tab, "%s %s %s %zu %zu", v->is_param ? "param" : "local", v->name, v->field, lo, hi);
+  }
+}
+
 void emit_trace_fn(FnCtx *ctx) {
   Lowering *L = ctx->L;
   AsyncFn *fn = ctx->fn;
@@ -169,7 +216,15 @@ void emit_trace_fn(FnCtx *ctx) {
   StateTrace *states = states_in_flight(ctx, &num);
   Await **by_state = awaits_by_state(ctx);
   char *file = c_string_literal(L->src.path);
-  StrBuf decls = {0}, body = {0};
+  StrBuf decls = {0}, body = {0}, tab = {0};
+  bool debug = debug_info_wanted(L->opt);
+  if (debug) {
+    debug_line(&tab, "asyncc-debug 1");
+    debug_line(&tab, "fn %s %u %u", fn->name, source_line(&L->src, fn->header.begin),
+               source_line(&L->src, fn->body.end - 1));
+    debug_line(&tab, "file %s", L->src.path);
+    debug_locals(ctx, &tab);
+  }
   for (size_t i = 0; i < num; i++) {
     StateTrace *s = &states[i];
     Await *aw = s->state >= 0 && s->state <= ctx->num_states ? by_state[s->state] : NULL;
@@ -195,6 +250,8 @@ void emit_trace_fn(FnCtx *ctx) {
       what = xstrdup("?");
     sb_printf(&body, "    case %d:\n        ac_trace_await(ac_t, %s, %u, \"%s\", \"%s\");\n",
               s->state, file, line, fn->name, what);
+    if (debug)
+      debug_line(&tab, "await %d %td %u %s", s->state, aw ? aw - ctx->awaits : -1, line, what);
     free(what);
     if (s->n > 1)
       sb_puts(&body, "        ac_trace_nest(ac_t, 1);\n");
@@ -211,6 +268,8 @@ void emit_trace_fn(FnCtx *ctx) {
         sb_printf(&body, "        if %s\n    ", f->guard);
       sb_printf(&body, "        ac_trace_frame(ac_t, %.*s__trace, %s);\n", (int)f->name_len,
                 f->name, f->frame);
+      if (debug)
+        debug_line(&tab, "frame %d %.*s %s", s->state, (int)f->name_len, f->name, f->frame);
       free(f->frame);
       free(f->guard);
     }
@@ -225,12 +284,16 @@ void emit_trace_fn(FnCtx *ctx) {
   StrBuf out = {0};
   sb_printf(&out, "\n%s%svoid %s__trace(const void *ac_fv, struct ac_trace *ac_t)\n{\n"
                   "    const struct %s__frame *ac_f = ac_fv;\n    switch (ac_f->ac_state) {\n"
-                  "%s    default:\n        ac_trace_state(ac_t, \"%s\", ac_f->ac_state);\n"
+                  "%s    default:\n        ac_trace_state(ac_t, \"%s\", AC_STATE_WIDE(ac_f->ac_state));\n"
                   "        break;\n    }\n}\n",
             decls.data ? decls.data : "", st, fn->name, fn->name, body.data ? body.data : "",
             fn->name);
+  if (debug) /* read by share/asyncc/gdb/asyncc.py; `used`: nothing in C reads it */
+    sb_printf(&out, "static const char %s__debug[] __attribute__((used)) =\n%s    \"\";\n",
+              fn->name, tab.data);
   free(decls.data);
   free(body.data);
+  free(tab.data);
   L->generating = true;
   /* depth -2: after the poll's own closing text (and main's wrapper) */
   edit_insert(L, fn->body.end, EDIT_CLOSE, -2, sb_take(&out));

@@ -8,6 +8,7 @@
  * than that sleep's deadline unparks it. */
 #include "driver.h"
 
+#include "io_reg.h"
 #include "task.h"
 #include "task_dump.h"
 
@@ -137,6 +138,8 @@ static int park_timeout(struct ac__driver *d, bool may_block) {
   next = ac__timer_wheel_next_deadline(&d->timers);
   if (d->wake_at && d->wake_at < next)
     next = d->wake_at;
+  if (atomic_load_explicit(&d->io.unverified, memory_order_relaxed) && d->io.next_sweep < next)
+    next = d->io.next_sweep;
   now = ac__driver_now_ms(d);
   if (next == AC__WHEEL_NO_DEADLINE)
     timeout = -1;
@@ -174,6 +177,13 @@ int ac__driver_park(struct ac__driver *d, bool may_block) {
       d->park_deadline = 0;
       unlock(d);
       return err;
+    }
+  }
+  if (atomic_load_explicit(&d->io.unverified, memory_order_relaxed)) {
+    uint64_t now = ac__driver_now_ms(d);
+    if (now >= d->io.next_sweep) {
+      d->io.next_sweep = now + AC__IO_SWEEP_MS;
+      ac__io_sweep(&d->io);
     }
   }
   fire_due_timers(d);

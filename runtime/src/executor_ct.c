@@ -88,6 +88,7 @@ int ac__executor_ct_init(struct ac__executor_ct *ex) {
   ac__arena_init(&ex->arena, &ex->sched, NULL);
   ex->sched.driver = &ex->driver;
   ex->run = (struct ac__task_queue){0};
+  ex->dump = (struct ac__dump_thread){0};
   ex->inject_len = 0;
   ex->inject_cap = INJECT_INITIAL;
   ex->inject = malloc(INJECT_INITIAL * sizeof *ex->inject);
@@ -131,8 +132,11 @@ static void take_injected(struct ac__executor_ct *ex) {
 static bool run_task(struct ac__executor_ct *ex, struct ac_cx *cx, struct ac_task *t) {
   cx->task = t;
   cx->budget = AC__COOP_BUDGET;
+  ac__dump_poll_begin(&ex->dump, t);
   ac__task_begin_poll(t);
-  if (ac__task_poll(t, cx) == AC_READY)
+  bool ready = ac__task_poll(t, cx) == AC_READY;
+  ac__dump_poll_end(&ex->dump);
+  if (ready)
     return true; /* t may be gone */
   if (ac__task_end_poll_local(t))
     ac__task_queue_push(&ex->run, t);
@@ -171,7 +175,7 @@ int ac__executor_ct_block_on(struct ac__executor_ct *ex, struct ac_task *root) {
     }
     /* 2. take */
     take_injected(ex);
-    ac__dump_serve(); /* between polls: every frame at rest */
+    ac__dump_checkpoint(&ex->dump); /* between polls: every frame at rest */
     /* 3. park; about to block, give memory back (not per task: see
      * ac__arena_trim) */
     idle = ac__task_queue_empty(&ex->run);
@@ -191,6 +195,7 @@ out:
   ac__tasks_shutdown_drop(&ex->arena, root);
   drain_queues(ex);
   ac__tasks_release_live(&ex->arena);
+  ac__dump_thread_done(&ex->dump); /* a dump until unregistered need not wait */
   ac__context_exit();
   return err;
 }

@@ -8,6 +8,7 @@
 
 #include "driver.h"
 #include "task.h"
+#include "task_dump.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -30,6 +31,7 @@ struct ac__executor_ct {
   atomic_bool inject_pending;     /* set by foreign wakers, cleared by the owner */
   struct ac__driver driver;
   struct ac__task_arena arena;    /* every task but the root */
+  struct ac__dump_thread dump;    /* where ac_task_dump stops it (task_dump.h) */
 };
 
 /* 0 or a negative errno (nothing to destroy then). */

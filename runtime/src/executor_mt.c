@@ -105,7 +105,6 @@ static void park_in_driver(struct ac__worker *w) {
     return;
   }
   w->in_driver = true;
-  ac__dump_serve(); /* prints that this runtime is not traced */
   /* About to block: give memory back (ac__arena_trim).  trylock: the arena
    * is busy, so not idle after all. */
   w->ex->driver.wake_at = 0;
@@ -369,6 +368,7 @@ static void poll_task(struct ac__worker *w, struct ac_task *t) {
   struct ac__executor_mt *ex = w->ex;
   struct ac_cx cx = {.task = t, .driver = &ex->driver, .budget = AC__COOP_BUDGET};
   ac_poll r;
+  ac__dump_poll_begin(&w->dump, t);
   ac__task_begin_poll(t);
   w->in_poll = true;
   r = ac__task_poll(t, &cx); /* AC_READY: t may be gone (not the root); a
@@ -378,6 +378,7 @@ static void poll_task(struct ac__worker *w, struct ac_task *t) {
       begin_shutdown(ex);
   }
   w->in_poll = false;
+  ac__dump_poll_end(&w->dump);
   if (r == AC_PENDING && ac__task_end_poll(t)) {
     push_local(w, t); /* woken while it ran (ac_yield): to the back */
   }
@@ -424,6 +425,7 @@ static void park(struct ac__worker *w) {
 
 static void worker_loop(struct ac__worker *w) {
   while (!shutting_down(w->ex)) {
+    ac__dump_checkpoint(&w->dump);
     struct ac_task *t = next_task(w);
     if (!t)
       t = steal_work(w);
@@ -442,11 +444,17 @@ static void *worker_main(void *arg) {
   ac__context_enter(&w->ex->sched); /* a fresh thread: runs no runtime */
   ac__context_set_worker(w);
   worker_loop(w);
+  ac__dump_thread_done(&w->dump);
   ac__context_exit();
   return NULL;
 }
 
 /* ------------------------------------------------------ setup, shutdown */
+
+void ac__executor_mt_unpark_all(struct ac__executor_mt *ex) {
+  for (unsigned i = 0; i < ex->nworkers; i++)
+    unpark_worker(&ex->workers[i]);
+}
 
 struct ac__executor_mt *ac__executor_mt_of(struct ac__sched *s) {
   return s && s->schedule == schedule ? of(s) : NULL;
@@ -554,8 +562,10 @@ int ac__executor_mt_block_on(struct ac__executor_mt *ex, struct ac_task *root) {
   }
   /* Workers that could not start are neither running nor listed asleep:
    * never woken, their queues stay empty. */
-  for (unsigned i = started; i < ex->nworkers; i++)
+  for (unsigned i = started; i < ex->nworkers; i++) {
     atomic_fetch_sub(&ex->num_unparked, 1);
+    ac__dump_thread_done(&ex->workers[i].dump);
+  }
   ac__task_wake(root); /* first poll: worker 0's queue */
   worker_loop(w0);
   for (unsigned i = 1; i < started; i++)
@@ -567,6 +577,7 @@ int ac__executor_mt_block_on(struct ac__executor_mt *ex, struct ac_task *root) {
   ac__tasks_shutdown_drop(&ex->arena, root);
   drain_queues(ex);
   ac__tasks_release_live(&ex->arena);
+  ac__dump_thread_done(&w0->dump); /* a dump until unregistered need not wait */
   ac__context_exit();
   return atomic_load(&ex->err);
 }

@@ -9,6 +9,7 @@
 #include "driver.h"
 #include "local_queue.h"
 #include "task.h"
+#include "task_dump.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -41,6 +42,7 @@ struct ac__worker {
   bool asleep;                  /* under idle_lock: listed in ex->sleepers */
   bool woken_searching;         /* under idle_lock: unparked as a searcher */
   pthread_t thread;
+  struct ac__dump_thread dump;  /* where ac_task_dump stops it (task_dump.h) */
 };
 
 struct ac__executor_mt {
@@ -92,5 +94,7 @@ void ac__executor_mt_stats(struct ac__executor_mt *ex, struct ac__mt_stats *out)
 /* The multi-thread executor whose scheduler is 's', or NULL if 's' is not
  * one (for tests: ac__context_current() inside a task). */
 struct ac__executor_mt *ac__executor_mt_of(struct ac__sched *s);
+/* Wakes every worker (ac_task_dump: they come to their checkpoint). */
+void ac__executor_mt_unpark_all(struct ac__executor_mt *ex);
 
 #endif

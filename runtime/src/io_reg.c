@@ -149,6 +149,7 @@ static int bind_to(struct ac__io_reg *reg, int fd, struct ac__reactor *r) {
   int err;
   if (old) /* awaited from another runtime now: move it (waiters stay queued) */
     ac__reactor_remove(old, fd);
+  clear_flags(reg, AC__IO_UNVERIFIED | AC__IO_AGED); /* the ADD below is the check */
   err = ac__reactor_add(r, fd, reg_events(reg), reg);
   if (err == -EEXIST) /* still in r's set through a dup of a closed fd */
     err = ac__reactor_modify(r, fd, reg_events(reg), reg);
@@ -167,9 +168,10 @@ static int bind_to(struct ac__io_reg *reg, int fd, struct ac__reactor *r) {
  * that number inherits a binding that no edge will ever come through.
  * EPOLL_CTL_ADD is the test: EEXIST while the entry lives, else it is the
  * re-registration that was needed.  0: live.  1: it was stale and is
- * renewed: the state it held was the old fd's (its waiters complete with
- * -ECANCELED), so the caller must try again.  -errno: cannot be watched. */
-static int verify_binding(struct ac__io_reg *reg, int fd, struct ac__reactor *r) {
+ * renewed: the state it held was the old fd's, so the caller must try
+ * again; the waiters queued complete with -ECANCELED if 'cancel', else
+ * they try again too.  -errno: cannot be watched (waiters: -ECANCELED). */
+static int verify_binding(struct ac__io_reg *reg, int fd, struct ac__reactor *r, bool cancel) {
   unsigned armed = atomic_load_explicit(&reg->flags, memory_order_relaxed) & AC__IO_OUT_ARMED;
   int err = ac__reactor_add(r, fd, reg_events(reg), reg);
   if (err == -EEXIST)
@@ -178,13 +180,25 @@ static int verify_binding(struct ac__io_reg *reg, int fd, struct ac__reactor *r)
   atomic_fetch_sub_explicit(&r->sources, 1, memory_order_relaxed);
   if (err)
     atomic_store_explicit(&reg->reactor, NULL, memory_order_relaxed);
-  wake_all(&reg->waiters[AC__IO_READ], 1);
-  wake_all(&reg->waiters[AC__IO_WRITE], 1);
+  wake_all(&reg->waiters[AC__IO_READ], cancel || err);
+  wake_all(&reg->waiters[AC__IO_WRITE], cancel || err);
   atomic_store_explicit(&reg->flags, (unsigned char)(armed | (err ? 0 : stream_flags(fd))),
                         memory_order_relaxed);
   bump(&reg->seq[AC__IO_READ]); /* what 'clear' proved was about the old fd */
   bump(&reg->seq[AC__IO_WRITE]);
   return err ? err : 1;
+}
+
+/* Under the lock: a wait trusts the binding of 'reg' (bound to 'r')
+ * without a check; the sweep checks it if it lasts (AC__IO_UNVERIFIED).
+ * Nothing to write while the flag is set and the period is not over. */
+static void trust(struct ac__io_reg *reg, struct ac__reactor *r) {
+  unsigned f = atomic_load_explicit(&reg->flags, memory_order_relaxed);
+  if ((f & (AC__IO_UNVERIFIED | AC__IO_AGED)) == AC__IO_UNVERIFIED)
+    return;
+  clear_flags(reg, AC__IO_AGED); /* a new wait: its period starts now */
+  set_flags(reg, AC__IO_UNVERIFIED);
+  atomic_store_explicit(&r->unverified, 1, memory_order_release);
 }
 
 /* Queue the waiter unless an edge came since op->snap.  'tried': a
@@ -193,10 +207,10 @@ static int verify_binding(struct ac__io_reg *reg, int fd, struct ac__reactor *r)
  * (verify_binding: one epoll_ctl), except for a wait without a syscall on
  * an fd the runtime made (MADE): that is the path of every message of a
  * busy connection (W5), and the runtime's calls reset the registration of
- * the fds they make.  So an fd number is safe to reuse after close(),
- * unless a runtime-made fd closed with close() left "not ready" behind and
- * the fd that takes its number is made by a plain syscall: its first wait
- * then trusts the old state (use ac_close). */
+ * the fds they make.  Such a wait trusts the binding, and the sweep checks
+ * it if it lasts (AC__IO_UNVERIFIED): a runtime-made fd closed with
+ * close() may have left "not ready" behind for a plain fd that took its
+ * number. */
 static int wait(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *cx,
                 bool tried) {
   struct ac__io_reg *reg = op->reg;
@@ -207,10 +221,13 @@ static int wait(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *
     unlock(reg);
     return -ECANCELED;
   }
-  if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) == r &&
-      (tried || !ac__io_reg_has(reg, AC__IO_MADE)) && (err = verify_binding(reg, fd, r))) {
-    unlock(reg);
-    return err < 0 ? err : AC__IO_TRY;
+  bool trusted = false;
+  if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) == r) {
+    trusted = !tried && ac__io_reg_has(reg, AC__IO_MADE);
+    if (!trusted && (err = verify_binding(reg, fd, r, true))) {
+      unlock(reg);
+      return err < 0 ? err : AC__IO_TRY;
+    }
   }
   if (dir == AC__IO_WRITE && !ac__io_reg_has(reg, AC__IO_OUT_ARMED)) {
     /* The first wait to write: from now on the fd reports EPOLLOUT.  epoll
@@ -232,6 +249,8 @@ static int wait(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *
     unlock(reg);
     return AC__IO_TRY;
   }
+  if (trusted)
+    trust(reg, r);
   op->w.task = cx->task;
   op->w.closed = 0;
   op->w.since = ac__coarse_now();
@@ -356,6 +375,41 @@ int ac_close(int fd) {
     unlock(reg);
   }
   return close(fd) == 0 ? 0 : -errno;
+}
+
+/* Under the lock, 'reg' bound to 'r' and UNVERIFIED. */
+static void sweep_one(struct ac__io_reg *reg, int fd, struct ac__reactor *r, bool *again) {
+  bool waited = reg->waiters[AC__IO_READ] || reg->waiters[AC__IO_WRITE];
+  if (waited && !ac__io_reg_has(reg, AC__IO_AGED)) {
+    set_flags(reg, AC__IO_AGED); /* checked at the next sweep if still waiting */
+    *again = true;
+    return;
+  }
+  clear_flags(reg, AC__IO_UNVERIFIED | AC__IO_AGED);
+  if (waited) /* waiting for a whole period: check; a stale binding's waiters try again */
+    verify_binding(reg, fd, r, false);
+}
+
+void ac__io_sweep(struct ac__reactor *r) {
+  bool again = false;
+  if (!atomic_exchange_explicit(&r->unverified, 0, memory_order_acquire))
+    return;
+  for (unsigned p = 0; p < AC__IO_PAGES; p++) {
+    struct ac__io_reg *page = atomic_load_explicit(&ac__io_pages[p], memory_order_acquire);
+    for (unsigned i = 0; page && i < AC__IO_PAGE_SIZE; i++) {
+      struct ac__io_reg *reg = &page[i];
+      if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) != r ||
+          !ac__io_reg_has(reg, AC__IO_UNVERIFIED))
+        continue;
+      lock(reg);
+      if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) == r &&
+          ac__io_reg_has(reg, AC__IO_UNVERIFIED))
+        sweep_one(reg, (int)(p << AC__IO_PAGE_SHIFT | i), r, &again);
+      unlock(reg);
+    }
+  }
+  if (again)
+    atomic_store_explicit(&r->unverified, 1, memory_order_release);
 }
 
 bool ac__io_has_waiter(int fd, enum ac__io_dir dir) {

@@ -73,7 +73,18 @@ enum ac__io_dir { AC__IO_READ = 0, AC__IO_WRITE = 1 };
  * any other fd first checks that its epoll entry still exists (io_reg.c,
  * verify_binding): a plain close() drops the entry and leaves the
  * registration bound, and the next fd with that number would wait for
- * edges that never come. */
+ * edges that never come.
+ * UNVERIFIED: a task waits on a MADE fd without having asked the kernel
+ * (no syscall: the registration knew the fd not ready), so the binding is
+ * trusted, not checked: the fd may have been closed with close() and its
+ * number reused by a plain socket()/open()/accept().  Checking would cost
+ * an epoll_ctl per message of a busy connection (W5), so the reactor's
+ * parker sweeps instead (ac__io_sweep, every AC__IO_SWEEP_MS): a wait that
+ * has lasted a whole sweep period (AGED at one sweep, still waiting at the
+ * next) gets its binding checked, and a stale one is renewed and its
+ * waiters retry.  A wait on a reused number thus ends at most two periods
+ * late instead of never; the connections of a busy server are woken by
+ * their edges first and never checked. */
 enum ac__io_reg_flags {
   AC__IO_ENDED_READ = 1u << AC__IO_READ,
   AC__IO_ENDED_WRITE = 1u << AC__IO_WRITE,
@@ -81,7 +92,12 @@ enum ac__io_reg_flags {
   AC__IO_OUT_ARMED = 8,
   AC__IO_SOCKET = 16,
   AC__IO_MADE = 32,
+  AC__IO_UNVERIFIED = 64,
+  AC__IO_AGED = 128,
 };
+
+/* The period of ac__io_sweep (ms). */
+#define AC__IO_SWEEP_MS 100
 
 /* One cache line, aligned: an event, a wait and an operation's checks
  * touch one line of the table, not two (W5 at 1,000 connections: the
@@ -230,6 +246,11 @@ static inline ac_poll ac__io_run(struct ac_io_op *op, int fd, enum ac__io_dir di
     }
   }
 }
+
+/* The parker of 'r', every AC__IO_SWEEP_MS while r->unverified: checks the
+ * bindings of the registrations bound to 'r' whose trusted waits have
+ * lasted a whole period (see AC__IO_UNVERIFIED). */
+void ac__io_sweep(struct ac__reactor *r);
 
 /* Whether a task waits on 'fd' in 'dir' (tests; takes the lock). */
 bool ac__io_has_waiter(int fd, enum ac__io_dir dir);

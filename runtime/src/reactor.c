@@ -39,6 +39,8 @@ int ac__reactor_init(struct ac__reactor *r) {
   struct epoll_event ev = {.events = EPOLLIN | EPOLLET, .data.ptr = NULL};
 
   r->sources = 0;
+  r->unverified = 0;
+  r->next_sweep = 0;
   r->uring = NULL;
   r->epoll_fd = -1;
   r->unpark_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);

@@ -24,6 +24,11 @@ struct ac__reactor {
   int epoll_fd;                     /* epoll backend; -1 with io_uring */
   int unpark_fd;                    /* eventfd written by ac__reactor_unpark */
   _Atomic unsigned sources;         /* registered fds, the eventfd excluded; any thread */
+  /* Some registration bound here has a wait that trusted it without asking
+   * the kernel (io_reg.h, AC__IO_UNVERIFIED): the parker must sweep at
+   * next_sweep (ms, runtime clock).  Set by any thread. */
+  _Atomic _Bool unverified;
+  uint64_t next_sweep; /* the parker's */
 };
 
 /* 0 or a negative errno; on failure nothing is left open. */

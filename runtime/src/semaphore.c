@@ -13,6 +13,7 @@
  * A waiter dropped after its grant returns the permits (which may go to the
  * next waiter), so a cancelled lock never loses a hand-off. */
 #include "sync_internal.h"
+#include "task_dump.h"
 #include "waitq.h"
 
 #include <asyncc/sync.h>
@@ -22,6 +23,7 @@
 void ac_sem_init(struct ac_sem *s, size_t permits) {
   atomic_init(&s->lock, 0);
   s->permits = permits;
+  s->taker = NULL;
   ac__waitq_init(&s->q);
 }
 
@@ -35,20 +37,22 @@ static void grant(struct ac_sem *s, struct ac__wake_list *wl) {
     if (s->permits < n)
       break;
     s->permits -= n;
+    s->taker = w->task;
     ac__waitq_take(&s->q, w, 0, wl);
   }
 }
 
-static bool try_locked(struct ac_sem *s, size_t n) {
+static bool try_locked(struct ac_sem *s, size_t n, struct ac_task *taker) {
   if (!ac__waitq_empty(&s->q) || s->permits < n)
     return false;
   s->permits -= n;
+  s->taker = taker;
   return true;
 }
 
 int ac_sem_try_acquire(struct ac_sem *s, size_t n) {
   ac__spin_lock(&s->lock);
-  bool ok = try_locked(s, n);
+  bool ok = try_locked(s, n, NULL);
   ac__spin_unlock(&s->lock);
   return ok ? 0 : -EAGAIN;
 }
@@ -93,7 +97,7 @@ static ac_poll acquire_poll(unsigned *state, struct ac__acquire *a, struct ac_cx
   }
   struct ac_sem *s = a->sem;
   ac__spin_lock(&s->lock);
-  if (try_locked(s, a->n)) {
+  if (try_locked(s, a->n, cx->task)) {
     ac__spin_unlock(&s->lock);
     *state = AC_STATE_DONE;
     return AC_READY;
@@ -192,6 +196,19 @@ void ac_sem_acquire__trace(const void *frame, struct ac_trace *t) {
 void ac_mutex_lock__trace(const void *frame, struct ac_trace *t) {
   const struct ac_mutex_lock__frame *f = frame;
   acquire_trace(f->ac_state, &f->a, "lock of mutex", (void *)f->a.sem, t);
+  if (f->ac_state != OP_WAITING)
+    return;
+  /* who holds it: the last taker, while no permit is free */
+  struct ac_sem *s = f->a.sem;
+  ac__spin_lock(&s->lock);
+  struct ac_task *holder = s->permits == 0 ? s->taker : NULL;
+  bool locked = s->permits == 0;
+  const char *name = holder ? ac__task_name(holder) : NULL;
+  ac__spin_unlock(&s->lock);
+  if (holder)
+    ac_trace_wait(t, "held by task %p %s", (void *)holder, name);
+  else if (locked)
+    ac_trace_wait(t, "held by a thread (ac_mutex_try_lock outside a task)");
 }
 
 void ac_rwlock_read_lock__trace(const void *frame, struct ac_trace *t) {

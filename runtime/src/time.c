@@ -28,11 +28,11 @@ ac_poll ac_yield__poll(struct ac_yield__frame *f, struct ac_cx *cx) {
     ac__task_wake(cx->task);
     return AC_PENDING;
   }
-  f->ac_state = AC_STATE_DONE;
+  AC_STATE_SET_DONE(f->ac_state);
   return AC_READY;
 }
 
-void ac_yield__drop(struct ac_yield__frame *f) { f->ac_state = AC_STATE_DONE; }
+void ac_yield__drop(struct ac_yield__frame *f) { AC_STATE_SET_DONE(f->ac_state); }
 
 /* ------------------------------------------------------- timers: shared part
  * ac_sleep_ms and ac_sleep_until share the timer logic; they differ only in

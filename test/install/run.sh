@@ -58,6 +58,8 @@ PY
     clangd --check=app.ac --compile-commands-dir=b 2>&1 | tee clangd.log | tail -1
     grep -q 'All checks completed, 0 errors' clangd.log
   fi
+  # the installed asyncc-clangd finds the asyncc installed next to it
+  "$prefix/bin/asyncc-clangd" --print-clangd-config | grep -qF "\"$prefix/include/asyncc/prelude.h\""
   if [ "$mode" = cmake-ninja ]; then
     # the sanitized runtime variant
     cmake -S . -B s -G Ninja -DCMAKE_PREFIX_PATH="$prefix" -DASYNCC_SANITIZE=address >/dev/null

@@ -68,9 +68,9 @@ TEST_IMPL(yield_drop_is_noop) {
   struct ac_yield__frame y;
   ac_yield__init(&y);
   ac_yield__drop(&y); /* unstarted */
-  ASSERT_UINT_EQ(y.ac_state, AC_STATE_DONE);
+  ASSERT_TRUE(AC_STATE_IS_DONE(y.ac_state));
   ac_yield__drop(&y); /* done */
-  ASSERT_UINT_EQ(y.ac_state, AC_STATE_DONE);
+  ASSERT_TRUE(AC_STATE_IS_DONE(y.ac_state));
 }
 
 /* ------------------------------------------------------------------------

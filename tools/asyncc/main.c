@@ -57,7 +57,7 @@ static const char *usage =
     "  -x LANG          the language of the inputs that follow: ac, c (or another\n"
     "                   language of the backend), none (by the file name again)\n"
     "  -Wblocking-call, -Wmutex-across-await, -Wspawn-local-address,\n"
-    "  -Wunused-async-result\n"
+    "  -Wunused-async-result, -Wclose-runtime-fd\n"
     "                   asyncc's warnings (all on by default); -Wno-NAME turns one\n"
     "                   off, -Werror=NAME makes it an error, -Wno-error=NAME undoes\n"
     "                   that; -Werror and -w apply to them and are also passed to\n"
@@ -71,7 +71,7 @@ static const char *usage =
     "                   takes that format)\n"
     "  -fdiagnostics-parseable-fixits\n"
     "                   also print each fix-it as clang does: fix-it:\"FILE\":{L:C-L:C}:\"TEXT\"\n"
-    "  --no-line        no #line directives in the lowered C\n"
+    "  --no-line        no #line directives (nor gdb's symbols) in the lowered C\n"
     "  --cc=CC          the backend C compiler (default: $ASYNCC_CC, else cc; never\n"
     "                   $CC, which is asyncc itself under CC=asyncc); a backend that\n"
     "                   is asyncc is refused\n"
@@ -701,6 +701,7 @@ int main(int argc, char **argv) {
     else
       path = xasprintf("%s/%d-%s", d.tmpdir, i, base);
     opt.output_name = path;
+    opt.temporary_output = !d.emit_c;
     if (d.emit_c && !d.dry_run && (rc = check_overwrite(&d, path)))
       break;
     if (d.verbose) { /* the lowering runs in this process, after the backend's -E */

@@ -5,7 +5,18 @@
  * are plain C written to the same convention, so the compiler treats every
  * async function alike:
  *
- *   struct f__frame { unsigned ac_state; ...; T ac_result; };
+ *   struct f__frame { S ac_state; ...; T ac_result; };   (fields in any order)
+ *
+ * S, the resume state, is the narrowest of unsigned char, unsigned short and
+ * unsigned that holds the function's states and AC_STATE_DONE (all ones at
+ * that width): test and set it with AC_STATE_IS_DONE / AC_STATE_SET_DONE.
+ * ac_result may be declared __attribute__((packed)): it then adds no
+ * alignment to the frame (a frame of bytes stays aligned to 1) and is read
+ * and written as an ordinary member; its offset is offsetof(...,
+ * ac_result), not always aligned for T: code that reads it by offset copies
+ * bytes (memcpy).  It may share storage with every other field but ac_state,
+ * and is valid once the frame is done.  Code outside the frame's own
+ * functions reads ac_state (done or not) and, once done, ac_result only.
  *   void    f__init(struct f__frame *f, P...);         stores arguments, runs nothing
  *   ac_poll f__poll(struct f__frame *f, struct ac_cx *cx);  AC_READY or AC_PENDING
  *   void    f__drop(struct f__frame *f);               cancels an unfinished frame
@@ -66,8 +77,14 @@ struct ac_trace;
 typedef void (*ac_trace_fn)(const void *frame, struct ac_trace *t);
 
 /* The state of a frame that has completed (or was dropped).  Also defined,
- * identically, by lowered.h. */
+ * identically, by lowered.h.  A frame whose ac_state is narrower than
+ * unsigned holds it truncated (0xFF, 0xFFFF): compare and store through
+ * these, which convert AC_STATE_DONE to the field's own type. */
 #define AC_STATE_DONE 0xFFFFFFFFu
+#define AC_STATE_IS_DONE(s) ((s) == (__typeof__(s))AC_STATE_DONE)
+#define AC_STATE_SET_DONE(s) ((s) = (__typeof__(s))AC_STATE_DONE)
+/* A state of any width as an unsigned, done as AC_STATE_DONE (traces). */
+#define AC_STATE_WIDE(s) (AC_STATE_IS_DONE(s) ? AC_STATE_DONE : (unsigned)(s))
 
 /* A leaf's fast path defined in its header: inlined into generated code
  * (no call on the hot path), never emitted there.  The runtime library

@@ -5,7 +5,9 @@
  *   async void ac_sleep_ms(unsigned long);   complete after >= ms milliseconds
  *   async void ac_sleep_until(uint64_t);     complete once ac_now_ms() >= deadline
  *
- * Frame fields other than ac_state are private to the runtime; they are
+ * ac_state is as wide as each leaf's states need (ac_yield: one byte; the
+ * others: unsigned); test it with AC_STATE_IS_DONE.  Frame fields other
+ * than ac_state are private to the runtime; they are
  * visible only so that the frames can be embedded in generated frames. */
 #ifndef ASYNCC_LEAF_H
 #define ASYNCC_LEAF_H
@@ -16,7 +18,7 @@
  * First poll: wakes its own task and returns AC_PENDING, so the executor
  * puts the task at the back of its run queue.  Second poll: AC_READY. */
 struct ac_yield__frame {
-  unsigned ac_state;
+  unsigned char ac_state; /* 3 states: one byte (asyncc.h) */
 };
 void ac_yield__init(struct ac_yield__frame *f);
 ac_poll ac_yield__poll(struct ac_yield__frame *f, struct ac_cx *cx);

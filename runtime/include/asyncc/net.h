@@ -5,9 +5,11 @@
  * waits only after EAGAIN ("optimistic I/O"); the fd is then registered,
  * once for its whole life, with the epoll reactor of the runtime that
  * polls the task (EPOLLIN|EPOLLOUT|EPOLLRDHUP, edge-triggered).  Close such
- * fds with ac_close(), which deregisters them first: a plain close() leaves
- * a stale registration behind, which the next fd with the same number
- * detects in all but one case (docs/runtime.md, "Registrations").
+ * fds with ac_close(), which deregisters them first and completes the
+ * operations waiting on them: a plain close() wakes nobody, and leaves a
+ * stale registration behind, which the next fd with the same number
+ * detects at once, or within 200 ms for a wait that trusted it
+ * (docs/runtime.md, "Registrations").
  *
  * All calls return a negative errno on error and never abort on what a peer
  * does (reset, half-close, EPIPE).  Starting a runtime, or the first use

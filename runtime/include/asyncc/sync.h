@@ -53,6 +53,8 @@ struct ac_sem {
   _Atomic unsigned char lock;
   size_t permits;       /* free permits */
   struct ac_waitq q;    /* acquirers, FIFO */
+  struct ac_task *taker; /* the last task to take permits (NULL: not a task):
+                            a mutex's holder while it is locked (task dump) */
 };
 
 void ac_sem_init(struct ac_sem *s, size_t permits);

@@ -2,7 +2,8 @@
  *
  *   int ac_task_dump(int fd);
  *
- * writes, for each live task of the process's current-thread runtimes, its
+ * writes, for each live task of the process's runtimes (current-thread and
+ * multi-thread), its
  * state (running, runnable, waiting, completed), how long it has waited,
  * and its chain of nested awaits down to the leaf it waits in:
  *
@@ -21,19 +22,18 @@
 
 #include <asyncc/asyncc.h>
 
-/* Dumps every live task of the process's current-thread runtimes to 'fd'.
- * Called from a task (or plain C on a runtime's thread), the dump of that
- * runtime runs at once and the caller shows as "running"; the other
- * runtimes dump on their own threads when they next park, and this call
- * waits for them (up to 2 s).  A multi-thread runtime prints one line: its
- * frames are polled on several threads at once and are not traced.
- * Returns 0, or -ETIMEDOUT if a runtime did not answer in time (a task
- * that never yields keeps its thread busy). */
+/* Dumps every live task of the process's runtimes to 'fd'.  Every runtime
+ * thread stops between polls while the dump reads the frames; one stuck in
+ * a poll for 250 ms (a task that never yields) is left running, and its
+ * task shows as "running ... did not stop", untraced.  Called from a task,
+ * the caller's thread counts as stopped and the caller shows as "running".
+ * Returns 0 (-ENOMEM if it could not allocate). */
 int ac_task_dump(int fd);
 
 /* Installs the SIGQUIT handler that ASYNCC_TASK_DUMP=1 installs (the
- * first runtime to start reads the variable): the handler only records
- * the request, and each runtime dumps to stderr when it next parks. */
+ * first runtime to start reads the variable): the handler only posts a
+ * semaphore (async-signal-safe), and a thread of the dump's own writes the
+ * dump to stderr, so it comes even when every runtime thread is stuck. */
 int ac_task_dump_on_sigquit(void);
 
 /* ------------------------------------------------ for f__trace and leaves */
