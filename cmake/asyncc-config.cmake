@@ -52,7 +52,7 @@ if(NOT TARGET asyncc::runtime)
     set_target_properties(asyncc::${name} PROPERTIES
       IMPORTED_LOCATION "${_asyncc_prefix}/lib/${file}"
       INTERFACE_INCLUDE_DIRECTORIES "${ASYNCC_INCLUDE_DIR}"
-      INTERFACE_LINK_LIBRARIES Threads::Threads)
+      INTERFACE_LINK_LIBRARIES "uring;Threads::Threads")
     if(ARGN)
       set_target_properties(asyncc::${name} PROPERTIES
         INTERFACE_COMPILE_OPTIONS "${ARGN}" INTERFACE_LINK_OPTIONS "${ARGN}")

@@ -3,11 +3,11 @@
 # build and test: the compilers, libclang 19, FileCheck/lit, csmith, gdb,
 # pkg-config (the install tests build a consumer project with it), meson
 # (test/driver/meson-cc.test builds a project with CC=asyncc), clangd-19
-# (asyncc-clangd runs it), and the header-only macro libraries the
-# test/macros corpus is written against (uthash-dev, libbsd-dev for
-# <bsd/sys/tree.h>, libstb-dev).
+# (asyncc-clangd runs it), the header-only macro libraries the test/macros
+# corpus is written against (uthash-dev, libbsd-dev for <bsd/sys/tree.h>,
+# libstb-dev), and liburing-dev (the runtime's io_uring reactor backend).
 set -e
-PKGS="build-essential cmake ninja-build pkg-config python3 libclang-19-dev clang-19 llvm-19-tools libclang-rt-19-dev csmith libcsmith-dev gdb meson uthash-dev libbsd-dev libstb-dev clangd-19"
+PKGS="build-essential cmake ninja-build pkg-config python3 libclang-19-dev clang-19 llvm-19-tools libclang-rt-19-dev csmith libcsmith-dev gdb meson uthash-dev libbsd-dev libstb-dev clangd-19 liburing-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

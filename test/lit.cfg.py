@@ -4,6 +4,7 @@
 # Parameters (lit -D):
 #   cc=gcc|clang-19   backend compiler for the generated C (default gcc)
 #   san=1             build execution tests with ASan + UBSan
+#   io=uring          run them with the io_uring reactor backend (ASYNCC_IO)
 import os
 import lit.formats
 
@@ -16,9 +17,11 @@ config.test_source_root = os.path.dirname(__file__)
 
 cc = lit_config.params.get('cc', 'gcc')
 san = lit_config.params.get('san', '0') == '1'
+io = lit_config.params.get('io', '')
 # each variant writes its outputs (%t) in a tree of its own: ctest runs the
 # variants of one test in parallel
-config.test_exec_root = os.path.join(config.asyncc_build_dir, 'test', 'out-' + cc + ('-san' if san else ''))
+config.test_exec_root = os.path.join(config.asyncc_build_dir, 'test', 'out-' + cc + ('-san' if san else '') +
+                                     ('-' + io if io else ''))
 flags = '-Wall -Wextra -Werror'
 if san:
     flags += ' -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer'
@@ -42,6 +45,9 @@ config.substitutions.append(('%srcroot', os.path.dirname(config.test_source_root
 # ASan: leaks are errors; UBSan: print stacks
 config.environment['ASAN_OPTIONS'] = 'detect_leaks=1:abort_on_error=0'
 config.environment['UBSAN_OPTIONS'] = 'print_stacktrace=1:halt_on_error=1'
+if io:
+    config.environment['ASYNCC_IO'] = io
+    config.available_features.add('io-' + io)
 for var in ('PATH', 'HOME', 'TMPDIR'):
     if var in os.environ:
         config.environment[var] = os.environ[var]

@@ -54,6 +54,11 @@ int ac__driver_make_shared(struct ac__driver *d) {
   int err = pthread_mutex_init(&d->timer_lock, NULL);
   if (err)
     return -err;
+  err = ac__reactor_make_shared(&d->io);
+  if (err) {
+    pthread_mutex_destroy(&d->timer_lock);
+    return err;
+  }
   d->shared = true;
   return 0;
 }

@@ -255,6 +255,7 @@ static int wait(struct ac_io_op *op, int fd, enum ac__io_dir dir, struct ac_cx *
   op->w.closed = 0;
   op->w.since = ac__coarse_now();
   link_waiter(&reg->waiters[dir], &op->w);
+  ac__reactor_arm(r, fd, reg, dir);
   unlock(reg);
   return AC__IO_PENDING;
 }
@@ -352,10 +353,16 @@ void ac__io_unmark_socket(struct ac__io_reg *reg) { clear_flags(reg, AC__IO_SOCK
 
 void ac__io_op_drop(struct ac_io_op *op) {
   if (op->reg && op->w.task) {
-    lock(op->reg);
-    if (op->w.pprev)
+    struct ac__io_reg *reg = op->reg;
+    lock(reg);
+    if (op->w.pprev) {
+      struct ac__reactor *r = atomic_load_explicit(&reg->reactor, memory_order_relaxed);
       unlink_waiter(&op->w);
-    unlock(op->reg);
+      for (int dir = AC__IO_READ; r && dir <= AC__IO_WRITE; dir++)
+        if (!reg->waiters[dir])
+          ac__reactor_disarm(r, reg, dir);
+    }
+    unlock(reg);
     op->w.task = NULL;
   }
 }

@@ -1,4 +1,5 @@
-/* epoll + eventfd reactor (see reactor.h).
+/* epoll + eventfd reactor (see reactor.h), and the switch to the io_uring
+ * backend (reactor_uring.c) when the reactor has a ring.
  *
  * Edge-triggered: a handler is told once per readiness change and must
  * consume until EAGAIN; that saves an epoll_ctl per wait, which is what
@@ -6,9 +7,12 @@
 #include "reactor.h"
 
 #include "io_reg.h"
+#include "reactor_uring.h"
 
 #include <errno.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -24,6 +28,12 @@ static void drain_unpark(struct ac__reactor *r) {
     ;
 }
 
+/* ASYNCC_IO=uring asks for io_uring; anything else, or nothing, is epoll. */
+static int wants_uring(void) {
+  const char *io = getenv("ASYNCC_IO");
+  return io && strcmp(io, "uring") == 0;
+}
+
 int ac__reactor_init(struct ac__reactor *r) {
   int err;
   struct epoll_event ev = {.events = EPOLLIN | EPOLLET, .data.ptr = NULL};
@@ -31,12 +41,17 @@ int ac__reactor_init(struct ac__reactor *r) {
   r->sources = 0;
   r->unverified = 0;
   r->next_sweep = 0;
-  r->unpark_fd = -1;
-  r->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
-  if (r->epoll_fd < 0)
-    goto fail;
+  r->uring = NULL;
+  r->epoll_fd = -1;
   r->unpark_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (r->unpark_fd < 0)
+    goto fail;
+  /* A ring refused (seccomp, kernel.io_uring_disabled, an old kernel):
+   * epoll, silently. */
+  if (wants_uring() && ac__uring_init(r) == 0)
+    return 0;
+  r->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+  if (r->epoll_fd < 0)
     goto fail;
   if (epoll_ctl(r->epoll_fd, EPOLL_CTL_ADD, r->unpark_fd, &ev) < 0)
     goto fail;
@@ -55,13 +70,18 @@ fail:
 void ac__reactor_destroy(struct ac__reactor *r) {
   /* fd registrations bound here must bind again in the next runtime. */
   ac__io_forget_reactor(r);
+  if (r->uring)
+    ac__uring_destroy(r);
+  else
+    close(r->epoll_fd);
   close(r->unpark_fd);
-  close(r->epoll_fd);
   r->epoll_fd = r->unpark_fd = -1;
 }
 
 int ac__reactor_add(struct ac__reactor *r, int fd, uint32_t events, struct ac__io_reg *reg) {
   struct epoll_event ev = {.events = events | EPOLLET, .data.ptr = reg};
+  if (r->uring)
+    return ac__uring_add(r, fd, reg);
   if (epoll_ctl(r->epoll_fd, EPOLL_CTL_ADD, fd, &ev) < 0)
     return -errno;
   r->sources++;
@@ -70,10 +90,14 @@ int ac__reactor_add(struct ac__reactor *r, int fd, uint32_t events, struct ac__i
 
 int ac__reactor_modify(struct ac__reactor *r, int fd, uint32_t events, struct ac__io_reg *reg) {
   struct epoll_event ev = {.events = events | EPOLLET, .data.ptr = reg};
+  if (r->uring) /* the direction is chosen per poll, at each wait */
+    return 0;
   return epoll_ctl(r->epoll_fd, EPOLL_CTL_MOD, fd, &ev) < 0 ? -errno : 0;
 }
 
 int ac__reactor_remove(struct ac__reactor *r, int fd) {
+  if (r->uring)
+    return ac__uring_remove(r, fd);
   /* ENOENT/EBADF: the entry went with a plain close() of the fd; it was
    * counted all the same. */
   if (epoll_ctl(r->epoll_fd, EPOLL_CTL_DEL, fd, NULL) < 0 && errno != ENOENT && errno != EBADF)
@@ -84,7 +108,10 @@ int ac__reactor_remove(struct ac__reactor *r, int fd) {
 
 int ac__reactor_poll(struct ac__reactor *r, int timeout_ms) {
   struct epoll_event events[AC__REACTOR_EVENTS];
-  int n = epoll_wait(r->epoll_fd, events, AC__REACTOR_EVENTS, timeout_ms);
+  int n;
+  if (r->uring)
+    return ac__uring_poll(r, timeout_ms);
+  n = epoll_wait(r->epoll_fd, events, AC__REACTOR_EVENTS, timeout_ms);
   if (n < 0)
     return errno == EINTR ? 0 : -errno;
   for (int i = 0; i < n; i++) {
@@ -104,3 +131,7 @@ void ac__reactor_unpark(struct ac__reactor *r) {
   ssize_t rc = write(r->unpark_fd, &one, sizeof one);
   (void)rc;
 }
+
+int ac__reactor_make_shared(struct ac__reactor *r) { return r->uring ? ac__uring_make_shared(r) : 0; }
+
+const char *ac__reactor_backend(const struct ac__reactor *r) { return r->uring ? "uring" : "epoll"; }

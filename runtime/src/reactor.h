@@ -4,7 +4,12 @@
  * Each registered fd carries its registration (io_reg.h); when epoll
  * reports the fd, the reactor hands the event bits to ac__io_reg_ready,
  * which wakes whichever tasks wait on it.  The unpark eventfd's events
- * carry NULL.  Owner-thread only, except ac__reactor_unpark. */
+ * carry NULL.  Owner-thread only, except ac__reactor_unpark.
+ *
+ * Two backends, chosen per reactor at init: epoll (the default) and
+ * io_uring (ASYNCC_IO=uring; reactor_uring.c), which waits in the ring and
+ * learns readiness from one-shot polls armed while a task waits
+ * (ac__reactor_arm).  The registrations (io_reg.c) work alike on both. */
 #ifndef AC__REACTOR_H
 #define AC__REACTOR_H
 
@@ -12,9 +17,11 @@
 #include <stdint.h>
 
 struct ac__io_reg;
+struct ac__uring;
 
 struct ac__reactor {
-  int epoll_fd;
+  struct ac__uring *uring;          /* the io_uring backend; NULL: epoll */
+  int epoll_fd;                     /* epoll backend; -1 with io_uring */
   int unpark_fd;                    /* eventfd written by ac__reactor_unpark */
   _Atomic unsigned sources;         /* registered fds, the eventfd excluded; any thread */
   /* Some registration bound here has a wait that trusted it without asking
@@ -40,5 +47,30 @@ int ac__reactor_poll(struct ac__reactor *r, int timeout_ms);
 
 /* Makes a current or the next ac__reactor_poll return.  Any thread. */
 void ac__reactor_unpark(struct ac__reactor *r);
+
+/* The reactor of a multi-thread runtime: add, remove and the arms below
+ * may then come from any worker (epoll: nothing to do).  0 or -errno. */
+int ac__reactor_make_shared(struct ac__reactor *r);
+
+/* "epoll" or "uring": the backend in use (tests, task dump). */
+const char *ac__reactor_backend(const struct ac__reactor *r);
+
+void ac__uring_arm(struct ac__reactor *r, int fd, struct ac__io_reg *reg, int dir);
+void ac__uring_disarm(struct ac__reactor *r, struct ac__io_reg *reg, int dir);
+
+/* A task was queued on the registration of 'fd' to wait in 'dir' (enum
+ * ac__io_dir), under its lock.  epoll reports edges on its own; io_uring
+ * needs a poll in flight for the fd's readiness to be reported. */
+static inline void ac__reactor_arm(struct ac__reactor *r, int fd, struct ac__io_reg *reg, int dir) {
+  if (r->uring)
+    ac__uring_arm(r, fd, reg, dir);
+}
+
+/* The last waiter of 'dir' on 'reg' went away (dropped), under its lock:
+ * io_uring cancels the polls in flight, which hold the file open. */
+static inline void ac__reactor_disarm(struct ac__reactor *r, struct ac__io_reg *reg, int dir) {
+  if (r->uring)
+    ac__uring_disarm(r, reg, dir);
+}
 
 #endif

@@ -113,6 +113,12 @@
   X(net_pipe_readiness) \
   X(net_stream_sockets_use_recv_send) \
   X(net_pipe_stream_transfer) \
+  X(uring_backend_from_env) \
+  X(uring_plain_close_after_dropped_wait) \
+  X(uring_plain_close_after_dropped_wait_mt) \
+  X(uring_ac_close_from_other_thread) \
+  X(reactor_abort_storm) \
+  X(reactor_abort_storm_mt) \
   X(net_dns_localhost) \
   X(fs_and_dns_on_the_pool) \
   X(signal_wakes_every_waiter) \

@@ -769,6 +769,7 @@ int main(int argc, char **argv) {
         push(&cmd, rt);
       if (rt && linking_shared(&d)) /* where the library finds the runtime at load time */
         push(&cmd, xasprintf("-Wl,-rpath,%s/lib", d.prefix));
+      push(&cmd, "-luring"); /* the runtime's io_uring backend */
       push(&cmd, "-lpthread");
       rc = run(&d, &cmd);
     }

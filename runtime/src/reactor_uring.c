@@ -1,0 +1,327 @@
+/* The io_uring backend of the reactor (see reactor_uring.h, and
+ * docs/runtime.md, "The io_uring backend").
+ *
+ * The ring is the wait primitive: a park is one io_uring_enter that
+ * submits what the turn queued and waits for a completion or the timeout.
+ * Readiness comes from one-shot IORING_OP_POLL_ADDs, armed when a task is
+ * queued to wait on an fd (ac__uring_arm) and dispatched like an epoll
+ * edge (ac__io_reg_ready), so the registrations, the readiness ticks and
+ * cancellation are those of the epoll backend: the kernel never writes
+ * into a task's memory.  One-shot, not one multishot poll for the fd's
+ * life, because a poll in flight holds a reference to the file: a plain
+ * close() of an fd watched that way would not close it (the peer would
+ * never see the FIN).  A poll looks at the fd when it is armed, so an edge
+ * that came while nobody waited is seen then, not lost.
+ *
+ * user_data: the registration's address (64-byte aligned) | the direction;
+ * two small tags for the unpark eventfd's multishot poll and for the
+ * cancels, whose completions mean nothing.
+ *
+ * Threads.  A current-thread reactor is used by its owner (the thread
+ * that made it, which runs the runtime): its SQEs wait for the next park, which submits them
+ * all in the enter that waits.  The cancels of a remove from another
+ * thread (ac_close on a foreign thread, a registration moving between
+ * runtimes) are handed to the owner ('foreign') with an unpark.  A shared
+ * (multi-thread) reactor takes 'sq_lock' around the SQ and submits at
+ * once, since the parker may be asleep in the ring. */
+#include "reactor_uring.h"
+
+#include "io_reg.h"
+
+#include <errno.h>
+#include <liburing.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <sys/epoll.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* SQ entries; the CQ is twice that, and the kernel keeps what overflows
+ * it (IORING_FEAT_NODROP) until the next enter. */
+#define AC__URING_ENTRIES 1024u
+
+enum { TAG_UNPARK = 1, TAG_IGNORE = 2 };
+
+struct ac__uring {
+  struct io_uring ring;
+  bool shared;
+  pthread_t owner;          /* not shared: the thread that made it and parks */
+  pthread_mutex_t sq_lock;  /* shared: the SQ */
+  /* Not shared: user_data whose polls other threads want cancelled. */
+  pthread_mutex_t foreign_lock;
+  _Atomic bool foreign_pending;
+  uint64_t *foreign;
+  size_t foreign_len, foreign_cap;
+};
+
+static void sq_lock(struct ac__uring *u) {
+  if (u->shared)
+    pthread_mutex_lock(&u->sq_lock);
+}
+
+static void sq_unlock(struct ac__uring *u) {
+  if (u->shared) {
+    io_uring_submit(&u->ring);
+    pthread_mutex_unlock(&u->sq_lock);
+  }
+}
+
+/* Whether this thread may touch the SQ. */
+static bool may_submit(struct ac__uring *u) {
+  return u->shared || pthread_equal(u->owner, pthread_self());
+}
+
+/* Another thread's cancel, for the owner's next park (out of memory: the
+ * polls stay until the fd is ready or the ring goes). */
+static void hand_to_owner(struct ac__reactor *r, uint64_t data) {
+  struct ac__uring *u = r->uring;
+  pthread_mutex_lock(&u->foreign_lock);
+  if (u->foreign_len == u->foreign_cap) {
+    size_t cap = u->foreign_cap ? 2 * u->foreign_cap : 8;
+    uint64_t *grown = realloc(u->foreign, cap * sizeof *grown);
+    if (grown) {
+      u->foreign = grown;
+      u->foreign_cap = cap;
+    }
+  }
+  if (u->foreign_len < u->foreign_cap)
+    u->foreign[u->foreign_len++] = data;
+  atomic_store_explicit(&u->foreign_pending, true, memory_order_release);
+  pthread_mutex_unlock(&u->foreign_lock);
+  ac__reactor_unpark(r);
+}
+
+/* Under sq_lock if shared.  A full SQ is handed to the kernel first. */
+static struct io_uring_sqe *sqe_get(struct ac__uring *u) {
+  struct io_uring_sqe *sqe;
+  while (!(sqe = io_uring_get_sqe(&u->ring)))
+    io_uring_submit(&u->ring);
+  return sqe;
+}
+
+static void arm_unpark(struct ac__reactor *r) {
+  struct ac__uring *u = r->uring;
+  struct io_uring_sqe *sqe;
+  sq_lock(u);
+  sqe = sqe_get(u);
+  io_uring_prep_poll_multishot(sqe, r->unpark_fd, POLLIN);
+  io_uring_sqe_set_data64(sqe, TAG_UNPARK);
+  sq_unlock(u);
+}
+
+/* A ring with the unpark poll queued, or -errno.  'coop': cooperative
+ * task running (5.19+), for a ring only its owner submits to: a poll's
+ * completion then waits for the submitter to enter the kernel, instead of
+ * interrupting it, which a shared ring cannot have (the submitter may be a
+ * worker asleep elsewhere, while the parker waits for that completion). */
+static int setup(struct ac__reactor *r, struct ac__uring *u, bool coop) {
+  struct io_uring_params p = {.flags = IORING_SETUP_CLAMP};
+  int err;
+  if (coop)
+    p.flags |= IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG;
+  err = io_uring_queue_init_params(AC__URING_ENTRIES, &u->ring, &p);
+  if (err == -EINVAL && coop)
+    return setup(r, u, false);
+  if (!err && !(p.features & IORING_FEAT_NODROP)) { /* before 5.5 */
+    io_uring_queue_exit(&u->ring);
+    err = -ENOSYS;
+  }
+  if (err)
+    return err;
+  r->uring = u;
+  arm_unpark(r);
+  return 0;
+}
+
+int ac__uring_init(struct ac__reactor *r) {
+  struct ac__uring *u = calloc(1, sizeof *u);
+  int err;
+  if (!u)
+    return -ENOMEM;
+  u->owner = pthread_self();
+  err = -pthread_mutex_init(&u->foreign_lock, NULL);
+  if (!err) {
+    err = setup(r, u, true);
+    if (err)
+      pthread_mutex_destroy(&u->foreign_lock);
+  }
+  if (err)
+    free(u);
+  return err;
+}
+
+void ac__uring_destroy(struct ac__reactor *r) {
+  /* Polls still in flight are cancelled with the ring. */
+  io_uring_queue_exit(&r->uring->ring);
+  if (r->uring->shared)
+    pthread_mutex_destroy(&r->uring->sq_lock);
+  pthread_mutex_destroy(&r->uring->foreign_lock);
+  free(r->uring->foreign);
+  free(r->uring);
+  r->uring = NULL;
+}
+
+int ac__uring_make_shared(struct ac__reactor *r) {
+  struct ac__uring *u = r->uring;
+  int err = -pthread_mutex_init(&u->sq_lock, NULL);
+  if (err)
+    return err;
+  /* Before any worker runs: only the unpark poll is queued. */
+  io_uring_queue_exit(&u->ring);
+  u->shared = true;
+  err = setup(r, u, false);
+  if (err) { /* the reactor has no backend left: the runtime fails to start */
+    pthread_mutex_destroy(&u->sq_lock);
+    pthread_mutex_destroy(&u->foreign_lock);
+    free(u);
+    r->uring = NULL;
+  }
+  return err;
+}
+
+/* Under the registration's lock.  The binding (reg->reactor) is what
+ * epoll's entry is: bound here means "watched here", so a second ADD says
+ * EEXIST (io_reg.c's verify_binding relies on it).  Nothing is submitted:
+ * the polls come with the waits.  What epoll refuses, refused alike:
+ * regular files and directories (-EPERM), closed numbers (-EBADF). */
+int ac__uring_add(struct ac__reactor *r, int fd, struct ac__io_reg *reg) {
+  struct stat st;
+  if (atomic_load_explicit(&reg->reactor, memory_order_relaxed) == r)
+    return -EEXIST;
+  if (fstat(fd, &st) < 0)
+    return -errno;
+  if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+    return -EPERM;
+  r->sources++;
+  return 0;
+}
+
+static uint64_t user_data(struct ac__io_reg *reg, int dir) { return (uintptr_t)reg | (unsigned)dir; }
+
+/* Under sq_lock: cancel every poll with 'data' (a registration and a
+ * direction). */
+static void cancel_data(struct ac__uring *u, uint64_t data) {
+  struct io_uring_sqe *sqe = sqe_get(u);
+  io_uring_prep_cancel64(sqe, data, IORING_ASYNC_CANCEL_ALL);
+  io_uring_sqe_set_data64(sqe, TAG_IGNORE);
+}
+
+/* The owner, parking: queue the cancels other threads asked for. */
+static void take_foreign(struct ac__uring *u) {
+  if (!atomic_load_explicit(&u->foreign_pending, memory_order_acquire))
+    return;
+  pthread_mutex_lock(&u->foreign_lock);
+  atomic_store_explicit(&u->foreign_pending, false, memory_order_relaxed);
+  for (size_t i = 0; i < u->foreign_len; i++)
+    cancel_data(u, u->foreign[i]);
+  u->foreign_len = 0;
+  pthread_mutex_unlock(&u->foreign_lock);
+}
+
+int ac__uring_remove(struct ac__reactor *r, int fd) {
+  struct ac__uring *u = r->uring;
+  struct ac__io_reg *reg = ac__io_reg_lookup(fd);
+  r->sources--;
+  if (!reg)
+    return 0;
+  if (!may_submit(u)) {
+    hand_to_owner(r, user_data(reg, AC__IO_READ));
+    hand_to_owner(r, user_data(reg, AC__IO_WRITE));
+    return 0;
+  }
+  sq_lock(u);
+  cancel_data(u, user_data(reg, AC__IO_READ));
+  cancel_data(u, user_data(reg, AC__IO_WRITE));
+  /* Now, not at the next park: ac_close closes the fd next, and the file
+   * is released when its last poll is gone. */
+  if (!u->shared)
+    io_uring_submit(&u->ring);
+  sq_unlock(u);
+  return 0;
+}
+
+void ac__uring_arm(struct ac__reactor *r, int fd, struct ac__io_reg *reg, int dir) {
+  struct ac__uring *u = r->uring;
+  struct io_uring_sqe *sqe;
+  sq_lock(u);
+  sqe = sqe_get(u);
+  io_uring_prep_poll_add(sqe, fd, dir == AC__IO_READ ? POLLIN | POLLRDHUP : POLLOUT);
+  io_uring_sqe_set_data64(sqe, user_data(reg, dir));
+  sq_unlock(u);
+}
+
+void ac__uring_disarm(struct ac__reactor *r, struct ac__io_reg *reg, int dir) {
+  struct ac__uring *u = r->uring;
+  if (!may_submit(u)) {
+    hand_to_owner(r, user_data(reg, dir));
+    return;
+  }
+  sq_lock(u);
+  cancel_data(u, user_data(reg, dir));
+  sq_unlock(u);
+}
+
+static void drain_unpark(struct ac__reactor *r) {
+  uint64_t count;
+  while (read(r->unpark_fd, &count, sizeof count) == (ssize_t)sizeof count)
+    ;
+}
+
+static void dispatch(struct ac__reactor *r, const struct io_uring_cqe *cqe) {
+  uint64_t data = io_uring_cqe_get_data64(cqe);
+  struct ac__io_reg *reg = (struct ac__io_reg *)(uintptr_t)(data & ~(uint64_t)3);
+  int dir = (int)(data & 1);
+  if (data == TAG_UNPARK) {
+    drain_unpark(r);
+    if (!(cqe->flags & IORING_CQE_F_MORE)) /* the kernel ended the multishot */
+      arm_unpark(r);
+    return;
+  }
+  if (data == TAG_IGNORE || cqe->res == -ECANCELED)
+    return;
+  /* An error (the fd closed meanwhile: -EBADF): wake the waiters, whose
+   * syscall will tell. */
+  ac__io_reg_ready(reg, cqe->res >= 0 ? (uint32_t)cqe->res
+                                      : dir == AC__IO_READ ? EPOLLIN : EPOLLOUT);
+}
+
+int ac__uring_poll(struct ac__reactor *r, int timeout_ms) {
+  struct ac__uring *u = r->uring;
+  struct __kernel_timespec ts = {.tv_sec = timeout_ms / 1000,
+                                 .tv_nsec = (long long)(timeout_ms % 1000) * 1000000};
+  struct __kernel_timespec *tsp = timeout_ms < 0 ? NULL : &ts;
+  struct io_uring_cqe *cqe;
+  unsigned head, n = 0;
+  int err = 0;
+  if (u->shared) {
+    sq_lock(u); /* submits what the other workers queued */
+    sq_unlock(u);
+    if (timeout_ms != 0 && !io_uring_cq_ready(&u->ring))
+      err = io_uring_wait_cqe_timeout(&u->ring, &cqe, tsp);
+    /* A completion reaped here was armed by a worker under sq_lock: taking
+     * it orders that worker's writes (the registration, its page) before
+     * the dispatch, for the memory model and for TSan, which sees through
+     * epoll_ctl/epoll_wait but not through the ring. */
+    sq_lock(u);
+    sq_unlock(u);
+  } else {
+    take_foreign(u);
+    /* Just looking: submits if anything is queued (or the kernel has
+     * completions to run), else no syscall. */
+    if (timeout_ms == 0 || io_uring_cq_ready(&u->ring))
+      err = io_uring_submit(&u->ring);
+    else
+      err = io_uring_submit_and_wait_timeout(&u->ring, &cqe, 1, tsp, NULL);
+  }
+  if (err < 0 && err != -ETIME && err != -EINTR && err != -EAGAIN && err != -EBUSY)
+    return err;
+  io_uring_for_each_cqe(&u->ring, head, cqe) {
+    dispatch(r, cqe);
+    n++;
+  }
+  io_uring_cq_advance(&u->ring, n);
+  return 0;
+}

@@ -1,0 +1,26 @@
+/* The io_uring backend of the reactor (reactor_uring.c), chosen by
+ * ac__reactor_init when ASYNCC_IO=uring and the kernel lets a ring be set
+ * up.  Same contract as the epoll functions in reactor.h; reactor.c
+ * forwards to these when r->uring is set. */
+#ifndef AC__REACTOR_URING_H
+#define AC__REACTOR_URING_H
+
+#include "reactor.h"
+
+#include <stdint.h>
+
+/* 0 with r->uring set, or a negative errno with nothing left allocated
+ * (the caller falls back to epoll).  Uses r->unpark_fd, already open. */
+int ac__uring_init(struct ac__reactor *r);
+void ac__uring_destroy(struct ac__reactor *r);
+/* Shared by the workers of a multi-thread runtime: the ring is made again
+ * without IORING_SETUP_COOP_TASKRUN, 0 or -errno. */
+int ac__uring_make_shared(struct ac__reactor *r);
+
+int ac__uring_add(struct ac__reactor *r, int fd, struct ac__io_reg *reg);
+int ac__uring_remove(struct ac__reactor *r, int fd);
+void ac__uring_arm(struct ac__reactor *r, int fd, struct ac__io_reg *reg, int dir);
+void ac__uring_disarm(struct ac__reactor *r, struct ac__io_reg *reg, int dir);
+int ac__uring_poll(struct ac__reactor *r, int timeout_ms);
+
+#endif

@@ -1,0 +1,308 @@
+/* The reactor's backends: the choice by ASYNCC_IO, and what the io_uring
+ * backend must do that epoll does by itself (its polls hold the file open).
+ * The rest of the unit tests run on both backends (ctest: unit_uring.*). */
+#define _GNU_SOURCE
+#include "test.h"
+
+#include "io_reg.h"
+#include "reactor.h"
+
+#include <asyncc/asyncc.h>
+#include <asyncc/net.h>
+
+#include <errno.h>
+#include <liburing.h>
+#include <stddef.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* Whether this process may set up a ring at all (seccomp, sysctl). */
+static int kernel_has_uring(void) {
+  struct io_uring ring;
+  if (io_uring_queue_init(2, &ring, 0) != 0)
+    return 0;
+  io_uring_queue_exit(&ring);
+  return 1;
+}
+
+#define ASSERT_STR_EQ(a, b)                                                    \
+  do {                                                                         \
+    if (strcmp((a), (b)) != 0)                                                 \
+      TEST_FAIL_("ASSERT_STR_EQ(%s, %s) failed: \"%s\" vs \"%s\"", #a, #b, (a), (b)); \
+  } while (0)
+
+static const char *backend_with(const char *io) {
+  static char name[8];
+  struct ac__reactor r;
+  if (io)
+    ASSERT_INT_EQ(setenv("ASYNCC_IO", io, 1), 0);
+  else
+    ASSERT_INT_EQ(unsetenv("ASYNCC_IO"), 0);
+  ASSERT_INT_EQ(ac__reactor_init(&r), 0);
+  strcpy(name, ac__reactor_backend(&r));
+  /* a shared ring (made again) still polls, and unparks */
+  ASSERT_INT_EQ(ac__reactor_make_shared(&r), 0);
+  ac__reactor_unpark(&r);
+  ASSERT_INT_EQ(ac__reactor_poll(&r, 1000), 0);
+  ac__reactor_destroy(&r);
+  return name;
+}
+
+TEST_IMPL(uring_backend_from_env) {
+  ASSERT_STR_EQ(backend_with(NULL), "epoll");
+  ASSERT_STR_EQ(backend_with("epoll"), "epoll");
+  ASSERT_STR_EQ(backend_with("bogus"), "epoll");
+  /* no ring to be had: epoll all the same */
+  ASSERT_STR_EQ(backend_with("uring"), kernel_has_uring() ? "uring" : "epoll");
+}
+
+#define CO_BEGIN(f)                                                            \
+  switch ((f)->co) {                                                           \
+  default:                                                                     \
+    TEST_FAIL_("resumed at unknown line %d", (f)->co);                         \
+  case 0:
+#define CO_END(f)                                                              \
+  }                                                                            \
+  (f)->co = -1;                                                                \
+  return AC_READY
+#define SLEEP_MS(f, fr, ms)                                                    \
+  do {                                                                         \
+    ac_sleep_ms__init(&(fr), ms);                                              \
+    (f)->co = __LINE__;                                                        \
+    /* fallthrough */                                                          \
+    case __LINE__:                                                             \
+      if (ac_sleep_ms__poll(&(fr), cx) == AC_PENDING)                          \
+        return AC_PENDING;                                                     \
+  } while (0)
+
+/* The peer of sv[1] sees EOF within a second (turns of 1 ms). */
+#define AWAIT_PEER_EOF(f)                                                      \
+  for (f->turns = 0; f->turns < 1000; f->turns++) {                            \
+    ssize_t n = recv(f->sv[1], f->buf, sizeof f->buf, MSG_DONTWAIT);           \
+    if (n == 0) {                                                              \
+      f->eof = 1;                                                              \
+      break;                                                                   \
+    }                                                                          \
+    ASSERT_INT_EQ(errno, EAGAIN);                                              \
+    SLEEP_MS(f, f->sl, 1);                                                     \
+  }
+
+struct close_root {
+  int co, sv[2], turns;
+  char buf[16];
+  struct ac_read__frame rd;
+  struct ac_sleep_ms__frame sl;
+  int eof;
+};
+
+/* A read waits (on io_uring: a poll in flight, holding the file), is
+ * dropped, and the fd is closed with a plain close(): the peer must see
+ * EOF soon, as it does at once with epoll. */
+static ac_poll close_root__poll(void *p, struct ac_cx *cx) {
+  struct close_root *f = p;
+  CO_BEGIN(f);
+  ac_read__init(&f->rd, f->sv[0], f->buf, sizeof f->buf);
+  ASSERT_INT_EQ(ac_read__poll(&f->rd, cx), AC_PENDING);
+  /* a park (a yield may not park): the poll is in the kernel now */
+  SLEEP_MS(f, f->sl, 1);
+  ac_read__drop(&f->rd);
+  ASSERT_INT_EQ(close(f->sv[0]), 0);
+  /* the poll's cancel completes on the thread that armed it: not at once */
+  AWAIT_PEER_EOF(f);
+  CO_END(f);
+}
+
+static void close_run(unsigned workers) {
+  struct close_root f = {0};
+  ASSERT_INT_EQ(setenv("ASYNCC_IO", "uring", 1), 0);
+  ASSERT_INT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, f.sv), 0);
+  ASSERT_INT_EQ(ac_runtime_set_workers(workers), 0);
+  ASSERT_INT_EQ(ac_block_on_frame(&f, close_root__poll, NULL), 0);
+  ASSERT_INT_EQ(ac_runtime_set_workers(0), 0);
+  ASSERT_INT_EQ(f.eof, 1);
+  ac_close(f.sv[1]);
+}
+
+TEST_IMPL(uring_plain_close_after_dropped_wait) { close_run(0); }
+TEST_IMPL(uring_plain_close_after_dropped_wait_mt) { close_run(2); }
+
+static void *close_from_thread(void *p) {
+  ASSERT_INT_EQ(ac_close(*(int *)p), 0);
+  return NULL;
+}
+
+/* A read waits (a poll in flight), and another thread ac_close()s the fd:
+ * the read completes with -ECANCELED, and the socket is really closed
+ * (the cancel of the poll reaches the ring's owner). */
+static ac_poll foreign_root__poll(void *p, struct ac_cx *cx) {
+  struct close_root *f = p;
+  pthread_t closer;
+  CO_BEGIN(f);
+  ac_read__init(&f->rd, f->sv[0], f->buf, sizeof f->buf);
+  ASSERT_INT_EQ(ac_read__poll(&f->rd, cx), AC_PENDING);
+  SLEEP_MS(f, f->sl, 1);
+  ASSERT_INT_EQ(pthread_create(&closer, NULL, close_from_thread, &f->sv[0]), 0);
+  ASSERT_INT_EQ(pthread_join(closer, NULL), 0);
+  ASSERT_INT_EQ(ac_read__poll(&f->rd, cx), AC_READY);
+  ASSERT_INT_EQ(f->rd.ac_result, -ECANCELED);
+  AWAIT_PEER_EOF(f);
+  CO_END(f);
+}
+
+TEST_IMPL(uring_ac_close_from_other_thread) {
+  struct close_root f = {0};
+  ASSERT_INT_EQ(setenv("ASYNCC_IO", "uring", 1), 0);
+  ASSERT_INT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, f.sv), 0);
+  ASSERT_INT_EQ(ac_block_on_frame(&f, foreign_root__poll, NULL), 0);
+  ASSERT_INT_EQ(f.eof, 1);
+  ac_close(f.sv[1]);
+}
+
+/* ------------------------------------------------------------ abort storm
+ * A reader (ac_read) and a writer (ac_write_all, which fills the socket
+ * and waits to write) on each of 16 socket pairs, all aborted after a
+ * random number of turns, 100,000 drops in all: waits dropped before their
+ * poll is submitted, while it is in flight, or after its completion was
+ * queued, and tasks dropped between two transfers.
+ * Under ASan (unit_san*) any reactor path touching a dropped frame is a
+ * report; the test itself asserts that every task ends aborted or with a
+ * result, and that no waiter is left behind.  Both backends (the ring's
+ * when ASYNCC_IO=uring, as ctest's unit*_uring run it). */
+#define STORM_PAIRS 16
+#define STORM_DROPS 100000
+
+struct storm_task {
+  int co, fd, writer, pending;
+  char buf[4096];
+  union {
+    struct ac_read__frame rd;
+    struct ac_write_all__frame wa;
+  } aw;
+  int ac_result;
+};
+
+static char storm_chunk[4096];
+
+/* Awaits leaf 'fr', with f->pending telling the drop whether it is live. */
+#define STORM_AWAIT(f, leaf, fr, ...)                                          \
+  do {                                                                         \
+    leaf##__init(&(fr), __VA_ARGS__);                                          \
+    (f)->pending = 1;                                                          \
+    (f)->co = __LINE__;                                                        \
+    /* fallthrough */                                                          \
+    case __LINE__:                                                             \
+      if (leaf##__poll(&(fr), cx) == AC_PENDING)                               \
+        return AC_PENDING;                                                     \
+      (f)->pending = 0;                                                        \
+  } while (0)
+
+/* Awaits leaf 'fr' (no drop bookkeeping: the root). */
+#define STORM_POLL(f, leaf, ...)                                               \
+  do {                                                                         \
+    leaf##__init(&__VA_ARGS__);                                                \
+    (f)->co = __LINE__;                                                        \
+    /* fallthrough */                                                          \
+    case __LINE__:                                                             \
+      if (leaf##__poll(&STORM_FIRST(__VA_ARGS__), cx) == AC_PENDING)           \
+        return AC_PENDING;                                                     \
+  } while (0)
+#define STORM_FIRST(a, ...) a
+
+static ac_poll storm_task__poll(void *p, struct ac_cx *cx) {
+  struct storm_task *f = p;
+  CO_BEGIN(f);
+  for (;;) {
+    if (f->writer) {
+      STORM_AWAIT(f, ac_write_all, f->aw.wa, f->fd, storm_chunk, sizeof storm_chunk);
+      if (f->aw.wa.ac_result < 0)
+        break;
+    } else {
+      STORM_AWAIT(f, ac_read, f->aw.rd, f->fd, f->buf, sizeof f->buf);
+      if (f->aw.rd.ac_result <= 0)
+        break;
+    }
+  }
+  f->ac_result = 1;
+  CO_END(f);
+}
+
+static void storm_task__drop(void *p) {
+  struct storm_task *f = p;
+  if (!f->pending)
+    return;
+  if (f->writer)
+    ac_write_all__drop(&f->aw.wa);
+  else
+    ac_read__drop(&f->aw.rd);
+}
+
+static const struct ac_spawn_desc storm_task__spawn = {
+    sizeof(struct storm_task), _Alignof(struct storm_task), offsetof(struct storm_task, ac_result),
+    sizeof(int), storm_task__poll, storm_task__drop, 0, 0, 0};
+
+struct storm_root {
+  int co, sv[STORM_PAIRS][2], i, turns;
+  unsigned rng;
+  long drops;
+  struct ac_task *t[2 * STORM_PAIRS];
+  struct ac_task_join__frame join;
+  struct ac_yield__frame y;
+};
+
+static unsigned storm_rand(struct storm_root *f) {
+  f->rng = f->rng * 1103515245u + 12345u;
+  return f->rng >> 16;
+}
+
+static ac_poll storm_root__poll(void *p, struct ac_cx *cx) {
+  struct storm_root *f = p;
+  CO_BEGIN(f);
+  while (f->drops < STORM_DROPS) {
+    for (f->i = 0; f->i < 2 * STORM_PAIRS; f->i++) {
+      struct storm_task *s = ac_spawn_alloc(&storm_task__spawn, &f->t[f->i]);
+      ASSERT_TRUE(s != NULL);
+      s->co = 0;
+      s->pending = 0;
+      s->writer = f->i & 1;
+      /* pairs 0 and 8 carry data (drops between completions); on the
+       * others both tasks use sv[0], which fills up: a read and a write
+       * wait on one fd, each direction dropped alone */
+      s->fd = f->sv[f->i / 2][(f->i / 2) % 8 == 0 ? f->i & 1 : 0];
+      ac_spawn_start(f->t[f->i]);
+    }
+    for (f->turns = storm_rand(f) % 4; f->turns > 0; f->turns--)
+      STORM_POLL(f, ac_yield, f->y);
+    for (f->i = 0; f->i < 2 * STORM_PAIRS; f->i++)
+      if (storm_rand(f) % 2)
+        ac_task_abort(f->t[f->i]);
+    for (f->i = 0; f->i < 2 * STORM_PAIRS; f->i++)
+      ac_task_abort(f->t[f->i]);
+    for (f->i = 0; f->i < 2 * STORM_PAIRS; f->i++) {
+      STORM_POLL(f, ac_task_join, f->join, f->t[f->i], NULL);
+      ASSERT_INT_EQ(f->join.ac_result, -ECANCELED); /* they never end by themselves */
+      f->drops++;
+    }
+  }
+  CO_END(f);
+}
+
+static void storm_run(unsigned workers) {
+  struct storm_root f = {0};
+  f.rng = 18;
+  for (int i = 0; i < STORM_PAIRS; i++)
+    ASSERT_INT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, f.sv[i]), 0);
+  ASSERT_INT_EQ(ac_runtime_set_workers(workers), 0);
+  ASSERT_INT_EQ(ac_block_on_frame(&f, storm_root__poll, NULL), 0);
+  ASSERT_INT_EQ(ac_runtime_set_workers(0), 0);
+  for (int i = 0; i < STORM_PAIRS; i++) {
+    ASSERT_TRUE(!ac__io_has_waiter(f.sv[i][0], AC__IO_READ));
+    ASSERT_TRUE(!ac__io_has_waiter(f.sv[i][1], AC__IO_WRITE));
+    ac_close(f.sv[i][0]);
+    ac_close(f.sv[i][1]);
+  }
+}
+
+TEST_IMPL(reactor_abort_storm) { storm_run(0); }
+TEST_IMPL(reactor_abort_storm_mt) { storm_run(2); }
