@@ -3,7 +3,12 @@
  *
  * Offsets and sizes come from clang itself: the lowered C is parsed again
  * (in memory, with the same flags) and each `struct f__frame` is asked for
- * its layout, so the figures are the backend's, not an estimate.  Which
+ * its fields and sizes, so the figures are the backend's, not an estimate.
+ * The offsets are read back from `__builtin_offsetof` constants appended to
+ * a third parse: libclang's own offset queries validate every record type
+ * reachable from the field's parent, path by path, and frames that embed
+ * their callees' frames (several of each, level after level) make that
+ * exponential.  Which
  * await points a field lives across, the await points and the state graph
  * come from the lowering (frame_info.c, state_graph.c).  The JSON schema is
  * documented in docs/inspecting.md. */
@@ -44,6 +49,7 @@ static enum CXChildVisitResult find_struct(CXCursor c, CXCursor parent, CXClient
 typedef struct Field {
   char *name;
   long long offset, size;
+  char *designator; /* for __builtin_offsetof: `buf`, `ac_aw.leaf` */
   const char *kind;
   const FieldLife *life;
   bool shares; /* the result, in a union with the rest of the frame */
@@ -55,7 +61,6 @@ typedef struct Field {
 typedef struct Fields {
   const FnInfo *info;
   const char *prefix; /* "ac_aw." for members of ac_aw */
-  long long base;
   bool shared; /* the result shares storage with the rest of the frame */
   int in_blocks; /* inside a union of disjoint blocks' locals */
   Field *v;
@@ -69,6 +74,22 @@ static const FieldLife *life_of(const FnInfo *info, const char *name) {
   return NULL;
 }
 
+static enum CXVisitorResult find_field(CXCursor c, CXClientData d) {
+  const char **name = d;
+  CXString s = clang_getCursorSpelling(c);
+  bool hit = strcmp(clang_getCString(s), *name) == 0;
+  clang_disposeString(s);
+  if (hit)
+    *name = NULL;
+  return hit ? CXVisit_Break : CXVisit_Continue;
+}
+
+/* a direct member of the record type t named `name` */
+static bool has_field(CXType t, const char *name) {
+  clang_Type_visitFields(t, find_field, &name);
+  return name == NULL;
+}
+
 static enum CXVisitorResult visit_field(CXCursor c, CXClientData d) {
   Fields *fs = d;
   CXString s = clang_getCursorSpelling(c);
@@ -78,23 +99,21 @@ static enum CXVisitorResult visit_field(CXCursor c, CXClientData d) {
     /* the anonymous union of the result and the struct of the rest
      * (emit.c): their fields are listed as the frame's own, at their
      * offsets, so the overlap shows */
-    long long base = fs->base;
     /* the union of the result and the rest, or one of the locals of
-     * disjoint blocks (frame_overlap.c), or a struct in either */
+     * disjoint blocks (frame_overlap.c), or a struct in either; their
+     * members are named as the frame's own (C11 anonymous members) */
     bool is_union = clang_getCursorKind(clang_getTypeDeclaration(t)) == CXCursor_UnionDecl;
-    bool result = clang_Type_getOffsetOf(clang_getCanonicalType(t), "ac_result") >= 0;
+    bool result = has_field(clang_getCanonicalType(t), "ac_result");
     bool blocks = is_union && !result;
     if (is_union && result)
       fs->shared = true;
     fs->in_blocks += blocks;
-    fs->base += clang_Cursor_getOffsetOfField(c) / 8;
     clang_Type_visitFields(clang_getCanonicalType(t), visit_field, fs);
-    fs->base = base;
     fs->in_blocks -= blocks;
     clang_disposeString(s);
     return CXVisit_Continue;
   }
-  Field f = {.name = xstrdup(name), .offset = fs->base + clang_Cursor_getOffsetOfField(c) / 8,
+  Field f = {.name = xstrdup(name), .designator = xasprintf("%s%s", fs->prefix, name),
              .size = clang_Type_getSizeOf(t), .overlaps = fs->in_blocks > 0};
   char *full = xasprintf("%s%s", fs->prefix, name);
   f.life = life_of(fs->info, full);
@@ -111,7 +130,7 @@ static enum CXVisitorResult visit_field(CXCursor c, CXClientData d) {
                                            : "";
     f.shares = fs->shared && !strcmp(name, "ac_result");
     if (!strcmp(name, "ac_aw") || !strcmp(name, "ac_tmp")) {
-      Fields sub = {.info = fs->info, .prefix = !strcmp(name, "ac_aw") ? "ac_aw." : "ac_tmp.", .base = f.offset};
+      Fields sub = {.info = fs->info, .prefix = !strcmp(name, "ac_aw") ? "ac_aw." : "ac_tmp."};
       clang_Type_visitFields(clang_getCanonicalType(t), visit_field, &sub);
       f.members = sub.v;
       f.num_members = sub.n;
@@ -128,6 +147,7 @@ static enum CXVisitorResult visit_field(CXCursor c, CXClientData d) {
 static void free_fields(Field *v, size_t n) {
   for (size_t i = 0; i < n; i++) {
     free(v[i].name);
+    free(v[i].designator);
     free_fields(v[i].members, v[i].num_members);
   }
   free(v);
@@ -305,6 +325,55 @@ static CXTranslationUnit parse_lowered(Lowering *L, CXIndex idx, const char *c_t
   return tu;
 }
 
+/* ---- offsets: `enum { ac__offset_<k> = __builtin_offsetof(...) }` ---- */
+
+typedef struct Offsets {
+  StrBuf decls;         /* the enum appended to the lowered C */
+  long long **slots;    /* where constant k goes */
+  size_t n;
+} Offsets;
+
+static void ask_offsets(Offsets *o, const char *frame, Field *v, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    sb_printf(&o->decls, "  ac__offset_%zu = __builtin_offsetof(struct %s, %s),\n", o->n, frame,
+              v[i].designator);
+    o->slots = xrealloc(o->slots, (o->n + 1) * sizeof *o->slots);
+    o->slots[o->n++] = &v[i].offset;
+    ask_offsets(o, frame, v[i].members, v[i].num_members);
+  }
+}
+
+static enum CXChildVisitResult read_offset(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  Offsets *o = d;
+  if (clang_getCursorKind(c) == CXCursor_EnumDecl)
+    return CXChildVisit_Recurse;
+  if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl)
+    return CXChildVisit_Continue;
+  CXString s = clang_getCursorSpelling(c);
+  const char *name = clang_getCString(s);
+  if (strncmp(name, "ac__offset_", 11) == 0) {
+    size_t k = strtoull(name + 11, NULL, 10);
+    if (k < o->n)
+      *o->slots[k] = clang_getEnumConstantDeclValue(c);
+  }
+  clang_disposeString(s);
+  return CXChildVisit_Continue;
+}
+
+static void read_offsets(Lowering *L, CXIndex idx, const char *c_text, Offsets *o) {
+  if (!o->n)
+    return;
+  StrBuf text = {0};
+  sb_printf(&text, "%s\nenum {\n%s};\n", c_text, o->decls.data);
+  CXTranslationUnit tu = parse_lowered(L, idx, text.data);
+  if (tu) {
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), read_offset, o);
+    clang_disposeTranslationUnit(tu);
+  }
+  free(sb_take(&text));
+}
+
 char *inspect_report(Lowering *L, const char *c_text) {
   CXIndex idx = clang_createIndex(0, 0);
   CXTranslationUnit tu = parse_lowered(L, idx, c_text);
@@ -319,31 +388,42 @@ char *inspect_report(Lowering *L, const char *c_text) {
     json_str(&sb, L->src.path); /* a DOT ID in quotes escapes like JSON */
     sb_puts(&sb, " {\n  node [fontname=\"monospace\"];\n");
   }
+  /* every frame's fields first, then their offsets in one more parse */
+  Layout *lays = xrealloc(NULL, (L->num_fns + 1) * sizeof *lays);
+  Fields *fields = xrealloc(NULL, (L->num_fns + 1) * sizeof *fields);
+  Offsets offsets = {0};
+  for (size_t i = 0; i < L->num_fns; i++) {
+    AsyncFn *fn = L->fns[i];
+    lays[i] = (Layout){0};
+    fields[i] = (Fields){.info = &fn->info, .prefix = ""};
+    if (mode == AC_EMIT_DOT || !fn->has_body || !fn->frame_text)
+      continue;
+    char *sname = xasprintf("%s__frame", fn->name);
+    FindStruct fs = {sname, &lays[i]};
+    if (tu)
+      clang_visitChildren(clang_getTranslationUnitCursor(tu), find_struct, &fs);
+    if (lays[i].found) {
+      clang_Type_visitFields(lays[i].type, visit_field, &fields[i]);
+      ask_offsets(&offsets, sname, fields[i].v, fields[i].n);
+    }
+    free(sname);
+  }
+  read_offsets(L, idx, c_text, &offsets);
   bool first = true;
   for (size_t i = 0; i < L->num_fns; i++) {
     AsyncFn *fn = L->fns[i];
     if (!fn->has_body || !fn->frame_text)
       continue;
-    if (mode == AC_EMIT_DOT) {
+    if (mode == AC_EMIT_DOT)
       dot_fn(&sb, fn);
-      continue;
-    }
-    char *sname = xasprintf("%s__frame", fn->name);
-    Layout lay = {0};
-    FindStruct fs = {sname, &lay};
-    if (tu)
-      clang_visitChildren(clang_getTranslationUnitCursor(tu), find_struct, &fs);
-    free(sname);
-    Fields fields = {.info = &fn->info, .prefix = ""};
-    if (lay.found)
-      clang_Type_visitFields(lay.type, visit_field, &fields);
-    if (mode == AC_EMIT_JSON)
-      json_fn(&sb, fn, &lay, &fields, first);
+    else if (mode == AC_EMIT_JSON)
+      json_fn(&sb, fn, &lays[i], &fields[i], first);
     else
-      layout_text(&sb, L, fn, &lay, fields.v, fields.n);
+      layout_text(&sb, L, fn, &lays[i], fields[i].v, fields[i].n);
     first = false;
-    free_fields(fields.v, fields.n);
+    free_fields(fields[i].v, fields[i].n);
   }
+  free(lays), free(fields), free(offsets.slots), free(sb_take(&offsets.decls));
   if (mode == AC_EMIT_JSON)
     sb_puts(&sb, "\n]}\n");
   else if (mode == AC_EMIT_DOT)
