@@ -3,9 +3,11 @@
 # build and test: the compilers, libclang 19, FileCheck/lit, csmith, gdb,
 # pkg-config (the install tests build a consumer project with it), and the
 # header-only macro libraries the test/macros corpus is written against
-# (uthash-dev, libbsd-dev for <bsd/sys/tree.h>, libstb-dev).
+# (uthash-dev, libbsd-dev for <bsd/sys/tree.h>, libstb-dev), and the real
+# clients and peers the examples are tested and benchmarked against
+# (redis-tools, redis-server, curl, apache2-utils for ab, wrk, nginx-light).
 set -e
-PKGS="build-essential cmake ninja-build pkg-config python3 libclang-19-dev clang-19 llvm-19-tools libclang-rt-19-dev csmith libcsmith-dev gdb uthash-dev libbsd-dev libstb-dev"
+PKGS="build-essential cmake ninja-build pkg-config python3 libclang-19-dev clang-19 llvm-19-tools libclang-rt-19-dev csmith libcsmith-dev gdb uthash-dev libbsd-dev libstb-dev redis-tools redis-server curl apache2-utils wrk nginx-light"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
