@@ -5,6 +5,7 @@
  * stored permit covers a waiter that checked the count just before. */
 #include <asyncc/graceful.h>
 
+#include <errno.h>
 #include <stdatomic.h>
 
 #define PLENTY ((size_t)1 << 40)
@@ -84,5 +85,49 @@ ac_poll ac_graceful_idle__poll(struct ac_graceful_idle__frame *f, struct ac_cx *
 void ac_graceful_idle__drop(struct ac_graceful_idle__frame *f) {
   if (f->ac_state == 1)
     ac_notified__drop(&f->notified);
+  f->ac_state = AC_STATE_DONE;
+}
+
+/* ac_select(ac_tcp_accept, ac_graceful_stopping) by hand, the stop first:
+ * a connection accepted after the stop would have no loop to serve it. */
+void ac_graceful_accept__init(struct ac_graceful_accept__frame *f, struct ac_graceful *g,
+                              int lfd) {
+  f->ac_state = 0;
+  f->g = g;
+  f->lfd = lfd;
+  f->ac_result = 0;
+}
+
+ac_poll ac_graceful_accept__poll(struct ac_graceful_accept__frame *f, struct ac_cx *cx) {
+  if (f->ac_state == 0) {
+    if (ac_graceful_stopped(f->g)) {
+      f->ac_result = -ESHUTDOWN;
+      goto done;
+    }
+    ac_graceful_stopping__init(&f->stopping, f->g);
+    ac_tcp_accept__init(&f->accept, f->lfd);
+    f->ac_state = 1;
+  }
+  if (ac_graceful_stopping__poll(&f->stopping, cx) == AC_READY) {
+    ac_tcp_accept__drop(&f->accept);
+    f->ac_result = -ESHUTDOWN;
+    goto done;
+  }
+  if (ac_tcp_accept__poll(&f->accept, cx) == AC_PENDING)
+    return AC_PENDING;
+  ac_graceful_stopping__drop(&f->stopping);
+  f->ac_result = f->accept.ac_result;
+  if (f->ac_result >= 0)
+    ac_graceful_enter(f->g);
+done:
+  f->ac_state = AC_STATE_DONE;
+  return AC_READY;
+}
+
+void ac_graceful_accept__drop(struct ac_graceful_accept__frame *f) {
+  if (f->ac_state == 1) {
+    ac_graceful_stopping__drop(&f->stopping);
+    ac_tcp_accept__drop(&f->accept);
+  }
   f->ac_state = AC_STATE_DONE;
 }

@@ -14,9 +14,13 @@
  *   async void ac_graceful_idle(g)      completes when no connection is
  *                                 active (one task waits at a time); bound
  *                                 it with ac_timeout for a deadline
+ *   async int ac_graceful_accept(g, int lfd)
+ *       the accept loop's call: the next connection of lfd, already
+ *       entered (leave it when the connection ends), or -ESHUTDOWN once g
+ *       is stopped; other errors as ac_tcp_accept's (nothing entered).
  *
- *   accept loop:   while (ac_select(fd = ac_tcp_accept(lfd),
- *                                   ac_graceful_stopping(&g)) == 0) spawn
+ *   accept loop:   while ((fd = await ac_graceful_accept(&g, lfd)) != -ESHUTDOWN)
+ *                    if (fd >= 0) spawn a task that leaves g when it ends
  *   then:          ac_close(lfd); await ac_timeout(ms, ac_graceful_idle(&g));
  *
  * No wake-up is lost: a stop or a last leave that comes while the waiter
@@ -24,6 +28,7 @@
 #ifndef ASYNCC_GRACEFUL_H
 #define ASYNCC_GRACEFUL_H
 
+#include <asyncc/net.h>
 #include <asyncc/sync.h>
 
 struct ac_graceful {
@@ -59,7 +64,21 @@ void ac_graceful_idle__init(struct ac_graceful_idle__frame *f, struct ac_gracefu
 ac_poll ac_graceful_idle__poll(struct ac_graceful_idle__frame *f, struct ac_cx *cx);
 void ac_graceful_idle__drop(struct ac_graceful_idle__frame *f);
 
+struct ac_graceful_accept__frame {
+  unsigned ac_state;
+  struct ac_graceful *g;
+  int lfd;
+  struct ac_graceful_stopping__frame stopping;
+  struct ac_tcp_accept__frame accept;
+  int ac_result;
+};
+void ac_graceful_accept__init(struct ac_graceful_accept__frame *f, struct ac_graceful *g,
+                              int lfd);
+ac_poll ac_graceful_accept__poll(struct ac_graceful_accept__frame *f, struct ac_cx *cx);
+void ac_graceful_accept__drop(struct ac_graceful_accept__frame *f);
+
 #ifdef ASYNCC_DIALECT
+async int ac_graceful_accept(struct ac_graceful *g, int lfd);
 async void ac_graceful_stopping(struct ac_graceful *g);
 async void ac_graceful_idle(struct ac_graceful *g);
 #endif
