@@ -15,7 +15,7 @@ from servers import Checker, Server, free_port, recv_until
 
 binary = sys.argv[1]
 check = Checker(f"proxy ({os.path.basename(binary)})")
-IDLE_MS, CONNECT_MS = 600, 500
+IDLE_MS, CONNECT_MS = 1000, 1500
 
 
 def read_all(s, timeout=20):
@@ -151,7 +151,7 @@ with proxy_to(port) as p:
     t0 = time.monotonic()
     check.eq("idle connection closed", read_all(s, 5), b"")
     took = time.monotonic() - t0
-    check.true("... after the idle timeout", IDLE_MS / 1000 - 0.1 < took < IDLE_MS / 1000 + 1.0,
+    check.true("... after the idle timeout", IDLE_MS / 1000 - 0.1 < took < IDLE_MS / 1000 + 1.5,
                f"{took:.2f} s")
     s.close()
 
@@ -186,7 +186,7 @@ with proxy_to(refused) as p:
     s = socket.create_connection(("127.0.0.1", p.port))
     t0 = time.monotonic()
     check.eq("refused upstream: client closed", read_all(s, 5), b"")
-    check.true("... at once", time.monotonic() - t0 < 0.4)
+    check.true("... at once, not after the connect timeout", time.monotonic() - t0 < CONNECT_MS / 2000)
     s.close()
 
 # -- upstream does not answer the handshake (accept queue full): timeout
@@ -205,7 +205,7 @@ with proxy_to(ls.getsockname()[1]) as p:
     t0 = time.monotonic()
     check.eq("unanswered upstream: client closed", read_all(s, 5), b"")
     took = time.monotonic() - t0
-    check.true("... after the connect timeout", CONNECT_MS / 1000 - 0.1 < took < CONNECT_MS / 1000 + 1.0,
+    check.true("... after the connect timeout", CONNECT_MS / 1000 - 0.1 < took < CONNECT_MS / 1000 + 1.5,
                f"{took:.2f} s")
     s.close()
 for f in fillers:
