@@ -4,7 +4,9 @@ mini-redis vs redis-server (redis-benchmark), http vs nginx (wrk).  Each
 round runs every pair once, the two in alternating order, each server
 started fresh on a free port of 127.0.0.1 and stopped by PID; the medians
 over the rounds and their ratio (example / peer) are printed, with the
-spread (min-max) of each.  This 2-core machine drifts: only ratios of
+spread (min-max) of each, for requests/s, p99 latency, and the server's
+CPU time per request (utime + stime from /proc, which a loaded machine
+distorts far less than throughput).  This 2-core machine drifts: only ratios of
 alternated rounds mean anything.
 
   python3 bench/examples-vs-peers.py [--rounds 5] [--duration 10]
@@ -62,6 +64,23 @@ class Started:
         except subprocess.TimeoutExpired:
             os.kill(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
+
+
+def cpu_seconds(pid):
+    """utime + stime of pid and its children (nginx's workers), threads
+    included: CPU per request is what a loaded machine distorts least."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) == pid or int(fields[1]) == pid:
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
 
 
 def redis_benchmark(port, pipeline):
@@ -169,26 +188,40 @@ def main():
                         port, srv = (mini_redis(a.build, a.workers) if side == "ours"
                                      else redis_server(a.workers))
                         with srv:
-                            for test, (rps, p99) in redis_benchmark(port, pipeline).items():
+                            cpu0 = cpu_seconds(srv.proc.pid)
+                            tests = redis_benchmark(port, pipeline)
+                            cpu = cpu_seconds(srv.proc.pid) - cpu0
+                            for test, (rps, p99) in tests.items():
                                 add((f"redis {test} -P{pipeline}", side, "rps"), rps)
                                 add((f"redis {test} -P{pipeline}", side, "p99"), p99)
+                            add((f"redis all -P{pipeline}", side, "cpu"),
+                                cpu * 1e6 / (200000 * len(tests)))
             if a.only != "redis":
                 for path in ("13b.txt", "64k.bin"):
                     for side in order:
                         port, srv = (http_example(a.build, root, a.workers) if side == "ours"
                                      else nginx(root, tmp, a.workers))
                         with srv:
+                            cpu0 = cpu_seconds(srv.proc.pid)
                             rps, p99 = wrk(f"http://127.0.0.1:{port}/{path}", a.duration)
+                            cpu = cpu_seconds(srv.proc.pid) - cpu0
+                        add((f"http {path}", side, "cpu"), cpu * 1e6 / (rps * a.duration))
                         add((f"http {path}", side, "rps"), rps)
                         add((f"http {path}", side, "p99"), p99)
             print(f"# round {rnd + 1} done", flush=True)
-    names = sorted({k[0] for k in results}, key=lambda n: (not n.startswith("redis"), n))
+    names = sorted({k[0] for k in results if k[2] != "cpu"},
+                   key=lambda n: (not n.startswith("redis"), n))
+    cpu_names = sorted({k[0] for k in results if k[2] == "cpu"})
     print(f"{'requests/s (median [min-max])':<22} {'example':>30} {'peer':>30}")
     for n in names:
         print(ratio_line(n, results[(n, "ours", "rps")], results[(n, "peer", "rps")]))
     print(f"{'p99 ms (ratio: peer/example, >= 1 is no worse)':<22}")
     for n in names:
         print(ratio_line(n, results[(n, "ours", "p99")], results[(n, "peer", "p99")],
+                         lower_is_better=True))
+    print("server CPU us per request (ratio: peer/example, >= 1 is no worse)")
+    for n in cpu_names:
+        print(ratio_line(n, results[(n, "ours", "cpu")], results[(n, "peer", "cpu")],
                          lower_is_better=True))
 
 
