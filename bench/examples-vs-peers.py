@@ -83,11 +83,17 @@ def cpu_seconds(pid):
     return total / tick
 
 
-def redis_benchmark(port, pipeline):
-    """{test: (requests/s, p99 ms)}"""
-    out = subprocess.run(["redis-benchmark", "-p", str(port), "-t", "ping,set,get,incr,mset",
-                          "-n", "200000", "-c", "50", "-P", str(pipeline), "--csv"],
-                         capture_output=True, text=True, timeout=600).stdout
+def redis_benchmark(port, pipeline, who):
+    """{test: (requests/s, p99 ms)}; {} (and a line on stderr) if it does
+    not finish in 10 minutes."""
+    try:
+        out = subprocess.run(["redis-benchmark", "-p", str(port), "-t", "ping,set,get,incr,mset",
+                              "-n", "200000", "-c", "50", "-P", str(pipeline), "--csv"],
+                             capture_output=True, text=True, timeout=600).stdout
+    except subprocess.TimeoutExpired:
+        print(f"# redis-benchmark -P{pipeline} against {who} did not finish in 600 s",
+              flush=True)
+        return {}
     rows = list(csv.DictReader(io.StringIO(out)))
     return {r["test"]: (float(r["rps"]), float(r["p99_latency_ms"])) for r in rows}
 
@@ -151,6 +157,8 @@ http {{
 
 
 def ratio_line(name, ours, theirs, lower_is_better=False):
+    if not ours or not theirs:
+        return f"{name:<22} (no data)"
     mo, mt = statistics.median(ours), statistics.median(theirs)
     r = (mt / mo if lower_is_better else mo / mt) if mo and mt else float("nan")
     return (f"{name:<22} {mo:>12,.1f} [{min(ours):,.1f}-{max(ours):,.1f}]"
@@ -189,13 +197,14 @@ def main():
                                      else redis_server(a.workers))
                         with srv:
                             cpu0 = cpu_seconds(srv.proc.pid)
-                            tests = redis_benchmark(port, pipeline)
+                            tests = redis_benchmark(port, pipeline, side)
                             cpu = cpu_seconds(srv.proc.pid) - cpu0
                             for test, (rps, p99) in tests.items():
                                 add((f"redis {test} -P{pipeline}", side, "rps"), rps)
                                 add((f"redis {test} -P{pipeline}", side, "p99"), p99)
-                            add((f"redis all -P{pipeline}", side, "cpu"),
-                                cpu * 1e6 / (200000 * len(tests)))
+                            if tests:
+                                add((f"redis all -P{pipeline}", side, "cpu"),
+                                    cpu * 1e6 / (200000 * len(tests)))
             if a.only != "redis":
                 for path in ("13b.txt", "64k.bin"):
                     for side in order:
@@ -214,14 +223,14 @@ def main():
     cpu_names = sorted({k[0] for k in results if k[2] == "cpu"})
     print(f"{'requests/s (median [min-max])':<22} {'example':>30} {'peer':>30}")
     for n in names:
-        print(ratio_line(n, results[(n, "ours", "rps")], results[(n, "peer", "rps")]))
+        print(ratio_line(n, results.get((n, "ours", "rps")), results.get((n, "peer", "rps"))))
     print(f"{'p99 ms (ratio: peer/example, >= 1 is no worse)':<22}")
     for n in names:
-        print(ratio_line(n, results[(n, "ours", "p99")], results[(n, "peer", "p99")],
+        print(ratio_line(n, results.get((n, "ours", "p99")), results.get((n, "peer", "p99")),
                          lower_is_better=True))
     print("server CPU us per request (ratio: peer/example, >= 1 is no worse)")
     for n in cpu_names:
-        print(ratio_line(n, results[(n, "ours", "cpu")], results[(n, "peer", "cpu")],
+        print(ratio_line(n, results.get((n, "ours", "cpu")), results.get((n, "peer", "cpu")),
                          lower_is_better=True))
 
 
