@@ -259,6 +259,47 @@ void ac_fd_writable__init(struct ac_fd_writable__frame *f, int fd);
 ac_poll ac_fd_writable__poll(struct ac_fd_writable__frame *f, struct ac_cx *cx);
 void ac_fd_writable__drop(struct ac_fd_writable__frame *f);
 
+/* ------------------------------------------- gathered writes and sendfile
+ * async long ac_write_allv(int fd, const struct iovec *iov, int iovcnt)
+ *     every byte of the iovcnt buffers, in order, with as few writev(2)
+ *     calls as the fd takes: their total, or -errno.  iov (not modified)
+ *     and the buffers must stay valid until completion.
+ * async long ac_sendfile(int out_fd, int in_fd, long offset, size_t n)
+ *     n bytes of the file in_fd from offset to out_fd (a socket or pipe)
+ *     with sendfile(2), no copy through user space and never the whole
+ *     file in memory: n, the short count if the file ends first, or -errno.
+ *     The file's pages come from the page cache; a read from disk blocks
+ *     the thread for its duration (as nginx's sendfile does). */
+struct iovec;
+struct ac_write_allv__frame {
+  unsigned ac_state;
+  int fd;
+  const struct iovec *iov;
+  int iovcnt;
+  int at;          /* the buffer being written */
+  size_t at_done;  /* bytes of it written */
+  long done;
+  struct ac_io_op op;
+  long ac_result;
+};
+void ac_write_allv__init(struct ac_write_allv__frame *f, int fd, const struct iovec *iov,
+                         int iovcnt);
+ac_poll ac_write_allv__poll(struct ac_write_allv__frame *f, struct ac_cx *cx);
+void ac_write_allv__drop(struct ac_write_allv__frame *f);
+
+struct ac_sendfile__frame {
+  unsigned ac_state;
+  int out_fd, in_fd;
+  long offset;
+  size_t n, done;
+  struct ac_io_op op;
+  long ac_result;
+};
+void ac_sendfile__init(struct ac_sendfile__frame *f, int out_fd, int in_fd, long offset,
+                       size_t n);
+ac_poll ac_sendfile__poll(struct ac_sendfile__frame *f, struct ac_cx *cx);
+void ac_sendfile__drop(struct ac_sendfile__frame *f);
+
 #ifdef ASYNCC_DIALECT
 async int ac_tcp_accept(int lfd);
 async int ac_tcp_connect(const char *host, unsigned short port);
@@ -272,6 +313,8 @@ async long ac_udp_recv_from(int fd, void *buf, size_t n, struct sockaddr_storage
                                unsigned *fromlen);
 async int ac_fd_readable(int fd);
 async int ac_fd_writable(int fd);
+async long ac_write_allv(int fd, const struct iovec *iov, int iovcnt);
+async long ac_sendfile(int out_fd, int in_fd, long offset, size_t n);
 async int ac_getaddrinfo(const char *host, const char *service, const struct addrinfo *hints,
                          struct addrinfo **res);
 #endif

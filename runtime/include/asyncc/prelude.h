@@ -30,6 +30,8 @@
 #include <asyncc/sync.h>
 #include <asyncc/fs.h>
 #include <asyncc/net.h>
+#include <asyncc/bufreader.h>
+#include <asyncc/graceful.h>
 #include <asyncc/signal.h>
 #include <asyncc/joinset.h>
 #include <asyncc/trace.h>

@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""The examples against what users would run instead, round by round:
+mini-redis vs redis-server (redis-benchmark), http vs nginx (wrk).  Each
+round runs every pair once, the two in alternating order, each server
+started fresh on a free port of 127.0.0.1 and stopped by PID; the medians
+over the rounds and their ratio (example / peer) are printed, with the
+spread (min-max) of each, for requests/s, p99 latency, and the server's
+CPU time per request (utime + stime from /proc, which a loaded machine
+distorts far less than throughput).  This 2-core machine drifts: only ratios of
+alternated rounds mean anything.
+
+  python3 bench/examples-vs-peers.py [--rounds 5] [--duration 10]
+        [--workers 1|2] [--only redis|http] [BUILD_DIR]
+
+--workers 2 runs the examples with ASYNCC_WORKERS=2, redis-server with
+io-threads 2 and nginx with two worker processes.  Needs redis-server,
+redis-benchmark, nginx (nginx-light) and wrk (scripts/deps.sh)."""
+import argparse
+import csv
+import io
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port, proc, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"server {proc.args} exited with {proc.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    sys.exit(f"nothing listens on {port}")
+
+
+class Started:
+    def __init__(self, argv, port, env=None):
+        self.proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     env=env)
+        wait_port(port, self.proc)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        os.kill(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            os.kill(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+
+
+def cpu_seconds(pid):
+    """utime + stime of pid and its children (nginx's workers), threads
+    included: CPU per request is what a loaded machine distorts least."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) == pid or int(fields[1]) == pid:
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
+def redis_benchmark(port, pipeline, who):
+    """{test: (requests/s, p99 ms)}; {} (and a line on stderr) if it does
+    not finish in 10 minutes."""
+    try:
+        out = subprocess.run(["redis-benchmark", "-p", str(port), "-t", "ping,set,get,incr,mset",
+                              "-n", "200000", "-c", "50", "-P", str(pipeline), "--csv"],
+                             capture_output=True, text=True, timeout=600).stdout
+    except subprocess.TimeoutExpired:
+        print(f"# redis-benchmark -P{pipeline} against {who} did not finish in 600 s",
+              flush=True)
+        return {}
+    rows = list(csv.DictReader(io.StringIO(out)))
+    return {r["test"]: (float(r["rps"]), float(r["p99_latency_ms"])) for r in rows}
+
+
+def wrk(url, duration):
+    """(requests/s, p99 ms)"""
+    out = subprocess.run(["wrk", "-t1", "-c100", f"-d{duration}s", "--latency", url],
+                         capture_output=True, text=True, timeout=duration + 60).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    m = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
+    p99 = float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", out)
+    if errors:
+        print(f"    wrk {url}: {errors.group(0)}", file=sys.stderr)
+    return rps, p99
+
+
+def mini_redis(build, workers):
+    port = free_port()
+    env = dict(os.environ, ASYNCC_WORKERS=str(workers if workers > 1 else 0))
+    return port, Started([f"{build}/examples/mini-redis", "--port", str(port)], port, env)
+
+
+def redis_server(workers):
+    port = free_port()
+    argv = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+            "--appendonly", "no"]
+    if workers > 1:
+        argv += ["--io-threads", str(workers), "--io-threads-do-reads", "yes"]
+    return port, Started(argv, port)
+
+
+def http_example(build, root, workers):
+    port = free_port()
+    env = dict(os.environ, ASYNCC_WORKERS=str(workers if workers > 1 else 0))
+    return port, Started([f"{build}/examples/http", "--port", str(port), "--root", root],
+                         port, env)
+
+
+def nginx(root, tmp, workers):
+    port = free_port()
+    conf = f"{tmp}/nginx-{port}.conf"
+    with open(conf, "w") as f:
+        f.write(f"""worker_processes {workers};
+daemon off;
+pid {tmp}/nginx-{port}.pid;
+error_log {tmp}/nginx-error.log;
+events {{ worker_connections 4096; }}
+http {{
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  types {{ text/plain txt; application/octet-stream bin; }}
+  client_body_temp_path {tmp}; proxy_temp_path {tmp}; fastcgi_temp_path {tmp};
+  uwsgi_temp_path {tmp}; scgi_temp_path {tmp};
+  server {{ listen 127.0.0.1:{port}; root {root}; }}
+}}
+""")
+    return port, Started(["nginx", "-c", conf, "-e", f"{tmp}/nginx-error.log"], port)
+
+
+def ratio_line(name, ours, theirs, lower_is_better=False):
+    if not ours or not theirs:
+        return f"{name:<22} (no data)"
+    mo, mt = statistics.median(ours), statistics.median(theirs)
+    r = (mt / mo if lower_is_better else mo / mt) if mo and mt else float("nan")
+    return (f"{name:<22} {mo:>12,.1f} [{min(ours):,.1f}-{max(ours):,.1f}]"
+            f" {mt:>12,.1f} [{min(theirs):,.1f}-{max(theirs):,.1f}]  ratio {r:.2f}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("build", nargs="?", default="build")
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--duration", type=int, default=10)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--only", choices=["redis", "http"])
+    a = ap.parse_args()
+    print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load "
+          f"{' '.join(open('/proc/loadavg').read().split()[:3])}, {a.rounds} rounds, "
+          f"workers {a.workers}", flush=True)
+    results = {}  # (bench, side) -> [values]
+
+    def add(key, v):
+        results.setdefault(key, []).append(v)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = f"{tmp}/www"
+        os.mkdir(root)
+        with open(f"{root}/13b.txt", "w") as f:
+            f.write("hello, world\n")
+        with open(f"{root}/64k.bin", "wb") as f:
+            f.write(os.urandom(64 << 10))
+        for rnd in range(a.rounds):
+            order = ("ours", "peer") if rnd % 2 == 0 else ("peer", "ours")
+            if a.only != "http":
+                for pipeline in (1, 16):
+                    for side in order:
+                        port, srv = (mini_redis(a.build, a.workers) if side == "ours"
+                                     else redis_server(a.workers))
+                        with srv:
+                            cpu0 = cpu_seconds(srv.proc.pid)
+                            tests = redis_benchmark(port, pipeline, side)
+                            cpu = cpu_seconds(srv.proc.pid) - cpu0
+                            for test, (rps, p99) in tests.items():
+                                add((f"redis {test} -P{pipeline}", side, "rps"), rps)
+                                add((f"redis {test} -P{pipeline}", side, "p99"), p99)
+                            if tests:
+                                add((f"redis all -P{pipeline}", side, "cpu"),
+                                    cpu * 1e6 / (200000 * len(tests)))
+            if a.only != "redis":
+                for path in ("13b.txt", "64k.bin"):
+                    for side in order:
+                        port, srv = (http_example(a.build, root, a.workers) if side == "ours"
+                                     else nginx(root, tmp, a.workers))
+                        with srv:
+                            cpu0 = cpu_seconds(srv.proc.pid)
+                            rps, p99 = wrk(f"http://127.0.0.1:{port}/{path}", a.duration)
+                            cpu = cpu_seconds(srv.proc.pid) - cpu0
+                        add((f"http {path}", side, "cpu"), cpu * 1e6 / (rps * a.duration))
+                        add((f"http {path}", side, "rps"), rps)
+                        add((f"http {path}", side, "p99"), p99)
+            print(f"# round {rnd + 1} done", flush=True)
+    names = sorted({k[0] for k in results if k[2] != "cpu"},
+                   key=lambda n: (not n.startswith("redis"), n))
+    cpu_names = sorted({k[0] for k in results if k[2] == "cpu"})
+    print(f"{'requests/s (median [min-max])':<22} {'example':>30} {'peer':>30}")
+    for n in names:
+        print(ratio_line(n, results.get((n, "ours", "rps")), results.get((n, "peer", "rps"))))
+    print(f"{'p99 ms (ratio: peer/example, >= 1 is no worse)':<22}")
+    for n in names:
+        print(ratio_line(n, results.get((n, "ours", "p99")), results.get((n, "peer", "p99")),
+                         lower_is_better=True))
+    print("server CPU us per request (ratio: peer/example, >= 1 is no worse)")
+    for n in cpu_names:
+        print(ratio_line(n, results.get((n, "ours", "cpu")), results.get((n, "peer", "cpu")),
+                         lower_is_better=True))
+
+
+main()

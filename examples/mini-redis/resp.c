@@ -1,0 +1,216 @@
+/* RESP2 parsing and replies (resp.h).  The errors are redis's own words,
+ * so that a client sees the same replies from either server. */
+#include "resp.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void command_free(struct command *c) {
+  free(c->argv);
+  free(c->argl);
+  c->argv = NULL;
+  c->argl = NULL;
+  c->argc = c->cap = 0;
+}
+
+static int push_arg(struct command *c, const char *s, size_t n) {
+  if (c->argc == c->cap) {
+    size_t cap = c->cap ? 2 * c->cap : 8;
+    const char **v = realloc(c->argv, cap * sizeof *v);
+    if (!v)
+      return -1;
+    c->argv = v;
+    size_t *l = realloc(c->argl, cap * sizeof *l);
+    if (!l)
+      return -1;
+    c->argl = l;
+    c->cap = cap;
+  }
+  c->argv[c->argc] = s;
+  c->argl[c->argc++] = n;
+  return 0;
+}
+
+int parse_ll(const char *s, size_t n, long long *v) {
+  size_t i = 0;
+  int neg = 0;
+  unsigned long long acc = 0;
+  if (n == 0 || n > 20)
+    return 0;
+  if (n == 1 && s[0] == '0') {
+    *v = 0;
+    return 1;
+  }
+  if (s[0] == '-') {
+    neg = 1;
+    if (++i == n)
+      return 0;
+  }
+  if (s[i] < '1' || s[i] > '9')
+    return 0;
+  for (; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9')
+      return 0;
+    if (acc > (ULLONG_MAX - (unsigned)(s[i] - '0')) / 10)
+      return 0;
+    acc = acc * 10 + (unsigned)(s[i] - '0');
+  }
+  if (neg) {
+    if (acc > (unsigned long long)LLONG_MAX + 1)
+      return 0;
+    *v = (long long)(0 - acc);
+  } else {
+    if (acc > LLONG_MAX)
+      return 0;
+    *v = (long long)acc;
+  }
+  return 1;
+}
+
+/* The line at buf[0, n) up to its "\r\n" (redis looks for the '\r'): its
+ * length without them, or -1 if the buffer ends first. */
+static long line_len(const char *buf, size_t n) {
+  const char *cr = memchr(buf, '\r', n);
+  if (!cr || (size_t)(cr - buf) + 2 > n)
+    return -1;
+  return (long)(cr - buf);
+}
+
+static long parse_inline(const char *buf, size_t n, struct command *c, const char **err) {
+  const char *nl = memchr(buf, '\n', n);
+  if (!nl) {
+    if (n > RESP_MAX_INLINE) {
+      *err = "Protocol error: too big inline request";
+      return -1;
+    }
+    return 0;
+  }
+  size_t end = (size_t)(nl - buf);
+  size_t len = end > 0 && buf[end - 1] == '\r' ? end - 1 : end;
+  for (size_t i = 0; i < len;) {
+    while (i < len && (buf[i] == ' ' || buf[i] == '\t'))
+      i++;
+    size_t start = i;
+    while (i < len && buf[i] != ' ' && buf[i] != '\t')
+      i++;
+    if (i > start && push_arg(c, buf + start, i - start)) {
+      *err = "out of memory";
+      return -1;
+    }
+  }
+  return (long)end + 1;
+}
+
+long resp_parse(const char *buf, size_t n, size_t max_bulk, struct command *c,
+                const char **err) {
+  c->argc = 0;
+  if (n == 0)
+    return 0;
+  if (buf[0] != '*')
+    return parse_inline(buf, n, c, err);
+  long ll = line_len(buf, n);
+  if (ll < 0)
+    return n > RESP_MAX_INLINE ? (*err = "Protocol error: too big mbulk count string", -1) : 0;
+  long long count;
+  if (!parse_ll(buf + 1, (size_t)ll - 1, &count) || count > RESP_MAX_ARGS) {
+    *err = "Protocol error: invalid multibulk length";
+    return -1;
+  }
+  size_t pos = (size_t)ll + 2;
+  for (long long i = 0; i < count; i++) {
+    if (pos >= n)
+      return 0;
+    ll = line_len(buf + pos, n - pos);
+    if (ll < 0)
+      return n - pos > RESP_MAX_INLINE ? (*err = "Protocol error: too big bulk count string", -1) : 0;
+    if (buf[pos] != '$') {
+      static __thread char msg[64];
+      snprintf(msg, sizeof msg, "Protocol error: expected '$', got '%c'", buf[pos]);
+      *err = msg;
+      return -1;
+    }
+    long long blen;
+    if (!parse_ll(buf + pos + 1, (size_t)ll - 1, &blen) || blen < 0 ||
+        (unsigned long long)blen > max_bulk) {
+      *err = "Protocol error: invalid bulk length";
+      return -1;
+    }
+    pos += (size_t)ll + 2;
+    if (n - pos < (size_t)blen + 2)
+      return 0;
+    if (push_arg(c, buf + pos, (size_t)blen)) {
+      *err = "out of memory";
+      return -1;
+    }
+    pos += (size_t)blen + 2;
+  }
+  return (long)pos;
+}
+
+/* ------------------------------------------------------------- replies */
+
+void out_free(struct outbuf *o) {
+  free(o->data);
+  o->data = NULL;
+  o->len = o->cap = 0;
+}
+
+void out_raw(struct outbuf *o, const char *s, size_t n) {
+  if (o->len + n > o->cap) {
+    size_t cap = o->cap ? o->cap : 4096;
+    while (cap < o->len + n)
+      cap *= 2;
+    char *d = realloc(o->data, cap);
+    if (!d) {
+      o->failed = 1;
+      return;
+    }
+    o->data = d;
+    o->cap = cap;
+  }
+  memcpy(o->data + o->len, s, n);
+  o->len += n;
+}
+
+static void out_line(struct outbuf *o, char type, long long v) {
+  char tmp[32];
+  int k = snprintf(tmp, sizeof tmp, "%c%lld\r\n", type, v);
+  out_raw(o, tmp, (size_t)k);
+}
+
+void out_simple(struct outbuf *o, const char *s) {
+  out_raw(o, "+", 1);
+  out_raw(o, s, strlen(s));
+  out_raw(o, "\r\n", 2);
+}
+
+void out_error(struct outbuf *o, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int k = vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (k < 0)
+    return;
+  size_t len = (size_t)k < sizeof msg ? (size_t)k : sizeof msg - 1;
+  for (size_t i = 0; i < len; i++) /* an error is one line */
+    if (msg[i] == '\r' || msg[i] == '\n')
+      msg[i] = ' ';
+  out_raw(o, "-", 1);
+  out_raw(o, msg, len);
+  out_raw(o, "\r\n", 2);
+}
+
+void out_int(struct outbuf *o, long long v) { out_line(o, ':', v); }
+void out_array(struct outbuf *o, size_t n) { out_line(o, '*', (long long)n); }
+void out_null(struct outbuf *o) { out_raw(o, "$-1\r\n", 5); }
+
+void out_bulk(struct outbuf *o, const char *s, size_t n) {
+  out_line(o, '$', (long long)n);
+  out_raw(o, s, n);
+  out_raw(o, "\r\n", 2);
+}
