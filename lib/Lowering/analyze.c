@@ -1132,6 +1132,8 @@ static void keep_fields_off_type_names(FnCtx *ctx) {
       p = e;
     }
   }
+  if (!n)
+    return;
   qsort(idents, n, sizeof *idents, compare_strings);
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];

@@ -78,7 +78,8 @@ char *group_switch_cases(const char *cases) {
     }
     n++;
   }
-  qsort(b, n, sizeof *b, cmp_body);
+  if (n)
+    qsort(b, n, sizeof *b, cmp_body);
   CaseBlock **lead = xrealloc(NULL, (n + 1) * sizeof *lead);
   size_t *group_end = xrealloc(NULL, (n + 1) * sizeof *group_end);
   size_t num_groups = 0;
