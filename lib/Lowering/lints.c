@@ -87,10 +87,10 @@ static const Blocking blocking_calls[] = {
     /* threads and processes */
     {"pthread_join", "await ac_spawn_blocking(fn, arg), or ac_task_join for a task"},
     {"thrd_join", "await ac_spawn_blocking(fn, arg), or ac_task_join for a task"},
-    /* Not the thread mutexes (pthread_mutex_lock, mtx_lock, rwlocks): a
-     * short critical section with no await inside is the right tool for
-     * shared data (Tokio's advice for std::sync::Mutex; mini-redis's db);
-     * held across an await, it is -Wmutex-across-await. */
+    /* The thread mutexes (pthread_mutex_lock, mtx_lock, rwlocks) are
+     * check_locks' business: a short critical section, unlocked in the
+     * function with no await in between, is the right tool for shared data
+     * (Tokio's advice for std::sync::Mutex; mini-redis's db). */
     {"pthread_cond_wait", "ac_notify (await ac_notified(&n))"},
     {"pthread_cond_timedwait", "ac_notify (await ac_notified(&n)) in ac_timeout"},
     {"sem_wait", "ac_sem (await ac_sem_acquire(&s, 1))"},
@@ -416,6 +416,9 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 
 /* A lock taken, then an await before the matching unlock (in the text of
  * the function: the usual lock ... unlock pairs of one block). */
+/* A lock held across an await: -Wmutex-across-await.  A blocking lock
+ * (not a spinlock) that this function never releases: -Wblocking-call, as
+ * it waits as long as another holder keeps it. */
 static void check_locks(Lint *lt) {
   FnCtx *ctx = lt->ctx;
   for (size_t i = 0; i < lt->num_locks; i++) {
@@ -423,11 +426,20 @@ static void check_locks(Lint *lt) {
     if (l->unlock)
       continue;
     unsigned until = ctx->fn->body.end;
-    for (size_t j = i + 1; j < lt->num_locks; j++)
+    bool released = false;
+    for (size_t j = i + 1; j < lt->num_locks && !released; j++)
       if (lt->locks[j].unlock && strcmp(lt->locks[j].what, l->what) == 0) {
         until = lt->locks[j].at;
-        break;
+        released = true;
       }
+    if (!released && strcmp(lock_fns[l->kind], "pthread_spin_lock") != 0)
+      warn_at(ctx->L, W_BLOCKING_CALL, l->at,
+              "'%s' blocks the thread, and with it every task of this runtime, for as long as "
+              "another holder keeps the lock, and this function does not release it; unlock it "
+              "in this function with no await in between, or use %s",
+              lock_fns[l->kind],
+              l->kind >= 2 && l->kind <= 3 ? "ac_rwlock (await ac_rwlock_write_lock(&rw))"
+                                           : "ac_mutex (await ac_mutex_lock(&m))");
     for (size_t a = 0; a < ctx->num_awaits; a++) {
       Await *aw = &ctx->awaits[a];
       if (!aw->evaluated || aw->range.begin <= l->at || aw->range.begin >= until)
