@@ -184,7 +184,6 @@ const char main_not_awaitable[] =
     "await that from 'main'";
 
 bool is_await_op(Lowering *L, CXCursor c) {
-  (void)L;
   if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
       clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_Extension)
     return false;
@@ -194,11 +193,15 @@ bool is_await_op(Lowering *L, CXCursor c) {
   clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f, NULL, NULL, NULL);
   if (!f)
     return false;
+  if (f == L->forms_file)
+    return true;
   CXString name = clang_getFileName(f);
   const char *n = clang_getCString(name);
   size_t len = strlen(n);
   bool r = len >= 14 && strcmp(n + len - 14, "asyncc/forms.h") == 0;
   clang_disposeString(name);
+  if (r)
+    L->forms_file = f;
   return r;
 }
 
@@ -214,12 +217,26 @@ static enum CXChildVisitResult note_await_op(CXCursor c, CXCursor parent, CXClie
   return CXChildVisit_Recurse;
 }
 
+/* The body is walked once, recorded for its lowering (lower.c), and read
+ * from the record. */
+static enum CXChildVisitResult note_await_op_in_decl(CXCursor c, CXCursor parent, CXClientData d) {
+  void **a = d;
+  AsyncFn *fn = a[1];
+  note_await_op(c, parent, d);
+  if (clang_getCursorKind(c) != CXCursor_CompoundStmt || fn->walk.recorded)
+    return CXChildVisit_Recurse;
+  body_walk_record_of(&fn->walk, c);
+  for (size_t i = 0; i < fn->walk.n; i++)
+    note_await_op(fn->walk.nodes[i].c, c, d);
+  return CXChildVisit_Continue;
+}
+
 void fn_await_ops(Lowering *L, AsyncFn *fn) {
   if (fn->await_ops_found)
     return;
   fn->await_ops_found = true;
   void *a[2] = {L, fn};
-  clang_visitChildren(fn->decl, note_await_op, a);
+  clang_visitChildren(fn->decl, note_await_op_in_decl, a);
 }
 
 typedef struct ScanState {
@@ -243,13 +260,17 @@ typedef struct ScanState {
   size_t num_vm_typedefs;
 } ScanState;
 
-static void scan(ScanState *st, CXCursor c);
-
-static enum CXChildVisitResult scan_child(CXCursor c, CXCursor parent, CXClientData d) {
-  (void)parent;
-  scan(d, c);
-  return CXChildVisit_Continue;
+/* children_of(nodes[at].c) from the body's recorded walk */
+static void recorded_children(const WalkNode *nodes, size_t at, Children *ch) {
+  ch->p = ch->v;
+  ch->n = 0;
+  ch->cap = sizeof ch->v / sizeof ch->v[0];
+  for (size_t child = at + 1; child < nodes[at].end; child = nodes[child].end)
+    collect_child(nodes[child].c, nodes[at].c, ch);
 }
+
+/* The scan walks the body's recorded walk: 'at' is a node of it. */
+static void scan(ScanState *st, size_t at);
 
 /* `typeof(await g())`: clang's cursors do not show the typeof, the text does. */
 static bool under_typeof(const Source *src, unsigned off) {
@@ -534,13 +555,14 @@ static unsigned long long unevaluated_children(ScanState *st, CXCursor c, Childr
 
 /* c's children, those in 'mask' as unevaluated; a child with the range of
  * an earlier one (a VLA bound clang shows twice) only once */
-static void scan_children_masked(ScanState *st, Children *ch, unsigned long long mask) {
-  for (size_t i = 0; i < ch->n; i++) {
+static void scan_children_masked(ScanState *st, size_t at, Children *ch, unsigned long long mask) {
+  const WalkNode *nodes = st->ctx->walk.nodes;
+  for (size_t i = 0, child = at + 1; i < ch->n; i++, child = nodes[child].end) {
     if (repeats_earlier_child(st->ctx->L, ch, i))
       continue;
     bool uneval = mask >> (i < 63 ? i : 63) & 1;
     st->unevaluated += uneval;
-    scan(st, ch->p[i]);
+    scan(st, child);
     st->unevaluated -= uneval;
   }
 }
@@ -613,8 +635,10 @@ static unsigned live_from(FnCtx *ctx, const Var *v) {
   return awaits_before_value(ctx, v) ? v->decl_end : decl;
 }
 
-static void scan(ScanState *st, CXCursor c) {
+static void scan(ScanState *st, size_t at) {
   FnCtx *ctx = st->ctx;
+  const WalkNode *nodes = ctx->walk.nodes;
+  CXCursor c = nodes[at].c;
   enum CXCursorKind k = clang_getCursorKind(c);
   ScanState saved = *st;
   Range r;
@@ -707,17 +731,18 @@ static void scan(ScanState *st, CXCursor c) {
   if (k == CXCursor_UnaryExpr || k == CXCursor_GenericSelectionExpr || k == CXCursor_CallExpr ||
       k == CXCursor_UnexposedExpr) {
     Children ch;
-    children_of(c, &ch);
+    recorded_children(nodes, at, &ch);
     unsigned long long uneval = unevaluated_children(st, c, &ch);
     if (uneval || k == CXCursor_UnaryExpr) {
-      scan_children_masked(st, &ch, uneval);
+      scan_children_masked(st, at, &ch, uneval);
     } else {
-      for (size_t i = 0; i < ch.n; i++) /* as clang_visitChildren would, without a second walk */
-        scan(st, ch.p[i]);
+      for (size_t child = at + 1; child < nodes[at].end; child = nodes[child].end)
+        scan(st, child);
     }
     children_free(&ch);
   } else {
-    clang_visitChildren(c, scan_child, st);
+    for (size_t child = at + 1; child < nodes[at].end; child = nodes[child].end)
+      scan(st, child);
   }
   /* restore the context, keep the collections */
   saved.awaited_calls = st->awaited_calls;
@@ -1190,7 +1215,9 @@ void analyze_fn(FnCtx *ctx) {
   add_params(ctx);
   size_t num_params = ctx->num_vars;
   ScanState st = {.ctx = ctx, .scope_begin = ctx->fn->body.begin, .scope_end = ctx->fn->body.end};
-  clang_visitChildren(ctx->body, scan_child, &st);
+  const BodyWalk *w = body_walk_record(ctx);
+  for (size_t top = 0; top < w->n; top = w->nodes[top].end)
+    scan(&st, top);
   stream_scan(ctx);
   if (ctx->num_awaits) /* qsort wants a non-null base */
     qsort(ctx->awaits, ctx->num_awaits, sizeof(Await), cmp_await);

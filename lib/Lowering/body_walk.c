@@ -39,16 +39,24 @@ static enum CXChildVisitResult record(CXCursor c, CXCursor parent, CXClientData 
   return CXChildVisit_Recurse;
 }
 
+void body_walk_record_of(BodyWalk *w, CXCursor body) {
+  Recorder r = {.w = w};
+  clang_visitChildren(body, record, &r);
+  while (r.depth)
+    end_subtree(&r);
+  free(r.path);
+  w->recorded = true;
+  w->body = body;
+}
+
+const BodyWalk *body_walk_record(FnCtx *ctx) {
+  if (!ctx->walk.recorded)
+    body_walk_record_of(&ctx->walk, ctx->body);
+  return &ctx->walk;
+}
+
 void body_walk(FnCtx *ctx, CXCursorVisitor visit, CXClientData d) {
-  BodyWalk *w = &ctx->walk;
-  if (!w->recorded) {
-    Recorder r = {.w = w};
-    clang_visitChildren(ctx->body, record, &r);
-    while (r.depth)
-      end_subtree(&r);
-    free(r.path);
-    w->recorded = true;
-  }
+  const BodyWalk *w = body_walk_record(ctx);
   for (size_t i = 0; i < w->n;) {
     const WalkNode *nd = &w->nodes[i];
     CXCursor parent = nd->parent < 0 ? ctx->body : w->nodes[nd->parent].c;

@@ -156,7 +156,7 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 void lint_plain_close(FnCtx *ctx) {
   size_t size = (ctx->num_vars + 1) * sizeof(Watched);
   CloseLint cl = {.ctx = ctx, .watched = memset(xrealloc(NULL, size), 0, size)};
-  clang_visitChildren(ctx->body, visit, &cl);
+  body_walk(ctx, visit, &cl);
   for (size_t i = 0; i < cl.num_closes; i++) {
     Var *v = cl.closes[i].var;
     const Watched *w = &cl.watched[v - ctx->vars];

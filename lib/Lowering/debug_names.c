@@ -79,6 +79,14 @@ static enum CXChildVisitResult scan_names(CXCursor c, CXCursor parent, CXClientD
   return CXChildVisit_Recurse;
 }
 
+/* The function's header: its body is replayed from the recorded walk. */
+static enum CXChildVisitResult scan_header(CXCursor c, CXCursor parent, CXClientData d) {
+  NameScan *s = d;
+  if (clang_equalCursors(c, s->ctx->body))
+    return CXChildVisit_Continue;
+  return scan_names(c, parent, d);
+}
+
 /* The identifiers of generated declarations at the poll's top: the types
  * of the promoted locals. */
 static void add_type_words(NameScan *s, const char *type) {
@@ -102,7 +110,8 @@ static bool reserved_name(const char *n) {
 
 void choose_local_names(FnCtx *ctx) {
   NameScan s = {.ctx = ctx};
-  clang_visitChildren(ctx->fn->decl, scan_names, &s);
+  clang_visitChildren(ctx->fn->decl, scan_header, &s);
+  body_walk(ctx, scan_names, &s);
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
     if (v->promoted) {

@@ -1,6 +1,7 @@
 /* ac_lower_file: the lowering pipeline, from a .ac path to C text. */
 #include "lower.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,6 +117,11 @@ static void lower_async_fn(Lowering *L, AsyncFn *fn) {
     return;
   }
   FnCtx ctx = {.L = L, .fn = fn, .body = body};
+  if (fn->walk.recorded && clang_equalCursors(fn->walk.body, body))
+    ctx.walk = fn->walk; /* fn_await_ops's */
+  else
+    body_walk_free(&fn->walk);
+  fn->walk = (BodyWalk){0};
   int errors = L->errors;
   analyze_fn(&ctx);
   check_task_joins(L, fn, fn->body);
@@ -284,10 +290,15 @@ static bool operators_bounded(Lowering *L) {
 static int lower_file(const char *path, const AcOptions *opt, char **out) {
   Lowering L = {.opt = opt};
   *out = NULL;
-  CXIndex idx = clang_createIndex(0, 0);
   int rc = 1;
   size_t len = 0;
-  char *text = pp_run(opt, path, &len);
+  PpRun *pp = pp_start(opt, path); /* libclang loads while it runs */
+  if (!pp || !load_libclang()) {
+    free(pp_finish(pp, &len));
+    return 1;
+  }
+  CXIndex idx = clang_createIndex(0, 0);
+  char *text = pp_finish(pp, &len);
   if (!text)
     goto done;
   pp_map_build(&L.pp, text, len, path);
@@ -370,6 +381,8 @@ static void *lower_thread(void *arg) {
 
 int ac_lower_file(const char *path, const AcOptions *opt, char **out) {
   LowerJob job = {path, opt, out, 1};
+  /* the lowering allocates by the megabyte: its arena grows in large steps */
+  mallopt(M_TOP_PAD, 64 << 20);
   pthread_attr_t attr;
   pthread_t t;
   pthread_attr_init(&attr);

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 /* ------------------------------------------------------------ public API */
 
@@ -184,9 +185,21 @@ void diag_fixit(Lowering *L, unsigned offset, const char *text);
 
 /* ------------------------------------------------------------ preprocess.c, pp_map.c */
 
-/* The backend's `-E -dD` output for path (malloc'ed, *len bytes), or NULL
- * after printing the backend's diagnostics. */
-char *pp_run(const AcOptions *opt, const char *path, size_t *len);
+/* libclang_load.c: libclang loaded (false: said why) */
+bool load_libclang(void);
+
+/* The backend's `-E -dD` of path, started (the lowering loads libclang
+ * while it runs) and then awaited: its output (malloc'ed, *len bytes), or
+ * NULL after printing the backend's diagnostics. */
+typedef struct PpRun {
+  const char *path;
+  const char **argv;
+  pid_t pid;
+  int outfd, errfd;
+  char *spawn_error; /* the message, if it could not start */
+} PpRun;
+PpRun *pp_start(const AcOptions *opt, const char *path); /* NULL: refused, said why */
+char *pp_finish(PpRun *run, size_t *len);                /* the text; NULL: failed, said why */
 
 typedef struct PpFile {
   char *name;           /* as the line markers spell it */
@@ -334,6 +347,19 @@ typedef struct FnInfo {
   size_t num_fields;
 } FnInfo;
 
+/* body_walk.c: a walk of a function's body, recorded for replays */
+typedef struct WalkNode {
+  CXCursor c;
+  long parent; /* index of the parent node, -1 for the body */
+  size_t end;  /* index past the node's subtree */
+} WalkNode;
+typedef struct BodyWalk {
+  WalkNode *nodes; /* in the order of the walk */
+  size_t n, cap;
+  bool recorded;
+  CXCursor body; /* the body walked */
+} BodyWalk;
+
 typedef struct AsyncFn {
   char *name;
   CXCursor decl;        /* definition if any, else first declaration */
@@ -353,6 +379,7 @@ typedef struct AsyncFn {
   CXCursor *await_ops;
   size_t num_await_ops;
   bool calls_stream, await_ops_found;
+  BodyWalk walk;        /* its body's, recorded by that walk for the lowering */
   bool is_stream;       /* async_stream(T): a generator (streams.c) */
   char *item_type;      /* its T, as written */
   struct AsyncFn **direct_callees; /* awaited as direct calls: their f__sync must be declared */
@@ -450,18 +477,6 @@ typedef struct StreamValue {
   CXCursor call;
 } StreamValue;
 
-/* body_walk.c: a walk of a function's body, recorded for replays */
-typedef struct WalkNode {
-  CXCursor c;
-  long parent; /* index of the parent node, -1 for the body */
-  size_t end;  /* index past the node's subtree */
-} WalkNode;
-typedef struct BodyWalk {
-  WalkNode *nodes; /* in the order of the walk */
-  size_t n, cap;
-  bool recorded;
-} BodyWalk;
-
 /* Everything known about the async function being lowered. */
 typedef struct FnCtx {
   Lowering *L;
@@ -557,6 +572,7 @@ struct Lowering {
   unsigned last_diag_off;  /* the last diagnostic, to report a construct once */
   const char *last_diag_fmt;
   bool last_diag_in_macro; /* it had an "expanded from macro" note */
+  CXFile forms_file;       /* asyncc/forms.h, once is_await_op has met it */
 };
 
 AsyncFn *find_async_fn(Lowering *L, CXCursor fn_decl_or_ref);
@@ -571,6 +587,10 @@ void check_async_redeclarations(Lowering *L);
 
 /* As clang_visitChildren(ctx->body, visit, d), from a walk recorded once. */
 void body_walk(FnCtx *ctx, CXCursorVisitor visit, CXClientData d);
+/* the record itself: node i's children are i + 1, then each child's end,
+ * up to node i's end (the body's: 0 up to n) */
+const BodyWalk *body_walk_record(FnCtx *ctx);
+void body_walk_record_of(BodyWalk *w, CXCursor body);
 void body_walk_free(BodyWalk *w);
 /* fn's await operators (AsyncFn.await_ops), walked for once. */
 void fn_await_ops(Lowering *L, AsyncFn *fn);

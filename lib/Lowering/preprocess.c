@@ -122,60 +122,71 @@ const char **ac_preprocess_command(const AcOptions *opt, const char *path) {
   return argv;
 }
 
-char *pp_run(const AcOptions *opt, const char *path, size_t *len) {
+PpRun *pp_start(const AcOptions *opt, const char *path) {
   if (!includes_regular_files(path))
     return NULL;
-  const char **argv = ac_preprocess_command(opt, path);
+  PpRun *run = xrealloc(NULL, sizeof *run);
+  *run = (PpRun){.path = path, .argv = ac_preprocess_command(opt, path), .outfd = -1, .errfd = -1};
   /* The text goes to a temporary file, read once the preprocessor is done:
    * through a pipe, the preprocessor and asyncc took turns at each chunk,
    * and on a busy machine each turn waits for the scheduler. */
   const char *tmpdir = getenv("TMPDIR");
   char *errpath = xasprintf("%s/asyncc-pp-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
   char *outpath = xstrdup(errpath);
-  int errfd = mkstemp(errpath), outfd = mkstemp(outpath);
-  char *text = NULL;
-  if (errfd >= 0)
+  run->errfd = mkstemp(errpath);
+  run->outfd = mkstemp(outpath);
+  if (run->errfd >= 0)
     unlink(errpath);
-  if (outfd >= 0)
+  if (run->outfd >= 0)
     unlink(outpath);
-  if (errfd < 0 || outfd < 0) {
-    fprintf(stderr, "asyncc: error: cannot run the preprocessor: %s\n", strerror(errno));
-    goto done;
+  free(errpath);
+  free(outpath);
+  if (run->errfd < 0 || run->outfd < 0) {
+    run->spawn_error = xasprintf("asyncc: error: cannot run the preprocessor: %s\n", strerror(errno));
+    return run;
   }
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_adddup2(&fa, outfd, 1);
-  posix_spawn_file_actions_adddup2(&fa, errfd, 2);
-  pid_t pid;
-  int rc = posix_spawnp(&pid, argv[0], &fa, NULL, (char *const *)argv, environ);
+  posix_spawn_file_actions_adddup2(&fa, run->outfd, 1);
+  posix_spawn_file_actions_adddup2(&fa, run->errfd, 2);
+  int rc = posix_spawnp(&run->pid, run->argv[0], &fa, NULL, (char *const *)run->argv, environ);
   posix_spawn_file_actions_destroy(&fa);
-  if (rc != 0) {
-    fprintf(stderr, "asyncc: error: cannot run '%s': %s\n", argv[0], strerror(rc));
+  if (rc != 0)
+    run->spawn_error = xasprintf("asyncc: error: cannot run '%s': %s\n", run->argv[0], strerror(rc));
+  return run;
+}
+
+char *pp_finish(PpRun *run, size_t *len) {
+  if (!run)
+    return NULL;
+  char *text = NULL;
+  if (run->spawn_error) {
+    fputs(run->spawn_error, stderr);
+    free(run->spawn_error);
     goto done;
   }
   int st = 0;
-  while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+  while (waitpid(run->pid, &st, 0) < 0 && errno == EINTR)
     ;
   if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
     /* the backend's own diagnostics (a missing header, #error, ...) */
     size_t elen;
-    lseek(errfd, 0, SEEK_SET);
-    char *err = read_all(errfd, &elen);
+    lseek(run->errfd, 0, SEEK_SET);
+    char *err = read_all(run->errfd, &elen);
     fputs(err, stderr);
     if (!elen)
-      fprintf(stderr, "%s: error: the preprocessor ('%s -E') failed\n", path, argv[0]);
+      fprintf(stderr, "%s: error: the preprocessor ('%s -E') failed\n", run->path, run->argv[0]);
     free(err);
   } else {
-    lseek(outfd, 0, SEEK_SET);
-    text = read_all(outfd, len);
+    lseek(run->outfd, 0, SEEK_SET);
+    text = read_all(run->outfd, len);
   }
 done:
-  if (errfd >= 0)
-    close(errfd);
-  if (outfd >= 0)
-    close(outfd);
-  free(errpath);
-  free(outpath);
-  free(argv);
+  if (run->errfd >= 0)
+    close(run->errfd);
+  if (run->outfd >= 0)
+    close(run->outfd);
+  free(run->argv);
+  free(run);
   return text;
 }
