@@ -370,6 +370,13 @@ static void poll_task(struct ac__worker *w, struct ac_task *t) {
   ac_poll r;
   ac__dump_poll_begin(&w->dump, t);
   ac__task_begin_poll(t);
+  /* RUNNING must be visible before ac__task_poll reads ABORT: ac_task_abort
+   * sets ABORT, then reads 'state', and ignores a SCHEDULED task.  Without
+   * the fence (store then load: the store buffer reorders them) both could
+   * miss the other's write, and an aborted task would go IDLE with nobody
+   * to wake it (unit.reactor_abort_storm_mt hung). Pairs with the fence in
+   * ac_task_abort. */
+  atomic_thread_fence(memory_order_seq_cst);
   w->in_poll = true;
   r = ac__task_poll(t, &cx); /* AC_READY: t may be gone (not the root); a
                               * joiner it woke got the LIFO slot */

@@ -128,6 +128,9 @@ void ac_task_detach(struct ac_task *task) { ac__task_release_handle(task); }
 
 void ac_task_abort(struct ac_task *task) {
   uint32_t old = atomic_fetch_or_explicit(&task->refs, AC__REF_ABORT, memory_order_acq_rel);
+  /* ABORT before the wake reads 'state': pairs with the fence after a
+   * multi-thread worker's SCHEDULED -> RUNNING (executor_mt.c poll_task) */
+  atomic_thread_fence(memory_order_seq_cst);
   if (!(old & AC__REF_DONE))
     ac__task_wake(task);
 }
