@@ -235,6 +235,7 @@ static void check_alloca(Lint *lt, CXCursor var, CXCursor value, CXCursor where)
 }
 
 static Var *designated_local(FnCtx *ctx, CXCursor e);
+static Var *addressed_local(FnCtx *ctx, CXCursor e, CXCursor *at);
 
 /* ac_spawn(f(..., &local, ...)): the task may outlive the spawning function.
  * `&x`, `&s.f`, `&a[i]` and an array `a` that decays are addresses; `a[i]`
@@ -243,18 +244,10 @@ static enum CXChildVisitResult find_local_address(CXCursor c, CXCursor parent, C
   (void)parent;
   FnCtx *ctx = d;
   enum CXCursorKind k = clang_getCursorKind(c);
-  Var *v = NULL;
-  if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf) {
-    Children ch;
-    children_of(c, &ch);
-    if (ch.n)
-      v = designated_local(ctx, ch.p[0]);
-    children_free(&ch);
-  } else if (k == CXCursor_DeclRefExpr &&
-             is_array_type(clang_getCanonicalType(clang_getCursorType(c)))) {
-    v = var_of(ctx, clang_getCursorReferenced(c)); /* an array decays to a pointer */
-  } else if (k == CXCursor_ArraySubscriptExpr &&
-             !is_array_type(clang_getCanonicalType(clang_getCursorType(c)))) {
+  CXCursor operand;
+  Var *v = addressed_local(ctx, c, &operand);
+  if (k == CXCursor_ArraySubscriptExpr &&
+      !is_array_type(clang_getCanonicalType(clang_getCursorType(c)))) {
     Children ch;
     children_of(c, &ch);
     if (ch.n == 2 && designated_local(ctx, ch.p[0])) {
@@ -302,6 +295,24 @@ static Var *designated_local(FnCtx *ctx, CXCursor e) {
   }
 }
 
+/* The local whose storage the value of e points into: `&x`, `&s.f`,
+ * `&a[i]`, or an array that decays (`a`, `s.arr`, a row `m[i]`); *at is the
+ * operand. */
+static Var *addressed_local(FnCtx *ctx, CXCursor e, CXCursor *at) {
+  *at = e;
+  if (clang_getCursorKind(e) == CXCursor_UnaryOperator &&
+      clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_AddrOf) {
+    Children ch;
+    children_of(e, &ch);
+    if (ch.n)
+      *at = strip_parens(ch.p[0]);
+    children_free(&ch);
+    return ch.n ? designated_local(ctx, *at) : NULL;
+  }
+  return is_array_type(clang_getCanonicalType(clang_getCursorType(e))) ? designated_local(ctx, e)
+                                                                          : NULL;
+}
+
 /* `return &x;` or `return arr;` of a local or parameter: it lives in the
  * task's frame, which is freed when the async function completes, so the
  * caller would get a dangling pointer (rustc's E0515). */
@@ -311,19 +322,8 @@ static void check_return(Lint *lt, CXCursor ret) {
   children_of(ret, &ch);
   CXCursor e = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
   children_free(&ch);
-  Var *v = NULL;
-  CXCursor at = e;
-  if (clang_getCursorKind(e) == CXCursor_UnaryOperator &&
-      clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_AddrOf) {
-    children_of(e, &ch);
-    if (ch.n)
-      at = strip_parens(ch.p[0]);
-    children_free(&ch);
-    v = designated_local(ctx, at);
-  } else if (!clang_Cursor_isNull(e) &&
-             is_array_type(clang_getCanonicalType(clang_getCursorType(e)))) {
-    v = designated_local(ctx, e); /* an array decays to a pointer to its storage */
-  }
+  CXCursor at;
+  Var *v = clang_Cursor_isNull(e) ? NULL : addressed_local(ctx, e, &at);
   if (!v)
     return;
   unsigned off;
