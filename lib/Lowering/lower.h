@@ -199,6 +199,8 @@ typedef struct PpRun {
   char *spawn_error; /* the message, if it could not start */
 } PpRun;
 PpRun *pp_start(const AcOptions *opt, const char *path); /* NULL: refused, said why */
+/* false, said why: an #include reaches a device, FIFO or directory */
+bool ac_includes_regular_files(const AcOptions *opt, const char *path);
 char *pp_finish(PpRun *run, size_t *len);                /* the text; NULL: failed, said why */
 
 typedef struct PpFile {

@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -34,56 +33,6 @@ static char *read_all(int fd, size_t *len) {
   }
   *len = sb.len;
   return sb_take(&sb);
-}
-
-/* `#include "/dev/zero"` (or a FIFO, a directory): gcc's preprocessor reads
- * it for ever, where clang refuses it.  A quoted include of the file itself
- * that names something other than a regular file is refused here, with the
- * directive's line, as clang words it. */
-static bool includes_regular_files(const char *path) {
-  FILE *f = fopen(path, "r");
-  if (!f)
-    return true; /* the preprocessor says why */
-  char line[4096];
-  unsigned n = 0;
-  bool ok = true;
-  char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-  if (slash)
-    slash[1] = 0;
-  else
-    dir[0] = 0;
-  while (ok && fgets(line, sizeof line, f)) {
-    n++;
-    char *p = line;
-    while (*p == ' ' || *p == '\t')
-      p++;
-    if (*p++ != '#')
-      continue;
-    while (*p == ' ' || *p == '\t')
-      p++;
-    if (strncmp(p, "include", 7) != 0)
-      continue;
-    p += 7;
-    while (*p == ' ' || *p == '\t')
-      p++;
-    char *e = *p == '"' ? strchr(p + 1, '"') : NULL;
-    if (!e)
-      continue;
-    char *name = xasprintf("%.*s", (int)(e - p - 1), p + 1);
-    char *full = name[0] == '/' ? xstrdup(name) : xasprintf("%s%s", dir, name);
-    struct stat st;
-    if (stat(full, &st) == 0 && !S_ISREG(st.st_mode)) {
-      fprintf(stderr, "%s:%u:%d: error: cannot open file '%s': not a regular file\n", path, n,
-              (int)(p - line) + 1, name);
-      fprintf(stderr, "%5u | %s%s      | %*s^\n", n, line, strchr(line, '\n') ? "" : "\n",
-              (int)(p - line), "");
-      ok = false;
-    }
-    free(name), free(full);
-  }
-  fclose(f);
-  free(dir);
-  return ok;
 }
 
 const char **ac_preprocess_command(const AcOptions *opt, const char *path) {
@@ -123,7 +72,7 @@ const char **ac_preprocess_command(const AcOptions *opt, const char *path) {
 }
 
 PpRun *pp_start(const AcOptions *opt, const char *path) {
-  if (!includes_regular_files(path))
+  if (!ac_includes_regular_files(opt, path))
     return NULL;
   PpRun *run = xrealloc(NULL, sizeof *run);
   *run = (PpRun){.path = path, .argv = ac_preprocess_command(opt, path), .outfd = -1, .errfd = -1};
