@@ -8,10 +8,6 @@
 #include "task_dump.h"
 
 #include "coarse_clock.h"
-#include "context.h"
-#include "driver.h"
-#include "executor_ct.h"
-#include "executor_mt.h"
 #include "leaf_trace.h"
 #include "task.h"
 #include "trace_buf.h"
@@ -144,19 +140,13 @@ static void dump_task(struct ac_task *task, void *p) {
 }
 
 static struct ac__dump_thread *thread_of(struct ac__dump_entry *e, unsigned i) {
-  struct ac__executor_mt *mt = ac__executor_mt_of(e->sched);
-  return mt ? &mt->workers[i].dump : &((struct ac__executor_ct *)e->sched)->dump;
+  return e->ops->thread(e->sched, i);
 }
 
 static unsigned threads_of(const struct ac__dump_entry *e) { return e->workers ? e->workers : 1; }
 
 /* The caller's own index among e's threads, or -1. */
-static int caller_of(struct ac__dump_entry *e) {
-  if (ac__context_current() != e->sched)
-    return -1;
-  struct ac__worker *w = ac__context_worker();
-  return w ? (int)w->index : 0;
-}
+static int caller_of(struct ac__dump_entry *e) { return e->ops->caller(e->sched); }
 
 /* One runtime, its threads stopped (or seen stuck in a poll). */
 static void dump_runtime(struct ac__dump_entry *e, int fd, const struct thread_view *threads) {
@@ -239,13 +229,8 @@ static void close_gate(struct ac__dump_entry *registry, struct thread_view *view
   atomic_store(&ac__dump_gate, 1);
   pthread_mutex_unlock(&gate_lock);
   /* parked threads come to their checkpoint */
-  for (struct ac__dump_entry *e = registry; e; e = e->next) {
-    struct ac__executor_mt *mt = ac__executor_mt_of(e->sched);
-    if (mt)
-      ac__executor_mt_unpark_all(mt);
-    else
-      ac__driver_unpark(e->sched->driver);
-  }
+  for (struct ac__dump_entry *e = registry; e; e = e->next)
+    e->ops->unpark_all(e->sched);
   struct timespec start, until;
   clock_gettime(CLOCK_MONOTONIC, &start);
   pthread_mutex_lock(&gate_lock);
@@ -386,11 +371,12 @@ static void registry_init(void) {
     ac_task_dump_on_sigquit();
 }
 
-void ac__dump_register(struct ac__dump_entry *e, struct ac__sched *s, struct ac_task *root,
-                       unsigned workers) {
+void ac__dump_register(struct ac__dump_entry *e, struct ac__sched *s,
+                       const struct ac__dump_ops *ops, struct ac_task *root, unsigned workers) {
   pthread_once(&registry_once, registry_init);
   ac__coarse_set(ac_now_ms());
   e->sched = s;
+  e->ops = ops;
   e->root = root;
   e->workers = workers;
   pthread_mutex_lock(&registry_lock);

@@ -69,16 +69,28 @@ static inline void ac__dump_poll_end(struct ac__dump_thread *th) {
 
 /* -------------------------------------------------------------- registry */
 
+/* What the dump needs of a runtime's executor, which block_on.c fills in:
+ * the dump knows no executor. */
+struct ac__dump_ops {
+  /* Thread i (i < the entry's thread count) of the runtime. */
+  struct ac__dump_thread *(*thread)(struct ac__sched *s, unsigned i);
+  /* The calling thread's index among them, or -1. */
+  int (*caller)(struct ac__sched *s);
+  /* Wakes every parked thread, so that it reaches its checkpoint. */
+  void (*unpark_all)(struct ac__sched *s);
+};
+
 /* One running runtime; lives in its block_on's stack frame. */
 struct ac__dump_entry {
   struct ac__dump_entry *next;
   struct ac__sched *sched;
+  const struct ac__dump_ops *ops;
   struct ac_task *root;
   unsigned workers; /* 0: current-thread */
 };
 
-void ac__dump_register(struct ac__dump_entry *e, struct ac__sched *s, struct ac_task *root,
-                       unsigned workers);
+void ac__dump_register(struct ac__dump_entry *e, struct ac__sched *s,
+                       const struct ac__dump_ops *ops, struct ac_task *root, unsigned workers);
 void ac__dump_unregister(struct ac__dump_entry *e);
 
 #endif
