@@ -37,7 +37,7 @@
 #define AC__BIASED_LOCK_H
 
 #include "context.h"
-#include "waitq.h"
+#include "spinlock.h"
 
 #include <stdatomic.h>
 #include <stdbool.h>

@@ -2,6 +2,7 @@
  * (the body of the generated main): the current-thread one, or the
  * multi-thread one when runtime_config.c says so. */
 #include "context.h"
+#include "driver.h"
 #include "executor_ct.h"
 #include "executor_mt.h"
 #include "runtime_config.h"
@@ -26,6 +27,36 @@ static void report_nested(void) {
         stderr);
 }
 
+/* ----------------------------------------- each executor, for the task dump */
+
+static struct ac__dump_thread *ct_dump_thread(struct ac__sched *s, unsigned i) {
+  (void)i;
+  return &((struct ac__executor_ct *)s)->dump;
+}
+
+static int ct_dump_caller(struct ac__sched *s) { return ac__context_current() == s ? 0 : -1; }
+
+static void ct_unpark(struct ac__sched *s) { ac__driver_unpark(s->driver); }
+
+static const struct ac__dump_ops ct_dump_ops = {ct_dump_thread, ct_dump_caller, ct_unpark};
+
+static struct ac__dump_thread *mt_dump_thread(struct ac__sched *s, unsigned i) {
+  return &ac__executor_mt_of(s)->workers[i].dump;
+}
+
+static int mt_dump_caller(struct ac__sched *s) {
+  if (ac__context_current() != s)
+    return -1;
+  struct ac__worker *w = ac__context_worker();
+  return w ? (int)w->index : 0;
+}
+
+static void mt_unpark(struct ac__sched *s) { ac__executor_mt_unpark_all(ac__executor_mt_of(s)); }
+
+static const struct ac__dump_ops mt_dump_ops = {mt_dump_thread, mt_dump_caller, mt_unpark};
+
+/* ----------------------------------------------------------------- runs */
+
 static int run_current_thread(struct ac__root_task *root) {
   struct ac__executor_ct ex;
   int err = ac__executor_ct_init(&ex);
@@ -33,7 +64,7 @@ static int run_current_thread(struct ac__root_task *root) {
     return err;
   root->sched = &ex.sched;
   struct ac__dump_entry dump; /* listed for ac_task_dump while it runs */
-  ac__dump_register(&dump, &ex.sched, &root->task, 0);
+  ac__dump_register(&dump, &ex.sched, &ct_dump_ops, &root->task, 0);
   err = ac__executor_ct_block_on(&ex, &root->task);
   ac__dump_unregister(&dump);
   ac__executor_ct_destroy(&ex);
@@ -53,7 +84,7 @@ static int run_multi_thread(struct ac__root_task *root, unsigned workers) {
   }
   root->sched = &ex->sched;
   struct ac__dump_entry dump;
-  ac__dump_register(&dump, &ex->sched, &root->task, workers);
+  ac__dump_register(&dump, &ex->sched, &mt_dump_ops, &root->task, workers);
   err = ac__executor_mt_block_on(ex, &root->task);
   ac__dump_unregister(&dump);
   ac__executor_mt_destroy(ex);
@@ -89,4 +120,12 @@ int ac_block_on_frame_traced(void *frame, ac_poll_fn poll, ac_drop_fn drop, ac_t
                     "was dropped or never polled: %s\n",
             strerror(-err));
   return err;
+}
+
+int ac_runtime_workers(void) {
+  struct ac__sched *s = ac__context_current();
+  if (!s)
+    return -1;
+  struct ac__executor_mt *ex = ac__executor_mt_of(s);
+  return ex ? (int)ex->nworkers : 0;
 }

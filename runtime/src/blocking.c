@@ -9,9 +9,9 @@
  * Lock order: pool mutex -> executor injection lock (inside ac_task_wake). */
 #include <asyncc/blocking.h>
 
+#include "leaf_trace.h"
 #include "pool.h"
 #include "task.h"
-#include "task_dump.h"
 
 #include <errno.h>
 #include <pthread.h>

@@ -15,8 +15,7 @@ int ac__context_enter(struct ac__sched *s);
 void ac__context_exit(void);
 /* The scheduler this thread runs, or NULL.  Inline: every spawn and every
  * wake asks.  Code that can only be linked into an executable (PIE, or not
- * PIC at all: the static runtime, whose task_dump.c TLS already needs that)
- * reads it local-exec, one instruction instead of two (W3: 3 reads per
+ * PIC at all: the static runtime) reads it local-exec, one instruction instead of two (W3: 3 reads per
  * task); the shared runtime (-fPIC) keeps the default model. */
 #if defined(__PIE__) || !defined(__PIC__)
 #define AC__TLS_EXEC __attribute__((tls_model("local-exec")))

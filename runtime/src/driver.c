@@ -8,9 +8,9 @@
  * than that sleep's deadline unparks it. */
 #include "driver.h"
 
+#include "coarse_clock.h"
 #include "io_reg.h"
 #include "task.h"
-#include "task_dump.h"
 
 #include <limits.h>
 #include <stdatomic.h>
@@ -25,6 +25,7 @@ static uint64_t monotonic_ns(void) {
 /* The process's clock origin, set by the first reader.  Kept one
  * nanosecond back so that 0 can mean "not set yet". */
 static _Atomic uint64_t clock_origin_ns;
+_Atomic uint32_t ac__coarse_ms;
 
 static uint64_t since_origin_ns(void) {
   uint64_t origin = atomic_load_explicit(&clock_origin_ns, memory_order_relaxed);
@@ -156,7 +157,7 @@ static int park_timeout(struct ac__driver *d, bool may_block) {
 static void fire_due_timers(struct ac__driver *d) {
   uint64_t now = ac__driver_now_ms(d);
   struct ac_timer_entry *e;
-  ac__coarse_set(now); /* what leaves stamp their waits with (task_dump.h) */
+  ac__coarse_set(now); /* what leaves stamp their waits with (coarse_clock.h) */
   lock(d);
   d->park_deadline = 0;
   /* Woken under the lock: a concurrent cancel waits, so the entry and its

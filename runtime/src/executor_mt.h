@@ -2,7 +2,7 @@
  * multi_thread scheduler in C.  The thread that calls
  * ac__executor_mt_block_on is worker 0; it starts workers 1..N-1 and joins
  * them when the root task completes.  The design and the run loop are in
- * executor_mt.c and docs/runtime.md ("Executors"). */
+ * executor_mt.c. */
 #ifndef AC__EXECUTOR_MT_H
 #define AC__EXECUTOR_MT_H
 

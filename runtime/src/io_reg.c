@@ -3,9 +3,10 @@
 #include "io_reg.h"
 #include "runtime_config.h"
 
+#include "coarse_clock.h"
 #include "driver.h"
+#include "leaf_trace.h"
 #include "task.h"
-#include "task_dump.h"
 
 #include <errno.h>
 #include <pthread.h>

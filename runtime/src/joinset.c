@@ -1,9 +1,9 @@
 /* Join sets (asyncc/joinset.h).
  *
- * Each member is a small node: the set registers it as its task's joiner
- * (tagged with the low bit, task.h rule 6), so when the task completes the
- * completer calls ac__join_set_member_done, which appends the node to the
- * set's ready FIFO and wakes the task waiting in ac_join_set_next.  The
+ * Each member is a small node whose completion hook (task.h) the set
+ * registers as its task's joiner, so when the task completes the completer
+ * calls member_done, which appends the node to the set's ready FIFO and
+ * wakes the task waiting in ac_join_set_next.  The
  * ready FIFO and the waiter are under the set's mutex because completers
  * may run on other threads; everything else belongs to the owner.
  *
@@ -18,12 +18,12 @@
  * under the same lock, disposes of node and handle.  So free never waits,
  * exactly one side frees each node, and the last reference frees the set.
  *
- * Cost: one malloc of 48 bytes per member (the task header has no room for
+ * Cost: one malloc of 56 bytes per member (the task header has no room for
  * the set's links); the task itself is unchanged. */
 #include <asyncc/joinset.h>
 
+#include "leaf_trace.h"
 #include "task.h"
-#include "task_dump.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -32,6 +32,7 @@
 #include <stdlib.h>
 
 struct member {
+  struct ac__task_hook hook; /* member_done */
   struct ac_task *task;
   struct ac_join_set *set;
   struct member *prev, *next; /* owner: members not yet returned */
@@ -80,8 +81,9 @@ static void push_ready(struct ac_join_set *s, struct member *m) {
   s->ready_tail = m;
 }
 
-void ac__join_set_member_done(struct ac_task *t, void *node) {
-  struct member *m = node;
+/* The completion hook of member 'm': its task 't' is DONE (any thread). */
+static void member_done(struct ac_task *t, struct ac__task_hook *hook) {
+  struct member *m = (struct member *)hook;
   struct ac_join_set *s = m->set;
   bool orphan;
   pthread_mutex_lock(&s->lock);
@@ -104,6 +106,7 @@ int ac_join_set_add(struct ac_join_set *s, struct ac_task *t) {
   struct member *m = malloc(sizeof *m);
   if (!m)
     return -ENOMEM;
+  m->hook.done = member_done;
   m->task = t;
   m->set = s;
   m->prev = NULL;
@@ -115,7 +118,7 @@ int ac_join_set_add(struct ac_join_set *s, struct ac_task *t) {
   s->len++;
   /* the registration's reference, taken before a completer can drop it */
   atomic_fetch_add_explicit(&s->refs, 1, memory_order_relaxed);
-  if (!ac__task_set_joiner(t, (struct ac_task *)((uintptr_t)m | 1))) {
+  if (!ac__task_set_hook(t, &m->hook)) {
     pthread_mutex_lock(&s->lock); /* done already: ready at once */
     push_ready(s, m);
     pthread_mutex_unlock(&s->lock);

@@ -3,7 +3,7 @@
 #include <asyncc/net.h>
 
 #include "io_reg.h"
-#include "task_dump.h"
+#include "leaf_trace.h"
 
 #include <arpa/inet.h>
 #include <netdb.h>

@@ -1,8 +1,6 @@
 /* Runtime selection (see runtime_config.h and ac_runtime_set_workers). */
 #include "runtime_config.h"
 
-#include "context.h"
-#include "executor_mt.h"
 
 #include <asyncc/asyncc.h>
 
@@ -98,11 +96,3 @@ void ac__runtime_started(void) {
 }
 
 void ac__runtime_stopped(void) { atomic_fetch_sub(&running, 1); }
-
-int ac_runtime_workers(void) {
-  struct ac__sched *s = ac__context_current();
-  struct ac__executor_mt *ex = ac__executor_mt_of(s);
-  if (!s)
-    return -1;
-  return ex ? (int)ex->nworkers : 0;
-}

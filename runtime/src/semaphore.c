@@ -12,8 +12,8 @@
  *             queued together are granted together.
  * A waiter dropped after its grant returns the permits (which may go to the
  * next waiter), so a cancelled lock never loses a hand-off. */
+#include "leaf_trace.h"
 #include "sync_internal.h"
-#include "task_dump.h"
 #include "waitq.h"
 
 #include <asyncc/sync.h>

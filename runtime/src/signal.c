@@ -8,7 +8,7 @@
 #include <asyncc/signal.h>
 
 #include "io_reg.h"
-#include "task_dump.h"
+#include "leaf_trace.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -7,9 +7,10 @@
  * completes (ac__task_poll) or at executor shutdown.  Join, abort and
  * detach are atomic operations on the task's 'refs' word (task.c), so they
  * may come from any thread. */
+#include "coarse_clock.h"
 #include "context.h"
+#include "leaf_trace.h"
 #include "task.h"
-#include "task_dump.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -53,7 +54,7 @@ void *ac_spawn_alloc(const struct ac_spawn_desc *d, struct ac_task **task) {
   /* The common case, a small frame aligned to at most 8 on an owner-thread
    * arena, with desc_valid's checks narrowed to it (size <= 2016 here, so
    * nothing overflows; 0x116 has bits 1, 2, 4 and 8) and the allocation
-   * inline, the rest a tail call: W3, 70 -> 51 instructions per spawn.
+   * inline, the rest a tail call: 51 instructions per spawn in W3.
    * Every spawn checks: a "last descriptor validated" pointer would save
    * about 12 more, but could not tell a descriptor rewritten at the same
    * address (one on the stack, say) from the one it validated. */
@@ -217,7 +218,7 @@ ac_poll ac__task_join_poll(struct ac_task_join__frame *f, struct ac_cx *cx) {
    * handle the last reference, so nobody else can reach 't': no atomic
    * write, and the slot goes straight back to the arena (a handle is never
    * the block_on root).  Results of 0, 4 or 8 bytes only: no call (W3:
-   * 50 -> 43 instructions, the free included). */
+   * 43 instructions, the free included). */
   if ((r & (AC__REF_DONE | AC__REF_CANCELLED | AC__REF_JOIN_WAITING | AC__REF_COUNT)) !=
           (AC__REF_DONE | AC__REF_ONE) ||
       (n != 8 && n != 4 && n != 0))

@@ -107,14 +107,15 @@ void ac__task_unmark_injected(struct ac_task *t) {
 static bool joiner_is_task(struct ac_task *j) { return !((uintptr_t)j & 1); }
 
 /* Tells whoever waits on 't' that it is DONE: wakes a joining task (and
- * drops the reference its registration took) or moves 't' to its join set. */
+ * drops the reference its registration took) or calls its completion hook. */
 static void notify_joiner(struct ac_task *t) {
   struct ac_task *j = t->joiner;
   if (joiner_is_task(j)) {
     ac__task_wake(j);
     ac__task_unref(j);
   } else {
-    ac__join_set_member_done(t, (void *)((uintptr_t)j & ~(uintptr_t)1));
+    struct ac__task_hook *hook = (struct ac__task_hook *)((uintptr_t)j & ~(uintptr_t)1);
+    hook->done(t, hook);
   }
 }
 

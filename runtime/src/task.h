@@ -21,8 +21,8 @@
  *     executor (executor_ct.c), so the W2 hand-off, a wake and the end of
  *     a poll, costs no atomic read-modify-write.
  *  2. 'next' belongs to whoever holds the SCHEDULED bit, i.e. to the one run
- *     or injection queue the task sits in; once COMPLETE, to a join set
- *     the task completed into (joinset.c).
+ *     or injection queue the task sits in; once freed, to its arena
+ *     (task_arena.c).
  *  3. 'desc' and the scheduler are set before the first wake and never
  *     change.
  *  4. Only the executor polls or drops a task, and only on its own thread.
@@ -348,10 +348,22 @@ bool ac__task_mark_injected(struct ac_task *t);
 void ac__task_unmark_injected(struct ac_task *t);
 
 /* Join handshake (rule 6), for ac_task_join and the join set.  Registers
- * 'joiner' (a task, or a tagged join-set member, see joinset.c) to be told
+ * 'joiner' (a task, or a completion hook: ac__task_set_hook) to be told
  * when 't' completes; false if 't' is already DONE (then nothing is
  * registered).  Re-registering the same joiner is free. */
 bool ac__task_set_joiner(struct ac_task *t, struct ac_task *joiner);
+
+/* A completion hook: a joiner that is not a task.  The completer calls
+ * done(t, hook) once 't' is DONE, on its own thread, still holding the
+ * live reference of 't'.  A join set's members are hooks (joinset.c), so
+ * the task core does not know join sets.  Registered as the joiner with
+ * the low bit set (hooks are at least 2-aligned, tasks 32-aligned). */
+struct ac__task_hook {
+  void (*done)(struct ac_task *t, struct ac__task_hook *hook);
+};
+static inline bool ac__task_set_hook(struct ac_task *t, struct ac__task_hook *hook) {
+  return ac__task_set_joiner(t, (struct ac_task *)((uintptr_t)hook | 1));
+}
 /* Unregisters the joiner of 't' before the completer saw it: true if it
  * will not be told, false if 't' is DONE (the completer tells it). */
 bool ac__task_clear_joiner(struct ac_task *t);
@@ -362,9 +374,6 @@ void ac__task_release_handle(struct ac_task *t);
 /* The outcome of a DONE task: 0 with its result copied to 'out' (may be
  * NULL), or -ECANCELED. */
 int ac__task_take_result(struct ac_task *t, void *out);
-/* joinset.c: member 't' of join set 'set' is DONE (called by the completer,
- * on any thread). */
-void ac__join_set_member_done(struct ac_task *t, void *set);
 
 /* Live tasks of the calling thread's runtime (0 on other threads): tests. */
 size_t ac__spawn_allocated(void);

@@ -76,12 +76,11 @@ static struct ac__chunk *map_chunk(struct ac__task_arena *a, size_t size) {
  * chunks.  Why: with a thousand tasks of 16 KiB (an echo server's
  * connections, W5) nearly every resume touched a page that no TLB entry
  * covered, and under virtualisation a page walk is two-dimensional; huge
- * pages took ~18 % off the runtime's user time per message (perf: 296-304
- * -> 241-248 ns).  Only large classes: small tasks share pages (a 4 KiB
- * page holds dozens), and a huge page's fault may stall on compaction
- * ('defrag' is 'madvise' on Debian: W3's million 48-byte tasks took 37 ns
- * each with them in 6 runs of 8, but 46 and 119 ns in the other two,
- * against a steady 41-42 ns without).  Not from the start: a small
+ * pages save about 18 % of the runtime's user time per message.  Only
+ * large classes: small tasks share pages (a 4 KiB page holds dozens), and
+ * a huge page's fault may stall on compaction ('defrag' is 'madvise' on
+ * Debian), which makes a million small tasks (W3) erratic: up to 3x slower
+ * in some runs.  Not from the start: a small
  * program would pay for a 2 MiB page with its first big task.  The cost:
  * RSS grows in steps of up to 2 MiB (a hint only: with THP off, or no huge
  * page free, these are ordinary pages). */

@@ -1,20 +1,16 @@
-/* The task dump: ac_task_dump, the SIGQUIT thread, the gate, and the
- * ac_trace_* calls that generated f__trace functions and leaves make (see
+/* The task dump: ac_task_dump, the SIGQUIT thread and the gate (see
  * task_dump.h for how the runtime threads are stopped while it reads).
- *
- * A task's lines are collected in a buffer first, because its first line
- * says how long it has waited, which only the leaf at the end of the chain
- * knows; then the whole task is written with write(2). */
+ * Each task is traced into a buffer (trace_buf.h, filled by the ac_trace_*
+ * calls of trace.c), then written whole with write(2). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
 #include "task_dump.h"
 
-#include "context.h"
-#include "driver.h"
-#include "executor_ct.h"
-#include "executor_mt.h"
+#include "coarse_clock.h"
+#include "leaf_trace.h"
 #include "task.h"
+#include "trace_buf.h"
 
 #include <errno.h>
 #include <semaphore.h>
@@ -27,86 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
-_Atomic uint32_t ac__coarse_ms;
 _Atomic unsigned ac__dump_gate;
-
-/* ------------------------------------------------------------- ac_trace */
-
-#define TRACE_BUF 8192
-#define TRACE_MAX_DEPTH 64 /* a cycle in corrupt frames must not loop forever */
-
-struct ac_trace {
-  char buf[TRACE_BUF];
-  size_t len;
-  bool truncated;
-  int indent;       /* levels below the task line (1 = two spaces) */
-  int depth;        /* frames entered: bounded by TRACE_MAX_DEPTH */
-  bool has_since;
-  uint32_t since;   /* earliest wait start a leaf reported */
-  uint32_t now;     /* coarse clock when the task was traced */
-};
-
-static void vput(struct ac_trace *t, const char *fmt, va_list ap) {
-  if (t->truncated)
-    return;
-  size_t room = TRACE_BUF - t->len;
-  int n = 2 * t->indent < (int)room ? 2 * t->indent : 0;
-  memset(t->buf + t->len, ' ', (size_t)n);
-  int m = vsnprintf(t->buf + t->len + n, room - (size_t)n, fmt, ap);
-  if (m < 0 || (size_t)(n + m) + 1 >= room) {
-    t->truncated = true;
-    return;
-  }
-  t->len += (size_t)(n + m);
-  t->buf[t->len++] = '\n';
-}
-
-static void put(struct ac_trace *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void put(struct ac_trace *t, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  vput(t, fmt, ap);
-  va_end(ap);
-}
-
-void ac_trace_await(struct ac_trace *t, const char *file, unsigned line, const char *fn,
-                    const char *callee) {
-  put(t, "at %s:%u in %s, awaiting %s", file, line, fn, callee);
-}
-
-void ac_trace_frame(struct ac_trace *t, ac_trace_fn fn, const void *frame) {
-  if (!fn || t->depth >= TRACE_MAX_DEPTH)
-    return;
-  t->depth++;
-  fn(frame, t);
-  t->depth--;
-}
-
-void ac_trace_nest(struct ac_trace *t, int delta) { t->indent += delta; }
-
-void ac_trace_state(struct ac_trace *t, const char *fn, unsigned state) {
-  if (state == 0)
-    put(t, "in %s, not polled yet", fn);
-  else if (state == AC_STATE_DONE)
-    put(t, "in %s, completed", fn);
-  else
-    put(t, "in %s, state %u", fn, state);
-}
-
-void ac_trace_wait(struct ac_trace *t, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  vput(t, fmt, ap);
-  va_end(ap);
-}
-
-void ac_trace_since(struct ac_trace *t, unsigned coarse_ms) {
-  /* several leaves in flight (a timeout): the task has waited since the
-   * earliest; compared as ages, so the 32-bit wrap does not matter */
-  if (!t->has_since || (uint32_t)(t->now - coarse_ms) > (uint32_t)(t->now - t->since))
-    t->since = coarse_ms;
-  t->has_since = true;
-}
 
 /* ----------------------------------------------------------- one runtime */
 
@@ -156,13 +73,6 @@ struct dump_ctx {
   unsigned nthreads;
 };
 
-const char *ac__task_name(const struct ac_task *t) {
-  const struct ac_spawn_desc *desc = t->desc;
-  if (desc == &ac__root_desc)
-    return "root";
-  return desc && desc->name ? desc->name : "?";
-}
-
 static const char *state_name(uint32_t s) {
   if (s & AC__TASK_COMPLETE)
     return "completed, not joined";
@@ -204,7 +114,7 @@ static void dump_task(struct ac_task *task, void *p) {
     if (trace)
       ac_trace_frame(t, trace, frame);
     else
-      put(t, "(no trace function: a hand-written frame)");
+      ac_trace_wait(t, "(no trace function: a hand-written frame)");
   }
   d->tasks++;
   char head[512];
@@ -230,19 +140,13 @@ static void dump_task(struct ac_task *task, void *p) {
 }
 
 static struct ac__dump_thread *thread_of(struct ac__dump_entry *e, unsigned i) {
-  struct ac__executor_mt *mt = ac__executor_mt_of(e->sched);
-  return mt ? &mt->workers[i].dump : &((struct ac__executor_ct *)e->sched)->dump;
+  return e->ops->thread(e->sched, i);
 }
 
 static unsigned threads_of(const struct ac__dump_entry *e) { return e->workers ? e->workers : 1; }
 
 /* The caller's own index among e's threads, or -1. */
-static int caller_of(struct ac__dump_entry *e) {
-  if (ac__context_current() != e->sched)
-    return -1;
-  struct ac__worker *w = ac__context_worker();
-  return w ? (int)w->index : 0;
-}
+static int caller_of(struct ac__dump_entry *e) { return e->ops->caller(e->sched); }
 
 /* One runtime, its threads stopped (or seen stuck in a poll). */
 static void dump_runtime(struct ac__dump_entry *e, int fd, const struct thread_view *threads) {
@@ -325,13 +229,8 @@ static void close_gate(struct ac__dump_entry *registry, struct thread_view *view
   atomic_store(&ac__dump_gate, 1);
   pthread_mutex_unlock(&gate_lock);
   /* parked threads come to their checkpoint */
-  for (struct ac__dump_entry *e = registry; e; e = e->next) {
-    struct ac__executor_mt *mt = ac__executor_mt_of(e->sched);
-    if (mt)
-      ac__executor_mt_unpark_all(mt);
-    else
-      ac__driver_unpark(e->sched->driver);
-  }
+  for (struct ac__dump_entry *e = registry; e; e = e->next)
+    e->ops->unpark_all(e->sched);
   struct timespec start, until;
   clock_gettime(CLOCK_MONOTONIC, &start);
   pthread_mutex_lock(&gate_lock);
@@ -472,11 +371,12 @@ static void registry_init(void) {
     ac_task_dump_on_sigquit();
 }
 
-void ac__dump_register(struct ac__dump_entry *e, struct ac__sched *s, struct ac_task *root,
-                       unsigned workers) {
+void ac__dump_register(struct ac__dump_entry *e, struct ac__sched *s,
+                       const struct ac__dump_ops *ops, struct ac_task *root, unsigned workers) {
   pthread_once(&registry_once, registry_init);
   ac__coarse_set(ac_now_ms());
   e->sched = s;
+  e->ops = ops;
   e->root = root;
   e->workers = workers;
   pthread_mutex_lock(&registry_lock);

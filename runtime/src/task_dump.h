@@ -1,7 +1,5 @@
 /* The task dump (asyncc/trace.h), runtime side: the registry of running
- * runtimes, the gate at which their threads stop for a dump, the coarse
- * clock that leaves stamp their waits with, and the leaves' trace
- * functions.
+ * runtimes and the gate at which their threads stop for a dump.
  *
  * Frames are plain memory that a runtime's threads write while they poll,
  * so a dump reads them while those threads are stopped.  The dump runs on
@@ -19,6 +17,8 @@
 
 #include <asyncc/trace.h>
 
+#include "coarse_clock.h"
+
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -26,20 +26,6 @@
 
 struct ac__sched;
 struct ac_task;
-
-/* ---------------------------------------------------------- coarse clock
- * The low 32 bits of ac_now_ms() at the last driver turn of any runtime.
- * Leaves stamp the start of a wait with it: a relaxed load, no clock read.
- * Written only when it changed, so the line it sits on stays shared. */
-extern _Atomic uint32_t ac__coarse_ms;
-static inline uint32_t ac__coarse_now(void) {
-  return atomic_load_explicit(&ac__coarse_ms, memory_order_relaxed);
-}
-static inline void ac__coarse_set(uint64_t now_ms) {
-  uint32_t v = (uint32_t)now_ms;
-  if (atomic_load_explicit(&ac__coarse_ms, memory_order_relaxed) != v)
-    atomic_store_explicit(&ac__coarse_ms, v, memory_order_relaxed);
-}
 
 /* ------------------------------------------------------------------ gate */
 
@@ -83,60 +69,28 @@ static inline void ac__dump_poll_end(struct ac__dump_thread *th) {
 
 /* -------------------------------------------------------------- registry */
 
+/* What the dump needs of a runtime's executor, which block_on.c fills in:
+ * the dump knows no executor. */
+struct ac__dump_ops {
+  /* Thread i (i < the entry's thread count) of the runtime. */
+  struct ac__dump_thread *(*thread)(struct ac__sched *s, unsigned i);
+  /* The calling thread's index among them, or -1. */
+  int (*caller)(struct ac__sched *s);
+  /* Wakes every parked thread, so that it reaches its checkpoint. */
+  void (*unpark_all)(struct ac__sched *s);
+};
+
 /* One running runtime; lives in its block_on's stack frame. */
 struct ac__dump_entry {
   struct ac__dump_entry *next;
   struct ac__sched *sched;
+  const struct ac__dump_ops *ops;
   struct ac_task *root;
   unsigned workers; /* 0: current-thread */
 };
 
-void ac__dump_register(struct ac__dump_entry *e, struct ac__sched *s, struct ac_task *root,
-                       unsigned workers);
+void ac__dump_register(struct ac__dump_entry *e, struct ac__sched *s,
+                       const struct ac__dump_ops *ops, struct ac_task *root, unsigned workers);
 void ac__dump_unregister(struct ac__dump_entry *e);
-
-/* "NAME" of a task for the dump: its spawned function, "root", or "?". */
-const char *ac__task_name(const struct ac_task *t);
-
-/* ------------------------------------------------ the leaves' trace functions
- * Each is `void x__trace(const void *frame, struct ac_trace *t)`; generated
- * code reaches them through weak references (a leaf without one is shown
- * by name only). */
-#define AC__LEAF_TRACE(x) void x##__trace(const void *frame, struct ac_trace *t)
-AC__LEAF_TRACE(ac_yield);
-AC__LEAF_TRACE(ac_sleep_ms);
-AC__LEAF_TRACE(ac_sleep_until);
-AC__LEAF_TRACE(ac_task_join);
-AC__LEAF_TRACE(ac_join_set_next);
-AC__LEAF_TRACE(ac_spawn_blocking);
-AC__LEAF_TRACE(ac_chan_send);
-AC__LEAF_TRACE(ac_chan_recv);
-AC__LEAF_TRACE(ac_oneshot_recv);
-AC__LEAF_TRACE(ac_bcast_recv);
-AC__LEAF_TRACE(ac_sem_acquire);
-AC__LEAF_TRACE(ac_mutex_lock);
-AC__LEAF_TRACE(ac_rwlock_read_lock);
-AC__LEAF_TRACE(ac_rwlock_write_lock);
-AC__LEAF_TRACE(ac_notified);
-AC__LEAF_TRACE(ac_read);
-AC__LEAF_TRACE(ac_write);
-AC__LEAF_TRACE(ac_read_exact);
-AC__LEAF_TRACE(ac_write_all);
-AC__LEAF_TRACE(ac_tcp_accept);
-AC__LEAF_TRACE(ac_tcp_connect);
-AC__LEAF_TRACE(ac_fd_readable);
-AC__LEAF_TRACE(ac_fd_writable);
-AC__LEAF_TRACE(ac_udp_send_to);
-AC__LEAF_TRACE(ac_udp_recv_from);
-AC__LEAF_TRACE(ac_signal);
-
-/* A waiting fd operation: "fd 7 readable (since ...)". */
-struct ac_io_op;
-void ac__io_op_trace(const struct ac_io_op *op, int fd, const char *what, struct ac_trace *t);
-/* A frame queued on a wait queue (struct ac_waiter): what on, since when
- * (read under the primitive's spinlock 'lock'). */
-struct ac_waiter;
-void ac__waiter_trace(_Atomic unsigned char *lock, const struct ac_waiter *w, unsigned frame_state,
-                      const char *what, const void *obj, struct ac_trace *t);
 
 #endif

@@ -4,10 +4,11 @@
  * by the workers of a multi-thread runtime. */
 #include <asyncc/lowered.h>
 #include <errno.h>
+#include "coarse_clock.h"
 #include "driver.h"
+#include "leaf_trace.h"
 #include "task.h"
 #include "timer_wheel.h"
-#include "task_dump.h"
 
 #include <inttypes.h>
 

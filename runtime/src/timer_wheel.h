@@ -1,5 +1,5 @@
-/* A hierarchical timing wheel with millisecond ticks (the design and the
- * worked-out constants are in docs/runtime.md, "Timers").
+/* A hierarchical timing wheel with millisecond ticks (what users see of it:
+ * docs/runtime.md, "Time").
  *
  * 6 levels of 64 slots.  A slot of level L spans 64^L ms, a whole level
  * 64^(L+1) ms:

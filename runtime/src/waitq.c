@@ -1,5 +1,5 @@
-/* The out-of-line slow paths of waitq.h: a contended spinlock, a frame
- * waiting out its waker's NOTIFYING step, and plain threads blocking.
+/* The out-of-line slow paths of waitq.h: a frame waiting out its waker's
+ * NOTIFYING step, and plain threads blocking.
  *
  * Plain threads waiting on a wait queue (the *_blocking calls): the node
  * has no task, and the thread sleeps on a futex on the node's 'state'.
@@ -29,14 +29,6 @@ void ac__waiter_thread_wait(struct ac_waiter *w) {
   uint32_t s;
   while ((s = atomic_load_explicit(&w->state, memory_order_acquire)) != AC__W_WOKEN)
     futex(&w->state, FUTEX_WAIT_PRIVATE, s); /* returns at once if it changed */
-}
-
-void ac__spin_lock_slow(ac__spinlock *l) {
-  do {
-    unsigned spins = 0;
-    while (atomic_load_explicit(l, memory_order_relaxed))
-      ac__spin_backoff(&spins);
-  } while (atomic_exchange_explicit(l, 1, memory_order_acquire));
 }
 
 enum ac__waiter_state ac__waiter_settle_slow(struct ac_waiter *w) {

@@ -1,13 +1,10 @@
-/* Wait queues and the spinlock behind every channel and sync primitive.
+/* Wait queues behind every channel and sync primitive.
  *
- * Each primitive is one small spinlock plus FIFO queues of struct ac_waiter
- * nodes that live in the waiting frames (asyncc/waiter.h).  Uncontended,
- * lock is one atomic exchange and unlock one release store, so an
- * operation that completes at once costs a single atomic read-modify-write.
- * Critical sections are a few dozen instructions and never call out
- * (no wake, no allocation except an unbounded channel growing), so a spin
- * is short; after a while a spinner yields the CPU, in case the holder's
- * thread was preempted.
+ * Each primitive is one small spinlock (spinlock.h) plus FIFO queues of
+ * struct ac_waiter nodes that live in the waiting frames (asyncc/waiter.h).
+ * An operation that completes at once costs a single atomic
+ * read-modify-write: the lock's exchange.  Critical sections never call
+ * out (no wake, no allocation except an unbounded channel growing).
  *
  * Waking outside the lock.  A waker must not call ac_task_wake() with the
  * lock held (the wake may take an executor's injection lock and write an
@@ -35,49 +32,16 @@
 #include <asyncc/asyncc.h>
 #include <asyncc/waiter.h>
 
+#include "coarse_clock.h"
+#include "leaf_trace.h"
+#include "spinlock.h"
 #include "task.h"
-#include "task_dump.h"
 
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #define ac__container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
-
-/* ------------------------------------------------------------- spinlock */
-
-typedef _Atomic unsigned char ac__spinlock;
-
-static inline void ac__cpu_relax(void) {
-#if defined(__x86_64__) || defined(__i386__)
-  __builtin_ia32_pause();
-#elif defined(__aarch64__)
-  __asm__ __volatile__("yield");
-#endif
-}
-
-/* One step of a spin-wait: pause for the first 128 steps, then yield the
- * CPU (whoever we wait for may have been preempted: let it run). */
-static inline void ac__spin_backoff(unsigned *spins) {
-  if (++*spins < 128)
-    ac__cpu_relax();
-  else
-    sched_yield();
-}
-
-/* Contended: spin, then yield (waitq.c).  Out of line, so that the
- * uncontended lock inlined everywhere stays one exchange and a branch. */
-void ac__spin_lock_slow(ac__spinlock *l);
-
-static inline void ac__spin_lock(ac__spinlock *l) {
-  if (__builtin_expect(atomic_exchange_explicit(l, 1, memory_order_acquire), 0))
-    ac__spin_lock_slow(l);
-}
-
-static inline void ac__spin_unlock(ac__spinlock *l) {
-  atomic_store_explicit(l, 0, memory_order_release);
-}
 
 /* ---------------------------------------------------------- wait queues */
 

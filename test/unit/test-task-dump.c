@@ -6,7 +6,7 @@
 
 #include <asyncc/lowered.h>
 
-#include "task_dump.h" /* white box: the leaves' trace functions */
+#include "leaf_trace.h" /* white box: the leaves' trace functions */
 
 #include <pthread.h>
 #include <stdatomic.h>

@@ -99,9 +99,9 @@ typedef void (*ac_trace_fn)(const void *frame, struct ac_trace *t);
 /* How generated code saves a promoted local to its frame field when it
  * suspends: as one scalar store each.  Plain stores of adjacent locals
  * (a loop's sum and counter, say) let gcc's SLP vectorizer pair them, and it
- * then kept both locals in one vector register through the whole loop, its
- * counter behind a spill, a vector add and a move back to an integer
- * register every iteration (W3's join loop: 51 -> 36 ns per task). */
+ * may then keep both locals in one vector register through the whole loop,
+ * its counter behind a spill, a vector add and a move back to an integer
+ * register every iteration (about 15 ns per task in W3's join loop). */
 #define AC__SAVE(field, local) AC__STORE_SCALAR(field, local)
 #define AC__INLINE extern __inline__ __attribute__((__gnu_inline__, __always_inline__))
 /* Atomic accesses for those fast paths without <stdatomic.h> (clang's
