@@ -5,7 +5,7 @@
  * submits what the turn queued and waits for a completion or the timeout.
  * Readiness comes from one-shot IORING_OP_POLL_ADDs, armed when a task is
  * queued to wait on an fd (ac__uring_arm) and dispatched like an epoll
- * edge (ac__io_reg_ready), so the registrations, the readiness ticks and
+ * edge (reported in fired[]), so the registrations, the readiness ticks and
  * cancellation are those of the epoll backend: the kernel never writes
  * into a task's memory.  One-shot, not one multishot poll for the fd's
  * life, because a poll in flight holds a reference to the file: a plain
@@ -221,12 +221,9 @@ static void take_foreign(struct ac__uring *u) {
   pthread_mutex_unlock(&u->foreign_lock);
 }
 
-int ac__uring_remove(struct ac__reactor *r, int fd) {
+int ac__uring_remove(struct ac__reactor *r, struct ac__io_reg *reg) {
   struct ac__uring *u = r->uring;
-  struct ac__io_reg *reg = ac__io_reg_lookup(fd);
   r->sources--;
-  if (!reg)
-    return 0;
   if (!may_submit(u)) {
     hand_to_owner(r, user_data(reg, AC__IO_READ));
     hand_to_owner(r, user_data(reg, AC__IO_WRITE));
@@ -270,32 +267,34 @@ static void drain_unpark(struct ac__reactor *r) {
     ;
 }
 
-static void dispatch(struct ac__reactor *r, const struct io_uring_cqe *cqe) {
+/* A completion: the registration it fired, with epoll's bits, or 0 when
+ * it reports nothing. */
+static int take(struct ac__reactor *r, const struct io_uring_cqe *cqe, struct ac__fired *out) {
   uint64_t data = io_uring_cqe_get_data64(cqe);
-  struct ac__io_reg *reg = (struct ac__io_reg *)(uintptr_t)(data & ~(uint64_t)3);
   int dir = (int)(data & 1);
   if (data == TAG_UNPARK) {
     drain_unpark(r);
     if (!(cqe->flags & IORING_CQE_F_MORE)) /* the kernel ended the multishot */
       arm_unpark(r);
-    return;
+    return 0;
   }
   if (data == TAG_IGNORE || cqe->res == -ECANCELED)
-    return;
+    return 0;
+  out->reg = (struct ac__io_reg *)(uintptr_t)(data & ~(uint64_t)3);
   /* An error (the fd closed meanwhile: -EBADF): wake the waiters, whose
    * syscall will tell. */
-  ac__io_reg_ready(reg, cqe->res >= 0 ? (uint32_t)cqe->res
-                                      : dir == AC__IO_READ ? EPOLLIN : EPOLLOUT);
+  out->events = cqe->res >= 0 ? (uint32_t)cqe->res : dir == AC__IO_READ ? EPOLLIN : EPOLLOUT;
+  return 1;
 }
 
-int ac__uring_poll(struct ac__reactor *r, int timeout_ms) {
+int ac__uring_poll(struct ac__reactor *r, int timeout_ms, struct ac__fired *fired) {
   struct ac__uring *u = r->uring;
   struct __kernel_timespec ts = {.tv_sec = timeout_ms / 1000,
                                  .tv_nsec = (long long)(timeout_ms % 1000) * 1000000};
   struct __kernel_timespec *tsp = timeout_ms < 0 ? NULL : &ts;
   struct io_uring_cqe *cqe;
   unsigned head, n = 0;
-  int err = 0;
+  int err = 0, out = 0;
   if (u->shared) {
     sq_lock(u); /* submits what the other workers queued */
     sq_unlock(u);
@@ -318,10 +317,13 @@ int ac__uring_poll(struct ac__reactor *r, int timeout_ms) {
   }
   if (err < 0 && err != -ETIME && err != -EINTR && err != -EAGAIN && err != -EBUSY)
     return err;
+  /* The rest stay in the CQ for the next poll. */
   io_uring_for_each_cqe(&u->ring, head, cqe) {
-    dispatch(r, cqe);
+    if (out == AC__REACTOR_EVENTS)
+      break;
+    out += take(r, cqe, &fired[out]);
     n++;
   }
   io_uring_cq_advance(&u->ring, n);
-  return 0;
+  return out;
 }

@@ -18,9 +18,9 @@ void ac__uring_destroy(struct ac__reactor *r);
 int ac__uring_make_shared(struct ac__reactor *r);
 
 int ac__uring_add(struct ac__reactor *r, int fd, struct ac__io_reg *reg);
-int ac__uring_remove(struct ac__reactor *r, int fd);
+int ac__uring_remove(struct ac__reactor *r, struct ac__io_reg *reg);
 void ac__uring_arm(struct ac__reactor *r, int fd, struct ac__io_reg *reg, int dir);
 void ac__uring_disarm(struct ac__reactor *r, struct ac__io_reg *reg, int dir);
-int ac__uring_poll(struct ac__reactor *r, int timeout_ms);
+int ac__uring_poll(struct ac__reactor *r, int timeout_ms, struct ac__fired *fired);
 
 #endif
