@@ -9,6 +9,7 @@
 #include "driver.h"
 
 #include "io_reg.h"
+#include "ring_op.h"
 #include "task.h"
 #include "task_dump.h"
 
@@ -181,8 +182,12 @@ int ac__driver_park(struct ac__driver *d, bool may_block) {
       unlock(d);
       return n;
     }
-    for (int i = 0; i < n; i++)
-      ac__io_reg_ready(fired[i].reg, fired[i].events);
+    for (int i = 0; i < n; i++) {
+      if (fired[i].reg)
+        ac__io_reg_ready(fired[i].reg, fired[i].events);
+      else
+        ac__ring_op_complete(fired[i].op, fired[i].res);
+    }
   }
   if (atomic_load_explicit(&d->io.unverified, memory_order_relaxed)) {
     uint64_t now = ac__driver_now_ms(d);

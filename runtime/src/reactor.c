@@ -110,7 +110,7 @@ int ac__reactor_poll(struct ac__reactor *r, int timeout_ms, struct ac__fired *fi
     return errno == EINTR ? 0 : -errno;
   for (int i = 0; i < n; i++) {
     if (events[i].data.ptr)
-      fired[out++] = (struct ac__fired){events[i].data.ptr, events[i].events};
+      fired[out++] = (struct ac__fired){.reg = events[i].data.ptr, .events = events[i].events};
     else
       drain_unpark(r);
   }

@@ -19,16 +19,20 @@
 #include <stdint.h>
 
 struct ac__io_reg;
+struct ac__ring_op;
 struct ac__uring;
 
 /* Events taken per poll; more stay queued in the kernel for the next. */
 #define AC__REACTOR_EVENTS 64
 
-/* A registration the kernel reported, with epoll's bits (EPOLLIN, EPOLLOUT,
- * EPOLLRDHUP, EPOLLHUP, EPOLLERR) whatever the backend. */
+/* What the kernel reported: a registration, with epoll's bits (EPOLLIN,
+ * EPOLLOUT, EPOLLRDHUP, EPOLLHUP, EPOLLERR) whatever the backend, or
+ * (io_uring) a completion-based operation and its result. */
 struct ac__fired {
-  struct ac__io_reg *reg;
+  struct ac__io_reg *reg;  /* NULL: 'op' */
   uint32_t events;
+  struct ac__ring_op *op;
+  long res;
 };
 
 struct ac__reactor {

@@ -27,6 +27,7 @@
 #include "reactor_uring.h"
 
 #include "io_reg.h"
+#include "ring_op.h"
 
 #include <errno.h>
 #include <liburing.h>
@@ -43,11 +44,15 @@
  * it (IORING_FEAT_NODROP) until the next enter. */
 #define AC__URING_ENTRIES 1024u
 
-enum { TAG_UNPARK = 1, TAG_IGNORE = 2 };
+/* user_data's low bits: a registration | its direction (bit 1 clear), an
+ * operation | TAG_OP (malloc'd: 16-byte aligned), or a small tag. */
+enum { TAG_UNPARK = 1, TAG_OP = 2, TAG_IGNORE = 3 };
 
 struct ac__uring {
   struct io_uring ring;
   bool shared;
+  bool registered_fd;      /* io_uring_register_ring_fd took it (owner only) */
+  unsigned setup_flags;    /* the IORING_SETUP_* the kernel accepted */
   pthread_t owner;          /* not shared: the thread that made it and parks */
   pthread_mutex_t sq_lock;  /* shared: the SQ */
   /* Not shared: user_data whose polls other threads want cancelled. */
@@ -55,7 +60,22 @@ struct ac__uring {
   _Atomic bool foreign_pending;
   uint64_t *foreign;
   size_t foreign_len, foreign_cap;
+  struct ac__ring_op *ops;  /* in flight (owned ring only; ring_op.h) */
+  /* Calls that handed the SQ to the kernel: an SQE prepared since the
+   * last one is still ours to rewrite. */
+  unsigned long submits;
 };
+
+static int submit(struct ac__uring *u) {
+  u->submits++;
+  return io_uring_submit(&u->ring);
+}
+
+static int submit_and_wait(struct ac__uring *u, struct io_uring_cqe **cqe,
+                           struct __kernel_timespec *ts) {
+  u->submits++;
+  return io_uring_submit_and_wait_timeout(&u->ring, cqe, 1, ts, NULL);
+}
 
 static void sq_lock(struct ac__uring *u) {
   if (u->shared)
@@ -64,7 +84,7 @@ static void sq_lock(struct ac__uring *u) {
 
 static void sq_unlock(struct ac__uring *u) {
   if (u->shared) {
-    io_uring_submit(&u->ring);
+    submit(u);
     pthread_mutex_unlock(&u->sq_lock);
   }
 }
@@ -98,7 +118,7 @@ static void hand_to_owner(struct ac__reactor *r, uint64_t data) {
 static struct io_uring_sqe *sqe_get(struct ac__uring *u) {
   struct io_uring_sqe *sqe;
   while (!(sqe = io_uring_get_sqe(&u->ring)))
-    io_uring_submit(&u->ring);
+    submit(u);
   return sqe;
 }
 
@@ -112,25 +132,41 @@ static void arm_unpark(struct ac__reactor *r) {
   sq_unlock(u);
 }
 
-/* A ring with the unpark poll queued, or -errno.  'coop': cooperative
- * task running (5.19+), for a ring only its owner submits to: a poll's
- * completion then waits for the submitter to enter the kernel, instead of
- * interrupting it, which a shared ring cannot have (the submitter may be a
- * worker asleep elsewhere, while the parker waits for that completion). */
-static int setup(struct ac__reactor *r, struct ac__uring *u, bool coop) {
-  struct io_uring_params p = {.flags = IORING_SETUP_CLAMP};
-  int err;
-  if (coop)
-    p.flags |= IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG;
-  err = io_uring_queue_init_params(AC__URING_ENTRIES, &u->ring, &p);
-  if (err == -EINVAL && coop)
-    return setup(r, u, false);
-  if (!err && !(p.features & IORING_FEAT_NODROP)) { /* before 5.5 */
-    io_uring_queue_exit(&u->ring);
-    err = -ENOSYS;
+/* The setup flags tried, best first, for a ring only its owner submits to
+ * ('owned'), and for a shared one.  SINGLE_ISSUER|DEFER_TASKRUN (6.1+):
+ * the kernel runs completion work only when the owner enters the ring to
+ * wait, batched, never by interrupting it; COOP_TASKRUN (5.19+) is the
+ * weaker form of the same.  TASKRUN_FLAG lets a look that finds nothing
+ * queued skip the syscall unless the kernel has work pending.  A shared
+ * ring has none of them: a poll's completion must interrupt the worker
+ * that armed it, which may be asleep elsewhere while the parker waits. */
+static const unsigned owned_flags[] = {
+    IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN | IORING_SETUP_TASKRUN_FLAG,
+    IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG,
+    0,
+};
+static const unsigned shared_flags[] = {0};
+
+/* A ring with the unpark poll queued, or -errno: the first of 'flags' the
+ * kernel accepts.  An owned ring's fd is registered (io_uring_enter then
+ * skips the fd lookup), which only its owner may use. */
+static int setup(struct ac__reactor *r, struct ac__uring *u, const unsigned *flags, size_t n) {
+  int err = -EINVAL;
+  for (size_t i = 0; i < n && err == -EINVAL; i++) {
+    struct io_uring_params p = {.flags = IORING_SETUP_CLAMP | flags[i]};
+    err = io_uring_queue_init_params(AC__URING_ENTRIES, &u->ring, &p);
+    if (!err && !(p.features & IORING_FEAT_NODROP)) { /* before 5.5 */
+      io_uring_queue_exit(&u->ring);
+      err = -ENOSYS;
+    }
+    if (!err)
+      u->setup_flags = flags[i];
   }
   if (err)
     return err;
+  /* At most 16 per thread; without it, enters look the fd up. */
+  if (!u->shared && io_uring_register_ring_fd(&u->ring) == 1)
+    u->registered_fd = true;
   r->uring = u;
   arm_unpark(r);
   return 0;
@@ -144,7 +180,7 @@ int ac__uring_init(struct ac__reactor *r) {
   u->owner = pthread_self();
   err = -pthread_mutex_init(&u->foreign_lock, NULL);
   if (!err) {
-    err = setup(r, u, true);
+    err = setup(r, u, owned_flags, sizeof owned_flags / sizeof *owned_flags);
     if (err)
       pthread_mutex_destroy(&u->foreign_lock);
   }
@@ -153,9 +189,58 @@ int ac__uring_init(struct ac__reactor *r) {
   return err;
 }
 
+/* The registered fd is an index into the owner thread's table: from any
+ * other thread, unregistering it would drop whatever that thread has at
+ * the index.  The owner's entry then holds the ring until it exits. */
+static void ring_exit(struct ac__uring *u) {
+  if (u->registered_fd && !pthread_equal(u->owner, pthread_self()))
+    u->ring.int_flags &= (__u8)~1u; /* liburing's INT_FLAG_REG_RING */
+  io_uring_queue_exit(&u->ring);
+}
+
+static void op_unlink(struct ac__uring *u, struct ac__ring_op *op) {
+  if (op->prev)
+    op->prev->next = op->next;
+  else
+    u->ops = op->next;
+  if (op->next)
+    op->next->prev = op->prev;
+}
+
+static void cancel_data(struct ac__uring *u, uint64_t data);
+
+/* Operations still in flight at teardown (their tasks are gone): cancel
+ * them and free each at its completion.  The kernel may still write into
+ * their buffers until then, so a ring exit would not do; what has not
+ * completed within a few seconds (a read stuck on a dead disk) is leaked,
+ * not freed.  Owner only (SINGLE_ISSUER): from another thread, leaked. */
+static void drain_ops(struct ac__uring *u) {
+  struct __kernel_timespec ts = {.tv_nsec = 100000000};
+  if (!u->ops || u->shared || !pthread_equal(u->owner, pthread_self()))
+    return;
+  for (struct ac__ring_op *op = u->ops; op; op = op->next)
+    cancel_data(u, (uintptr_t)op | TAG_OP);
+  for (int tries = 0; u->ops && tries < 50; tries++) {
+    struct io_uring_cqe *cqe;
+    unsigned head, n = 0;
+    submit_and_wait(u, &cqe, &ts);
+    io_uring_for_each_cqe(&u->ring, head, cqe) {
+      uint64_t data = io_uring_cqe_get_data64(cqe);
+      n++;
+      if ((data & 3) == TAG_OP) {
+        struct ac__ring_op *op = (struct ac__ring_op *)(uintptr_t)(data & ~(uint64_t)3);
+        op_unlink(u, op);
+        free(op);
+      }
+    }
+    io_uring_cq_advance(&u->ring, n);
+  }
+}
+
 void ac__uring_destroy(struct ac__reactor *r) {
+  drain_ops(r->uring);
   /* Polls still in flight are cancelled with the ring. */
-  io_uring_queue_exit(&r->uring->ring);
+  ring_exit(r->uring);
   if (r->uring->shared)
     pthread_mutex_destroy(&r->uring->sq_lock);
   pthread_mutex_destroy(&r->uring->foreign_lock);
@@ -170,9 +255,10 @@ int ac__uring_make_shared(struct ac__reactor *r) {
   if (err)
     return err;
   /* Before any worker runs: only the unpark poll is queued. */
-  io_uring_queue_exit(&u->ring);
+  ring_exit(u);
   u->shared = true;
-  err = setup(r, u, false);
+  u->registered_fd = false;
+  err = setup(r, u, shared_flags, 1);
   if (err) { /* the reactor has no backend left: the runtime fails to start */
     pthread_mutex_destroy(&u->sq_lock);
     pthread_mutex_destroy(&u->foreign_lock);
@@ -235,7 +321,7 @@ int ac__uring_remove(struct ac__reactor *r, struct ac__io_reg *reg) {
   /* Now, not at the next park: ac_close closes the fd next, and the file
    * is released when its last poll is gone. */
   if (!u->shared)
-    io_uring_submit(&u->ring);
+    submit(u);
   sq_unlock(u);
   return 0;
 }
@@ -261,6 +347,44 @@ void ac__uring_disarm(struct ac__reactor *r, struct ac__io_reg *reg, int dir) {
   sq_unlock(u);
 }
 
+bool ac__uring_owned_here(const struct ac__reactor *r) {
+  return r->uring && !r->uring->shared && pthread_equal(r->uring->owner, pthread_self());
+}
+
+void ac__uring_submit_op(struct ac__reactor *r, struct ac__ring_op *op, int fd, bool write,
+                         long off) {
+  struct ac__uring *u = r->uring;
+  struct io_uring_sqe *sqe = sqe_get(u);
+  /* off -1 is (__u64)-1: the file position (IORING_FEAT_RW_CUR_POS) */
+  if (write)
+    io_uring_prep_write(sqe, fd, op->buf, (unsigned)op->len, (__u64)off);
+  else
+    io_uring_prep_read(sqe, fd, op->buf, (unsigned)op->len, (__u64)off);
+  io_uring_sqe_set_data64(sqe, (uintptr_t)op | TAG_OP);
+  op->sqe = sqe;
+  op->submits = u->submits;
+  op->prev = NULL;
+  op->next = u->ops;
+  if (u->ops)
+    u->ops->prev = op;
+  u->ops = op;
+  r->sources++;
+}
+
+/* Not submitted yet (dropped in the turn that queued it): the SQE becomes
+ * a no-op, so a dropped operation that never reached the kernel never
+ * runs, as a pool job dropped while queued.  Else a cancel by user_data;
+ * either way its completion frees it. */
+void ac__uring_cancel_op(struct ac__reactor *r, struct ac__ring_op *op) {
+  struct ac__uring *u = r->uring;
+  if (op->submits == u->submits) {
+    io_uring_prep_nop(op->sqe);
+    io_uring_sqe_set_data64(op->sqe, (uintptr_t)op | TAG_OP);
+    return;
+  }
+  cancel_data(u, (uintptr_t)op | TAG_OP);
+}
+
 static void drain_unpark(struct ac__reactor *r) {
   uint64_t count;
   while (read(r->unpark_fd, &count, sizeof count) == (ssize_t)sizeof count)
@@ -278,8 +402,22 @@ static int take(struct ac__reactor *r, const struct io_uring_cqe *cqe, struct ac
       arm_unpark(r);
     return 0;
   }
-  if (data == TAG_IGNORE || cqe->res == -ECANCELED)
+  if (data == TAG_IGNORE)
     return 0;
+  if ((data & 3) == TAG_OP) {
+    struct ac__ring_op *op = (struct ac__ring_op *)(uintptr_t)(data & ~(uint64_t)3);
+    op_unlink(r->uring, op);
+    r->sources--;
+    if (!op->task) { /* dropped: nothing of it is the kernel's any more */
+      free(op);
+      return 0;
+    }
+    *out = (struct ac__fired){.op = op, .res = cqe->res};
+    return 1;
+  }
+  if (cqe->res == -ECANCELED)
+    return 0;
+  out->op = NULL;
   out->reg = (struct ac__io_reg *)(uintptr_t)(data & ~(uint64_t)3);
   /* An error (the fd closed meanwhile: -EBADF): wake the waiters, whose
    * syscall will tell. */
@@ -311,9 +449,9 @@ int ac__uring_poll(struct ac__reactor *r, int timeout_ms, struct ac__fired *fire
     /* Just looking: submits if anything is queued (or the kernel has
      * completions to run), else no syscall. */
     if (timeout_ms == 0 || io_uring_cq_ready(&u->ring))
-      err = io_uring_submit(&u->ring);
+      err = submit(u);
     else
-      err = io_uring_submit_and_wait_timeout(&u->ring, &cqe, 1, tsp, NULL);
+      err = submit_and_wait(u, &cqe, tsp);
   }
   if (err < 0 && err != -ETIME && err != -EINTR && err != -EAGAIN && err != -EBUSY)
     return err;

@@ -7,6 +7,7 @@
 
 #include "reactor.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* 0 with r->uring set, or a negative errno with nothing left allocated
@@ -21,6 +22,15 @@ int ac__uring_add(struct ac__reactor *r, int fd, struct ac__io_reg *reg);
 int ac__uring_remove(struct ac__reactor *r, struct ac__io_reg *reg);
 void ac__uring_arm(struct ac__reactor *r, int fd, struct ac__io_reg *reg, int dir);
 void ac__uring_disarm(struct ac__reactor *r, struct ac__io_reg *reg, int dir);
+/* Whether this thread may submit to r's ring: an io_uring reactor of a
+ * current-thread runtime, and its owner. */
+bool ac__uring_owned_here(const struct ac__reactor *r);
+/* Owner only (ring_op.h): queue 'op' (a read into, or a write from, its
+ * buffer) for the next park; counted in r->sources until it completes. */
+void ac__uring_submit_op(struct ac__reactor *r, struct ac__ring_op *op, int fd, bool write,
+                         long off);
+/* Owner only: cancel 'op', already dropped; its completion frees it. */
+void ac__uring_cancel_op(struct ac__reactor *r, struct ac__ring_op *op);
 int ac__uring_poll(struct ac__reactor *r, int timeout_ms, struct ac__fired *fired);
 
 #endif

@@ -4,13 +4,19 @@
 #define _GNU_SOURCE
 #include "test.h"
 
+#include "driver.h"
 #include "io_reg.h"
 #include "reactor.h"
+#include "reactor_uring.h"
+#include "task.h"
+
+#include <asyncc/fs.h>
 
 #include <asyncc/asyncc.h>
 #include <asyncc/net.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <liburing.h>
 #include <stddef.h>
 #include <pthread.h>
@@ -199,23 +205,34 @@ TEST_IMPL(uring_ac_close_from_other_thread) {
 
 /* ------------------------------------------------------------ abort storm
  * A reader (ac_read) and a writer (ac_write_all, which fills the socket
- * and waits to write) on each of 16 socket pairs, all aborted after a
- * random number of turns, 100,000 drops in all: waits dropped before their
- * poll is submitted, while it is in flight, or after its completion was
- * queued, and tasks dropped between two transfers.
+ * and waits to write) on each of 16 socket pairs, and four file tasks
+ * (ac_file_read and ac_file_write on a regular file, and on a blocking
+ * pipe whose writer fills it when the ring takes them: in flight in the
+ * kernel, not just queued), all aborted after a random number of turns,
+ * 100,000 drops in all: operations dropped before they are submitted,
+ * while in flight, or after their completion was queued, and tasks
+ * dropped between two transfers.
  * Under ASan (unit_san*) any reactor path touching a dropped frame is a
  * report; the test itself asserts that every task ends aborted or with a
  * result, and that no waiter is left behind.  Both backends (the ring's
  * when ASYNCC_IO=uring, as ctest's unit*_uring run it). */
 #define STORM_PAIRS 16
+#define STORM_FILES 4
+#define STORM_TASKS (2 * STORM_PAIRS + STORM_FILES)
 #define STORM_DROPS 100000
+#define STORM_FILE_SIZE 65536
+
+enum storm_kind { STORM_READ, STORM_WRITE_ALL, STORM_FILE_READ, STORM_FILE_WRITE };
 
 struct storm_task {
-  int co, fd, writer, pending;
+  int co, fd, kind, pending;
+  unsigned off;
   char buf[4096];
   union {
     struct ac_read__frame rd;
     struct ac_write_all__frame wa;
+    struct ac_file_read__frame frd;
+    struct ac_file_write__frame fwr;
   } aw;
   int ac_result;
 };
@@ -251,13 +268,25 @@ static ac_poll storm_task__poll(void *p, struct ac_cx *cx) {
   struct storm_task *f = p;
   CO_BEGIN(f);
   for (;;) {
-    if (f->writer) {
+    if (f->off != ~0u) /* ~0u: a pipe */
+      f->off = (f->off * 1103515245u + 12345u) % (STORM_FILE_SIZE / 4096);
+    if (f->kind == STORM_WRITE_ALL) {
       STORM_AWAIT(f, ac_write_all, f->aw.wa, f->fd, storm_chunk, sizeof storm_chunk);
       if (f->aw.wa.ac_result < 0)
         break;
-    } else {
+    } else if (f->kind == STORM_READ) {
       STORM_AWAIT(f, ac_read, f->aw.rd, f->fd, f->buf, sizeof f->buf);
       if (f->aw.rd.ac_result <= 0)
+        break;
+    } else if (f->kind == STORM_FILE_READ) { /* a pipe: offset -1 */
+      STORM_AWAIT(f, ac_file_read, f->aw.frd, f->fd, f->buf, sizeof f->buf,
+                  f->off == ~0u ? -1L : (long)f->off * 4096);
+      if (f->aw.frd.ac_result < 0)
+        break;
+    } else {
+      STORM_AWAIT(f, ac_file_write, f->aw.fwr, f->fd, storm_chunk, sizeof storm_chunk,
+                  f->off == ~0u ? -1L : (long)f->off * 4096);
+      if (f->aw.fwr.ac_result < 0)
         break;
     }
   }
@@ -269,10 +298,19 @@ static void storm_task__drop(void *p) {
   struct storm_task *f = p;
   if (!f->pending)
     return;
-  if (f->writer)
+  switch (f->kind) {
+  case STORM_WRITE_ALL:
     ac_write_all__drop(&f->aw.wa);
-  else
+    break;
+  case STORM_READ:
     ac_read__drop(&f->aw.rd);
+    break;
+  case STORM_FILE_READ:
+    ac_file_read__drop(&f->aw.frd);
+    break;
+  default:
+    ac_file_write__drop(&f->aw.fwr);
+  }
 }
 
 static const struct ac_spawn_desc storm_task__spawn = {
@@ -281,9 +319,11 @@ static const struct ac_spawn_desc storm_task__spawn = {
 
 struct storm_root {
   int co, sv[STORM_PAIRS][2], i, turns;
+  int file, pipe[2];    /* a regular file; a blocking pipe (-1: none) */
+  bool ring;            /* file operations go through the ring */
   unsigned rng;
   long drops;
-  struct ac_task *t[2 * STORM_PAIRS];
+  struct ac_task *t[STORM_TASKS];
   struct ac_task_join__frame join;
   struct ac_yield__frame y;
 };
@@ -296,27 +336,41 @@ static unsigned storm_rand(struct storm_root *f) {
 static ac_poll storm_root__poll(void *p, struct ac_cx *cx) {
   struct storm_root *f = p;
   CO_BEGIN(f);
+  /* A pool thread blocked on an empty pipe would make a drop wait
+   * forever: pipes only through the ring. */
+  f->ring = ac__uring_owned_here(&cx->driver->io);
   while (f->drops < STORM_DROPS) {
-    for (f->i = 0; f->i < 2 * STORM_PAIRS; f->i++) {
+    for (f->i = 0; f->i < STORM_TASKS; f->i++) {
       struct storm_task *s = ac_spawn_alloc(&storm_task__spawn, &f->t[f->i]);
       ASSERT_TRUE(s != NULL);
       s->co = 0;
       s->pending = 0;
-      s->writer = f->i & 1;
-      /* pairs 0 and 8 carry data (drops between completions); on the
-       * others both tasks use sv[0], which fills up: a read and a write
-       * wait on one fd, each direction dropped alone */
-      s->fd = f->sv[f->i / 2][(f->i / 2) % 8 == 0 ? f->i & 1 : 0];
+      s->off = (unsigned)f->i;
+      if (f->i < 2 * STORM_PAIRS) {
+        s->kind = f->i & 1 ? STORM_WRITE_ALL : STORM_READ;
+        /* pairs 0 and 8 carry data (drops between completions); on the
+         * others both tasks use sv[0], which fills up: a read and a write
+         * wait on one fd, each direction dropped alone */
+        s->fd = f->sv[f->i / 2][(f->i / 2) % 8 == 0 ? f->i & 1 : 0];
+      } else {
+        int j = f->i - 2 * STORM_PAIRS;
+        s->kind = j & 1 ? STORM_FILE_WRITE : STORM_FILE_READ;
+        s->fd = f->file;
+        if (j >= 2 && f->ring) {
+          s->fd = f->pipe[j & 1];
+          s->off = ~0u;
+        }
+      }
       ac_spawn_start(f->t[f->i]);
     }
     for (f->turns = storm_rand(f) % 4; f->turns > 0; f->turns--)
       STORM_POLL(f, ac_yield, f->y);
-    for (f->i = 0; f->i < 2 * STORM_PAIRS; f->i++)
+    for (f->i = 0; f->i < STORM_TASKS; f->i++)
       if (storm_rand(f) % 2)
         ac_task_abort(f->t[f->i]);
-    for (f->i = 0; f->i < 2 * STORM_PAIRS; f->i++)
+    for (f->i = 0; f->i < STORM_TASKS; f->i++)
       ac_task_abort(f->t[f->i]);
-    for (f->i = 0; f->i < 2 * STORM_PAIRS; f->i++) {
+    for (f->i = 0; f->i < STORM_TASKS; f->i++) {
       STORM_POLL(f, ac_task_join, f->join, f->t[f->i], NULL);
       ASSERT_INT_EQ(f->join.ac_result, -ECANCELED); /* they never end by themselves */
       f->drops++;
@@ -327,9 +381,16 @@ static ac_poll storm_root__poll(void *p, struct ac_cx *cx) {
 
 static void storm_run(unsigned workers) {
   struct storm_root f = {0};
+  char path[64];
   f.rng = 18;
   for (int i = 0; i < STORM_PAIRS; i++)
     ASSERT_INT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, f.sv[i]), 0);
+  snprintf(path, sizeof path, "/tmp/asyncc-storm-%d", (int)getpid());
+  f.file = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  ASSERT_TRUE(f.file >= 0);
+  unlink(path);
+  ASSERT_INT_EQ(ftruncate(f.file, STORM_FILE_SIZE), 0);
+  ASSERT_INT_EQ(pipe2(f.pipe, O_CLOEXEC), 0);
   ASSERT_INT_EQ(ac_runtime_set_workers(workers), 0);
   ASSERT_INT_EQ(ac_block_on_frame(&f, storm_root__poll, NULL), 0);
   ASSERT_INT_EQ(ac_runtime_set_workers(0), 0);
@@ -339,6 +400,9 @@ static void storm_run(unsigned workers) {
     ac_close(f.sv[i][0]);
     ac_close(f.sv[i][1]);
   }
+  close(f.file);
+  close(f.pipe[0]);
+  close(f.pipe[1]);
 }
 
 TEST_IMPL(reactor_abort_storm) { storm_run(0); }
