@@ -8,6 +8,7 @@
 #include "reactor.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* 0 with r->uring set, or a negative errno with nothing left allocated
@@ -29,6 +30,10 @@ bool ac__uring_owned_here(const struct ac__reactor *r);
  * buffer) for the next park; counted in r->sources until it completes. */
 void ac__uring_submit_op(struct ac__reactor *r, struct ac__ring_op *op, int fd, bool write,
                          long off);
+/* Owner only: an operation with an n-byte buffer (or NULL), and its
+ * release (kept for reuse when small). */
+struct ac__ring_op *ac__uring_op_alloc(struct ac__reactor *r, size_t n);
+void ac__uring_op_free(struct ac__reactor *r, struct ac__ring_op *op);
 /* Owner only: cancel 'op', already dropped; its completion frees it. */
 void ac__uring_cancel_op(struct ac__reactor *r, struct ac__ring_op *op);
 int ac__uring_poll(struct ac__reactor *r, int timeout_ms, struct ac__fired *fired);

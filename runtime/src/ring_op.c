@@ -6,7 +6,6 @@
 #include "task.h"
 
 #include <limits.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* An operation for cx's task with an n-byte buffer, if cx's runtime has a
@@ -16,7 +15,7 @@ static struct ac__ring_op *op_new(struct ac_cx *cx, size_t n) {
   struct ac__ring_op *op;
   if (!ac__uring_owned_here(r) || n > UINT_MAX)
     return NULL;
-  op = malloc(sizeof *op + n);
+  op = ac__uring_op_alloc(r, n);
   if (!op)
     return NULL;
   op->task = cx->task;
@@ -51,13 +50,13 @@ bool ac__ring_op_take(struct ac__ring_op *op, void *out, long *res) {
   if (out && op->res > 0)
     memcpy(out, op->buf, (size_t)op->res);
   *res = op->res;
-  free(op);
+  ac__uring_op_free(op->reactor, op);
   return true;
 }
 
 void ac__ring_op_drop(struct ac__ring_op *op) {
   if (op->done) {
-    free(op);
+    ac__uring_op_free(op->reactor, op);
     return;
   }
   op->task = NULL;

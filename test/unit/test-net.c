@@ -930,7 +930,7 @@ struct pool_root {
   struct addrinfo *res;
   unsigned long long t0;
   struct ac_spawn_blocking__frame hold;
-  struct ac_yield__frame y;
+  struct ac_sleep_ms__frame sl;
   union {
     struct ac_getaddrinfo__frame dns;
     struct ac_file_read__frame rd;
@@ -992,11 +992,10 @@ static ac_poll pool_root__poll(void *p, struct ac_cx *cx) {
      * cancels and returns at once, and the kernel, which reads into the
      * operation's own buffer, never writes f->buf, even when the data
      * comes before the cancel goes in. */
-    YIELD(f, f->y);
+    AWAIT(f, ac_sleep_ms, f->sl, 20); /* parks: submitted */
     ac_file_read__drop(&f->aw.rd);
     ASSERT_INT_EQ(write(f->p[1], "late", 4), 4);
-    YIELD(f, f->y);
-    YIELD(f, f->y);
+    AWAIT(f, ac_sleep_ms, f->sl, 20); /* the cancel goes in, the completion comes */
     ASSERT_INT_EQ(f->buf[0], 'h');
   } else {
     /* On the pool: the drop waits for it (the buffer is ours). */

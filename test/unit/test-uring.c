@@ -407,3 +407,85 @@ static void storm_run(unsigned workers) {
 
 TEST_IMPL(reactor_abort_storm) { storm_run(0); }
 TEST_IMPL(reactor_abort_storm_mt) { storm_run(2); }
+
+/* ------------------------------------------------------------ files
+ * On a current-thread runtime with a ring, file reads and writes go
+ * through it (no pool thread is ever started), at offsets and at the file
+ * position; elsewhere (epoll, or no ring to be had) the pool serves them. */
+struct files_root {
+  int co, fd, p[2];
+  char buf[16];
+  bool ring;
+  struct ac_sleep_ms__frame sl;
+  union {
+    struct ac_file_read__frame rd;
+    struct ac_file_write__frame wr;
+  } aw;
+};
+
+static ac_poll files_root__poll(void *p, struct ac_cx *cx) {
+  struct files_root *f = p;
+  CO_BEGIN(f);
+  f->ring = ac__uring_owned_here(&cx->driver->io);
+  STORM_POLL(f, ac_file_write, f->aw.wr, f->fd, "hello, ring", 11, 0);
+  ASSERT_INT_EQ(f->aw.wr.ac_result, 11);
+  STORM_POLL(f, ac_file_write, f->aw.wr, f->fd, "R", 1, 7);
+  ASSERT_INT_EQ(f->aw.wr.ac_result, 1);
+  STORM_POLL(f, ac_file_read, f->aw.rd, f->fd, f->buf, sizeof f->buf, 0);
+  ASSERT_INT_EQ(f->aw.rd.ac_result, 11);
+  ASSERT_INT_EQ(memcmp(f->buf, "hello, Ring", 11), 0);
+  STORM_POLL(f, ac_file_read, f->aw.rd, f->fd, f->buf, sizeof f->buf, 100);
+  ASSERT_INT_EQ(f->aw.rd.ac_result, 0);
+  ASSERT_INT_EQ(lseek(f->fd, 2, SEEK_SET), 2);
+  STORM_POLL(f, ac_file_read, f->aw.rd, f->fd, f->buf, 3, -1); /* the position */
+  ASSERT_INT_EQ(f->aw.rd.ac_result, 3);
+  ASSERT_INT_EQ(memcmp(f->buf, "llo", 3), 0);
+  ASSERT_INT_EQ(lseek(f->fd, 0, SEEK_CUR), 5);
+  STORM_POLL(f, ac_file_read, f->aw.rd, -1, f->buf, sizeof f->buf, 0);
+  ASSERT_INT_EQ(f->aw.rd.ac_result, -EBADF);
+  /* Through the ring, dropped in the turn that queued it: never runs. */
+  ac_file_write__init(&f->aw.wr, f->fd, "Q", 1, 0);
+  if (ac_file_write__poll(&f->aw.wr, cx) == AC_PENDING)
+    ac_file_write__drop(&f->aw.wr);
+  STORM_POLL(f, ac_sleep_ms, f->sl, 30); /* parks: submitted, and waited for */
+  ASSERT_INT_EQ(pread(f->fd, f->buf, 1, 0), 1);
+  if (f->ring) /* a pool thread may have taken it before the drop */
+    ASSERT_INT_EQ(f->buf[0], 'h');
+  /* Nor a read of a pipe whose data is there (it would complete at the
+   * submission, before any cancel): the bytes stay in the pipe. */
+  ASSERT_INT_EQ(pipe2(f->p, O_CLOEXEC | O_NONBLOCK), 0);
+  ASSERT_INT_EQ(write(f->p[1], "abc", 3), 3);
+  ac_file_read__init(&f->aw.rd, f->p[0], f->buf, sizeof f->buf, -1);
+  if (ac_file_read__poll(&f->aw.rd, cx) == AC_PENDING)
+    ac_file_read__drop(&f->aw.rd);
+  else
+    ASSERT_INT_EQ(f->aw.rd.ac_result, 3); /* the pool's: it ran at once */
+  STORM_POLL(f, ac_sleep_ms, f->sl, 30); /* parks: submitted, and waited for */
+  if (f->ring)
+    ASSERT_INT_EQ(read(f->p[0], f->buf, sizeof f->buf), 3);
+  close(f->p[0]);
+  close(f->p[1]);
+  CO_END(f);
+}
+
+static void files_run(unsigned workers) {
+  struct files_root f = {0};
+  char path[64];
+  snprintf(path, sizeof path, "/tmp/asyncc-ring-files-%d", (int)getpid());
+  f.fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  ASSERT_TRUE(f.fd >= 0);
+  unlink(path);
+  ASSERT_INT_EQ(ac_runtime_set_workers(workers), 0);
+  ASSERT_INT_EQ(ac_block_on_frame(&f, files_root__poll, NULL), 0);
+  ASSERT_INT_EQ(ac_runtime_set_workers(0), 0);
+  /* the ring only where this thread owns one: with ASYNCC_IO=uring on a
+   * current-thread runtime */
+  ASSERT_INT_EQ(f.ring, workers == 0 && getenv("ASYNCC_IO") &&
+                            strcmp(getenv("ASYNCC_IO"), "uring") == 0 && kernel_has_uring());
+  if (f.ring)
+    ASSERT_INT_EQ(ac_blocking_thread_count(), 0);
+  close(f.fd);
+}
+
+TEST_IMPL(uring_file_ops_in_ring) { files_run(0); }
+TEST_IMPL(uring_file_ops_mt_on_pool) { files_run(2); }
