@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <unistd.h>
 
 /* Whether this process may set up a ring at all (seccomp, sysctl). */
@@ -208,7 +210,10 @@ TEST_IMPL(uring_ac_close_from_other_thread) {
  * and waits to write) on each of 16 socket pairs, and four file tasks
  * (ac_file_read and ac_file_write on a regular file, and on a blocking
  * pipe whose writer fills it when the ring takes them: in flight in the
- * kernel, not just queued), all aborted after a random number of turns,
+ * kernel, not just queued), an accept and a connect (each then holding
+ * its connection in a long sleep), a UDP receiver and sender, and a wait
+ * for an fd that never becomes readable, all aborted after a random
+ * number of turns,
  * 100,000 drops in all: operations dropped before they are submitted,
  * while in flight, or after their completion was queued, and tasks
  * dropped between two transfers.
@@ -218,24 +223,53 @@ TEST_IMPL(uring_ac_close_from_other_thread) {
  * when ASYNCC_IO=uring, as ctest's unit*_uring run it). */
 #define STORM_PAIRS 16
 #define STORM_FILES 4
-#define STORM_TASKS (2 * STORM_PAIRS + STORM_FILES)
+#define STORM_OTHERS 5 /* accept, connect, UDP receive and send, readable */
+#define STORM_TASKS (2 * STORM_PAIRS + STORM_FILES + STORM_OTHERS)
 #define STORM_DROPS 100000
 #define STORM_FILE_SIZE 65536
 
-enum storm_kind { STORM_READ, STORM_WRITE_ALL, STORM_FILE_READ, STORM_FILE_WRITE };
+enum storm_kind {
+  STORM_READ,
+  STORM_WRITE_ALL,
+  STORM_FILE_READ,
+  STORM_FILE_WRITE,
+  STORM_ACCEPT,   /* then holds the connection, asleep */
+  STORM_CONNECT,  /* likewise */
+  STORM_UDP_RECV,
+  STORM_UDP_SEND,
+  STORM_READABLE, /* of an fd that never is */
+};
 
 struct storm_task {
-  int co, fd, kind, pending;
+  int co, fd, kind, pending, conn;
   unsigned off;
+  unsigned short port;
+  const struct sockaddr_storage *to;
+  struct sockaddr_storage from;
+  unsigned fromlen;
   char buf[4096];
   union {
     struct ac_read__frame rd;
     struct ac_write_all__frame wa;
     struct ac_file_read__frame frd;
     struct ac_file_write__frame fwr;
+    struct ac_tcp_accept__frame acc;
+    struct ac_tcp_connect__frame con;
+    struct ac_udp_recv_from__frame urv;
+    struct ac_udp_send_to__frame usd;
+    struct ac_fd_readable__frame rdb;
+    struct ac_sleep_ms__frame sl;
   } aw;
   int ac_result;
 };
+
+/* A connection the storm made: reset, not left in TIME_WAIT (thousands
+ * of them per run). */
+static void storm_close_conn(int fd) {
+  struct linger l = {1, 0};
+  setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+  ac_close(fd);
+}
 
 static char storm_chunk[4096];
 
@@ -267,7 +301,37 @@ static char storm_chunk[4096];
 static ac_poll storm_task__poll(void *p, struct ac_cx *cx) {
   struct storm_task *f = p;
   CO_BEGIN(f);
+  if (f->kind == STORM_ACCEPT || f->kind == STORM_CONNECT) {
+    if (f->kind == STORM_ACCEPT) {
+      STORM_AWAIT(f, ac_tcp_accept, f->aw.acc, f->fd);
+      f->conn = f->aw.acc.ac_result;
+    } else {
+      STORM_AWAIT(f, ac_tcp_connect, f->aw.con, "127.0.0.1", f->port);
+      f->conn = f->aw.con.ac_result;
+    }
+    ASSERT_TRUE(f->conn >= 0);
+    STORM_AWAIT(f, ac_sleep_ms, f->aw.sl, 3600000);
+  }
   for (;;) {
+    if (f->kind == STORM_UDP_RECV) {
+      f->fromlen = sizeof f->from;
+      STORM_AWAIT(f, ac_udp_recv_from, f->aw.urv, f->fd, f->buf, sizeof f->buf, &f->from,
+                  &f->fromlen);
+      if (f->aw.urv.ac_result < 0)
+        break;
+      continue;
+    }
+    if (f->kind == STORM_UDP_SEND) {
+      STORM_AWAIT(f, ac_udp_send_to, f->aw.usd, f->fd, storm_chunk, 512,
+                  (const struct sockaddr *)f->to, sizeof(struct sockaddr_in));
+      if (f->aw.usd.ac_result < 0)
+        break;
+      continue;
+    }
+    if (f->kind == STORM_READABLE) {
+      STORM_AWAIT(f, ac_fd_readable, f->aw.rdb, f->fd);
+      break;
+    }
     if (f->off != ~0u) /* ~0u: a pipe */
       f->off = (f->off * 1103515245u + 12345u) % (STORM_FILE_SIZE / 4096);
     if (f->kind == STORM_WRITE_ALL) {
@@ -296,6 +360,8 @@ static ac_poll storm_task__poll(void *p, struct ac_cx *cx) {
 
 static void storm_task__drop(void *p) {
   struct storm_task *f = p;
+  if (f->conn >= 0)
+    storm_close_conn(f->conn);
   if (!f->pending)
     return;
   switch (f->kind) {
@@ -308,8 +374,30 @@ static void storm_task__drop(void *p) {
   case STORM_FILE_READ:
     ac_file_read__drop(&f->aw.frd);
     break;
-  default:
+  case STORM_FILE_WRITE:
     ac_file_write__drop(&f->aw.fwr);
+    break;
+  case STORM_ACCEPT:
+    if (f->conn >= 0)
+      ac_sleep_ms__drop(&f->aw.sl);
+    else
+      ac_tcp_accept__drop(&f->aw.acc);
+    break;
+  case STORM_CONNECT:
+    if (f->conn >= 0)
+      ac_sleep_ms__drop(&f->aw.sl);
+    else
+      ac_tcp_connect__drop(&f->aw.con);
+    break;
+  case STORM_UDP_RECV:
+    ac_udp_recv_from__drop(&f->aw.urv);
+    break;
+  case STORM_UDP_SEND:
+    ac_udp_send_to__drop(&f->aw.usd);
+    break;
+  case STORM_READABLE:
+    ac_fd_readable__drop(&f->aw.rdb);
+    break;
   }
 }
 
@@ -320,6 +408,9 @@ static const struct ac_spawn_desc storm_task__spawn = {
 struct storm_root {
   int co, sv[STORM_PAIRS][2], i, turns;
   int file, pipe[2];    /* a regular file; a blocking pipe (-1: none) */
+  int lfd, udp[2], idle[2]; /* a listener; UDP receiver and sender; a quiet pair */
+  unsigned short port;
+  struct sockaddr_storage udp_addr;
   bool ring;            /* file operations go through the ring */
   unsigned rng;
   long drops;
@@ -346,7 +437,16 @@ static ac_poll storm_root__poll(void *p, struct ac_cx *cx) {
       s->co = 0;
       s->pending = 0;
       s->off = (unsigned)f->i;
-      if (f->i < 2 * STORM_PAIRS) {
+      s->conn = -1;
+      if (f->i >= 2 * STORM_PAIRS + STORM_FILES) {
+        static const int kinds[STORM_OTHERS] = {STORM_ACCEPT, STORM_CONNECT, STORM_UDP_RECV,
+                                                STORM_UDP_SEND, STORM_READABLE};
+        int j = f->i - 2 * STORM_PAIRS - STORM_FILES;
+        s->kind = kinds[j];
+        s->fd = j == 0 ? f->lfd : j == 2 ? f->udp[0] : j == 3 ? f->udp[1] : f->idle[0];
+        s->port = f->port;
+        s->to = &f->udp_addr;
+      } else if (f->i < 2 * STORM_PAIRS) {
         s->kind = f->i & 1 ? STORM_WRITE_ALL : STORM_READ;
         /* pairs 0 and 8 carry data (drops between completions); on the
          * others both tasks use sv[0], which fills up: a read and a write
@@ -391,6 +491,19 @@ static void storm_run(unsigned workers) {
   unlink(path);
   ASSERT_INT_EQ(ftruncate(f.file, STORM_FILE_SIZE), 0);
   ASSERT_INT_EQ(pipe2(f.pipe, O_CLOEXEC), 0);
+  ASSERT_INT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, f.idle), 0);
+  f.lfd = ac_tcp_listen("127.0.0.1", 0, 4096);
+  ASSERT_TRUE(f.lfd >= 0);
+  {
+    socklen_t len = sizeof f.udp_addr;
+    ASSERT_INT_EQ(getsockname(f.lfd, (struct sockaddr *)&f.udp_addr, &len), 0);
+    f.port = ntohs(((struct sockaddr_in *)&f.udp_addr)->sin_port);
+    f.udp[0] = ac_udp_bind("127.0.0.1", 0);
+    f.udp[1] = ac_udp_bind("127.0.0.1", 0);
+    ASSERT_TRUE(f.udp[0] >= 0 && f.udp[1] >= 0);
+    len = sizeof f.udp_addr;
+    ASSERT_INT_EQ(getsockname(f.udp[0], (struct sockaddr *)&f.udp_addr, &len), 0);
+  }
   ASSERT_INT_EQ(ac_runtime_set_workers(workers), 0);
   ASSERT_INT_EQ(ac_block_on_frame(&f, storm_root__poll, NULL), 0);
   ASSERT_INT_EQ(ac_runtime_set_workers(0), 0);
@@ -403,6 +516,11 @@ static void storm_run(unsigned workers) {
   close(f.file);
   close(f.pipe[0]);
   close(f.pipe[1]);
+  ac_close(f.lfd);
+  ac_close(f.udp[0]);
+  ac_close(f.udp[1]);
+  ac_close(f.idle[0]);
+  ac_close(f.idle[1]);
 }
 
 TEST_IMPL(reactor_abort_storm) { storm_run(0); }
