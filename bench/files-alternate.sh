@@ -4,7 +4,9 @@
 # round, on a 1 GiB file in /tmp made for the run and deleted after.
 # KIND=sparse (default: a hole, no disk behind it, page cache only) or
 # KIND=real (1 GiB of random bytes written).  The file is read once
-# before the rounds, so both serve reads from the page cache.
+# before the rounds, so both serve reads from the page cache, unless
+# COLD=1 (KIND=real only): each run then evicts the file's pages first and
+# its reads wait for the disk.
 # Prints each round's ops/s and the median and min of uring/pool.
 #   bench/files-alternate.sh BENCH_DIR [ROUNDS=7] [TASKS=64] [OPS=200000]
 set -e
@@ -14,16 +16,16 @@ file=$(mktemp /tmp/asyncc-files-XXXXXX)
 out=$(mktemp)
 trap 'rm -f "$file" "$out"' EXIT
 if [ "${KIND:-sparse}" = real ]; then
-  head -c 1073741824 /dev/urandom >"$file"
+  dd if=/dev/urandom of="$file" bs=1M count=1024 conv=fsync status=none
 else
   truncate -s 1G "$file"
 fi
 # Both read from the page cache: load all of it once, outside the rounds.
-cat "$file" >/dev/null
+[ -n "$COLD" ] || cat "$file" >/dev/null
 for ((r = 1; r <= rounds; r++)); do
   line="round $r:"
   for io in epoll uring; do
-    res=$(ASYNCC_IO=$io "$bin" "$file" "$tasks" "$ops")
+    res=$(ASYNCC_IO=$io "$bin" "$file" "$tasks" "$ops" ${COLD:+cold})
     rate=$(echo "$res" | sed -n 's/.*ops_per_s=\([0-9.]*\).*/\1/p')
     cpu=$(echo "$res" | sed -n 's/.*cpu_ns_per_op=\([0-9.]*\).*/\1/p')
     line="$line $io=${rate:-0} ${io}_cpu_ns=${cpu:-0}"
