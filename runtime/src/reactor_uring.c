@@ -28,6 +28,7 @@
 
 #include "io_reg.h"
 #include "ring_op.h"
+#include "waitq.h"
 
 #include <errno.h>
 #include <liburing.h>
@@ -64,7 +65,8 @@ struct ac__uring {
   _Atomic bool foreign_pending;
   uint64_t *foreign;
   size_t foreign_len, foreign_cap;
-  struct ac__ring_op *ops;  /* in flight (owned ring only; ring_op.h) */
+  struct ac__ring_op *ops;  /* in flight (ring_op.h); shared: under ops_lock */
+  ac__spinlock ops_lock;    /* shared: 'ops' and the cache */
   /* Finished operations of AC__URING_OP_CACHED bytes kept for the next:
    * a buffer reused while still in cache is the kernel's copy's target
    * (random 4 KiB reads: half of their time is that copy). */
@@ -207,6 +209,17 @@ static void ring_exit(struct ac__uring *u) {
   io_uring_queue_exit(&u->ring);
 }
 
+static void ops_lock(struct ac__uring *u) {
+  if (u->shared)
+    ac__spin_lock(&u->ops_lock);
+}
+
+static void ops_unlock(struct ac__uring *u) {
+  if (u->shared)
+    ac__spin_unlock(&u->ops_lock);
+}
+
+/* Under ops_lock. */
 static void op_unlink(struct ac__uring *u, struct ac__ring_op *op) {
   if (op->prev)
     op->prev->next = op->next;
@@ -222,10 +235,11 @@ static void cancel_data(struct ac__uring *u, uint64_t data);
  * them and free each at its completion.  The kernel may still write into
  * their buffers until then, so a ring exit would not do; what has not
  * completed within a few seconds (a read stuck on a dead disk) is leaked,
- * not freed.  Owner only (SINGLE_ISSUER): from another thread, leaked. */
+ * not freed.  A shared ring's workers have all stopped by now; an owned
+ * ring's from another thread (SINGLE_ISSUER): leaked. */
 static void drain_ops(struct ac__uring *u) {
   struct __kernel_timespec ts = {.tv_nsec = 100000000};
-  if (!u->ops || u->shared || !pthread_equal(u->owner, pthread_self()))
+  if (!u->ops || (!u->shared && !pthread_equal(u->owner, pthread_self())))
     return;
   for (struct ac__ring_op *op = u->ops; op; op = op->next)
     cancel_data(u, (uintptr_t)op | TAG_OP);
@@ -249,25 +263,32 @@ static void drain_ops(struct ac__uring *u) {
 struct ac__ring_op *ac__uring_op_alloc(struct ac__reactor *r, size_t n) {
   struct ac__uring *u = r->uring;
   struct ac__ring_op *op = NULL;
-  if (n <= AC__URING_OP_CACHED && u->cache) {
-    op = u->cache;
-    u->cache = op->next;
-    u->cached--;
-  } else {
-    op = malloc(sizeof *op + (n <= AC__URING_OP_CACHED ? AC__URING_OP_CACHED : n));
+  if (n <= AC__URING_OP_CACHED) {
+    ops_lock(u);
+    if ((op = u->cache)) {
+      u->cache = op->next;
+      u->cached--;
+    }
+    ops_unlock(u);
   }
+  if (!op)
+    op = malloc(sizeof *op + (n <= AC__URING_OP_CACHED ? AC__URING_OP_CACHED : n));
   return op;
 }
 
 void ac__uring_op_free(struct ac__reactor *r, struct ac__ring_op *op) {
   struct ac__uring *u = r->uring;
-  if (op->len <= AC__URING_OP_CACHED && u->cached < AC__URING_OP_CACHE_MAX) {
-    op->next = u->cache;
-    u->cache = op;
-    u->cached++;
-  } else {
-    free(op);
+  if (op->len <= AC__URING_OP_CACHED) {
+    ops_lock(u);
+    if (u->cached < AC__URING_OP_CACHE_MAX) {
+      op->next = u->cache;
+      u->cache = op;
+      u->cached++;
+      op = NULL;
+    }
+    ops_unlock(u);
   }
+  free(op);
 }
 
 void ac__uring_destroy(struct ac__reactor *r) {
@@ -389,10 +410,16 @@ bool ac__uring_owned_here(const struct ac__reactor *r) {
   return r->uring && !r->uring->shared && pthread_equal(r->uring->owner, pthread_self());
 }
 
+bool ac__uring_takes_ops(const struct ac__reactor *r) {
+  return r->uring && (r->uring->shared || pthread_equal(r->uring->owner, pthread_self()));
+}
+
 void ac__uring_submit_op(struct ac__reactor *r, struct ac__ring_op *op, int fd, bool write,
                          long off) {
   struct ac__uring *u = r->uring;
-  struct io_uring_sqe *sqe = sqe_get(u);
+  struct io_uring_sqe *sqe;
+  sq_lock(u);
+  sqe = sqe_get(u);
   /* off -1 is (__u64)-1: the file position (IORING_FEAT_RW_CUR_POS) */
   if (write)
     io_uring_prep_write(sqe, fd, op->buf, (unsigned)op->len, (__u64)off);
@@ -401,26 +428,31 @@ void ac__uring_submit_op(struct ac__reactor *r, struct ac__ring_op *op, int fd, 
   io_uring_sqe_set_data64(sqe, (uintptr_t)op | TAG_OP);
   op->sqe = sqe;
   op->submits = u->submits;
+  ops_lock(u);
   op->prev = NULL;
   op->next = u->ops;
   if (u->ops)
     u->ops->prev = op;
   u->ops = op;
+  ops_unlock(u);
   r->sources++;
+  sq_unlock(u); /* shared: submitted now, the parker may be asleep in the ring */
 }
 
 /* Not submitted yet (dropped in the turn that queued it): the SQE becomes
  * a no-op, so a dropped operation that never reached the kernel never
  * runs, as a pool job dropped while queued.  Else a cancel by user_data;
- * either way its completion frees it. */
+ * either way its completion frees it.  (A shared ring submits at once.) */
 void ac__uring_cancel_op(struct ac__reactor *r, struct ac__ring_op *op) {
   struct ac__uring *u = r->uring;
-  if (op->submits == u->submits) {
+  sq_lock(u);
+  if (!u->shared && op->submits == u->submits) {
     io_uring_prep_nop(op->sqe);
     io_uring_sqe_set_data64(op->sqe, (uintptr_t)op | TAG_OP);
-    return;
+  } else {
+    cancel_data(u, (uintptr_t)op | TAG_OP);
   }
-  cancel_data(u, (uintptr_t)op | TAG_OP);
+  sq_unlock(u);
 }
 
 static void drain_unpark(struct ac__reactor *r) {
@@ -444,12 +476,11 @@ static int take(struct ac__reactor *r, const struct io_uring_cqe *cqe, struct ac
     return 0;
   if ((data & 3) == TAG_OP) {
     struct ac__ring_op *op = (struct ac__ring_op *)(uintptr_t)(data & ~(uint64_t)3);
+    ops_lock(r->uring);
     op_unlink(r->uring, op);
+    ops_unlock(r->uring);
     r->sources--;
-    if (!op->task) { /* dropped: nothing of it is the kernel's any more */
-      ac__uring_op_free(r, op);
-      return 0;
-    }
+    /* dropped or not, ac__ring_op_complete decides (under the op's lock) */
     *out = (struct ac__fired){.op = op, .res = cqe->res};
     return 1;
   }

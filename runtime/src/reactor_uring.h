@@ -26,15 +26,18 @@ void ac__uring_disarm(struct ac__reactor *r, struct ac__io_reg *reg, int dir);
 /* Whether this thread may submit to r's ring: an io_uring reactor of a
  * current-thread runtime, and its owner. */
 bool ac__uring_owned_here(const struct ac__reactor *r);
-/* Owner only (ring_op.h): queue 'op' (a read into, or a write from, its
+/* Whether this thread may submit ring operations to r (ring_op.h): an
+ * owned ring's owner, or any worker of a shared one. */
+bool ac__uring_takes_ops(const struct ac__reactor *r);
+/* (ring_op.h) Queue 'op' (a read into, or a write from, its
  * buffer) for the next park; counted in r->sources until it completes. */
 void ac__uring_submit_op(struct ac__reactor *r, struct ac__ring_op *op, int fd, bool write,
                          long off);
-/* Owner only: an operation with an n-byte buffer (or NULL), and its
- * release (kept for reuse when small). */
+/* An operation with an n-byte buffer (or NULL), and its release (kept
+ * for reuse when small). */
 struct ac__ring_op *ac__uring_op_alloc(struct ac__reactor *r, size_t n);
 void ac__uring_op_free(struct ac__reactor *r, struct ac__ring_op *op);
-/* Owner only: cancel 'op', already dropped; its completion frees it. */
+/* Cancel 'op', already dropped; its completion frees it. */
 void ac__uring_cancel_op(struct ac__reactor *r, struct ac__ring_op *op);
 int ac__uring_poll(struct ac__reactor *r, int timeout_ms, struct ac__fired *fired);
 

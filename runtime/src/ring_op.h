@@ -8,9 +8,17 @@
  * out at completion, a write copied in at submission.  A drop while the
  * operation is in flight cancels it and leaves the record to the ring,
  * which frees it when the (cancelled or finished) completion arrives, so
- * nothing the kernel may still write is ever freed under it. */
+ * nothing the kernel may still write is ever freed under it.
+ *
+ * Threads: a current-thread ring's operations are submitted, completed and
+ * dropped by its owner; a multi-thread runtime's shared ring takes them
+ * from every worker and the parker completes them.  'lock' orders a drop
+ * against the completion (a wake happens under it, so a drop that returns
+ * never races with a wake of its task), as the registrations' lock does. */
 #ifndef AC__RING_OP_H
 #define AC__RING_OP_H
+
+#include "waitq.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -20,6 +28,7 @@ struct ac_task;
 struct ac__reactor;
 
 struct ac__ring_op {
+  ac__spinlock lock;            /* task, res, done */
   struct ac_task *task;         /* woken at completion; NULL: dropped, the ring frees it */
   struct ac__reactor *reactor;  /* whose ring it is in */
   struct ac__ring_op *next, *prev; /* the ring's list of operations in flight */
@@ -33,8 +42,8 @@ struct ac__ring_op {
 
 /* Submits a read of 'n' bytes of 'fd' at 'off' (< 0: the file position)
  * for cx's task in the ring of cx's runtime, or returns NULL when that is
- * not possible (no io_uring reactor owned by this thread, out of memory):
- * the caller then uses the blocking pool. */
+ * not possible (no io_uring reactor this thread may submit to, out of
+ * memory): the caller then uses the blocking pool. */
 struct ac__ring_op *ac__ring_read(struct ac_cx *cx, int fd, size_t n, long off);
 /* The same for a write of buf[0..n). */
 struct ac__ring_op *ac__ring_write(struct ac_cx *cx, int fd, const void *buf, size_t n, long off);

@@ -987,7 +987,7 @@ static ac_poll pool_root__poll(void *p, struct ac_cx *cx) {
   ASSERT_INT_EQ(pipe2(f->p, O_CLOEXEC), 0);
   ac_file_read__init(&f->aw.rd, f->p[0], f->buf, sizeof f->buf, -1);
   ASSERT_INT_EQ(ac_file_read__poll(&f->aw.rd, cx), AC_PENDING);
-  if (ac__uring_owned_here(&cx->driver->io)) {
+  if (ac__uring_takes_ops(&cx->driver->io)) {
     /* Through the ring: in flight once a park submitted it; the drop
      * cancels and returns at once, and the kernel, which reads into the
      * operation's own buffer, never writes f->buf, even when the data
