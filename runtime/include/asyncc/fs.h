@@ -1,8 +1,8 @@
 /* asyncc runtime: file I/O (docs/runtime.md, "Files").
  * Regular files are always "ready" to epoll, so their reads and writes run
  * on the ac_spawn_blocking pool instead of the executor's thread; with the
- * io_uring backend on a current-thread runtime, reads and writes go
- * through the ring instead (IORING_OP_READ/WRITE).
+ * io_uring backend, reads and writes go through the ring instead
+ * (IORING_OP_READ/WRITE).
  *
  *   async int ac_file_open(const char *path, int flags, unsigned mode)
  *       open(2) (O_CLOEXEC added): the fd or -errno.
