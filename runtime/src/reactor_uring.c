@@ -13,9 +13,14 @@
  * never see the FIN).  A poll looks at the fd when it is armed, so an edge
  * that came while nobody waited is seen then, not lost.
  *
+ * File reads and writes are completion-based ring operations (ring_op.h):
+ * the kernel reads and writes only their own buffers, and the list of
+ * those in flight lets a teardown wait for them before freeing.
+ *
  * user_data: the registration's address (64-byte aligned) | the direction;
- * two small tags for the unpark eventfd's multishot poll and for the
- * cancels, whose completions mean nothing.
+ * a ring operation's address | TAG_OP; two small tags for the unpark
+ * eventfd's multishot poll and for the cancels, whose completions mean
+ * nothing.
  *
  * Threads.  A current-thread reactor is used by its owner (the thread
  * that made it, which runs the runtime): its SQEs wait for the next park, which submits them
