@@ -10,6 +10,7 @@
 
 #include "coarse_clock.h"
 #include "io_reg.h"
+#include "ring_op.h"
 #include "task.h"
 
 #include <limits.h>
@@ -66,6 +67,8 @@ int ac__driver_make_shared(struct ac__driver *d) {
 
 void ac__driver_destroy(struct ac__driver *d) {
   ac__timer_wheel_destroy(&d->timers);
+  /* fd registrations bound here must bind again in the next runtime. */
+  ac__io_forget_reactor(&d->io);
   ac__reactor_destroy(&d->io);
   if (d->shared)
     pthread_mutex_destroy(&d->timer_lock);
@@ -172,12 +175,19 @@ int ac__driver_park(struct ac__driver *d, bool may_block) {
   /* Looking without blocking costs a syscall; with no fd registered only an
    * unpark could be pending, and the executor checks for those itself. */
   if (timeout != 0 || d->io.sources > 0) {
-    int err = ac__reactor_poll(&d->io, timeout);
-    if (err) {
+    struct ac__fired fired[AC__REACTOR_EVENTS];
+    int n = ac__reactor_poll(&d->io, timeout, fired);
+    if (n < 0) {
       lock(d);
       d->park_deadline = 0;
       unlock(d);
-      return err;
+      return n;
+    }
+    for (int i = 0; i < n; i++) {
+      if (fired[i].reg)
+        ac__io_reg_ready(fired[i].reg, fired[i].events);
+      else
+        ac__ring_op_complete(fired[i].op, fired[i].res);
     }
   }
   if (atomic_load_explicit(&d->io.unverified, memory_order_relaxed)) {

@@ -1,8 +1,12 @@
 /* File leaves (see asyncc/fs.h): one syscall each, run on the blocking
- * pool.  The pool thread reads the arguments from the frame (which cannot
+ * pool, or reads and writes through the ring of an io_uring reactor
+ * (ring_op.h) when the runtime has one this thread may submit to.  On the
+ * pool:  The pool thread reads the arguments from the frame (which cannot
  * be freed while the job runs: a drop waits) and returns the result encoded
  * in the job's void *, so the frame is only written by its owner. */
 #include <asyncc/fs.h>
+
+#include "ring_op.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -34,6 +38,23 @@ static ac_poll job_poll(unsigned *state, struct ac_spawn_blocking__frame *job, s
 static void job_drop(unsigned *state, struct ac_spawn_blocking__frame *job) {
   if (*state == 1)
     ac_spawn_blocking__drop(job);
+  *state = AC_STATE_DONE;
+}
+
+/* State 2: the operation is in the ring.  'out': where a read's bytes go. */
+enum { IN_RING = 2 };
+
+static ac_poll ring_poll(unsigned *state, struct ac__ring_op **ring, void *out, long *result) {
+  if (!ac__ring_op_take(*ring, out, result))
+    return AC_PENDING;
+  *ring = NULL;
+  *state = AC_STATE_DONE;
+  return AC_READY;
+}
+
+static void ring_drop(unsigned *state, struct ac__ring_op **ring) {
+  ac__ring_op_drop(*ring);
+  *ring = NULL;
   *state = AC_STATE_DONE;
 }
 
@@ -87,15 +108,25 @@ void ac_file_read__init(struct ac_file_read__frame *f, int fd, void *buf, size_t
   f->buf = buf;
   f->n = n;
   f->off = off;
+  f->ring = NULL;
   ac_spawn_blocking__init(&f->job, run_read, f);
   f->ac_result = 0;
 }
 
 ac_poll ac_file_read__poll(struct ac_file_read__frame *f, struct ac_cx *cx) {
+  if (f->ac_state == 0 && (f->ring = ac__ring_read(cx, f->fd, f->n, f->off)))
+    f->ac_state = IN_RING;
+  if (f->ac_state == IN_RING)
+    return ring_poll(&f->ac_state, &f->ring, f->buf, &f->ac_result);
   return job_poll(&f->ac_state, &f->job, cx, &f->ac_result);
 }
 
-void ac_file_read__drop(struct ac_file_read__frame *f) { job_drop(&f->ac_state, &f->job); }
+void ac_file_read__drop(struct ac_file_read__frame *f) {
+  if (f->ac_state == IN_RING)
+    ring_drop(&f->ac_state, &f->ring);
+  else
+    job_drop(&f->ac_state, &f->job);
+}
 
 /* ----------------------------------------------------------- ac_file_write */
 
@@ -111,12 +142,22 @@ void ac_file_write__init(struct ac_file_write__frame *f, int fd, const void *buf
   f->buf = buf;
   f->n = n;
   f->off = off;
+  f->ring = NULL;
   ac_spawn_blocking__init(&f->job, run_write, f);
   f->ac_result = 0;
 }
 
 ac_poll ac_file_write__poll(struct ac_file_write__frame *f, struct ac_cx *cx) {
+  if (f->ac_state == 0 && (f->ring = ac__ring_write(cx, f->fd, f->buf, f->n, f->off)))
+    f->ac_state = IN_RING;
+  if (f->ac_state == IN_RING)
+    return ring_poll(&f->ac_state, &f->ring, NULL, &f->ac_result);
   return job_poll(&f->ac_state, &f->job, cx, &f->ac_result);
 }
 
-void ac_file_write__drop(struct ac_file_write__frame *f) { job_drop(&f->ac_state, &f->job); }
+void ac_file_write__drop(struct ac_file_write__frame *f) {
+  if (f->ac_state == IN_RING)
+    ring_drop(&f->ac_state, &f->ring);
+  else
+    job_drop(&f->ac_state, &f->job);
+}

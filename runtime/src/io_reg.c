@@ -149,7 +149,7 @@ static int bind_to(struct ac__io_reg *reg, int fd, struct ac__reactor *r) {
   struct ac__reactor *old = atomic_load_explicit(&reg->reactor, memory_order_relaxed);
   int err;
   if (old) /* awaited from another runtime now: move it (waiters stay queued) */
-    ac__reactor_remove(old, fd);
+    ac__reactor_remove(old, fd, reg);
   clear_flags(reg, AC__IO_UNVERIFIED | AC__IO_AGED); /* the ADD below is the check */
   err = ac__reactor_add(r, fd, reg_events(reg), reg);
   if (err == -EEXIST) /* still in r's set through a dup of a closed fd */
@@ -321,7 +321,7 @@ static void reset(struct ac__io_reg *reg, int fd, unsigned flags) {
   atomic_fetch_add_explicit(&reg->gen, 1, memory_order_release);
   atomic_store_explicit(&reg->flags, (unsigned char)flags, memory_order_relaxed);
   if (r) {
-    ac__reactor_remove(r, fd);
+    ac__reactor_remove(r, fd, reg);
     atomic_store_explicit(&reg->reactor, NULL, memory_order_relaxed);
   }
   wake_all(&reg->waiters[AC__IO_READ], 1);

@@ -6,7 +6,6 @@
  * makes one registration per socket for its whole life work. */
 #include "reactor.h"
 
-#include "io_reg.h"
 #include "reactor_uring.h"
 
 #include <errno.h>
@@ -16,9 +15,6 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
-
-/* Events taken per epoll_wait; more stay queued in the kernel for the next. */
-#define AC__REACTOR_EVENTS 64
 
 /* The unpark eventfd became readable: reset its counter.  The wake itself
  * is the return from epoll_wait. */
@@ -68,8 +64,6 @@ fail:
 }
 
 void ac__reactor_destroy(struct ac__reactor *r) {
-  /* fd registrations bound here must bind again in the next runtime. */
-  ac__io_forget_reactor(r);
   if (r->uring)
     ac__uring_destroy(r);
   else
@@ -95,9 +89,9 @@ int ac__reactor_modify(struct ac__reactor *r, int fd, uint32_t events, struct ac
   return epoll_ctl(r->epoll_fd, EPOLL_CTL_MOD, fd, &ev) < 0 ? -errno : 0;
 }
 
-int ac__reactor_remove(struct ac__reactor *r, int fd) {
+int ac__reactor_remove(struct ac__reactor *r, int fd, struct ac__io_reg *reg) {
   if (r->uring)
-    return ac__uring_remove(r, fd);
+    return ac__uring_remove(r, reg);
   /* ENOENT/EBADF: the entry went with a plain close() of the fd; it was
    * counted all the same. */
   if (epoll_ctl(r->epoll_fd, EPOLL_CTL_DEL, fd, NULL) < 0 && errno != ENOENT && errno != EBADF)
@@ -106,22 +100,21 @@ int ac__reactor_remove(struct ac__reactor *r, int fd) {
   return 0;
 }
 
-int ac__reactor_poll(struct ac__reactor *r, int timeout_ms) {
+int ac__reactor_poll(struct ac__reactor *r, int timeout_ms, struct ac__fired *fired) {
   struct epoll_event events[AC__REACTOR_EVENTS];
-  int n;
+  int n, out = 0;
   if (r->uring)
-    return ac__uring_poll(r, timeout_ms);
+    return ac__uring_poll(r, timeout_ms, fired);
   n = epoll_wait(r->epoll_fd, events, AC__REACTOR_EVENTS, timeout_ms);
   if (n < 0)
     return errno == EINTR ? 0 : -errno;
   for (int i = 0; i < n; i++) {
-    struct ac__io_reg *reg = events[i].data.ptr;
-    if (reg)
-      ac__io_reg_ready(reg, events[i].events);
+    if (events[i].data.ptr)
+      fired[out++] = (struct ac__fired){.reg = events[i].data.ptr, .events = events[i].events};
     else
       drain_unpark(r);
   }
-  return 0;
+  return out;
 }
 
 void ac__reactor_unpark(struct ac__reactor *r) {

@@ -1,10 +1,12 @@
 /* The reactor: waits for file descriptors (epoll, edge-triggered) and for
  * cross-thread unparks (an eventfd), with a timeout.
  *
- * Each registered fd carries its registration (io_reg.h); when epoll
- * reports the fd, the reactor hands the event bits to ac__io_reg_ready,
- * which wakes whichever tasks wait on it.  The unpark eventfd's events
- * carry NULL.  Owner-thread only, except ac__reactor_unpark.
+ * Each registered fd carries its registration (io_reg.h); a poll reports
+ * the registrations that fired, with their event bits, in an array the
+ * caller (the driver) dispatches: the reactor knows kernels, not waiters
+ * (the shape of redis's ae: the backend fills fired[], the loop runs the
+ * handlers).  The unpark eventfd is handled inside.  Owner-thread only,
+ * except ac__reactor_unpark.
  *
  * Two backends, chosen per reactor at init: epoll (the default) and
  * io_uring (ASYNCC_IO=uring; reactor_uring.c), which waits in the ring and
@@ -17,7 +19,21 @@
 #include <stdint.h>
 
 struct ac__io_reg;
+struct ac__ring_op;
 struct ac__uring;
+
+/* Events taken per poll; more stay queued in the kernel for the next. */
+#define AC__REACTOR_EVENTS 64
+
+/* What the kernel reported: a registration, with epoll's bits (EPOLLIN,
+ * EPOLLOUT, EPOLLRDHUP, EPOLLHUP, EPOLLERR) whatever the backend, or
+ * (io_uring) a completion-based operation and its result. */
+struct ac__fired {
+  struct ac__io_reg *reg;  /* NULL: 'op' */
+  uint32_t events;
+  struct ac__ring_op *op;
+  long res;
+};
 
 struct ac__reactor {
   struct ac__uring *uring;          /* the io_uring backend; NULL: epoll */
@@ -39,11 +55,13 @@ void ac__reactor_destroy(struct ac__reactor *r);
 int ac__reactor_add(struct ac__reactor *r, int fd, uint32_t events, struct ac__io_reg *reg);
 /* Changes the events of a registered fd (edge-triggered too). */
 int ac__reactor_modify(struct ac__reactor *r, int fd, uint32_t events, struct ac__io_reg *reg);
-int ac__reactor_remove(struct ac__reactor *r, int fd);
+/* 'reg' is the registration of 'fd'. */
+int ac__reactor_remove(struct ac__reactor *r, int fd, struct ac__io_reg *reg);
 
-/* Waits up to 'timeout_ms' (-1: no limit, 0: just look) and dispatches what
- * is ready.  Returns 0 (also when interrupted by a signal) or -errno. */
-int ac__reactor_poll(struct ac__reactor *r, int timeout_ms);
+/* Waits up to 'timeout_ms' (-1: no limit, 0: just look) and stores what is
+ * ready in fired[0..n), at most AC__REACTOR_EVENTS.  Returns n (0 also when
+ * interrupted by a signal) or -errno. */
+int ac__reactor_poll(struct ac__reactor *r, int timeout_ms, struct ac__fired *fired);
 
 /* Makes a current or the next ac__reactor_poll return.  Any thread. */
 void ac__reactor_unpark(struct ac__reactor *r);

@@ -5,7 +5,7 @@
  * submits what the turn queued and waits for a completion or the timeout.
  * Readiness comes from one-shot IORING_OP_POLL_ADDs, armed when a task is
  * queued to wait on an fd (ac__uring_arm) and dispatched like an epoll
- * edge (ac__io_reg_ready), so the registrations, the readiness ticks and
+ * edge (reported in fired[]), so the registrations, the readiness ticks and
  * cancellation are those of the epoll backend: the kernel never writes
  * into a task's memory.  One-shot, not one multishot poll for the fd's
  * life, because a poll in flight holds a reference to the file: a plain
@@ -13,9 +13,14 @@
  * never see the FIN).  A poll looks at the fd when it is armed, so an edge
  * that came while nobody waited is seen then, not lost.
  *
+ * File reads and writes are completion-based ring operations (ring_op.h):
+ * the kernel reads and writes only their own buffers, and the list of
+ * those in flight lets a teardown wait for them before freeing.
+ *
  * user_data: the registration's address (64-byte aligned) | the direction;
- * two small tags for the unpark eventfd's multishot poll and for the
- * cancels, whose completions mean nothing.
+ * a ring operation's address | TAG_OP; two small tags for the unpark
+ * eventfd's multishot poll and for the cancels, whose completions mean
+ * nothing.
  *
  * Threads.  A current-thread reactor is used by its owner (the thread
  * that made it, which runs the runtime): its SQEs wait for the next park, which submits them
@@ -27,6 +32,8 @@
 #include "reactor_uring.h"
 
 #include "io_reg.h"
+#include "ring_op.h"
+#include "waitq.h"
 
 #include <errno.h>
 #include <liburing.h>
@@ -43,11 +50,19 @@
  * it (IORING_FEAT_NODROP) until the next enter. */
 #define AC__URING_ENTRIES 1024u
 
-enum { TAG_UNPARK = 1, TAG_IGNORE = 2 };
+/* The buffer size of cached operations, and how many are kept. */
+#define AC__URING_OP_CACHED 4096u
+#define AC__URING_OP_CACHE_MAX 128u
+
+/* user_data's low bits: a registration | its direction (bit 1 clear), an
+ * operation | TAG_OP (malloc'd: 16-byte aligned), or a small tag. */
+enum { TAG_UNPARK = 1, TAG_OP = 2, TAG_IGNORE = 3 };
 
 struct ac__uring {
   struct io_uring ring;
   bool shared;
+  bool registered_fd;      /* io_uring_register_ring_fd took it (owner only) */
+  unsigned setup_flags;    /* the IORING_SETUP_* the kernel accepted */
   pthread_t owner;          /* not shared: the thread that made it and parks */
   pthread_mutex_t sq_lock;  /* shared: the SQ */
   /* Not shared: user_data whose polls other threads want cancelled. */
@@ -55,7 +70,28 @@ struct ac__uring {
   _Atomic bool foreign_pending;
   uint64_t *foreign;
   size_t foreign_len, foreign_cap;
+  struct ac__ring_op *ops;  /* in flight (ring_op.h); shared: under ops_lock */
+  ac__spinlock ops_lock;    /* shared: 'ops' and the cache */
+  /* Finished operations of AC__URING_OP_CACHED bytes kept for the next:
+   * a buffer reused while still in cache is the kernel's copy's target
+   * (random 4 KiB reads: half of their time is that copy). */
+  struct ac__ring_op *cache;
+  unsigned cached;
+  /* Calls that handed the SQ to the kernel: an SQE prepared since the
+   * last one is still ours to rewrite. */
+  unsigned long submits;
 };
+
+static int submit(struct ac__uring *u) {
+  u->submits++;
+  return io_uring_submit(&u->ring);
+}
+
+static int submit_and_wait(struct ac__uring *u, struct io_uring_cqe **cqe,
+                           struct __kernel_timespec *ts) {
+  u->submits++;
+  return io_uring_submit_and_wait_timeout(&u->ring, cqe, 1, ts, NULL);
+}
 
 static void sq_lock(struct ac__uring *u) {
   if (u->shared)
@@ -64,7 +100,7 @@ static void sq_lock(struct ac__uring *u) {
 
 static void sq_unlock(struct ac__uring *u) {
   if (u->shared) {
-    io_uring_submit(&u->ring);
+    submit(u);
     pthread_mutex_unlock(&u->sq_lock);
   }
 }
@@ -98,7 +134,7 @@ static void hand_to_owner(struct ac__reactor *r, uint64_t data) {
 static struct io_uring_sqe *sqe_get(struct ac__uring *u) {
   struct io_uring_sqe *sqe;
   while (!(sqe = io_uring_get_sqe(&u->ring)))
-    io_uring_submit(&u->ring);
+    submit(u);
   return sqe;
 }
 
@@ -112,25 +148,41 @@ static void arm_unpark(struct ac__reactor *r) {
   sq_unlock(u);
 }
 
-/* A ring with the unpark poll queued, or -errno.  'coop': cooperative
- * task running (5.19+), for a ring only its owner submits to: a poll's
- * completion then waits for the submitter to enter the kernel, instead of
- * interrupting it, which a shared ring cannot have (the submitter may be a
- * worker asleep elsewhere, while the parker waits for that completion). */
-static int setup(struct ac__reactor *r, struct ac__uring *u, bool coop) {
-  struct io_uring_params p = {.flags = IORING_SETUP_CLAMP};
-  int err;
-  if (coop)
-    p.flags |= IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG;
-  err = io_uring_queue_init_params(AC__URING_ENTRIES, &u->ring, &p);
-  if (err == -EINVAL && coop)
-    return setup(r, u, false);
-  if (!err && !(p.features & IORING_FEAT_NODROP)) { /* before 5.5 */
-    io_uring_queue_exit(&u->ring);
-    err = -ENOSYS;
+/* The setup flags tried, best first, for a ring only its owner submits to
+ * ('owned'), and for a shared one.  SINGLE_ISSUER|DEFER_TASKRUN (6.1+):
+ * the kernel runs completion work only when the owner enters the ring to
+ * wait, batched, never by interrupting it; COOP_TASKRUN (5.19+) is the
+ * weaker form of the same.  TASKRUN_FLAG lets a look that finds nothing
+ * queued skip the syscall unless the kernel has work pending.  A shared
+ * ring has none of them: a poll's completion must interrupt the worker
+ * that armed it, which may be asleep elsewhere while the parker waits. */
+static const unsigned owned_flags[] = {
+    IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN | IORING_SETUP_TASKRUN_FLAG,
+    IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG,
+    0,
+};
+static const unsigned shared_flags[] = {0};
+
+/* A ring with the unpark poll queued, or -errno: the first of 'flags' the
+ * kernel accepts.  An owned ring's fd is registered (io_uring_enter then
+ * skips the fd lookup), which only its owner may use. */
+static int setup(struct ac__reactor *r, struct ac__uring *u, const unsigned *flags, size_t n) {
+  int err = -EINVAL;
+  for (size_t i = 0; i < n && err == -EINVAL; i++) {
+    struct io_uring_params p = {.flags = IORING_SETUP_CLAMP | flags[i]};
+    err = io_uring_queue_init_params(AC__URING_ENTRIES, &u->ring, &p);
+    if (!err && !(p.features & IORING_FEAT_NODROP)) { /* before 5.5 */
+      io_uring_queue_exit(&u->ring);
+      err = -ENOSYS;
+    }
+    if (!err)
+      u->setup_flags = flags[i];
   }
   if (err)
     return err;
+  /* At most 16 per thread; without it, enters look the fd up. */
+  if (!u->shared && io_uring_register_ring_fd(&u->ring) == 1)
+    u->registered_fd = true;
   r->uring = u;
   arm_unpark(r);
   return 0;
@@ -144,7 +196,7 @@ int ac__uring_init(struct ac__reactor *r) {
   u->owner = pthread_self();
   err = -pthread_mutex_init(&u->foreign_lock, NULL);
   if (!err) {
-    err = setup(r, u, true);
+    err = setup(r, u, owned_flags, sizeof owned_flags / sizeof *owned_flags);
     if (err)
       pthread_mutex_destroy(&u->foreign_lock);
   }
@@ -153,9 +205,106 @@ int ac__uring_init(struct ac__reactor *r) {
   return err;
 }
 
+/* The registered fd is an index into the owner thread's table: from any
+ * other thread, unregistering it would drop whatever that thread has at
+ * the index.  The owner's entry then holds the ring until it exits. */
+static void ring_exit(struct ac__uring *u) {
+  if (u->registered_fd && !pthread_equal(u->owner, pthread_self()))
+    u->ring.int_flags &= (__u8)~1u; /* liburing's INT_FLAG_REG_RING */
+  io_uring_queue_exit(&u->ring);
+}
+
+static void ops_lock(struct ac__uring *u) {
+  if (u->shared)
+    ac__spin_lock(&u->ops_lock);
+}
+
+static void ops_unlock(struct ac__uring *u) {
+  if (u->shared)
+    ac__spin_unlock(&u->ops_lock);
+}
+
+/* Under ops_lock. */
+static void op_unlink(struct ac__uring *u, struct ac__ring_op *op) {
+  if (op->prev)
+    op->prev->next = op->next;
+  else
+    u->ops = op->next;
+  if (op->next)
+    op->next->prev = op->prev;
+}
+
+static void cancel_data(struct ac__uring *u, uint64_t data);
+
+/* Operations still in flight at teardown (their tasks are gone): cancel
+ * them and free each at its completion.  The kernel may still write into
+ * their buffers until then, so a ring exit would not do; what has not
+ * completed within a few seconds (a read stuck on a dead disk) is leaked,
+ * not freed.  A shared ring's workers have all stopped by now; an owned
+ * ring's from another thread (SINGLE_ISSUER): leaked. */
+static void drain_ops(struct ac__uring *u) {
+  struct __kernel_timespec ts = {.tv_nsec = 100000000};
+  if (!u->ops || (!u->shared && !pthread_equal(u->owner, pthread_self())))
+    return;
+  for (struct ac__ring_op *op = u->ops; op; op = op->next)
+    cancel_data(u, (uintptr_t)op | TAG_OP);
+  for (int tries = 0; u->ops && tries < 50; tries++) {
+    struct io_uring_cqe *cqe;
+    unsigned head, n = 0;
+    submit_and_wait(u, &cqe, &ts);
+    io_uring_for_each_cqe(&u->ring, head, cqe) {
+      uint64_t data = io_uring_cqe_get_data64(cqe);
+      n++;
+      if ((data & 3) == TAG_OP) {
+        struct ac__ring_op *op = (struct ac__ring_op *)(uintptr_t)(data & ~(uint64_t)3);
+        op_unlink(u, op);
+        free(op);
+      }
+    }
+    io_uring_cq_advance(&u->ring, n);
+  }
+}
+
+struct ac__ring_op *ac__uring_op_alloc(struct ac__reactor *r, size_t n) {
+  struct ac__uring *u = r->uring;
+  struct ac__ring_op *op = NULL;
+  if (n <= AC__URING_OP_CACHED) {
+    ops_lock(u);
+    if ((op = u->cache)) {
+      u->cache = op->next;
+      u->cached--;
+    }
+    ops_unlock(u);
+  }
+  if (!op)
+    op = malloc(sizeof *op + (n <= AC__URING_OP_CACHED ? AC__URING_OP_CACHED : n));
+  return op;
+}
+
+void ac__uring_op_free(struct ac__reactor *r, struct ac__ring_op *op) {
+  struct ac__uring *u = r->uring;
+  if (op->len <= AC__URING_OP_CACHED) {
+    ops_lock(u);
+    if (u->cached < AC__URING_OP_CACHE_MAX) {
+      op->next = u->cache;
+      u->cache = op;
+      u->cached++;
+      op = NULL;
+    }
+    ops_unlock(u);
+  }
+  free(op);
+}
+
 void ac__uring_destroy(struct ac__reactor *r) {
+  drain_ops(r->uring);
+  while (r->uring->cache) {
+    struct ac__ring_op *op = r->uring->cache;
+    r->uring->cache = op->next;
+    free(op);
+  }
   /* Polls still in flight are cancelled with the ring. */
-  io_uring_queue_exit(&r->uring->ring);
+  ring_exit(r->uring);
   if (r->uring->shared)
     pthread_mutex_destroy(&r->uring->sq_lock);
   pthread_mutex_destroy(&r->uring->foreign_lock);
@@ -170,9 +319,10 @@ int ac__uring_make_shared(struct ac__reactor *r) {
   if (err)
     return err;
   /* Before any worker runs: only the unpark poll is queued. */
-  io_uring_queue_exit(&u->ring);
+  ring_exit(u);
   u->shared = true;
-  err = setup(r, u, false);
+  u->registered_fd = false;
+  err = setup(r, u, shared_flags, 1);
   if (err) { /* the reactor has no backend left: the runtime fails to start */
     pthread_mutex_destroy(&u->sq_lock);
     pthread_mutex_destroy(&u->foreign_lock);
@@ -221,12 +371,9 @@ static void take_foreign(struct ac__uring *u) {
   pthread_mutex_unlock(&u->foreign_lock);
 }
 
-int ac__uring_remove(struct ac__reactor *r, int fd) {
+int ac__uring_remove(struct ac__reactor *r, struct ac__io_reg *reg) {
   struct ac__uring *u = r->uring;
-  struct ac__io_reg *reg = ac__io_reg_lookup(fd);
   r->sources--;
-  if (!reg)
-    return 0;
   if (!may_submit(u)) {
     hand_to_owner(r, user_data(reg, AC__IO_READ));
     hand_to_owner(r, user_data(reg, AC__IO_WRITE));
@@ -238,7 +385,7 @@ int ac__uring_remove(struct ac__reactor *r, int fd) {
   /* Now, not at the next park: ac_close closes the fd next, and the file
    * is released when its last poll is gone. */
   if (!u->shared)
-    io_uring_submit(&u->ring);
+    submit(u);
   sq_unlock(u);
   return 0;
 }
@@ -264,38 +411,102 @@ void ac__uring_disarm(struct ac__reactor *r, struct ac__io_reg *reg, int dir) {
   sq_unlock(u);
 }
 
+bool ac__uring_owned_here(const struct ac__reactor *r) {
+  return r->uring && !r->uring->shared && pthread_equal(r->uring->owner, pthread_self());
+}
+
+bool ac__uring_takes_ops(const struct ac__reactor *r) {
+  return r->uring && (r->uring->shared || pthread_equal(r->uring->owner, pthread_self()));
+}
+
+void ac__uring_submit_op(struct ac__reactor *r, struct ac__ring_op *op, int fd, bool write,
+                         long off) {
+  struct ac__uring *u = r->uring;
+  struct io_uring_sqe *sqe;
+  sq_lock(u);
+  sqe = sqe_get(u);
+  /* off -1 is (__u64)-1: the file position (IORING_FEAT_RW_CUR_POS) */
+  if (write)
+    io_uring_prep_write(sqe, fd, op->buf, (unsigned)op->len, (__u64)off);
+  else
+    io_uring_prep_read(sqe, fd, op->buf, (unsigned)op->len, (__u64)off);
+  io_uring_sqe_set_data64(sqe, (uintptr_t)op | TAG_OP);
+  op->sqe = sqe;
+  op->submits = u->submits;
+  ops_lock(u);
+  op->prev = NULL;
+  op->next = u->ops;
+  if (u->ops)
+    u->ops->prev = op;
+  u->ops = op;
+  ops_unlock(u);
+  r->sources++;
+  sq_unlock(u); /* shared: submitted now, the parker may be asleep in the ring */
+}
+
+/* Not submitted yet (dropped in the turn that queued it): the SQE becomes
+ * a no-op, so a dropped operation that never reached the kernel never
+ * runs, as a pool job dropped while queued.  Else a cancel by user_data;
+ * either way its completion frees it.  (A shared ring submits at once.) */
+void ac__uring_cancel_op(struct ac__reactor *r, struct ac__ring_op *op) {
+  struct ac__uring *u = r->uring;
+  sq_lock(u);
+  if (!u->shared && op->submits == u->submits) {
+    io_uring_prep_nop(op->sqe);
+    io_uring_sqe_set_data64(op->sqe, (uintptr_t)op | TAG_OP);
+  } else {
+    cancel_data(u, (uintptr_t)op | TAG_OP);
+  }
+  sq_unlock(u);
+}
+
 static void drain_unpark(struct ac__reactor *r) {
   uint64_t count;
   while (read(r->unpark_fd, &count, sizeof count) == (ssize_t)sizeof count)
     ;
 }
 
-static void dispatch(struct ac__reactor *r, const struct io_uring_cqe *cqe) {
+/* A completion: the registration it fired, with epoll's bits, or 0 when
+ * it reports nothing. */
+static int take(struct ac__reactor *r, const struct io_uring_cqe *cqe, struct ac__fired *out) {
   uint64_t data = io_uring_cqe_get_data64(cqe);
-  struct ac__io_reg *reg = (struct ac__io_reg *)(uintptr_t)(data & ~(uint64_t)3);
   int dir = (int)(data & 1);
   if (data == TAG_UNPARK) {
     drain_unpark(r);
     if (!(cqe->flags & IORING_CQE_F_MORE)) /* the kernel ended the multishot */
       arm_unpark(r);
-    return;
+    return 0;
   }
-  if (data == TAG_IGNORE || cqe->res == -ECANCELED)
-    return;
+  if (data == TAG_IGNORE)
+    return 0;
+  if ((data & 3) == TAG_OP) {
+    struct ac__ring_op *op = (struct ac__ring_op *)(uintptr_t)(data & ~(uint64_t)3);
+    ops_lock(r->uring);
+    op_unlink(r->uring, op);
+    ops_unlock(r->uring);
+    r->sources--;
+    /* dropped or not, ac__ring_op_complete decides (under the op's lock) */
+    *out = (struct ac__fired){.op = op, .res = cqe->res};
+    return 1;
+  }
+  if (cqe->res == -ECANCELED)
+    return 0;
+  out->op = NULL;
+  out->reg = (struct ac__io_reg *)(uintptr_t)(data & ~(uint64_t)3);
   /* An error (the fd closed meanwhile: -EBADF): wake the waiters, whose
    * syscall will tell. */
-  ac__io_reg_ready(reg, cqe->res >= 0 ? (uint32_t)cqe->res
-                                      : dir == AC__IO_READ ? EPOLLIN : EPOLLOUT);
+  out->events = cqe->res >= 0 ? (uint32_t)cqe->res : dir == AC__IO_READ ? EPOLLIN : EPOLLOUT;
+  return 1;
 }
 
-int ac__uring_poll(struct ac__reactor *r, int timeout_ms) {
+int ac__uring_poll(struct ac__reactor *r, int timeout_ms, struct ac__fired *fired) {
   struct ac__uring *u = r->uring;
   struct __kernel_timespec ts = {.tv_sec = timeout_ms / 1000,
                                  .tv_nsec = (long long)(timeout_ms % 1000) * 1000000};
   struct __kernel_timespec *tsp = timeout_ms < 0 ? NULL : &ts;
   struct io_uring_cqe *cqe;
   unsigned head, n = 0;
-  int err = 0;
+  int err = 0, out = 0;
   if (u->shared) {
     sq_lock(u); /* submits what the other workers queued */
     sq_unlock(u);
@@ -312,16 +523,19 @@ int ac__uring_poll(struct ac__reactor *r, int timeout_ms) {
     /* Just looking: submits if anything is queued (or the kernel has
      * completions to run), else no syscall. */
     if (timeout_ms == 0 || io_uring_cq_ready(&u->ring))
-      err = io_uring_submit(&u->ring);
+      err = submit(u);
     else
-      err = io_uring_submit_and_wait_timeout(&u->ring, &cqe, 1, tsp, NULL);
+      err = submit_and_wait(u, &cqe, tsp);
   }
   if (err < 0 && err != -ETIME && err != -EINTR && err != -EAGAIN && err != -EBUSY)
     return err;
+  /* The rest stay in the CQ for the next poll. */
   io_uring_for_each_cqe(&u->ring, head, cqe) {
-    dispatch(r, cqe);
+    if (out == AC__REACTOR_EVENTS)
+      break;
+    out += take(r, cqe, &fired[out]);
     n++;
   }
   io_uring_cq_advance(&u->ring, n);
-  return 0;
+  return out;
 }

@@ -114,6 +114,9 @@
   X(net_stream_sockets_use_recv_send) \
   X(net_pipe_stream_transfer) \
   X(uring_backend_from_env) \
+  X(reactor_reports_fired) \
+  X(uring_file_ops_in_ring) \
+  X(uring_file_ops_mt) \
   X(uring_plain_close_after_dropped_wait) \
   X(uring_plain_close_after_dropped_wait_mt) \
   X(uring_ac_close_from_other_thread) \

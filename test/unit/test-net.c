@@ -11,6 +11,7 @@
 
 #include "driver.h"
 #include "io_reg.h"
+#include "reactor_uring.h"
 #include "task.h"
 
 #include <asyncc/asyncc.h>
@@ -929,6 +930,7 @@ struct pool_root {
   struct addrinfo *res;
   unsigned long long t0;
   struct ac_spawn_blocking__frame hold;
+  struct ac_sleep_ms__frame sl;
   union {
     struct ac_getaddrinfo__frame dns;
     struct ac_file_read__frame rd;
@@ -981,12 +983,22 @@ static ac_poll pool_root__poll(void *p, struct ac_cx *cx) {
   ASSERT_INT_EQ(pread(f->fd, f->buf, 1, 0), 1);
   ASSERT_INT_EQ(f->buf[0], 'h'); /* nor the dropped write */
 
-  /* Running: a read blocked in the pool until another thread writes; the
-   * drop waits for it (the buffer is ours). */
+  /* Running: a read blocked until another thread writes. */
   ASSERT_INT_EQ(pipe2(f->p, O_CLOEXEC), 0);
   ac_file_read__init(&f->aw.rd, f->p[0], f->buf, sizeof f->buf, -1);
   ASSERT_INT_EQ(ac_file_read__poll(&f->aw.rd, cx), AC_PENDING);
-  {
+  if (ac__uring_takes_ops(&cx->driver->io)) {
+    /* Through the ring: in flight once a park submitted it; the drop
+     * cancels and returns at once, and the kernel, which reads into the
+     * operation's own buffer, never writes f->buf, even when the data
+     * comes before the cancel goes in. */
+    AWAIT(f, ac_sleep_ms, f->sl, 20); /* parks: submitted */
+    ac_file_read__drop(&f->aw.rd);
+    ASSERT_INT_EQ(write(f->p[1], "late", 4), 4);
+    AWAIT(f, ac_sleep_ms, f->sl, 20); /* the cancel goes in, the completion comes */
+    ASSERT_INT_EQ(f->buf[0], 'h');
+  } else {
+    /* On the pool: the drop waits for it (the buffer is ours). */
     pthread_t th;
     struct timespec ts = {0, 10 * 1000000};
     f->t0 = test_now_ms();

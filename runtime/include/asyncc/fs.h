@@ -1,6 +1,8 @@
-/* asyncc runtime: file I/O on the blocking pool (docs/runtime.md, "Files").
+/* asyncc runtime: file I/O (docs/runtime.md, "Files").
  * Regular files are always "ready" to epoll, so their reads and writes run
- * on the ac_spawn_blocking pool instead of the executor's thread.
+ * on the ac_spawn_blocking pool instead of the executor's thread; with the
+ * io_uring backend, reads and writes go through the ring instead
+ * (IORING_OP_READ/WRITE).
  *
  *   async int ac_file_open(const char *path, int flags, unsigned mode)
  *       open(2) (O_CLOEXEC added): the fd or -errno.
@@ -13,7 +15,10 @@
  * Cancellation: dropping an operation still queued removes it (it never
  * runs).  Dropping one already running WAITS for the syscall to return (the
  * pool thread is using the caller's buffer); a file opened by a dropped
- * ac_file_open is closed.  Close fds with close(2) (or ac_close). */
+ * ac_file_open is closed.  Through the ring, a drop cancels and returns at
+ * once: the kernel only ever writes into the operation's own buffer, freed
+ * by the ring at the completion (a dropped write may still happen, as a
+ * pool job already running does).  Close fds with close(2) (or ac_close). */
 #ifndef ASYNCC_FS_H
 #define ASYNCC_FS_H
 
@@ -36,12 +41,15 @@ void ac_file_open__init(struct ac_file_open__frame *f, const char *path, int fla
 ac_poll ac_file_open__poll(struct ac_file_open__frame *f, struct ac_cx *cx);
 void ac_file_open__drop(struct ac_file_open__frame *f);
 
+struct ac__ring_op;
+
 struct ac_file_read__frame {
   unsigned ac_state;
   int fd;
   void *buf;
   size_t n;
   long off;
+  struct ac__ring_op *ring; /* in the ring (state 2) */
   struct ac_spawn_blocking__frame job;
   long ac_result;
 };
@@ -55,6 +63,7 @@ struct ac_file_write__frame {
   const void *buf;
   size_t n;
   long off;
+  struct ac__ring_op *ring; /* in the ring (state 2) */
   struct ac_spawn_blocking__frame job;
   long ac_result;
 };
