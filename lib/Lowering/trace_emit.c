@@ -2,8 +2,9 @@
  *
  * For every async function f the lowering emits
  *
- *   void f__trace(const void *ac_fv, struct ac_trace *ac_t)
+ *   AC__COLD void f__trace(const void *ac_fv, struct ac_trace *ac_t)
  *
+ * (cold, and compiled without optimization by gcc: lowered.h says why)
  * a switch on the frame's state: at each await it reports the .ac file,
  * line, f's name and what it awaits, then traces the callee frame(s) in
  * flight, so a task's root trace walks the whole chain of nested awaits
