@@ -25,8 +25,8 @@ typedef struct FnOut {
 
 static char *param_list(FnCtx *ctx, bool with_frame) {
   StrBuf sb = {0};
-  if (with_frame)
-    sb_printf(&sb, "struct %s__frame *ac_f", ctx->fn->name);
+  if (with_frame) /* the frame untyped: the descriptor names init, poll and drop (frame_cast) */
+    sb_puts(&sb, "void *ac_fv");
   int n = clang_Cursor_getNumArguments(ctx->fn->decl);
   for (int i = 0; i < n; i++) {
     Range r;
@@ -53,6 +53,14 @@ static char *param_list(FnCtx *ctx, bool with_frame) {
   if (!sb.len)
     sb_puts(&sb, "void");
   return sb_take(&sb);
+}
+
+/* The first line of f__init, f__poll and f__drop, which take the frame as
+ * `void *ac_fv`: then the descriptor (and ac_spawn, ac_block_on) names them
+ * as they are, with no type-erasing wrapper of each (three functions more
+ * per async function for the C compiler, and its inliner, to process). */
+static char *frame_cast(const AsyncFn *fn) {
+  return xasprintf("    struct %s__frame *ac_f = ac_fv;\n", fn->name);
 }
 
 /* `T f__sync(params)`: a function that never suspends, as plain C. */
@@ -108,10 +116,11 @@ void var_field(FnCtx *ctx, StrBuf *sb, Var *v) {
   free(d);
 }
 
-/* A poll with this many resume states is compiled without gcc's RTL PRE
- * (AC__LARGE_POLL, lowered.h): every state is a jump from the dispatch
- * switch, and that pass takes time quadratic in the states (4,000 awaits:
- * 9 of 17 s).  Small polls, the hot ones, keep every optimization. */
+/* A poll with this many resume states is compiled by gcc at -O1 without
+ * RTL PRE (AC__LARGE_POLL, lowered.h): every state is a jump from the
+ * dispatch switch, and gcc -O2's passes take time superlinear in the states
+ * (4,000 awaits: RTL PRE alone 9 of 17 s).  Small polls, the hot ones,
+ * keep every optimization. */
 enum { LARGE_POLL_STATES = 256 };
 
 static const char *large_poll(const FnCtx *ctx) {
@@ -223,9 +232,9 @@ static char *frame_struct(FnCtx *ctx) {
   const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
   char *params = param_list(ctx, true);
   sb_printf(&sb, "%svoid %s__init(%s);\n", st, fn->name, params);
-  sb_printf(&sb, "%s%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx);\n", st,
-            large_poll(ctx), fn->name, fn->name);
-  sb_printf(&sb, "%svoid %s__drop(struct %s__frame *ac_f);\n", st, fn->name, fn->name);
+  sb_printf(&sb, "%s%sac_poll %s__poll(void *ac_fv, struct ac_cx *ac_cx);\n", st, large_poll(ctx),
+            fn->name);
+  sb_printf(&sb, "%svoid %s__drop(void *ac_fv);\n", st, fn->name);
   if (!fn->is_main) { /* defined after the poll (out_of_line.c) */
     char *label = desc_asm_label(fn);
     sb_printf(&sb, "%sconst struct ac_async_desc %s__desc%s;\n",
@@ -258,11 +267,8 @@ static void emit_main_wrapper(FnCtx *ctx, StrBuf *sb) {
     if (ctx->vars[i].is_param)
       sb_printf(&args, ", %s", ctx->vars[i].name);
   sb_printf(sb,
-            "\nstatic ac_poll main__poll_erased(void *f, struct ac_cx *cx)\n{\n"
-            "    return main__poll(f, cx);\n}\n\n"
-            "static void main__drop_erased(void *f)\n{\n    main__drop(f);\n}\n\n"
-            "int main(%s)\n{\n    struct main__frame frame;\n    main__init(&frame%s);\n"
-            "    if (ac_block_on_frame_traced(&frame, main__poll_erased, main__drop_erased, main__trace) != 0)\n"
+            "\nint main(%s)\n{\n    struct main__frame frame;\n    main__init(&frame%s);\n"
+            "    if (ac_block_on_frame_traced(&frame, main__poll, main__drop, main__trace) != 0)\n"
             "        return 1;\n    return frame.ac_result;\n}\n",
             params, n ? args.data : "");
   free(args.data);
@@ -342,7 +348,8 @@ static void emit_init_drop(FnCtx *ctx, StrBuf *out) {
   const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
   StrBuf sb = *out;
   char *params = param_list(ctx, true);
-  sb_printf(&sb, "%svoid %s__init(%s)\n{\n    ac_f->ac_state = 0;\n", st, fn->name, params);
+  char *cast = frame_cast(fn);
+  sb_printf(&sb, "%svoid %s__init(%s)\n{\n%s    ac_f->ac_state = 0;\n", st, fn->name, params, cast);
   free(params);
   for (size_t i = 0; i < ctx->num_vars; i++) {
     Var *v = &ctx->vars[i];
@@ -361,7 +368,8 @@ static void emit_init_drop(FnCtx *ctx, StrBuf *out) {
   }
   stream_init_fields(ctx, &sb);
   sb_puts(&sb, "}\n\n");
-  sb_printf(&sb, "%svoid %s__drop(struct %s__frame *ac_f)\n{\n", st, fn->name, fn->name);
+  sb_printf(&sb, "%svoid %s__drop(void *ac_fv)\n{\n%s", st, fn->name, cast);
+  free(cast);
   StrBuf gens = {0};
   stream_drop_fields(ctx, &gens);
   /* A done frame has nothing left to drop, and the generators' frames are
@@ -425,8 +433,10 @@ void emit_fn(FnCtx *ctx) {
   const char *st = fn->is_static || fn->is_main ? "static __attribute__((unused)) " : "";
   StrBuf sb = {0};
   emit_init_drop(ctx, &sb);
-  sb_printf(&sb, "%s%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx)\n{\n", st,
-            large_poll(ctx), fn->name, fn->name);
+  char *cast = frame_cast(fn);
+  sb_printf(&sb, "%s%sac_poll %s__poll(void *ac_fv, struct ac_cx *ac_cx)\n{\n%s", st, large_poll(ctx),
+            fn->name, cast);
+  free(cast);
   if (!ctx->num_states || fn->is_stream) /* a yield is a state that needs no cx */
     sb_puts(&sb, "    (void)ac_cx;\n");
   emit_promoted_locals(ctx, &sb);
@@ -461,17 +471,19 @@ void emit_direct_fn(FnCtx *ctx) {
     if (ctx->vars[i].is_param)
       sb_printf(&args, "%sac_f->%s", args.len ? ", " : "", ctx->vars[i].field);
   char *call = xasprintf("%s__sync(%s)", fn->name, args.len ? args.data : "");
+  char *cast = frame_cast(fn);
   char *run = fn->returns_void      ? xstrdup(call)
               : fn->returns_record ? xasprintf("{ __typeof__(ac_f->ac_result) ac_ret = %s; "
                                                "__builtin_memcpy((void *)&ac_f->ac_result, &ac_ret, sizeof ac_ret); }",
                                                call)
                                    : xasprintf("ac_f->ac_result = %s", call);
   sb_printf(&sb,
-            "%sac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx)\n{\n"
+            "%sac_poll %s__poll(void *ac_fv, struct ac_cx *ac_cx)\n{\n%s"
             "    (void)ac_cx;\n    if (ac_f->ac_state == 0)\n        %s;\n"
             "    AC_STATE_SET_DONE(ac_f->ac_state);\n    return AC_READY;\n}\n\n"
             "/* '%s' never suspends: awaits of it call %s__sync directly */\n",
-            st, fn->name, fn->name, run, fn->name, fn->name);
+            st, fn->name, cast, run, fn->name, fn->name);
+  free(cast);
   char *sync = sync_decl(ctx);
   sb_printf(&sb, "%s%s\n", st, sync);
   free(sync), free(run), free(call), free(args.data);

@@ -251,25 +251,20 @@ char *async_desc_text(FnCtx *ctx) {
                                               "sizeof(((struct %s__frame *)0)->ac_result)", n, n);
   char *text = xasprintf(
       "\n/* '%s' for callers that cannot see its frame: other files, pointers */\n"
-      "static void %s__desc_init(void *ac_fr%s)\n{\n    %s__init(ac_fr%s);\n}\n"
-      "static ac_poll %s__desc_poll(void *ac_fr, struct ac_cx *ac_cx)\n{\n"
-      "    return %s__poll(ac_fr, ac_cx);\n}\n"
-      "static void %s__desc_drop(void *ac_fr)\n{\n    %s__drop(ac_fr);\n}\n"
       "%sconst struct ac_async_desc %s__desc%s = {\n"
       "    {sizeof(struct %s__frame), _Alignof(struct %s__frame), %s,\n"
-      "     %s__desc_poll, %s__desc_drop, %s__trace, \"%s\", 0},\n"
-      "    (void (*)(void))%s__desc_init};\n",
-      n, n, params.len ? params.data : "", n, args.len ? args.data : "", n, n, n, n, st, n, label,
-      n, n, result, n, n, n, n, n);
+      "     %s__poll, %s__drop, %s__trace, \"%s\", 0},\n"
+      "    (void (*)(void))%s__init};\n",
+      n, st, n, label, n, n, result, n, n, n, n, n);
   if (!fn->is_static && !fn->is_main) { /* plain C runs it with f__block_on(args) */
     const char *p = params.len ? params.data + 2 : "void";
     /* `int (*)(int)` cannot precede a declarator as it is spelled */
     char *ret = strpbrk(fn->ret_type, "([") ? xasprintf("__typeof__(%s)", fn->ret_type)
                                              : xstrdup(fn->ret_type);
     char *with = xasprintf(
-        "%s%s %s__block_on(%s);\n"
-        "%s %s__block_on(%s)\n{\n    struct %s__frame ac_fr;\n    %s__init(&ac_fr%s);\n"
-        "    ac__block_on_check(ac_block_on_frame_traced(&ac_fr, %s__desc_poll, %s__desc_drop, "
+        "%sAC__COLD %s %s__block_on(%s);\n"
+        "AC__COLD %s %s__block_on(%s)\n{\n    struct %s__frame ac_fr;\n    %s__init(&ac_fr%s);\n"
+        "    ac__block_on_check(ac_block_on_frame_traced(&ac_fr, %s__poll, %s__drop, "
         "%s__trace));\n    %s;\n}\n",
         text, ret, n, p, ret, n, p, n, n, args.len ? args.data : "", n, n, n,
         fn->returns_void ? "(void)0" : "return ac_fr.ac_result");
@@ -371,12 +366,12 @@ char *foreign_frame_text(AsyncFn *g) {
   sb_printf(&sb,
             "/* '%s' is defined in another file: its frame is allocated out of line */\n"
             "struct %s__frame;\n"
-            "void %s__init(struct %s__frame *ac_f%s);\n"
-            "ac_poll %s__poll(struct %s__frame *ac_f, struct ac_cx *ac_cx);\n"
-            "void %s__drop(struct %s__frame *ac_f);\n"
+            "void %s__init(void *ac_fv%s);\n"
+            "ac_poll %s__poll(void *ac_fv, struct ac_cx *ac_cx);\n"
+            "void %s__drop(void *ac_fv);\n"
             "extern const struct ac_async_desc %s__desc%s;\n",
-            g->name, g->name, g->name, g->name, params.len ? params.data : "", g->name, g->name,
-            g->name, g->name, g->name, label);
+            g->name, g->name, g->name, params.len ? params.data : "", g->name, g->name, g->name,
+            label);
   free(label);
   free(params.data);
   return sb_take(&sb);

@@ -2,8 +2,9 @@
  *
  * For every async function f the lowering emits
  *
- *   void f__trace(const void *ac_fv, struct ac_trace *ac_t)
+ *   AC__COLD void f__trace(const void *ac_fv, struct ac_trace *ac_t)
  *
+ * (cold, and compiled without optimization by gcc: lowered.h says why)
  * a switch on the frame's state: at each await it reports the .ac file,
  * line, f's name and what it awaits, then traces the callee frame(s) in
  * flight, so a task's root trace walks the whole chain of nested awaits
@@ -64,7 +65,7 @@ char *trace_decl_text(Lowering *L, AsyncFn *g) {
 }
 
 void trace_prototype(StrBuf *sb, AsyncFn *fn, const char *storage) {
-  sb_printf(sb, "%svoid %s__trace(const void *ac_fv, struct ac_trace *ac_t);\n", storage,
+  sb_printf(sb, "%sAC__COLD void %s__trace(const void *ac_fv, struct ac_trace *ac_t);\n", storage,
             fn->name);
 }
 
@@ -310,7 +311,7 @@ void emit_trace_fn(FnCtx *ctx) {
   free(at);
   char *cases = group_switch_cases(body.data ? body.data : "");
   StrBuf out = {0};
-  sb_printf(&out, "\n%s%svoid %s__trace(const void *ac_fv, struct ac_trace *ac_t)\n{\n%s"
+  sb_printf(&out, "\n%s%sAC__COLD void %s__trace(const void *ac_fv, struct ac_trace *ac_t)\n{\n%s"
                   "    const struct %s__frame *ac_f = ac_fv;\n    switch (ac_f->ac_state) {\n"
                   "%s    default:\n        ac_trace_state(ac_t, \"%s\", AC_STATE_WIDE(ac_f->ac_state));\n"
                   "        break;\n    }\n}\n",

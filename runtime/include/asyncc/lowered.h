@@ -14,13 +14,25 @@
 /* The state of a frame that has completed (or was dropped). */
 #define AC_STATE_DONE 0xFFFFFFFFu
 
-/* The poll of a function with hundreds of awaits (emit.c): gcc's RTL PRE
- * (-fgcse) takes time quadratic in its resume states and finds little in a
- * poll that size; other compilers have no such pass to turn off. */
-#if defined(__GNUC__) && !defined(__clang__)
-#define AC__LARGE_POLL __attribute__((__optimize__("no-gcse")))
+/* The poll of a function with hundreds of awaits (emit.c): gcc -O2 spends
+ * time superlinear in its resume states (RTL PRE, -fgcse, was 9 of 17 s
+ * for 4,000 awaits) and finds little in a poll that size; at -O1 it takes
+ * 0.6 of the -O2 time (2,000 awaits).  The hot polls are small and keep
+ * every optimization; other compilers are left as they are. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__OPTIMIZE__)
+#define AC__LARGE_POLL __attribute__((__optimize__("O1", "no-gcse")))
 #else
 #define AC__LARGE_POLL
+#endif
+
+/* The generated functions off the hot path: f__trace (task dumps only) and
+ * f__block_on (plain C's entry, once per call of a whole task).  gcc -O2
+ * compiles them without optimization: they took it as long as the polls
+ * that run, over a file of many small async functions. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__OPTIMIZE__)
+#define AC__COLD __attribute__((__cold__, __optimize__("O0")))
+#else
+#define AC__COLD __attribute__((__cold__))
 #endif
 
 /* ac_block_on(f(args)) lowers to a block_on of f's frame; when the runtime
