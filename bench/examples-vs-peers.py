@@ -10,10 +10,14 @@ distorts far less than throughput).  This 2-core machine drifts: only ratios of
 alternated rounds mean anything.
 
   python3 bench/examples-vs-peers.py [--rounds 5] [--duration 10]
-        [--workers 1|2] [--only redis|http] [BUILD_DIR]
+        [--workers 1|2] [--requests N] [--only redis|http] [BUILD_DIR]
 
 --workers 2 runs the examples with ASYNCC_WORKERS=2, redis-server with
-io-threads 2 and nginx with two worker processes.  Needs redis-server,
+io-threads 2 and nginx with two worker processes.  redis-server's I/O
+threads busy-wait for each other; on 2 shared cores that makes it 10-20x
+slower (2-5k requests/s), so use fewer --requests there (both sides get
+the same flags).  Every redis-benchmark run is bounded by a timeout.  The
+load average is printed with each round.  Needs redis-server,
 redis-benchmark, nginx (nginx-light) and wrk (scripts/deps.sh)."""
 import argparse
 import csv
@@ -83,15 +87,15 @@ def cpu_seconds(pid):
     return total / tick
 
 
-def redis_benchmark(port, pipeline, who):
-    """{test: (requests/s, p99 ms)}; {} (and a line on stderr) if it does
-    not finish in 10 minutes."""
+def redis_benchmark(port, pipeline, who, requests, timeout):
+    """{test: (requests/s, p99 ms)}; {} (and a line) if it does not finish
+    in time."""
     try:
         out = subprocess.run(["redis-benchmark", "-p", str(port), "-t", "ping,set,get,incr,mset",
-                              "-n", "200000", "-c", "50", "-P", str(pipeline), "--csv"],
-                             capture_output=True, text=True, timeout=600).stdout
+                              "-n", str(requests), "-c", "50", "-P", str(pipeline), "--csv"],
+                             capture_output=True, text=True, timeout=timeout).stdout
     except subprocess.TimeoutExpired:
-        print(f"# redis-benchmark -P{pipeline} against {who} did not finish in 600 s",
+        print(f"# redis-benchmark -P{pipeline} against {who} did not finish in {timeout} s",
               flush=True)
         return {}
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -122,7 +126,7 @@ def redis_server(workers):
     argv = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
             "--appendonly", "no"]
     if workers > 1:
-        argv += ["--io-threads", str(workers), "--io-threads-do-reads", "yes"]
+        argv += ["--io-threads", str(workers)]
     return port, Started(argv, port)
 
 
@@ -171,6 +175,8 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--duration", type=int, default=10)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--requests", type=int, default=200000)
+    ap.add_argument("--timeout", type=int, default=300, help="seconds per redis-benchmark run")
     ap.add_argument("--only", choices=["redis", "http"])
     a = ap.parse_args()
     print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load "
@@ -197,14 +203,15 @@ def main():
                                      else redis_server(a.workers))
                         with srv:
                             cpu0 = cpu_seconds(srv.proc.pid)
-                            tests = redis_benchmark(port, pipeline, side)
+                            tests = redis_benchmark(port, pipeline, side, a.requests,
+                                                    a.timeout)
                             cpu = cpu_seconds(srv.proc.pid) - cpu0
                             for test, (rps, p99) in tests.items():
                                 add((f"redis {test} -P{pipeline}", side, "rps"), rps)
                                 add((f"redis {test} -P{pipeline}", side, "p99"), p99)
                             if tests:
                                 add((f"redis all -P{pipeline}", side, "cpu"),
-                                    cpu * 1e6 / (200000 * len(tests)))
+                                    cpu * 1e6 / (a.requests * len(tests)))
             if a.only != "redis":
                 for path in ("13b.txt", "64k.bin"):
                     for side in order:
@@ -217,7 +224,8 @@ def main():
                         add((f"http {path}", side, "cpu"), cpu * 1e6 / (rps * a.duration))
                         add((f"http {path}", side, "rps"), rps)
                         add((f"http {path}", side, "p99"), p99)
-            print(f"# round {rnd + 1} done", flush=True)
+            print(f"# round {rnd + 1} done {time.strftime('%H:%M', time.gmtime())}, load "
+                  f"{' '.join(open('/proc/loadavg').read().split()[:3])}", flush=True)
     names = sorted({k[0] for k in results if k[2] != "cpu"},
                    key=lambda n: (not n.startswith("redis"), n))
     cpu_names = sorted({k[0] for k in results if k[2] == "cpu"})

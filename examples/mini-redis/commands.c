@@ -4,12 +4,23 @@
 #include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
-#include <strings.h>
 #include <string.h>
 
+static char ascii_lower(char ch) {
+  return ch >= 'A' && ch <= 'Z' ? (char)(ch | 0x20) : ch;
+}
+
+/* Case-insensitive in ASCII only, as redis, and without strncasecmp's
+ * locale look-ups (this runs for every command). */
+static int same_word(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (ascii_lower(a[i]) != ascii_lower(b[i]))
+      return 0;
+  return 1;
+}
+
 int arg_is(const struct command *c, size_t i, const char *word) {
-  return i < c->argc && c->argl[i] == strlen(word) &&
-         strncasecmp(c->argv[i], word, c->argl[i]) == 0;
+  return i < c->argc && c->argl[i] == strlen(word) && same_word(c->argv[i], word, c->argl[i]);
 }
 
 /* The command's name in lower case, for error messages. */
@@ -145,93 +156,121 @@ static void cmd_ttl(struct db *db, const struct command *c, uint64_t now, struct
     out_int(out, (long long)((e->expires_at - now + 500) / 1000));
 }
 
-/* name, arity (as redis: n exact, -n at least n) */
-struct spec {
+enum db_op { GET, SET, DEL, EXISTS, INCR, DECR, INCRBY, DECRBY, MGET, MSET, APPEND, STRLEN,
+             EXPIRE, TTL, DBSIZE, FLUSHALL };
+
+/* name, its length, arity (as redis: n exact, -n at least n) */
+struct db_command {
   const char *name;
+  size_t len;
   int arity;
+  enum db_op op;
 };
 
-static const struct spec SPECS[] = {
-    {"get", 2},    {"set", -3},    {"del", -2},    {"exists", -2}, {"incr", 2},
-    {"decr", 2},   {"incrby", 3},  {"decrby", 3},  {"mget", -2},   {"mset", -3},
-    {"append", 3}, {"strlen", 2},  {"expire", 3},  {"ttl", 2},     {"dbsize", 1},
-    {"flushall", -1},
+#define DB_COMMAND(name, arity, op) {name, sizeof name - 1, arity, op}
+static const struct db_command DB_COMMANDS[] = {
+    DB_COMMAND("get", 2, GET),         DB_COMMAND("set", -3, SET),
+    DB_COMMAND("del", -2, DEL),        DB_COMMAND("exists", -2, EXISTS),
+    DB_COMMAND("incr", 2, INCR),       DB_COMMAND("decr", 2, DECR),
+    DB_COMMAND("incrby", 3, INCRBY),   DB_COMMAND("decrby", 3, DECRBY),
+    DB_COMMAND("mget", -2, MGET),      DB_COMMAND("mset", -3, MSET),
+    DB_COMMAND("append", 3, APPEND),   DB_COMMAND("strlen", 2, STRLEN),
+    DB_COMMAND("expire", 3, EXPIRE),   DB_COMMAND("ttl", 2, TTL),
+    DB_COMMAND("dbsize", 1, DBSIZE),   DB_COMMAND("flushall", -1, FLUSHALL),
 };
 
-int run_db_command(struct db *db, const struct command *c, uint64_t now, struct outbuf *out,
-                   int *earlier_deadline) {
-  const struct spec *s = NULL;
-  for (size_t i = 0; i < sizeof SPECS / sizeof *SPECS && !s; i++)
-    if (arg_is(c, 0, SPECS[i].name))
-      s = &SPECS[i];
-  if (!s)
-    return 0;
+/* The length is compared first: most names are skipped without a
+ * string comparison (this runs once per command). */
+const struct db_command *find_db_command(const struct command *c) {
+  for (size_t i = 0; i < sizeof DB_COMMANDS / sizeof *DB_COMMANDS; i++)
+    if (c->argl[0] == DB_COMMANDS[i].len &&
+        same_word(c->argv[0], DB_COMMANDS[i].name, DB_COMMANDS[i].len))
+      return &DB_COMMANDS[i];
+  return NULL;
+}
+
+void run_db_command(struct db *db, const struct db_command *s, const struct command *c,
+                    uint64_t now, struct outbuf *out, int *earlier_deadline) {
   if (s->arity > 0 ? c->argc != (size_t)s->arity : c->argc < (size_t)-s->arity) {
     reply_arity(out, c);
-    return 1;
+    return;
   }
   *earlier_deadline = 0;
-  const char *n = s->name;
-  long long by;
-  if (!strcmp(n, "get")) {
+  long long by, k = 0;
+  struct entry *e;
+  switch (s->op) {
+  case GET:
     cmd_get(db, c, now, out);
-  } else if (!strcmp(n, "set")) {
+    break;
+  case SET:
     *earlier_deadline = cmd_set(db, c, now, out);
-  } else if (!strcmp(n, "del") || !strcmp(n, "exists")) {
-    long long k = 0;
+    break;
+  case DEL:
+  case EXISTS:
     for (size_t i = 1; i < c->argc; i++)
-      k += n[0] == 'd' ? db_delete(db, c->argv[i], c->argl[i], now)
-                       : db_get(db, c->argv[i], c->argl[i], now) != NULL;
+      k += s->op == DEL ? db_delete(db, c->argv[i], c->argl[i], now)
+                        : db_get(db, c->argv[i], c->argl[i], now) != NULL;
     out_int(out, k);
-  } else if (!strcmp(n, "incr") || !strcmp(n, "decr")) {
-    cmd_incrby(db, c, n[0] == 'i' ? 1 : -1, now, out);
-  } else if (!strcmp(n, "incrby") || !strcmp(n, "decrby")) {
-    if (!parse_ll(c->argv[2], c->argl[2], &by) || (n[0] == 'd' && by == LLONG_MIN))
+    break;
+  case INCR:
+  case DECR:
+    cmd_incrby(db, c, s->op == INCR ? 1 : -1, now, out);
+    break;
+  case INCRBY:
+  case DECRBY:
+    if (!parse_ll(c->argv[2], c->argl[2], &by) || (s->op == DECRBY && by == LLONG_MIN))
       out_error(out, NOT_INT);
     else
-      cmd_incrby(db, c, n[0] == 'i' ? by : -by, now, out);
-  } else if (!strcmp(n, "mget")) {
+      cmd_incrby(db, c, s->op == INCRBY ? by : -by, now, out);
+    break;
+  case MGET:
     out_array(out, c->argc - 1);
     for (size_t i = 1; i < c->argc; i++) {
-      struct entry *e = db_get(db, c->argv[i], c->argl[i], now);
-      if (e)
+      if ((e = db_get(db, c->argv[i], c->argl[i], now)))
         out_bulk(out, e->val, e->val_len);
       else
         out_null(out);
     }
-  } else if (!strcmp(n, "mset")) {
+    break;
+  case MSET:
     if (c->argc % 2 == 0) {
       reply_arity(out, c);
-      return 1;
+      break;
     }
     for (size_t i = 1; i < c->argc; i += 2) {
-      struct entry *e = db_upsert(db, c->argv[i], c->argl[i], now);
+      e = db_upsert(db, c->argv[i], c->argl[i], now);
       if (e && !db_set_value(e, c->argv[i + 1], c->argl[i + 1]))
         db_set_expiry(db, e, 0);
     }
     out_simple(out, "OK");
-  } else if (!strcmp(n, "append")) {
-    struct entry *e = db_upsert(db, c->argv[1], c->argl[1], now);
+    break;
+  case APPEND:
+    e = db_upsert(db, c->argv[1], c->argl[1], now);
     if (!e || db_append_value(e, c->argv[2], c->argl[2]))
       out_error(out, "OOM command not allowed when used memory > 'maxmemory'.");
     else
       out_int(out, (long long)e->val_len);
-  } else if (!strcmp(n, "strlen")) {
-    struct entry *e = db_get(db, c->argv[1], c->argl[1], now);
+    break;
+  case STRLEN:
+    e = db_get(db, c->argv[1], c->argl[1], now);
     out_int(out, e ? (long long)e->val_len : 0);
-  } else if (!strcmp(n, "expire")) {
+    break;
+  case EXPIRE:
     *earlier_deadline = cmd_expire(db, c, now, out);
-  } else if (!strcmp(n, "ttl")) {
+    break;
+  case TTL:
     cmd_ttl(db, c, now, out);
-  } else if (!strcmp(n, "dbsize")) {
+    break;
+  case DBSIZE:
     out_int(out, (long long)db->count);
-  } else { /* flushall [ASYNC|SYNC] */
+    break;
+  case FLUSHALL: /* [ASYNC|SYNC] */
     if (c->argc > 2 || (c->argc == 2 && !arg_is(c, 1, "ASYNC") && !arg_is(c, 1, "SYNC"))) {
       out_error(out, "ERR syntax error");
-      return 1;
+      break;
     }
     db_flush(db);
     out_simple(out, "OK");
+    break;
   }
-  return 1;
 }

@@ -9,11 +9,16 @@
 
 #include <stdint.h>
 
-/* Runs c if it is a key-space command: 1 with the reply in out (and
- * *earlier_deadline set when a key got the earliest deadline, so that the
- * purge task must look again), or 0 if c is not one of them. */
-int run_db_command(struct db *db, const struct command *c, uint64_t now, struct outbuf *out,
-                   int *earlier_deadline);
+struct db_command;
+
+/* The key-space command c names (case-insensitive, as redis), or NULL. */
+const struct db_command *find_db_command(const struct command *c);
+
+/* Runs c, which find_db_command found to be 'spec', with its reply in out
+ * (and *earlier_deadline set when a key got the earliest deadline, so that
+ * the purge task must look again). */
+void run_db_command(struct db *db, const struct db_command *spec, const struct command *c,
+                    uint64_t now, struct outbuf *out, int *earlier_deadline);
 
 /* Case-insensitive: whether argument i of c is 'word'. */
 int arg_is(const struct command *c, size_t i, const char *word);

@@ -1,11 +1,13 @@
 /* ac_write_allv (asyncc/net.h): a gathered write_all.  Each attempt is one
- * writev(2) of what is left, from the buffer it stopped in. */
+ * writev(2) of what is left, from the buffer it stopped in (a sendmsg(2)
+ * with MSG_MORE when ac_sendfile_with_head sends a head). */
 #include <asyncc/net.h>
 
 #include "io_reg.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <sys/socket.h>
 #include <sys/uio.h>
 
 enum { MAX_IOV = 64 }; /* per attempt; the rest goes in later ones */
@@ -21,7 +23,17 @@ static ssize_t writev_attempt(void *p, bool *full) {
     iov[n].iov_len = f->iov[i].iov_len - skip;
     want += iov[n].iov_len;
   }
-  ssize_t r = writev(f->fd, iov, n);
+  ssize_t r;
+  if (f->more) { /* MSG_MORE needs sendmsg; a non-socket takes the writev */
+    struct msghdr msg = {.msg_iov = iov, .msg_iovlen = (size_t)n};
+    r = sendmsg(f->fd, &msg, MSG_MORE | MSG_NOSIGNAL);
+    if (r < 0 && errno == ENOTSOCK) {
+      f->more = 0;
+      r = writev(f->fd, iov, n);
+    }
+  } else {
+    r = writev(f->fd, iov, n);
+  }
   if (r < 0)
     return -errno;
   *full = (size_t)r < want;
@@ -51,6 +63,7 @@ void ac_write_allv__init(struct ac_write_allv__frame *f, int fd, const struct io
   f->at = 0;
   f->at_done = 0;
   f->done = 0;
+  f->more = 0;
   ac__io_op_init(&f->op);
   f->ac_result = 0;
 }

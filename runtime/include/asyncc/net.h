@@ -269,7 +269,17 @@ void ac_fd_writable__drop(struct ac_fd_writable__frame *f);
  *     with sendfile(2), no copy through user space and never the whole
  *     file in memory: n, the short count if the file ends first, or -errno.
  *     The file's pages come from the page cache; a read from disk blocks
- *     the thread for its duration (as nginx's sendfile does). */
+ *     the thread for its duration (as nginx's sendfile does).
+ * async long ac_sendfile_with_head(int out_fd, const struct iovec *head,
+ *                                  int headcnt, int in_fd, long offset, size_t n)
+ *     the head buffers (as ac_write_allv), then ac_sendfile's n bytes: on
+ *     a socket the head goes with MSG_MORE, so that it leaves in the
+ *     file's first segment (a response head and its body: one packet
+ *     where a write then a sendfile make two; nginx's tcp_nopush, without
+ *     its two setsockopt calls).  Returns what ac_sendfile returns, or the
+ *     head's -errno.  If it is dropped between the two, or the file ends
+ *     first, the head or the file's last bytes may wait in the socket until the next
+ *     write or the close. */
 struct iovec;
 struct ac_write_allv__frame {
   unsigned ac_state;
@@ -279,6 +289,7 @@ struct ac_write_allv__frame {
   int at;          /* the buffer being written */
   size_t at_done;  /* bytes of it written */
   long done;
+  int more;        /* send with MSG_MORE: more follows (ac_sendfile_with_head) */
   struct ac_io_op op;
   long ac_result;
 };
@@ -300,6 +311,18 @@ void ac_sendfile__init(struct ac_sendfile__frame *f, int out_fd, int in_fd, long
 ac_poll ac_sendfile__poll(struct ac_sendfile__frame *f, struct ac_cx *cx);
 void ac_sendfile__drop(struct ac_sendfile__frame *f);
 
+struct ac_sendfile_with_head__frame {
+  unsigned ac_state;
+  struct ac_write_allv__frame head;
+  struct ac_sendfile__frame file;
+  long ac_result;
+};
+void ac_sendfile_with_head__init(struct ac_sendfile_with_head__frame *f, int out_fd,
+                                 const struct iovec *head, int headcnt, int in_fd, long offset,
+                                 size_t n);
+ac_poll ac_sendfile_with_head__poll(struct ac_sendfile_with_head__frame *f, struct ac_cx *cx);
+void ac_sendfile_with_head__drop(struct ac_sendfile_with_head__frame *f);
+
 #ifdef ASYNCC_DIALECT
 async int ac_tcp_accept(int lfd);
 async int ac_tcp_connect(const char *host, unsigned short port);
@@ -315,6 +338,8 @@ async int ac_fd_readable(int fd);
 async int ac_fd_writable(int fd);
 async long ac_write_allv(int fd, const struct iovec *iov, int iovcnt);
 async long ac_sendfile(int out_fd, int in_fd, long offset, size_t n);
+async long ac_sendfile_with_head(int out_fd, const struct iovec *head, int headcnt, int in_fd,
+                                 long offset, size_t n);
 async int ac_getaddrinfo(const char *host, const char *service, const struct addrinfo *hints,
                          struct addrinfo **res);
 #endif
