@@ -1,5 +1,8 @@
 /* ac_lower_file: the lowering pipeline, from a .ac path to C text. */
-#include "lower.h"
+#include "analysis/analysis.h"
+#include "forms/forms.h"
+#include "inspect/inspect.h"
+#include "lower/lower.h"
 
 #include <malloc.h>
 #include <pthread.h>

@@ -7,7 +7,9 @@
  * only then can its value be needed after the poll function has returned
  * and been re-entered.  Every parameter lives in the frame (init stores it). */
 #define _GNU_SOURCE /* realpath */
-#include "lower.h"
+#include "analysis/analysis.h"
+#include "forms/forms.h"
+#include "lower/lower.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -15,96 +17,7 @@
 
 /* ------------------------------------------------------------ helpers */
 
-static enum CXChildVisitResult collect_child(CXCursor c, CXCursor parent, CXClientData d) {
-  (void)parent;
-  Children *ch = d;
-  if (ch->n == ch->cap) {
-    size_t cap = ch->cap * 2;
-    CXCursor *p = xrealloc(ch->p == ch->v ? NULL : ch->p, cap * sizeof(CXCursor));
-    if (ch->p == ch->v)
-      memcpy(p, ch->v, sizeof ch->v);
-    ch->p = p;
-    ch->cap = cap;
-  }
-  ch->p[ch->n++] = c;
-  return CXChildVisit_Continue;
-}
-
-void children_of(CXCursor c, Children *ch) {
-  ch->p = ch->v;
-  ch->n = 0;
-  ch->cap = sizeof ch->v / sizeof ch->v[0];
-  clang_visitChildren(c, collect_child, ch);
-}
-
-void children_free(Children *ch) {
-  if (ch->p != ch->v)
-    free(ch->p);
-  ch->p = ch->v;
-}
-
-/* Parentheses and clang's implicit nodes (UnexposedExpr: casts, decays). */
-CXCursor strip_parens(CXCursor c) {
-  for (;;) {
-    enum CXCursorKind k = clang_getCursorKind(c);
-    if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr)
-      return c;
-    Children ch;
-    children_of(c, &ch);
-    if (ch.n != 1) {
-      children_free(&ch);
-      return c;
-    }
-    c = ch.p[0];
-    children_free(&ch);
-  }
-}
-
-static char *cursor_name(CXCursor c) {
-  CXString s = clang_getCursorSpelling(c);
-  char *r = xstrdup(clang_getCString(s));
-  clang_disposeString(s);
-  return r;
-}
-
-static char *type_name(CXType t) {
-  CXString s = clang_getTypeSpelling(t);
-  char *r = xstrdup(clang_getCString(s));
-  clang_disposeString(s);
-  return r;
-}
-
-static enum CXChildVisitResult find_annotation(CXCursor c, CXCursor parent, CXClientData d) {
-  (void)parent;
-  if (clang_getCursorKind(c) == CXCursor_AnnotateAttr) {
-    CXString s = clang_getCursorSpelling(c);
-    if (strcmp(clang_getCString(s), "asyncc.async") == 0)
-      *(bool *)d = true;
-    clang_disposeString(s);
-  }
-  return CXChildVisit_Continue;
-}
-
-bool has_async_annotation(CXCursor c) {
-  bool found = false;
-  clang_visitChildren(c, find_annotation, &found);
-  return found;
-}
-
-bool is_async_decl(CXCursor c) {
-  return clang_getCursorKind(c) == CXCursor_FunctionDecl && has_async_annotation(c);
-}
-
 /* ------------------------------------------------------------ async functions */
-
-AsyncFn *find_async_fn(Lowering *L, CXCursor c) {
-  if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
-    return NULL;
-  CXString name = clang_getCursorSpelling(c);
-  AsyncFn *r = name_map_get(&L->fn_by_name, clang_getCString(name));
-  clang_disposeString(name);
-  return r;
-}
 
 /* Is f one of asyncc's headers (the prelude's directory)?  A user header
  * declaring async functions of another file is not. */
@@ -175,68 +88,6 @@ void collect_async_fns(Lowering *L) {
 static int cmp_offset(const void *a, const void *b) {
   unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
   return x < y ? -1 : x > y;
-}
-
-const char main_not_awaitable[] =
-    "'main' cannot be awaited: an async 'main' is the program's root task, which the "
-    "generated C 'main' runs once (ac_block_on) and whose result is the exit status; there "
-    "is no async function 'main' to call. Move the work into another async function, and "
-    "await that from 'main'";
-
-bool is_await_op(Lowering *L, CXCursor c) {
-  if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
-      clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_Extension)
-    return false;
-  /* `await` expands to __extension__ from the prelude: the operator's first
-   * token is spelled there.  A genuine __extension__ is spelled elsewhere. */
-  CXFile f;
-  clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f, NULL, NULL, NULL);
-  if (!f)
-    return false;
-  if (f == L->forms_file)
-    return true;
-  CXString name = clang_getFileName(f);
-  const char *n = clang_getCString(name);
-  size_t len = strlen(n);
-  bool r = len >= 14 && strcmp(n + len - 14, "asyncc/forms.h") == 0;
-  clang_disposeString(name);
-  if (r)
-    L->forms_file = f;
-  return r;
-}
-
-static enum CXChildVisitResult note_await_op(CXCursor c, CXCursor parent, CXClientData d) {
-  (void)parent;
-  void **a = d;
-  AsyncFn *fn = a[1];
-  fn->calls_stream |= stream_needs_frame(a[0], c);
-  if (is_await_op(a[0], c)) {
-    fn->await_ops = xrealloc(fn->await_ops, (fn->num_await_ops + 1) * sizeof *fn->await_ops);
-    fn->await_ops[fn->num_await_ops++] = c;
-  }
-  return CXChildVisit_Recurse;
-}
-
-/* The body is walked once, recorded for its lowering (lower.c), and read
- * from the record. */
-static enum CXChildVisitResult note_await_op_in_decl(CXCursor c, CXCursor parent, CXClientData d) {
-  void **a = d;
-  AsyncFn *fn = a[1];
-  note_await_op(c, parent, d);
-  if (clang_getCursorKind(c) != CXCursor_CompoundStmt || fn->walk.recorded)
-    return CXChildVisit_Recurse;
-  body_walk_record_of(&fn->walk, c);
-  for (size_t i = 0; i < fn->walk.n; i++)
-    note_await_op(fn->walk.nodes[i].c, c, d);
-  return CXChildVisit_Continue;
-}
-
-void fn_await_ops(Lowering *L, AsyncFn *fn) {
-  if (fn->await_ops_found)
-    return;
-  fn->await_ops_found = true;
-  void *a[2] = {L, fn};
-  clang_visitChildren(fn->decl, note_await_op_in_decl, a);
 }
 
 typedef struct ScanState {
@@ -492,16 +343,6 @@ static char char_before(const Source *src, unsigned off) {
                      src->text[off - 1] == '\n'))
     off--;
   return off > 0 ? src->text[off - 1] : 0;
-}
-
-bool repeats_earlier_child(Lowering *L, Children *ch, size_t i) {
-  Range r, e;
-  if (!cursor_range(L, ch->p[i], &r))
-    return false;
-  for (size_t j = 0; j < i; j++)
-    if (cursor_range(L, ch->p[j], &e) && e.begin == r.begin && e.end == r.end)
-      return true;
-  return false;
 }
 
 /* Operands C does not evaluate, other than sizeof's and _Alignof's:
@@ -762,193 +603,7 @@ static int cmp_await(const void *a, const void *b) {
   return x->range.begin < y->range.begin ? -1 : x->range.begin > y->range.begin;
 }
 
-/* The index of the first await at or after 'off'. */
-static size_t first_await_from(FnCtx *ctx, unsigned off) {
-  size_t lo = 0, hi = ctx->num_awaits;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (ctx->awaits[mid].range.begin < off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
-Await *await_at(FnCtx *ctx, unsigned off) {
-  size_t i = first_await_from(ctx, off);
-  return i < ctx->num_awaits && ctx->awaits[i].range.begin == off ? &ctx->awaits[i] : NULL;
-}
-
-/* Asked for every local and nearly every expression: a count of the
- * evaluated awaits before each one (built once the awaits are sorted)
- * answers in two binary searches, where counting made it n^2. */
-int awaits_in(FnCtx *ctx, Range r) {
-  if (ctx->num_evaluated_counted != ctx->num_awaits + 1) {
-    ctx->evaluated_before = xrealloc(ctx->evaluated_before, (ctx->num_awaits + 1) * sizeof(int));
-    ctx->evaluated_before[0] = 0;
-    for (size_t i = 0; i < ctx->num_awaits; i++)
-      ctx->evaluated_before[i + 1] = ctx->evaluated_before[i] + ctx->awaits[i].evaluated;
-    ctx->num_evaluated_counted = ctx->num_awaits + 1;
-  }
-  size_t lo = first_await_from(ctx, r.begin), hi = first_await_from(ctx, r.end);
-  return hi > lo ? ctx->evaluated_before[hi] - ctx->evaluated_before[lo] : 0;
-}
-
-static unsigned decl_key(CXCursor c) {
-  unsigned off = 0;
-  clang_getFileLocation(clang_getCursorLocation(c), NULL, NULL, NULL, &off);
-  return off;
-}
-
-static void index_var(FnCtx *ctx, size_t i) {
-  size_t k = (ctx->var_keys[i] * 2654435761u) & (ctx->var_cap - 1);
-  while (ctx->var_slots[k])
-    k = (k + 1) & (ctx->var_cap - 1);
-  ctx->var_slots[k] = (unsigned)i + 1;
-}
-
-/* Looked up by a hash of the declaration's offset: a function with n locals
- * makes about n lookups per local use, a linear search made that n^2. */
-Var *var_of(FnCtx *ctx, CXCursor decl) {
-  if (ctx->num_indexed < ctx->num_vars) {
-    ctx->var_keys = xrealloc(ctx->var_keys, ctx->num_vars * sizeof *ctx->var_keys);
-    for (size_t i = ctx->num_indexed; i < ctx->num_vars; i++)
-      ctx->var_keys[i] = decl_key(ctx->vars[i].cur);
-    if (ctx->num_vars * 2 > ctx->var_cap) {
-      for (ctx->var_cap = 64; ctx->var_cap < ctx->num_vars * 2;)
-        ctx->var_cap *= 2;
-      free(ctx->var_slots);
-      ctx->var_slots = xrealloc(NULL, ctx->var_cap * sizeof *ctx->var_slots);
-      memset(ctx->var_slots, 0, ctx->var_cap * sizeof *ctx->var_slots);
-      ctx->num_indexed = 0;
-    }
-    for (; ctx->num_indexed < ctx->num_vars; ctx->num_indexed++)
-      index_var(ctx, ctx->num_indexed);
-  }
-  if (!ctx->var_cap)
-    return NULL;
-  unsigned key = decl_key(decl);
-  for (size_t k = (key * 2654435761u) & (ctx->var_cap - 1); ctx->var_slots[k];
-       k = (k + 1) & (ctx->var_cap - 1)) {
-    Var *v = &ctx->vars[ctx->var_slots[k] - 1];
-    if (ctx->var_keys[ctx->var_slots[k] - 1] == key && clang_equalCursors(v->cur, decl))
-      return v;
-  }
-  return NULL;
-}
-
 /* ------------------------------------------------------------ frame field types */
-
-static bool offset_in_body(FnCtx *ctx, CXCursor decl) {
-  unsigned off;
-  CXFile f;
-  clang_getExpansionLocation(clang_getCursorLocation(decl), &f, NULL, NULL, &off);
-  return f && clang_File_isEqual(f, ctx->L->src.file) && off >= ctx->fn->body.begin &&
-         off < ctx->fn->body.end;
-}
-
-/* True if t (or what it points to / is an array of) is a type declared in
- * the function's body, which the file-scope frame struct cannot name. */
-static bool type_is_local(FnCtx *ctx, CXType t, bool *typedef_only) {
-  for (int guard = 0; guard < 64; guard++) {
-    CXCursor d = clang_getTypeDeclaration(t);
-    if (!clang_Cursor_isNull(d) && offset_in_body(ctx, d)) {
-      if (clang_getCursorKind(d) == CXCursor_TypedefDecl) {
-        *typedef_only = true;
-        return true;
-      }
-      *typedef_only = false;
-      return true;
-    }
-    if (t.kind == CXType_Pointer)
-      t = clang_getPointeeType(t);
-    else if (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray)
-      t = clang_getArrayElementType(t);
-    else if (t.kind == CXType_Elaborated)
-      t = clang_Type_getNamedType(t);
-    else
-      return false;
-  }
-  return false;
-}
-
-char *frame_type_spelling(FnCtx *ctx, CXType t, CXCursor where) {
-  t = clang_getUnqualifiedType(t);
-  if (clang_isConstQualifiedType(t) || clang_isVolatileQualifiedType(t))
-    t = clang_getUnqualifiedType(clang_getCanonicalType(t)); /* a qualified typedef */
-  bool typedef_only = false;
-  if (t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray) {
-    diag_cursor(ctx->L, DIAG_ERROR, where,
-                "variable-length array lives across an await; its size is not known when the "
-                "frame is laid out (use a fixed-size array or allocate it)");
-    return NULL;
-  }
-  if (type_is_local(ctx, t, &typedef_only)) {
-    bool canonical_local = false;
-    CXType c = clang_getCanonicalType(t);
-    if (typedef_only && !type_is_local(ctx, c, &canonical_local)) {
-      t = c; /* a local typedef of a file-scope type: spelled as that type */
-    } else {
-      char *s = local_type_spelling(ctx, t); /* the local types move to file scope */
-      if (!s)
-        diag_cursor(ctx->L, DIAG_ERROR, where,
-                    "this local lives across an await but its type, declared inside the async "
-                    "function, cannot be written at file scope; declare the type at file scope");
-      return s;
-    }
-  }
-  char *s = type_name(t);
-  if (strstr(s, "typeof")) { /* spelled with an expression: name the type itself */
-    free(s);
-    s = type_name(clang_getCanonicalType(t));
-  }
-  if (strstr(s, "(unnamed") || strstr(s, "(anonymous")) {
-    diag_cursor(ctx->L, DIAG_ERROR, where,
-                "this local lives across an await but its type has no name; give the struct, "
-                "union or enum a tag or a typedef");
-    free(s);
-    return NULL;
-  }
-  return s;
-}
-
-static bool is_simple_type(const char *s, size_t n) {
-  /* identifiers, keywords and spaces, then optional '*'s and spaces */
-  size_t i = 0;
-  while (i < n && (s[i] == '_' || s[i] == ' ' || (s[i] >= 'a' && s[i] <= 'z') ||
-                   (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
-    i++;
-  if (i == 0)
-    return false;
-  while (i < n && (s[i] == '*' || s[i] == ' '))
-    i++;
-  return i == n;
-}
-
-/* A declaration of field 'name' of type 'type' (a clang type spelling). */
-char *field_decl(const char *type, const char *name) {
-  size_t n = strlen(type);
-  const char *bracket = strchr(type, '[');
-  if (is_simple_type(type, n)) {
-    bool star = n && type[n - 1] == '*';
-    return xasprintf("%s%s%s", type, star ? "" : " ", name);
-  }
-  if (bracket && is_simple_type(type, bracket - type) && !strchr(bracket, '(')) {
-    size_t bn = bracket - type;
-    while (bn && type[bn - 1] == ' ')
-      bn--;
-    bool star = bn && type[bn - 1] == '*';
-    return xasprintf("%.*s%s%s%s", (int)bn, type, star ? "" : " ", name, bracket);
-  }
-  return xasprintf("__typeof__(%s) %s", type, name);
-}
-
-char *var_ref(const Var *v) {
-  if (v->vm_ref)
-    return xstrdup(v->vm_ref);
-  return v->promoted ? xstrdup(v->local) : xasprintf("ac_f->%s", v->field);
-}
 
 /* Promotion: a frame local that is a plain scalar lives in a C local of the
  * poll function between suspensions, so the backend keeps it in a register
@@ -998,71 +653,7 @@ static void choose_promoted(FnCtx *ctx) {
   ctx->save_text = xstrdup("");
 }
 
-/* A promoted local that shares storage with the locals of other blocks
- * (frame_overlap.c) is saved at the suspensions inside its block only
- * (outside it, it is dead and its bytes may be a sibling's), and at every
- * one of them, even if never assigned after its declaration: its bytes
- * may be a sibling's since the block was entered, and the resume reloads
- * it (emit.c), so it always reloads what its save stored. */
-int new_state(FnCtx *ctx, Await *aw) {
-  if (!ctx->save_counted) { /* the locals a save may name, once: not every local per await */
-    ctx->save_vars = xrealloc(NULL, (ctx->num_vars + 1) * sizeof *ctx->save_vars);
-    for (size_t i = 0; i < ctx->num_vars; i++)
-      if (ctx->vars[i].promoted && (ctx->vars[i].shares_storage || ctx->vars[i].assigned))
-        ctx->save_vars[ctx->num_save_vars++] = i;
-    ctx->save_counted = true;
-  }
-  StrBuf sb = {0};
-  for (size_t k = 0; k < ctx->num_save_vars; k++) {
-    Var *v = &ctx->vars[ctx->save_vars[k]];
-    if (v->shares_storage ? in_block_of(v, aw->range.begin) : v->assigned)
-      sb_printf(&sb, "AC__SAVE(ac_f->%s, %s); ", v->field, v->local);
-  }
-  free(ctx->save_text);
-  ctx->save_text = sb_take(&sb);
-  return ++ctx->num_states;
-}
-
-static enum CXVisitorResult const_field(CXCursor c, CXClientData d) {
-  *(bool *)d |= has_const_member(clang_getCursorType(c));
-  return *(bool *)d ? CXVisit_Break : CXVisit_Continue;
-}
-
-bool has_const_member(CXType t) {
-  t = clang_getCanonicalType(t);
-  while (t.kind == CXType_ConstantArray)
-    t = clang_getCanonicalType(clang_getArrayElementType(t));
-  if (clang_isConstQualifiedType(t))
-    return true;
-  bool found = false;
-  if (t.kind == CXType_Record)
-    clang_Type_visitFields(t, const_field, &found);
-  return found;
-}
-
-bool is_void_type(CXType t) { return clang_getCanonicalType(t).kind == CXType_Void; }
-
-bool is_array_type(CXType t) {
-  return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray;
-}
-
 /* ------------------------------------------------------------ the analysis */
-
-static bool is_any_array(CXType t) {
-  return is_array_type(t) || t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
-}
-
-const char *array_qualifiers(CXType t) {
-  bool c = false, v = false;
-  for (int i = 0; i < 2; i++, t = clang_getCanonicalType(t)) /* a typedef's too */
-    for (CXType e = t;; e = clang_getArrayElementType(e)) {
-      c |= clang_isConstQualifiedType(e);
-      v |= clang_isVolatileQualifiedType(e);
-      if (!is_any_array(e))
-        break;
-    }
-  return c && v ? " const volatile" : c ? " const" : v ? " volatile" : "";
-}
 
 /* 'elem', an element of array type 'arr', as its unqualified spelling with
  * its qualifiers after it (`const vec3` qualifies the array: its elements) */

@@ -11,7 +11,7 @@
  * Whether a declaration itself says `async`: its annotation is written
  * inside the declaration's extent (an inherited one keeps the location of
  * the declaration it came from). */
-#include "lower.h"
+#include "analysis/analysis.h"
 
 #include <stdlib.h>
 #include <string.h>

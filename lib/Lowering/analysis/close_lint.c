@@ -7,7 +7,7 @@
  * without an event), and the runtime finds out only when the number is
  * reused.  ac_close(fd) cancels the waits (-ECANCELED) and forgets the
  * registration; the warning's fix-it says so. */
-#include "lower.h"
+#include "analysis/analysis.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -18,7 +18,7 @@
  * remain, for ac_spawn, ac_block_on, ac_timeout, ac_join, ac_select and
  * async main.  A direct call is a C call, so the caller's frame does not
  * hold f's frame, and recursion among such functions is plain C recursion. */
-#include "lower.h"
+#include "analysis/analysis.h"
 
 #include <stdlib.h>
 #include <string.h>

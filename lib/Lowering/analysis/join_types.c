@@ -10,7 +10,8 @@
  * a `void *` the program chose).  A mismatch (a `long` result copied into an
  * `int`) is an error, with a note at the spawn. */
 #define _GNU_SOURCE /* memmem */
-#include "lower.h"
+#include "analysis/analysis.h"
+#include "forms/forms.h"
 
 #include <stdlib.h>
 #include <string.h>

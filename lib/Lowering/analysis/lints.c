@@ -20,7 +20,8 @@
  *                            (the runtime's calls, ac_timeout) is discarded;
  *   -Wclose-runtime-fd       close() of an fd the runtime watches (close_lint.c). */
 #define _GNU_SOURCE /* memmem */
-#include "lower.h"
+#include "analysis/analysis.h"
+#include "forms/forms.h"
 
 #include <stdlib.h>
 #include <string.h>

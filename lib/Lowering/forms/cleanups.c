@@ -37,7 +37,7 @@
  * Not supported (diagnosed), for a frame-resident cleanup local only: a
  * computed goto in its scope, a cleanup function passed through two macros,
  * a block whose braces a macro writes; and an async cleanup function. */
-#include "lower.h"
+#include "forms/forms.h"
 
 #include <stdlib.h>
 #include <string.h>

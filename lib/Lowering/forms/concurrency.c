@@ -40,7 +40,8 @@
  *     if (ac_f->ac_aw.ac_select1.r == 0) a = ac_f->ac_aw.ac_select1.c0.ac_result;
  *
  * and the await's value is ac_f->ac_aw.ac_select1.r. */
-#include "lower.h"
+#include "forms/forms.h"
+#include "lower/lower.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -23,7 +23,8 @@
  *
  * The `async` annotation is on the declaration, not in C's type: copying an
  * async pointer to a pointer not declared async is not diagnosed. */
-#include "lower.h"
+#include "forms/forms.h"
+#include "lower/lower.h"
 
 #include <stdlib.h>
 #include <string.h>

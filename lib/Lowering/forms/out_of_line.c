@@ -24,7 +24,8 @@
  * and the caller's drop, in state N, drops g's frame and frees it.
  * ac_frame_alloc recycles blocks per thread, so a loop of awaits does not
  * call malloc; it aborts on out of memory (runtime/include/asyncc/frame.h). */
-#include "lower.h"
+#include "forms/forms.h"
+#include "lower/lower.h"
 
 #include <stdlib.h>
 #include <string.h>

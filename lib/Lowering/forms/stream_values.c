@@ -26,7 +26,7 @@
  * compared by spelling: ac_stream(myint) and a generator of int are
  * different streams even if myint is int. */
 #define _GNU_SOURCE /* memmem */
-#include "lower.h"
+#include "forms/forms.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -44,7 +44,8 @@
  * them DONE, so the test is valid before a loop ever ran).  `goto` into or
  * out of a loop body is rejected.  Streams passed around as values
  * (ac_stream_of, and loops over a handle) are in stream_values.c. */
-#include "lower.h"
+#include "forms/forms.h"
+#include "lower/lower.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -188,18 +189,6 @@ bool stream_macro_arg(Lowering *L, CXSourceLocation loc) {
 }
 
 bool stream_is_loop_marker(CXCursor c) { return calls_named(c, "ac__for_each_begin"); }
-
-bool stream_needs_frame(Lowering *L, CXCursor c) {
-  if (clang_getCursorKind(c) != CXCursor_CallExpr)
-    return false;
-  CXCursor f = clang_getCursorReferenced(c); /* (asked once: this runs on every call) */
-  CXString name = clang_getCursorSpelling(f);
-  const char *n = clang_getCString(name);
-  AsyncFn *g = clang_getCursorKind(f) == CXCursor_FunctionDecl ? name_map_get(&L->fn_by_name, n) : NULL;
-  bool r = (g && g->is_stream) || strcmp(n, "ac__for_each_begin") == 0;
-  clang_disposeString(name);
-  return r;
-}
 
 /* The marker call of `for (ac__for_each_begin(...); ...)`, or a null cursor. */
 static CXCursor loop_marker(CXCursor s, Children *ch) {

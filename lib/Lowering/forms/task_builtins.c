@@ -26,7 +26,8 @@
  * per-callee helpers (type-erased poll/drop and the spawn descriptor) are
  * emitted once, before the first function that uses them. */
 #define _GNU_SOURCE /* memmem */
-#include "lower.h"
+#include "forms/forms.h"
+#include "lower/lower.h"
 
 #include <stdlib.h>
 #include <string.h>

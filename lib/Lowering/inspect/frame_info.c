@@ -2,7 +2,8 @@
  * the await points (state, .ac line, callee), the state graph, and for
  * each frame field the await points it lives across.  Offsets and sizes
  * are not known here: inspect.c asks clang for them in the lowered C. */
-#include "lower.h"
+#include "inspect/inspect.h"
+#include "forms/forms.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -15,7 +15,7 @@
  * A local whose address is taken, an array (its address escapes wherever
  * it decays), or any local of a function with a goto or an ac_for_each
  * loop, lives across every await of its scope. */
-#include "lower.h"
+#include "inspect/inspect.h"
 
 #include <stdlib.h>
 

@@ -12,7 +12,7 @@
  * await points a field lives across, the await points and the state graph
  * come from the lowering (frame_info.c, state_graph.c).  The JSON schema is
  * documented in docs/inspecting.md. */
-#include "lower.h"
+#include "inspect/inspect.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -12,7 +12,9 @@
  * again until no edge or label frontier changes (the sets only grow, so it
  * ends).  `&&`, `||` and `?:` are branches, so an await that may be
  * skipped is. */
-#include "lower.h"
+#include "inspect/inspect.h"
+#include "forms/forms.h"
+#include "lower/lower.h"
 
 #include <stdlib.h>
 #include <string.h>

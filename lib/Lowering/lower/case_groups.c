@@ -12,7 +12,7 @@
  * the order of their first label.  Every body must end with `break;`
  * (no fall through, so order does not matter); otherwise the cases are
  * returned as they are. */
-#include "lower.h"
+#include "lower/lower.h"
 
 #include <stdlib.h>
 #include <string.h>

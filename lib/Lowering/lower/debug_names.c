@@ -12,7 +12,7 @@
  * a C local, a global, a function, a typedef or an enum constant keep
  * their names.  Two frame locals of one name (two `for (int i ...)`) keep
  * the prefix: one plain `i` would show a debugger the other's value. */
-#include "lower.h"
+#include "lower/lower.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -13,7 +13,8 @@
  * the body stays where it was, so its lines keep their place.  Frame structs
  * are emitted before the first function that needs them (a caller embeds
  * its callees' frames, so they must be complete there). */
-#include "lower.h"
+#include "lower/lower.h"
+#include "forms/forms.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -20,7 +20,7 @@
  * suspensions inside its block and reloaded only when resuming there
  * (new_state in analyze.c, resume_case in emit.c): elsewhere its bytes may
  * belong to a live local of a sibling block. */
-#include "lower.h"
+#include "lower/lower.h"
 
 #include <stdlib.h>
 #include <string.h>

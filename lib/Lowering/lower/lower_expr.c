@@ -13,7 +13,8 @@
  * Results of awaits live in the callee's frame; when a full expression has
  * several awaits (whose callee frames share storage), each result is first
  * copied into a temporary of the frame, grouped per full expression. */
-#include "lower.h"
+#include "lower/lower.h"
+#include "forms/forms.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -15,7 +15,8 @@
  * condition moved to the end of the body.  `return E` stores the result,
  * marks the frame done and returns AC_READY. */
 #define _GNU_SOURCE /* memmem */
-#include "lower.h"
+#include "lower/lower.h"
+#include "forms/forms.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,49 +26,6 @@ static bool crange(FnCtx *ctx, CXCursor c, Range *r) { return cursor_range(ctx->
 static bool has_awaits(FnCtx *ctx, CXCursor c) {
   Range r;
   return crange(ctx, c, &r) && awaits_in(ctx, r) > 0;
-}
-
-/* The end of statement s, including its ';' when it has one. */
-unsigned stmt_end(Lowering *L, CXCursor s) {
-  Range r;
-  if (!cursor_range(L, s, &r))
-    return 0;
-  switch (clang_getCursorKind(s)) {
-  case CXCursor_CompoundStmt:
-  case CXCursor_DeclStmt:
-  case CXCursor_NullStmt:
-    return r.end;
-  case CXCursor_IfStmt:
-  case CXCursor_WhileStmt:
-  case CXCursor_ForStmt:
-  case CXCursor_SwitchStmt:
-  case CXCursor_LabelStmt:
-  case CXCursor_CaseStmt:
-  case CXCursor_DefaultStmt: {
-    Children ch;
-    children_of(s, &ch);
-    unsigned e = ch.n ? stmt_end(L, ch.p[ch.n - 1]) : r.end;
-    children_free(&ch);
-    return e > r.end ? e : r.end;
-  }
-  default: {
-    unsigned p = skip_space(&L->src, r.end);
-    return p < L->src.size && L->src.text[p] == ';' ? p + 1 : r.end;
-  }
-  }
-}
-
-char *indent_text(const char *text, const char *indent) {
-  StrBuf sb = {0};
-  for (const char *p = text; *p;) {
-    const char *nl = strchr(p, '\n');
-    size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
-    sb_putn(&sb, p, n);
-    if (nl)
-      sb_puts(&sb, indent);
-    p += n;
-  }
-  return sb_take(&sb);
 }
 
 /* Each line of 'text' prefixed with 'indent' (text's lines end in '\n'). */

@@ -19,28 +19,12 @@
  * without knowing each form.  A callee of another file (the runtime's
  * leaves, separately compiled .ac files) is reached through a weak
  * reference: without a trace function it is shown by name only. */
-#include "lower.h"
+#include "lower/lower.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-char *c_string_literal(const char *s) {
-  StrBuf sb = {0};
-  sb_puts(&sb, "\"");
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (c == '"' || c == '\\')
-      sb_printf(&sb, "\\%c", c);
-    else if (c < 0x20 || c >= 0x7f)
-      sb_printf(&sb, "\\%03o", c);
-    else
-      sb_putn(&sb, (const char *)&c, 1);
-  }
-  sb_puts(&sb, "\"");
-  return sb_take(&sb);
-}
 
 static AsyncFn *fn_named(Lowering *L, const char *name, size_t n) {
   for (size_t i = 0; i < L->num_fns; i++)

@@ -4,7 +4,7 @@
  * far more than reading an array.  A replay hands the visitor the very
  * cursors and parents clang_visitChildren(ctx->body, ...) would, in the
  * same order, and honours Recurse, Continue and Break. */
-#include "lower.h"
+#include "model/model.h"
 
 #include <stdlib.h>
 #include <string.h>

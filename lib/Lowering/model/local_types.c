@@ -14,7 +14,7 @@
  * Local types that the moved text uses move with it.  A definition that
  * uses a local variable or parameter (a VLA typedef, `sizeof x`) cannot
  * move: an error. */
-#include "lower.h"
+#include "model/model.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -9,7 +9,7 @@
  * field `m__n<k>`; the body names the pointer through its own type,
  * rebuilt from those fields in a cast (a cast may have a variably modified
  * type): `m` becomes `(*(int (**)[ac_f->m__n1])&ac_f->m)`. */
-#include "lower.h"
+#include "model/model.h"
 
 #include <stdlib.h>
 #include <string.h>

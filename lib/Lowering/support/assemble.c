@@ -14,7 +14,7 @@
  *   - the conditional directives on its lines follow it too, so every #if of
  *     the file still pairs with its #endif (the text sits in the branch that
  *     was taken: the one its first line is in). */
-#include "lower.h"
+#include "support/support.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,7 @@
  * -fdiagnostics-color, with clang's machine-readable fix-it lines with
  * -fdiagnostics-parseable-fixits.  With -fdiagnostics-format=json or sarif
  * they are kept instead and written at the end (diag_json.c). */
-#include "lower.h"
+#include "support/support.h"
 
 #include <stdio.h>
 #include <stdlib.h>

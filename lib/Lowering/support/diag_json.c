@@ -2,7 +2,7 @@
  * as they are reported and written as one document when it is done
  * (ac_diag_finish), in gcc's JSON layout (an array of diagnostics, notes as
  * their "children") or as a SARIF 2.1.0 log (notes as relatedLocations). */
-#include "lower.h"
+#include "support/support.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
  * library are weak (lib/Lowering/CMakeLists.txt) and bind lazily, at their
  * first call, to the libclang dlopen'ed here with RTLD_GLOBAL.  A program
  * linked with libclang finds it loaded already. */
-#include "lower.h"
+#include "support/support.h"
 
 #include <dlfcn.h>
 

@@ -1,6 +1,6 @@
 /* A map from names to pointers (open addressing): for the lookups the
  * lowering makes per cursor, where a linear search of n names made n^2. */
-#include "lower.h"
+#include "support/support.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,7 +7,7 @@
  * location is its .ac line); the #define/#undef lines are blanked out of it,
  * so clang expands nothing but the dialect's forms (asyncc/forms.h), and
  * are kept in 'raw' for the output. */
-#include "lower.h"
+#include "support/support.h"
 
 #include <stdio.h>
 #include <stdlib.h>

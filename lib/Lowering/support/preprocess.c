@@ -7,7 +7,7 @@
  * line).  The prelude is included with __ASYNCC_LOWERING defined, which
  * leaves await and the other forms of the dialect unexpanded: clang's parse
  * defines them (asyncc/forms.h) and the lowering finds them as today. */
-#include "lower.h"
+#include "support/support.h"
 
 #include <errno.h>
 #include <spawn.h>

@@ -7,7 +7,7 @@
  * insertions at one offset are ordered so that constructs nest: closing
  * text of deeper constructs first, then opening text of outer ones first,
  * then replacements. */
-#include "lower.h"
+#include "support/support.h"
 
 #include <stdlib.h>
 #include <string.h>

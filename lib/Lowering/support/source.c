@@ -1,6 +1,6 @@
 /* The main file's text: offsets, lines, and how clang's locations map to it. */
 #define _GNU_SOURCE /* memmem */
-#include "lower.h"
+#include "support/support.h"
 
 #include <stdint.h>
 #include <stdlib.h>

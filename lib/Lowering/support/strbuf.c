@@ -1,5 +1,5 @@
 /* Growable strings and the allocation helpers the lowering uses. */
-#include "lower.h"
+#include "support/support.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,4 +160,34 @@ void sb_indented(StrBuf *sb, const char *text, int n) {
     sb_printf(sb, "%*s%.*s", n, "", (int)len, text);
     text += len;
   }
+}
+
+/* 'text' with 'indent' after each newline */
+char *indent_text(const char *text, const char *indent) {
+  StrBuf sb = {0};
+  for (const char *p = text; *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
+    sb_putn(&sb, p, n);
+    if (nl)
+      sb_puts(&sb, indent);
+    p += n;
+  }
+  return sb_take(&sb);
+}
+
+char *c_string_literal(const char *s) {
+  StrBuf sb = {0};
+  sb_puts(&sb, "\"");
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == '"' || c == '\\')
+      sb_printf(&sb, "\\%c", c);
+    else if (c < 0x20 || c >= 0x7f)
+      sb_printf(&sb, "\\%03o", c);
+    else
+      sb_putn(&sb, (const char *)&c, 1);
+  }
+  sb_puts(&sb, "\"");
+  return sb_take(&sb);
 }

@@ -7,7 +7,7 @@
  * as many.  A token with no such match came from a macro's expansion: it is
  * placed at the macro's name, with the macro's definition for an "expanded
  * from macro" note, as clang reports it. */
-#include "lower.h"
+#include "support/support.h"
 
 #include <stdlib.h>
 #include <string.h>
