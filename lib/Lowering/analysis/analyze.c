@@ -171,7 +171,7 @@ static bool timeout_parts(ScanState *st, CXCursor tcall, unsigned at, Await *aw)
   aw->callee = clang_getCursorKind(e) == CXCursor_CallExpr
                    ? find_async_fn(L, clang_getCursorReferenced(e))
                    : NULL;
-  if (conc_kind(aw->callee)) /* no frame of its own to race */
+  if (conc_kind(aw->callee) != AWAIT_CALL) /* no frame of its own to race */
     aw->callee = NULL;
   Range cr;
   if (!aw->callee || !cursor_range(L, e, &cr)) {
@@ -182,7 +182,7 @@ static bool timeout_parts(ScanState *st, CXCursor tcall, unsigned at, Await *aw)
   }
   st->awaited_calls = xrealloc(st->awaited_calls, (st->num_awaited + 1) * sizeof(unsigned));
   st->awaited_calls[st->num_awaited++] = cr.begin;
-  aw->is_timeout = true;
+  aw->kind = AWAIT_TIMEOUT;
   return true;
 }
 
@@ -244,7 +244,7 @@ static void add_await(ScanState *st, CXCursor c) {
     call = timeout.call;
     callee = timeout.callee;
   }
-  if (conc_kind(callee)) {
+  if (conc_kind(callee) != AWAIT_CALL) {
     st->in_conc++; /* for the scan of its arguments */
     note_conc_calls(st, call);
     if (!conc_parts(L, call, r, &timeout))
@@ -277,15 +277,25 @@ static void add_await(ScanState *st, CXCursor c) {
             callee->name, callee->name);
     return;
   }
-  if (!timeout.is_timeout && !timeout.conc && await_direct(ctx, c))
-    return;
+  switch (timeout.kind) {
+  case AWAIT_CALL: /* of a function that never suspends: a direct call */
+    if (await_direct(ctx, c))
+      return;
+    break;
+  case AWAIT_TIMEOUT: /* the callee is raced or joined: it has a frame */
+  case AWAIT_JOIN:
+  case AWAIT_SELECT:
+  case AWAIT_YIELD: /* not recorded here (forms/streams.c) */
+  case AWAIT_NEXT_ITEM:
+    break;
+  }
   OolKind ool = ool_kind(ctx, callee, r.begin);
   ctx->awaits = xrealloc(ctx->awaits, (ctx->num_awaits + 1) * sizeof(Await));
   ctx->awaits[ctx->num_awaits++] =
       (Await){.op = c, .call = call, .callee = callee, .range = r,
               .evaluated = !st->unevaluated && !under_typeof(&L->src, r.begin),
-              .is_timeout = timeout.is_timeout, .ms = timeout.ms, .lhs = timeout.lhs,
-              .conc = timeout.conc, .parts = timeout.parts, .num_parts = timeout.num_parts,
+              .kind = timeout.kind, .ms = timeout.ms, .lhs = timeout.lhs,
+              .parts = timeout.parts, .num_parts = timeout.num_parts,
               .ool = ool};
 }
 

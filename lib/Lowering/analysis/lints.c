@@ -352,15 +352,27 @@ static void check_discarded(Lint *lt, CXCursor stmt) {
     return;
   Range r;
   Await *aw = cursor_range(ctx->L, stmt, &r) ? await_at(ctx, r.begin) : NULL;
-  if (!aw || !aw->callee || aw->conc) /* a select's index reports no error */
+  if (!aw || !aw->callee)
     return;
-  AsyncFn *g = aw->callee;
-  const char *name = aw->is_timeout ? "ac_timeout" : g->name;
-  if (aw->is_timeout || reports_errors(g))
-    warn_at(ctx->L, W_UNUSED_ASYNC_RESULT, r.begin,
-            "the result of '%s' is discarded; it reports %s (cast to void to discard it on "
-            "purpose)",
-            name, aw->is_timeout ? "whether the deadline passed" : "errors");
+  const char *name = aw->callee->name, *reports = "errors";
+  switch (aw->kind) {
+  case AWAIT_JOIN: /* a select's index reports no error */
+  case AWAIT_SELECT:
+    return;
+  case AWAIT_TIMEOUT:
+    name = "ac_timeout", reports = "whether the deadline passed";
+    break;
+  case AWAIT_CALL:
+  case AWAIT_YIELD:
+  case AWAIT_NEXT_ITEM:
+    if (!reports_errors(aw->callee))
+      return;
+    break;
+  }
+  warn_at(ctx->L, W_UNUSED_ASYNC_RESULT, r.begin,
+          "the result of '%s' is discarded; it reports %s (cast to void to discard it on "
+          "purpose)",
+          name, reports);
 }
 
 /* A call of ac_join / ac_select with no assignment discards its result as

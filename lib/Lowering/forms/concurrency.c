@@ -49,16 +49,16 @@
 /* the done mask of a join is an unsigned */
 enum { CONC_MAX_CALLS = 32 };
 
-static const char *const conc_names[] = {[CONC_JOIN] = "ac_join", [CONC_SELECT] = "ac_select"};
+static const char *const conc_names[] = {[AWAIT_JOIN] = "ac_join", [AWAIT_SELECT] = "ac_select"};
 
-ConcKind conc_kind(const AsyncFn *g) {
+AwaitKind conc_kind(const AsyncFn *g) {
   if (!g || !g->is_external)
-    return CONC_NONE;
+    return AWAIT_CALL;
   if (strcmp(g->name, "ac__join") == 0)
-    return CONC_JOIN;
+    return AWAIT_JOIN;
   if (strcmp(g->name, "ac__select") == 0)
-    return CONC_SELECT;
-  return CONC_NONE;
+    return AWAIT_SELECT;
+  return AWAIT_CALL;
 }
 
 /* Clang's implicit nodes, but not the user's parentheses. */
@@ -203,8 +203,8 @@ static bool one_part(Lowering *L, const char *form, CXCursor ei, int index, Conc
                    ? find_async_fn(L, clang_getCursorReferenced(e))
                    : NULL;
   part->callee = g;
-  if (g && (conc_kind(g) != CONC_NONE || (g->is_external && strcmp(g->name, "ac__timeout") == 0))) {
-    const char *inner = conc_kind(g) ? conc_names[conc_kind(g)] : "ac_timeout";
+  if (g && (conc_kind(g) != AWAIT_CALL || (g->is_external && strcmp(g->name, "ac__timeout") == 0))) {
+    const char *inner = conc_kind(g) != AWAIT_CALL ? conc_names[conc_kind(g)] : "ac_timeout";
     diag_at(L, DIAG_ERROR, at,
             "'%s' cannot be an argument of '%s' directly; write it in an async function of its "
             "own and pass a call of that function",
@@ -246,7 +246,7 @@ static bool one_part(Lowering *L, const char *form, CXCursor ei, int index, Conc
 }
 
 bool conc_parts(Lowering *L, CXCursor kcall, Range await_r, Await *aw) {
-  ConcKind kind = conc_kind(find_async_fn(L, clang_getCursorReferenced(kcall)));
+  AwaitKind kind = conc_kind(find_async_fn(L, clang_getCursorReferenced(kcall)));
   const char *form = conc_names[kind];
   if (!written_as(L, kcall, form)) {
     diag_at(L, DIAG_ERROR, await_r.begin,
@@ -260,7 +260,7 @@ bool conc_parts(Lowering *L, CXCursor kcall, Range await_r, Await *aw) {
   CXCursor *calls;
   size_t n = collect_calls(clang_Cursor_getArgument(kcall, 0), &calls);
   bool ok = true;
-  if (kind == CONC_SELECT && n == 0) {
+  if (kind == AWAIT_SELECT && n == 0) {
     diag_at(L, DIAG_ERROR, await_r.begin,
             "'ac_select' needs at least one call to race: with none it could never complete");
     ok = false;
@@ -277,7 +277,7 @@ bool conc_parts(Lowering *L, CXCursor kcall, Range await_r, Await *aw) {
     free(parts);
     return false;
   }
-  aw->conc = kind;
+  aw->kind = kind;
   aw->parts = parts;
   aw->num_parts = (int)n;
   aw->call = kcall;
@@ -299,7 +299,7 @@ size_t conc_call_offsets(Lowering *L, CXCursor kcall, unsigned **out) {
       continue;
     unsigned *inner = NULL;
     size_t ni = 0;
-    if (conc_kind(find_async_fn(L, clang_getCursorReferenced(e)))) /* nested: diagnosed once */
+    if (conc_kind(find_async_fn(L, clang_getCursorReferenced(e))) != AWAIT_CALL) /* nested: diagnosed once */
       ni = conc_call_offsets(L, e, &inner);
     *out = xrealloc(*out, (k + ni + 1) * sizeof **out);
     (*out)[k++] = r.begin;
@@ -312,8 +312,8 @@ size_t conc_call_offsets(Lowering *L, CXCursor kcall, unsigned **out) {
 }
 
 bool conc_misuse(Lowering *L, CXCursor call, AsyncFn *g) {
-  ConcKind kind = conc_kind(g);
-  if (kind == CONC_NONE)
+  AwaitKind kind = conc_kind(g);
+  if (kind == AWAIT_CALL)
     return false;
   const char *form = conc_names[kind];
   diag_cursor(L, DIAG_ERROR, call,
@@ -323,7 +323,7 @@ bool conc_misuse(Lowering *L, CXCursor call, AsyncFn *g) {
 
 char *conc_describe(const Await *aw) {
   StrBuf sb = {0};
-  sb_printf(&sb, "%s(", conc_names[aw->conc]);
+  sb_printf(&sb, "%s(", conc_names[aw->kind]);
   for (int i = 0; i < aw->num_parts; i++)
     sb_printf(&sb, "%s%s", i ? ", " : "", aw->parts[i].callee->name);
   sb_puts(&sb, ")");
@@ -401,8 +401,8 @@ static void emit_select_poll(FnCtx *ctx, Await *aw, const char *m, StrBuf *pre) 
 }
 
 char *lower_conc(FnCtx *ctx, Await *aw, StrBuf *pre) {
-  bool join = aw->conc == CONC_JOIN;
-  const char *form = conc_names[aw->conc];
+  bool join = aw->kind == AWAIT_JOIN;
+  const char *form = conc_names[aw->kind];
   if (aw->num_parts == 0) { /* ac_join(): nothing to wait for */
     edit_replace(ctx->L, aw->range, xstrdup("((void)0)"));
     return xstrdup("((void)0)");

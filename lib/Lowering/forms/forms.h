@@ -24,8 +24,9 @@ void builtin_check_unmatched(Lowering *L);
 
 /* ------------------------------------------------------------ concurrency.c */
 
-/* CONC_JOIN / CONC_SELECT if g is the prelude's ac__join / ac__select. */
-ConcKind conc_kind(const AsyncFn *g);
+/* AWAIT_JOIN / AWAIT_SELECT if g is the prelude's ac__join / ac__select,
+ * else AWAIT_CALL. */
+AwaitKind conc_kind(const AsyncFn *g);
 /* Splits `await ac_join(...)` (kcall: the ac__join call) into aw->parts;
  * false after a diagnostic. */
 bool conc_parts(Lowering *L, CXCursor kcall, Range await_r, Await *aw);

@@ -158,7 +158,7 @@ bool stream_add_yield(FnCtx *ctx, CXCursor op, CXCursor call, bool unsupported_p
   ctx->awaits = xrealloc(ctx->awaits, (ctx->num_awaits + 1) * sizeof(Await));
   ctx->awaits[ctx->num_awaits++] =
       (Await){.op = op, .call = call, .callee = find_async_fn(L, clang_getCursorReferenced(call)),
-              .range = r, .evaluated = true, .is_yield = true, .item = wrapped_operand(call)};
+              .range = r, .evaluated = true, .kind = AWAIT_YIELD, .item = wrapped_operand(call)};
   return true;
 }
 
@@ -263,7 +263,7 @@ static void add_loop(FnCtx *ctx, CXCursor s) {
   ctx->awaits[ctx->num_awaits++] =
       (Await){.op = s, .call = lp.call, .callee = lp.gen ? lp.gen : &handle_fn,
               .range = {r.begin, lp.close + 1},
-              .evaluated = true, .loop = (int)ctx->num_loops};
+              .evaluated = true, .kind = AWAIT_NEXT_ITEM, .loop = (int)ctx->num_loops};
 }
 
 bool stream_loop_parts(FnCtx *ctx, CXCursor s, CXCursor part[4]) {
@@ -284,7 +284,7 @@ Await *stream_loop_await(FnCtx *ctx, CXCursor c) {
   if (!calls_named(c, "ac__for_each_next") || !cursor_range(ctx->L, c, &r))
     return NULL;
   Await *aw = await_at(ctx, r.begin); /* the marker's text is the loop's `ac_for_each` */
-  return aw && aw->loop ? aw : NULL;
+  return aw && aw->kind == AWAIT_NEXT_ITEM ? aw : NULL;
 }
 
 typedef struct LoopScan {

@@ -53,6 +53,24 @@ static void callee_frames(FnCtx *ctx, FnInfo *info) {
   }
 }
 
+/* What an await site is called in the report. */
+static char *site_name(const Await *aw) {
+  switch (aw->kind) {
+  case AWAIT_TIMEOUT:
+    return xasprintf("ac_timeout(%s)", aw->callee->name);
+  case AWAIT_JOIN:
+  case AWAIT_SELECT:
+    return conc_describe(aw);
+  case AWAIT_YIELD:
+    return xstrdup("ac_yield_item");
+  case AWAIT_NEXT_ITEM:
+    return xasprintf("ac_for_each(%s)", aw->callee->name);
+  case AWAIT_CALL:
+    break;
+  }
+  return aw->callee ? xstrdup(aw->callee->name) : xstrdup("(async pointer)");
+}
+
 void record_frame_info(FnCtx *ctx) {
   Lowering *L = ctx->L;
   FnInfo *info = &ctx->fn->info;
@@ -64,13 +82,7 @@ void record_frame_info(FnCtx *ctx) {
     info->sites = xrealloc(info->sites, (info->num_sites + 1) * sizeof *info->sites);
     info->sites[info->num_sites++] =
         (AwaitSite){aw->state, source_line(&L->src, aw->range.begin),
-                    source_col(&L->src, aw->range.begin),
-                    aw->is_timeout ? xasprintf("ac_timeout(%s)", aw->callee->name)
-                    : aw->conc     ? conc_describe(aw)
-                    : aw->is_yield ? xstrdup("ac_yield_item")
-                    : aw->loop     ? xasprintf("ac_for_each(%s)", aw->callee->name)
-                    : aw->callee   ? xstrdup(aw->callee->name)
-                                   : xstrdup("(async pointer)")};
+                    source_col(&L->src, aw->range.begin), site_name(aw)};
   }
   if (ctx->num_states)
     build_state_graph(ctx, &info->edges, &info->num_edges);

@@ -156,12 +156,18 @@ static char *lower_await(FnCtx *ctx, Range r, StrBuf *pre) {
   Await *aw = await_at(ctx, r.begin);
   if (!aw || !aw->evaluated)
     return render(ctx->L, r);
-  if (aw->is_timeout)
+  switch (aw->kind) {
+  case AWAIT_TIMEOUT:
     return lower_timeout(ctx, aw, aw->range, pre);
-  if (aw->conc)
+  case AWAIT_JOIN:
+  case AWAIT_SELECT:
     return lower_conc(ctx, aw, pre);
-  if (aw->is_yield)
+  case AWAIT_YIELD:
     return stream_lower_yield(ctx, aw, aw->range, pre);
+  case AWAIT_CALL:
+  case AWAIT_NEXT_ITEM: /* (an ac_for_each's is lowered with its loop: forms/streams.c) */
+    break;
+  }
   StrBuf args = {0};
   /* states are numbered in evaluation order: the arguments' awaits first */
   int n = clang_Cursor_getNumArguments(aw->call);

@@ -580,6 +580,27 @@ typedef struct Uses {
   size_t n;
 } Uses;
 
+/* The value standing for an await under sizeof / typeof: of its type, never run. */
+static char *unevaluated_await(FnCtx *ctx, Await *aw) {
+  switch (aw->kind) {
+  case AWAIT_TIMEOUT:
+  case AWAIT_SELECT:
+    return xstrdup("((int)0)");
+  case AWAIT_JOIN:
+    return xstrdup("((void)0)");
+  case AWAIT_CALL:
+  case AWAIT_YIELD:
+  case AWAIT_NEXT_ITEM:
+    break;
+  }
+  if (!aw->callee)
+    return unevaluated_ptr_await(ctx, aw);
+  if (aw->callee->returns_void)
+    return xstrdup("((void)0)");
+  return xasprintf("((__typeof__(((struct %s__frame *)0)->ac_result) (*)(void))0)()",
+                   aw->callee->name);
+}
+
 static enum CXChildVisitResult find_uses(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
   Uses *u = d;
@@ -606,14 +627,7 @@ static enum CXChildVisitResult find_uses(CXCursor c, CXCursor parent, CXClientDa
       /* under sizeof: only the type matters, and the await never runs; a
        * call (of a null pointer), not a member of a null frame: gcc's
        * sanitizers check the operand of __builtin_object_size */
-      edit_replace(ctx->L, r,
-                   aw->is_timeout || aw->conc == CONC_SELECT ? xstrdup("((int)0)")
-                   : aw->conc == CONC_JOIN ? xstrdup("((void)0)")
-                   : !aw->callee ? unevaluated_ptr_await(ctx, aw)
-                   : aw->callee->returns_void
-                       ? xstrdup("((void)0)")
-                       : xasprintf("((__typeof__(((struct %s__frame *)0)->ac_result) (*)(void))0)()",
-                                   aw->callee->name));
+      edit_replace(ctx->L, r, unevaluated_await(ctx, aw));
       return CXChildVisit_Continue;
     }
   }

@@ -224,7 +224,7 @@ void emit_trace_fn(FnCtx *ctx) {
     char *what;
     /* an await through an async function pointer has no named callee */
     const char *callee = aw && aw->callee ? aw->callee->name : "an async function pointer";
-    if (aw && aw->is_timeout)
+    if (aw && aw->kind == AWAIT_TIMEOUT)
       what = xasprintf("ac_timeout(%s)", callee);
     else if (aw && strncmp(callee, "ac__", 4) == 0 && s->n > 0) {
       /* a form the prelude spells ac__join / ac__select: name its calls */

@@ -119,8 +119,21 @@ typedef struct Var {
   char *vm_ref;         /* a pointer to a VLA type: how the body names it (vla_pointers.c) */
 } Var;
 
+/* What an await waits for.  Every place whose behaviour depends on it
+ * switches on it with no default (-Wswitch), so that adding a form names
+ * each place to complete (docs/design.md, "Adding an await form").  Where
+ * the callee's frame lives (Await.ool) is not part of the kind: a call and
+ * a timeout may both await a recursive or foreign callee. */
+typedef enum AwaitKind {
+  AWAIT_CALL,      /* await f(args), or await p(args) through an async pointer */
+  AWAIT_TIMEOUT,   /* await ac_timeout(ms, [lhs =] f(args)) (lower/lower_expr.c) */
+  AWAIT_JOIN,      /* await ac_join(E1, ..., En) (forms/concurrency.c) */
+  AWAIT_SELECT,    /* await ac_select(E1, ..., En) (forms/concurrency.c) */
+  AWAIT_YIELD,     /* ac_yield_item(item) in a generator (forms/streams.c) */
+  AWAIT_NEXT_ITEM, /* the next item of ac_for_each loop number 'loop' (forms/streams.c) */
+} AwaitKind;
+
 /* concurrency.c: one call Ei of `await ac_join(E1, ..., En)` / ac_select */
-typedef enum ConcKind { CONC_NONE, CONC_JOIN, CONC_SELECT } ConcKind;
 typedef struct ConcPart {
   CXCursor call;        /* the async call */
   CXCursor lhs;         /* `lhs = call`, or a null cursor */
@@ -131,27 +144,23 @@ typedef struct ConcPart {
 typedef enum OolKind { OOL_NONE, OOL_RECURSIVE, OOL_FOREIGN, OOL_POINTER } OolKind;
 
 typedef struct Await {
+  AwaitKind kind;
   CXCursor op;          /* the UnaryOperator */
   CXCursor call;        /* its operand: a call of an async function */
   AsyncFn *callee;
   Range range;
   bool evaluated;       /* false under sizeof / _Alignof / typeof */
-  /* `await ac_timeout(ms, call)` / `await ac_timeout(ms, lhs = call)`:
+  /* AWAIT_TIMEOUT, `await ac_timeout(ms, call)` / `await ac_timeout(ms, lhs = call)`:
    * 'call' is the inner async call, raced against a sleep of 'ms' */
-  bool is_timeout;
   CXCursor ms, lhs;     /* lhs: null cursor if there is no assignment */
   int state;            /* resume state number (1-based) */
-  /* `await ac_join(...)` / `await ac_select(...)`: the calls, in order */
-  ConcKind conc;
+  /* AWAIT_JOIN / AWAIT_SELECT: the calls, in order */
   ConcPart *parts;
   int num_parts;
   OolKind ool;          /* the callee's frame is out of line */
   CXCursor fnexpr;      /* OOL_POINTER: the async pointer called (callee is NULL) */
-  /* streams.c: `ac_yield_item(item)` in a generator, or the poll for the
-   * next item of the ac_for_each loop number 'loop' (1-based) */
-  bool is_yield;
-  CXCursor item;
-  int loop;
+  CXCursor item;        /* AWAIT_YIELD: the item */
+  int loop;             /* AWAIT_NEXT_ITEM: the ac_for_each loop's number (1-based) */
 } Await;
 
 /* streams.c: an `ac_for_each(var, gen(args)) body` of the function */
