@@ -20,8 +20,8 @@ void analyze_fn(FnCtx *ctx);
 
 /* Decides which async functions of the file never suspend. */
 void find_direct_fns(Lowering *L);
-/* If await_op awaits a function that never suspends, rewrites it into a
- * direct call of f__sync and returns true. */
+/* If await_op awaits a function that never suspends, records it in
+ * ctx->direct_awaits (lowered to a direct call of f__sync) and returns true. */
 bool await_direct(FnCtx *ctx, CXCursor await_op);
 void sort_direct_awaits(FnCtx *ctx);
 bool is_direct_await_at(FnCtx *ctx, unsigned off);

@@ -1,4 +1,7 @@
-/* Analysis of async functions, before any edit is made.
+/* Analysis of async functions: reads the AST and records, makes no edit
+ * (the sites it records are rewritten by lower/sites.c; the one exception
+ * left is local_types.c, which moves a type declared in the body to file
+ * scope when a frame field first needs its spelling).
  *
  * Answers, for one async function: where are its await points (the resume
  * states), which calls of async functions are not awaited (an error), and
@@ -848,7 +851,8 @@ void analyze_fn(FnCtx *ctx) {
     BuiltinKind bk = g && !ok ? builtin_of_call(L, st.async_calls[i], g, &site) : BUILTIN_NONE;
     if (bk == BUILTIN_SPAWN) {
       builtin_add_site(L, &site, ctx->fn->header.begin);
-      builtin_rewrite(L, &site);
+      ctx->spawns = xrealloc(ctx->spawns, (ctx->num_spawns + 1) * sizeof *ctx->spawns);
+      ctx->spawns[ctx->num_spawns++] = site;
       ok = true;
     } else if (bk == BUILTIN_BLOCK_ON) {
       site.rejected = true;
@@ -881,8 +885,10 @@ void analyze_fn(FnCtx *ctx) {
     Range r;
     if (!cursor_range(L, st.async_refs[i], &r))
       continue;
-    if (!bsearch(&r.begin, call_begins, num_call_begins, sizeof *call_begins, cmp_offset))
-      async_value_use(L, st.async_refs[i], ctx->fn->header.begin);
+    if (!bsearch(&r.begin, call_begins, num_call_begins, sizeof *call_begins, cmp_offset)) {
+      ctx->value_refs = xrealloc(ctx->value_refs, (ctx->num_value_refs + 1) * sizeof(CXCursor));
+      ctx->value_refs[ctx->num_value_refs++] = st.async_refs[i];
+    }
   }
   free(call_begins);
   /* a resume point in the scope of a variably modified typedef: the

@@ -109,8 +109,9 @@ bool await_direct(FnCtx *ctx, CXCursor await_op) {
   AsyncFn *g = awaited_by_name(L, await_op, &op, &name);
   if (!g || !g->never_suspends)
     return false;
-  edit_replace(L, (Range){op.begin, skip_space(&L->src, op.begin + 5)}, xstrdup(""));
-  edit_replace(L, name, xasprintf("%s__sync", g->name));
+  ctx->direct_awaits =
+      xrealloc(ctx->direct_awaits, (ctx->num_direct_awaits + 1) * sizeof *ctx->direct_awaits);
+  ctx->direct_awaits[ctx->num_direct_awaits++] = (DirectAwait){op, name, g};
   ctx->direct = xrealloc(ctx->direct, (ctx->num_direct + 1) * sizeof *ctx->direct);
   ctx->direct[ctx->num_direct++] = op.begin;
   bool known = false;

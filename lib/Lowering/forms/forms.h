@@ -134,6 +134,8 @@ void stream_rewrite_types(Lowering *L);
 void stream_fix_var_type(FnCtx *ctx, Var *v);
 /* `ac_stream_of(g(args))` around 'call': recorded and rewritten. */
 bool stream_add_value(FnCtx *ctx, CXCursor call, AsyncFn *g);
+/* The edits of the ac_stream_of(g(args)) stream_add_value recorded. */
+void stream_values_rewrite(FnCtx *ctx);
 bool stream_value_call(FnCtx *ctx, CXCursor call);
 void stream_value_fields(FnCtx *ctx, StrBuf *sb);
 void stream_value_init(FnCtx *ctx, StrBuf *sb);

@@ -228,21 +228,8 @@ bool stream_add_value(FnCtx *ctx, CXCursor call, AsyncFn *g) {
   if (!g->item_type)
     return true; /* diagnosed with the generator */
   ctx->values = xrealloc(ctx->values, (ctx->num_values + 1) * sizeof *ctx->values);
-  ctx->values[ctx->num_values++] = (StreamValue){.gen = g, .call = call};
-  size_t id = ctx->num_values;
-  char *h = handle_type(g->item_type, strlen(g->item_type));
-  bool args = clang_Cursor_getNumArguments(call) > 0;
-  /* only the text around the arguments is replaced: they keep their edits */
-  edit_replace(L, (Range){kw, open + 1},
-               xasprintf("(ac_f->ac_sv_%zu.ac_state != AC_STATE_DONE ? %s__drop(&ac_f->ac_sv_%zu) : "
-                         "(void)0, %s__init(&ac_f->ac_sv_%zu%s",
-                         id, g->name, id, g->name, id, args ? ", " : ""));
-  edit_replace(L, (Range){r.end - 1, close + 1},
-               xasprintf("), ac_f->ac_sh_%zu = (struct ac_stream_raw){&ac_f->ac_sv_%zu, "
-                         "%s__erased_poll, %s__erased_drop, &ac_f->ac_sv_%zu.ac_state, "
-                         "&ac_f->ac_sv_%zu.ac_item}, (%s *)&ac_f->ac_sh_%zu)",
-                         id, id, g->name, g->name, id, id, h, id));
-  free(h);
+  ctx->values[ctx->num_values++] =
+      (StreamValue){.gen = g, .call = call, .kw = kw, .open = open, .call_end = r.end, .close = close};
   /* g's frame is embedded: its struct comes first; its erased poll and drop
    * (the spawn helpers) must be visible in this function */
   bool known = false;
@@ -255,6 +242,27 @@ bool stream_add_value(FnCtx *ctx, CXCursor call, AsyncFn *g) {
   BuiltinSite site = {.kind = BUILTIN_NONE, .callee = g};
   builtin_add_site(L, &site, ctx->fn->header.begin);
   return true;
+}
+
+void stream_values_rewrite(FnCtx *ctx) {
+  for (size_t i = 0; i < ctx->num_values; i++) {
+    const StreamValue *v = &ctx->values[i];
+    AsyncFn *g = v->gen;
+    size_t id = i + 1;
+    char *h = handle_type(g->item_type, strlen(g->item_type));
+    bool args = clang_Cursor_getNumArguments(v->call) > 0;
+    /* only the text around the arguments is replaced: they keep their edits */
+    edit_replace(ctx->L, (Range){v->kw, v->open + 1},
+                 xasprintf("(ac_f->ac_sv_%zu.ac_state != AC_STATE_DONE ? %s__drop(&ac_f->ac_sv_%zu) : "
+                           "(void)0, %s__init(&ac_f->ac_sv_%zu%s",
+                           id, g->name, id, g->name, id, args ? ", " : ""));
+    edit_replace(ctx->L, (Range){v->call_end - 1, v->close + 1},
+                 xasprintf("), ac_f->ac_sh_%zu = (struct ac_stream_raw){&ac_f->ac_sv_%zu, "
+                           "%s__erased_poll, %s__erased_drop, &ac_f->ac_sv_%zu.ac_state, "
+                           "&ac_f->ac_sv_%zu.ac_item}, (%s *)&ac_f->ac_sh_%zu)",
+                           id, id, g->name, g->name, id, id, h, id));
+    free(h);
+  }
 }
 
 bool stream_value_call(FnCtx *ctx, CXCursor call) {

@@ -10,6 +10,12 @@
 
 #include "model/model.h"
 
+/* ------------------------------------------------------------ sites.c */
+
+/* The edits for the sites analyze_fn recorded (direct awaits, ac_spawn
+ * calls, async functions named as values): the first step of lowering. */
+void lower_recorded_sites(FnCtx *ctx);
+
 /* ------------------------------------------------------------ states.c */
 
 /* Numbers the resume state of an await about to be lowered, and sets

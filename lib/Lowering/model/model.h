@@ -176,7 +176,17 @@ typedef struct StreamLoop {
 typedef struct StreamValue {
   AsyncFn *gen;
   CXCursor call;
+  unsigned kw, open;    /* `ac_stream_of` and the '(' of the call's arguments */
+  unsigned call_end, close; /* the end of the call, and ac_stream_of's ')' */
 } StreamValue;
+
+/* direct_calls.c: `await g(args)` of a g that never suspends, lowered to
+ * `g__sync(args)` */
+typedef struct DirectAwait {
+  Range op;             /* the await operator */
+  Range name;           /* g's name in the call */
+  struct AsyncFn *g;
+} DirectAwait;
 
 /* Everything known about the async function being lowered. */
 typedef struct FnCtx {
@@ -224,6 +234,14 @@ typedef struct FnCtx {
   int expr_nest;        /* full expressions inside it (a statement expression's) */
   unsigned *direct;     /* offsets of the awaits that became direct calls, sorted */
   size_t num_direct;
+  /* sites the analysis records and the lowering rewrites (lower/sites.c),
+   * in the order they were found */
+  struct DirectAwait *direct_awaits; /* `await g(...)` of a g that never suspends */
+  size_t num_direct_awaits;
+  struct BuiltinSite *spawns;        /* ac_spawn(g(...)) */
+  size_t num_spawns;
+  CXCursor *value_refs;              /* an async function named as a value */
+  size_t num_value_refs;
   StreamLoop *loops;    /* ac_for_each loops; the generator of loops[i] is ac_st_<i+1> */
   size_t num_loops;
   StreamValue *values;  /* the generator of values[i] is ac_sv_<i+1> */
