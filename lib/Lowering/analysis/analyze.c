@@ -140,55 +140,6 @@ static bool under_typeof(const Source *src, unsigned off) {
   return false;
 }
 
-/* The last child of c, or a null cursor. */
-static CXCursor last_child(CXCursor c) {
-  Children ch;
-  children_of(c, &ch);
-  CXCursor r = ch.n ? ch.p[ch.n - 1] : clang_getNullCursor();
-  children_free(&ch);
-  return r;
-}
-
-/* `await ac_timeout(MS, E)` arrives as `await ac__timeout(MS, ((void)(E), 0))`
- * (the prelude's macro).  Finds MS and E, where E is an async call or
- * `lhs = call`; false (after a diagnostic) if E is anything else. */
-static bool timeout_parts(ScanState *st, CXCursor tcall, unsigned at, Await *aw) {
-  Lowering *L = st->ctx->L;
-  if (clang_Cursor_getNumArguments(tcall) != 2)
-    return false;
-  aw->ms = strip_parens(clang_Cursor_getArgument(tcall, 0)); /* (MS) is the macro's */
-  aw->lhs = clang_getNullCursor();
-  /* ((void)(E), 0): the comma's left operand is the cast */
-  Children ch;
-  children_of(strip_parens(clang_Cursor_getArgument(tcall, 1)), &ch);
-  CXCursor e = ch.n == 2 ? strip_parens(last_child(strip_parens(ch.p[0]))) : clang_getNullCursor();
-  children_free(&ch);
-  if (clang_getCursorKind(e) == CXCursor_BinaryOperator &&
-      clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Assign) {
-    children_of(e, &ch);
-    aw->lhs = ch.p[0];
-    e = strip_parens(ch.p[1]);
-    children_free(&ch);
-  }
-  aw->call = e;
-  aw->callee = clang_getCursorKind(e) == CXCursor_CallExpr
-                   ? find_async_fn(L, clang_getCursorReferenced(e))
-                   : NULL;
-  if (conc_kind(aw->callee) != AWAIT_CALL) /* no frame of its own to race */
-    aw->callee = NULL;
-  Range cr;
-  if (!aw->callee || !cursor_range(L, e, &cr)) {
-    diag_at(L, DIAG_ERROR, at,
-            "'ac_timeout' needs a call of an async function as its second argument, optionally "
-            "assigned: ac_timeout(ms, f(x)) or ac_timeout(ms, v = f(x))");
-    return false;
-  }
-  st->awaited_calls = xrealloc(st->awaited_calls, (st->num_awaited + 1) * sizeof(unsigned));
-  st->awaited_calls[st->num_awaited++] = cr.begin;
-  aw->kind = AWAIT_TIMEOUT;
-  return true;
-}
-
 /* The calls in ac_join(...) / ac_select(...) are awaited by it. */
 static void note_conc_calls(ScanState *st, CXCursor kcall) {
   unsigned *offs;
@@ -241,9 +192,12 @@ static void add_await(ScanState *st, CXCursor c) {
     return;
   }
   Await timeout = {0};
-  if (callee && strcmp(callee->name, "ac__timeout") == 0 && callee->is_external) {
-    if (!timeout_parts(st, call, r.begin, &timeout))
+  if (is_timeout_fn(callee)) {
+    unsigned call_at;
+    if (!timeout_parts(L, call, r.begin, &timeout, &call_at))
       return;
+    st->awaited_calls = xrealloc(st->awaited_calls, (st->num_awaited + 1) * sizeof(unsigned));
+    st->awaited_calls[st->num_awaited++] = call_at;
     call = timeout.call;
     callee = timeout.callee;
   }

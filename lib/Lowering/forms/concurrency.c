@@ -203,7 +203,7 @@ static bool one_part(Lowering *L, const char *form, CXCursor ei, int index, Conc
                    ? find_async_fn(L, clang_getCursorReferenced(e))
                    : NULL;
   part->callee = g;
-  if (g && (conc_kind(g) != AWAIT_CALL || (g->is_external && strcmp(g->name, "ac__timeout") == 0))) {
+  if (g && (conc_kind(g) != AWAIT_CALL || is_timeout_fn(g))) {
     const char *inner = conc_kind(g) != AWAIT_CALL ? conc_names[conc_kind(g)] : "ac_timeout";
     diag_at(L, DIAG_ERROR, at,
             "'%s' cannot be an argument of '%s' directly; write it in an async function of its "

@@ -22,6 +22,17 @@ void builtin_rewrite(Lowering *L, const BuiltinSite *site);
 char *builtin_helpers_text(Lowering *L, AsyncFn *callee);
 void builtin_check_unmatched(Lowering *L);
 
+/* ------------------------------------------------------------ timeout.c */
+
+/* g is the prelude's ac__timeout (what `ac_timeout(ms, E)` calls). */
+bool is_timeout_fn(const AsyncFn *g);
+/* The parts of `await ac_timeout(MS, [lhs =] call)` (tcall: the ac__timeout
+ * call, at: the await) into aw, *call_at: where the inner call begins;
+ * false after a diagnostic. */
+bool timeout_parts(Lowering *L, CXCursor tcall, unsigned at, Await *aw, unsigned *call_at);
+/* Lowers an AWAIT_TIMEOUT; returns the residual (its int value). */
+char *lower_timeout(FnCtx *ctx, Await *aw, StrBuf *pre);
+
 /* ------------------------------------------------------------ concurrency.c */
 
 /* AWAIT_JOIN / AWAIT_SELECT if g is the prelude's ac__join / ac__select,

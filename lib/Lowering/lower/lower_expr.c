@@ -94,71 +94,13 @@ char *await_value(FnCtx *ctx, char *field, const char *type, bool is_record, Str
   return res;
 }
 
-/* await ac_timeout(ms, [lhs =] g(args)): g's frame and a sleep share one
- * member of the ac_aw union; g is polled first, so a result that is ready
- * wins over a deadline that has also passed.  Value: 0 (g completed, lhs
- * assigned) or -ETIMEDOUT (g was dropped). */
-static char *lower_timeout(FnCtx *ctx, Await *aw, Range r, StrBuf *pre) {
-  const char *g = aw->callee->name;
-  char *ms = lower_expr(ctx, aw->ms, pre);
-  StrBuf args = {0};
-  int n = clang_Cursor_getNumArguments(aw->call);
-  for (int i = 0; i < n; i++) {
-    char *a = lower_expr(ctx, clang_Cursor_getArgument(aw->call, i), pre);
-    sb_printf(&args, ", %s", a);
-    free(a);
-  }
-  char *lhs = clang_Cursor_isNull(aw->lhs) ? NULL : lower_expr(ctx, aw->lhs, pre);
-  aw->state = new_state(ctx, aw);
-  char *m = xasprintf("ac_f->ac_aw.ac_to_%s", g);
-  /* g's frame: in the member, or out of line (recursion, another file) */
-  char *in_field = xasprintf("%s.in", m);
-  OolFrame o = aw->ool ? ool_frame_of(aw, in_field) : (OolFrame){0};
-  char *in = aw->ool ? xstrdup(in_field) : xasprintf("&%s", in_field);
-  if (aw->ool)
-    sb_printf(pre, "%s;\n", o.alloc);
-  sb_printf(pre, "%s__init(%s%s);\n", g, in, args.data ? args.data : "");
-  sb_printf(pre, "ac_sleep_ms__init(&%s.tm, %s);\n", m, ms);
-  sb_printf(pre, "ac_f->ac_state = %d;\nac_resume_%d:\n", aw->state, aw->state);
-  sb_printf(pre, "if (%s__poll(%s, ac_cx) == AC_READY) {\n    ac_sleep_ms__drop(&%s.tm);\n",
-            g, in, m);
-  if (lhs) {
-    char *src = aw->ool ? xstrdup(o.result) : xasprintf("%s.in.ac_result", m);
-    char *c = copy_text(lhs, src, aw->callee->returns_record);
-    sb_printf(pre, "    %s;\n", c);
-    free(c), free(src);
-  }
-  const char *free_in = aw->ool ? o.free : NULL;
-  sb_printf(pre, "%s%s%s    %s.r = 0;\n} else if (ac_sleep_ms__poll(&%s.tm, ac_cx) == AC_READY) {\n"
-            "    %s__drop(%s);\n%s%s%s    %s.r = -AC__ETIMEDOUT;\n} else {\n    %sreturn AC_PENDING;\n}\n",
-            free_in ? "    " : "", free_in ? free_in : "", free_in ? ";\n" : "", m, m, g, in,
-            free_in ? "    " : "", free_in ? free_in : "", free_in ? ";\n" : "", m, ctx->save_text);
-  char *field = xasprintf("        struct {\n            struct %s__frame %sin;\n"
-                          "            struct ac_sleep_ms__frame tm;\n            int r;\n"
-                          "        } ac_to_%s;\n", g, aw->ool ? "*" : "", g);
-  if (!ctx->aw_fields.data || !strstr(ctx->aw_fields.data, field))
-    sb_puts(&ctx->aw_fields, field);
-  free(field);
-  sb_printf(&ctx->drop_cases,
-            "    case %d:\n        %s__drop(%s);\n%s%s%s        ac_sleep_ms__drop(&%s.tm);\n"
-            "        break;\n",
-            aw->state, g, in, free_in ? "        " : "", free_in ? free_in : "",
-            free_in ? ";\n" : "", m);
-  char *res = await_value(ctx, xasprintf("%s.r", m), "int", false, pre);
-  if (aw->ool)
-    ool_frame_free(&o);
-  free(m), free(ms), free(lhs), free(args.data), free(in), free(in_field);
-  edit_replace(ctx->L, r, xstrdup(res));
-  return res;
-}
-
 static char *lower_await(FnCtx *ctx, Range r, StrBuf *pre) {
   Await *aw = await_at(ctx, r.begin);
   if (!aw || !aw->evaluated)
     return render(ctx->L, r);
   switch (aw->kind) {
   case AWAIT_TIMEOUT:
-    return lower_timeout(ctx, aw, aw->range, pre);
+    return lower_timeout(ctx, aw, pre);
   case AWAIT_JOIN:
   case AWAIT_SELECT:
     return lower_conc(ctx, aw, pre);
