@@ -272,6 +272,9 @@ typedef struct ValueUse {
   struct AsyncFn *fn;
 } ValueUse;
 
+/* ------------------------------------------------------------ async_fns.c, body_walk.c,
+ * fn_queries.c, frame_types.c */
+
 AsyncFn *find_async_fn(Lowering *L, CXCursor fn_decl_or_ref);
 bool is_async_decl(CXCursor c);
 /* Written with `async` (the prelude's annotation): a function, variable, field, typedef. */
@@ -309,7 +312,7 @@ char *var_ref(const Var *v);
 /* A struct or union with a const member (at any depth): it cannot be assigned. */
 bool has_const_member(CXType t);
 
-/* ------------------------------------------------------------ streams (model/async_fns.c) */
+/* ------------------------------------------------------------ async_fns.c: streams */
 
 /* An ac_for_each, or a generator call (for ac_stream_of): the function that
  * contains it has a frame (direct_calls.c). */
