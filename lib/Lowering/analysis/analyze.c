@@ -1,7 +1,6 @@
 /* Analysis of async functions: reads the AST and records, makes no edit
- * (the sites it records are rewritten by lower/sites.c; the one exception
- * left is local_types.c, which moves a type declared in the body to file
- * scope when a frame field first needs its spelling).
+ * (lower/sites.c rewrites the sites it records, and makes the moves of the
+ * local types whose spellings it asked for: model/local_types.c).
  *
  * Answers, for one async function: where are its await points (the resume
  * states), which calls of async functions are not awaited (an error), and

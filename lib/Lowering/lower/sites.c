@@ -2,7 +2,8 @@
  * await of a function that never suspends becomes a direct call, an
  * ac_stream_of(g(args)) the start of g's embedded generator, an
  * ac_spawn(g(args)) a call of g's spawn helper, an async function named as
- * a value its descriptor's address. */
+ * a value its descriptor's address; and the types of the body that a frame
+ * field needs move to file scope (model/local_types.c). */
 #include "lower/lower.h"
 #include "forms/forms.h"
 
@@ -10,6 +11,8 @@
 
 void lower_recorded_sites(FnCtx *ctx) {
   Lowering *L = ctx->L;
+  ctx->lowering = true;
+  local_types_replay(ctx);
   for (size_t i = 0; i < ctx->num_direct_awaits; i++) {
     const DirectAwait *d = &ctx->direct_awaits[i];
     edit_replace(L, (Range){d->op.begin, skip_space(&L->src, d->op.begin + 5)}, xstrdup(""));

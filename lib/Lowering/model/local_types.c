@@ -68,6 +68,57 @@ typedef struct Walk {
 
 enum { FIND_STMT, NAME_DECLS, RENAME_REFS, NEED_DEPS };
 
+/* ------------------------------------------------------------ the moves, recorded */
+
+/* Until the lowering starts (ctx->lowering), a move is recorded, not made:
+ * analysis asks for spellings and edits nothing; local_types_replay makes
+ * the recorded edits, in order, as the first step of the lowering. */
+typedef enum { OP_REPLACE, OP_INSERT, OP_TEXT, OP_MOVED_TEXT } TypeOpKind;
+struct TypeOp {
+  TypeOpKind kind;
+  Range r;        /* OP_INSERT: at r.begin */
+  char *text;     /* OP_REPLACE, OP_INSERT, OP_TEXT */
+  bool whole;     /* OP_MOVED_TEXT: the whole declaration moves */
+};
+
+static void run_op(FnCtx *ctx, const TypeOp *op) {
+  switch (op->kind) {
+  case OP_REPLACE:
+    edit_replace(ctx->L, op->r, op->text);
+    break;
+  case OP_INSERT:
+    edit_insert(ctx->L, op->r.begin, EDIT_OPEN, 0, op->text);
+    break;
+  case OP_TEXT:
+    sb_puts(&ctx->local_types_text, op->text);
+    free(op->text);
+    break;
+  case OP_MOVED_TEXT: { /* with the renames inside it applied */
+    char *text = render(ctx->L, op->r);
+    sb_printf(&ctx->local_types_text, "%s%s\n", text, op->whole ? "" : ";");
+    free(text);
+    break;
+  }
+  }
+}
+
+static void type_op(FnCtx *ctx, TypeOp op) {
+  if (ctx->lowering) {
+    run_op(ctx, &op);
+    return;
+  }
+  ctx->type_ops = xrealloc(ctx->type_ops, (ctx->num_type_ops + 1) * sizeof *ctx->type_ops);
+  ctx->type_ops[ctx->num_type_ops++] = op;
+}
+
+void local_types_replay(FnCtx *ctx) {
+  for (size_t i = 0; i < ctx->num_type_ops; i++)
+    run_op(ctx, &ctx->type_ops[i]);
+  free(ctx->type_ops);
+  ctx->type_ops = NULL;
+  ctx->num_type_ops = 0;
+}
+
 static void hoist(FnCtx *ctx, CXCursor decl);
 static void walk(FnCtx *ctx, int mode, Range within, Walk *w);
 
@@ -83,7 +134,7 @@ static void rename_at(FnCtx *ctx, CXCursor c, const LocalType *lt) {
                 lt->old);
     return;
   }
-  edit_replace(L, (Range){off, off + (unsigned)strlen(lt->old)}, xstrdup(lt->name));
+  type_op(ctx, (TypeOp){OP_REPLACE, {off, off + (unsigned)strlen(lt->old)}, xstrdup(lt->name), false});
 }
 
 static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent, CXClientData d) {
@@ -131,7 +182,7 @@ static enum CXChildVisitResult walk_visit(CXCursor c, CXCursor parent, CXClientD
       Children ch;
       children_of(fw.found, &ch);
       if (ch.n == 1)
-        edit_replace(ctx->L, fw.found_r, xstrdup(""));
+        type_op(ctx, (TypeOp){OP_REPLACE, fw.found_r, xstrdup(""), false});
       children_free(&ch);
     }
     break;
@@ -183,7 +234,7 @@ static void hoist(FnCtx *ctx, CXCursor decl) {
     ctx->local_types = xrealloc(ctx->local_types, (i + 1) * sizeof(LocalType));
     ctx->local_types[ctx->num_local_types++] =
         (LocalType){decl, xasprintf("%s__t%zu_%s", ctx->fn->name, i + 1, old), old, 0};
-    sb_printf(&ctx->local_types_text, "%s %s;\n", tag_keyword(k), ctx->local_types[i].name);
+    type_op(ctx, (TypeOp){OP_TEXT, {0, 0}, xasprintf("%s %s;\n", tag_keyword(k), ctx->local_types[i].name), false});
     rename_refs(ctx, i, i + 1);
     return;
   }
@@ -224,12 +275,12 @@ static void hoist(FnCtx *ctx, CXCursor decl) {
   for (size_t i = first; i < last; i++) {
     LocalType *lt = &ctx->local_types[i];
     if (*lt->old)
-      edit_replace(L, (Range){lt->at, lt->at + (unsigned)strlen(lt->old)}, xstrdup(lt->name));
+      type_op(ctx, (TypeOp){OP_REPLACE, {lt->at, lt->at + (unsigned)strlen(lt->old)}, xstrdup(lt->name), false});
   }
   const char *name0 = ctx->local_types[first].name;
   if (!whole && !*ctx->local_types[first].old) /* `struct {` -> `struct f__t1 {` */
-    edit_insert(L, tr.begin + (unsigned)strlen(tag_keyword(clang_getCursorKind(top))), EDIT_OPEN, 0,
-                xasprintf(" %s", name0));
+    type_op(ctx, (TypeOp){OP_INSERT, {tr.begin + (unsigned)strlen(tag_keyword(clang_getCursorKind(top))), 0},
+                          xasprintf(" %s", name0), false});
   rename_refs(ctx, first, last);
   /* what it uses moves first (renamed already: the types may use each other) */
   walk(ctx, NEED_DEPS, tr, &w); /* what it uses moves first */
@@ -241,11 +292,9 @@ static void hoist(FnCtx *ctx, CXCursor decl) {
                 "living across the await");
     return;
   }
-  char *text = render(L, tr);
-  sb_printf(&ctx->local_types_text, "%s%s\n", text, whole ? "" : ";");
-  free(text);
-  edit_replace(L, tr, whole ? xstrdup("")
-                            : xasprintf("%s %s", tag_keyword(clang_getCursorKind(top)), name0));
+  type_op(ctx, (TypeOp){OP_MOVED_TEXT, tr, NULL, whole});
+  type_op(ctx, (TypeOp){OP_REPLACE, tr, whole ? xstrdup("")
+                                              : xasprintf("%s %s", tag_keyword(clang_getCursorKind(top)), name0), false});
 }
 
 /* ------------------------------------------------------------ spelling */

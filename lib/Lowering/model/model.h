@@ -247,6 +247,9 @@ typedef struct FnCtx {
   StreamValue *values;  /* the generator of values[i] is ac_sv_<i+1> */
   size_t num_values;
   struct LocalType *local_types; /* types of the body moved to file scope (local_types.c) */
+  struct TypeOp *type_ops;       /* their moves, recorded until the lowering starts */
+  size_t num_type_ops;
+  bool lowering;                 /* edits are made now (lower_recorded_sites sets it) */
   size_t num_local_types;
   StrBuf local_types_text;       /* their declarations, placed before the frame */
 } FnCtx;
@@ -321,11 +324,14 @@ bool stream_needs_frame(Lowering *L, CXCursor c);
 /* ------------------------------------------------------------ local_types.c */
 
 typedef struct LocalType LocalType;
+typedef struct TypeOp TypeOp;
 /* The spelling of t, a type involving types declared in the function's
  * body, which move to file scope under new names; NULL if it cannot be. */
 char *local_type_spelling(FnCtx *ctx, CXType t);
 /* The moved types' declarations, for the frame's text. */
 void local_types_text(FnCtx *ctx, StrBuf *sb);
+/* Makes the moves recorded during analysis (lower/sites.c). */
+void local_types_replay(FnCtx *ctx);
 
 /* ------------------------------------------------------------ vla_pointers.c */
 
