@@ -1,5 +1,8 @@
 /* ac_lower_file: the lowering pipeline, from a .ac path to C text. */
-#include "lower.h"
+#include "analysis/analysis.h"
+#include "forms/forms.h"
+#include "inspect/inspect.h"
+#include "lower/lower.h"
 
 #include <malloc.h>
 #include <pthread.h>
@@ -124,6 +127,7 @@ static void lower_async_fn(Lowering *L, AsyncFn *fn) {
   fn->walk = (BodyWalk){0};
   int errors = L->errors;
   analyze_fn(&ctx);
+  lower_recorded_sites(&ctx);
   check_task_joins(L, fn, fn->body);
   lint_async_fn(&ctx);
   for (size_t i = 0; i < ctx.num_awaits; i++) {

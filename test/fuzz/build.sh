@@ -8,7 +8,7 @@ build=$(cd "${1:?usage: build.sh <build dir> [out]}" && pwd)
 out=${2:-$build/fuzz/fuzz_lower}
 mkdir -p "$(dirname "$out")"
 clang-19 -g -O1 -std=gnu17 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -I"$src/lib/Lowering" -I/usr/lib/llvm-19/include -DASYNCC_INCLUDE_DIR="\"$build/include\"" \
-  "$src/test/fuzz/fuzz_lower.c" "$src"/lib/Lowering/*.c \
+  -I"$src/lib/Lowering" -I"$src/lib/Lowering/include" -I/usr/lib/llvm-19/include -DASYNCC_INCLUDE_DIR="\"$build/include\"" \
+  "$src/test/fuzz/fuzz_lower.c" $(find "$src/lib/Lowering" -name "*.c") \
   -L/usr/lib/llvm-19/lib -lclang -Wl,-rpath,/usr/lib/llvm-19/lib -o "$out"
 echo "$out"

@@ -6,7 +6,9 @@
  * parsed again by libclang (in memory, as C with asyncc's headers) and any
  * error there aborts, because asyncc must never emit C that fails to
  * compile.  Diagnostics of the lowering itself go to /dev/null. */
-#include "lower.h"
+#include "asyncc/lowering.h"
+
+#include <clang-c/Index.h>
 
 #include <fcntl.h>
 #include <stdint.h>

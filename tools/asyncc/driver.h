@@ -2,7 +2,8 @@
  * the pipeline, depfile.c writes make-style dependency files for it. */
 #ifndef ASYNCC_DRIVER_H
 #define ASYNCC_DRIVER_H
-#include "lower.h"
+#include "asyncc/lowering.h"
+#include "asyncc/strbuf.h"
 
 #include <limits.h>
 #include <stdbool.h>

@@ -187,7 +187,7 @@ static bool needs_value(const char *a) {
 }
 
 /* -Wname, -Wno-name, -Werror=name, -Wno-error=name for asyncc's own
- * warnings (lower.h AcWarning); false for any other -W flag. */
+ * warnings (asyncc/lowering.h AcWarning); false for any other -W flag. */
 static bool asyncc_warning_flag(Driver *d, const char *a) {
   static const struct {
     const char *prefix;
