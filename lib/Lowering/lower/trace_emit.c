@@ -195,6 +195,35 @@ static void debug_locals(FnCtx *ctx, StrBuf *tab) {
   }
 }
 
+/* What a task in state s waits for, as the task dump shows it. */
+static char *wait_description(const Await *aw, const StateTrace *s) {
+  if (!aw)
+    return s->n ? xasprintf("%.*s", (int)s->v[0].name_len, s->v[0].name) : xstrdup("?");
+  /* an await through an async function pointer has no named callee */
+  const char *callee = aw->callee ? aw->callee->name : "an async function pointer";
+  switch (aw->kind) {
+  case AWAIT_TIMEOUT:
+    return xasprintf("ac_timeout(%s)", callee);
+  case AWAIT_JOIN:
+  case AWAIT_SELECT: {
+    if (s->n == 0)
+      break;
+    StrBuf w = {0}; /* the prelude spells them ac__join / ac__select: name their calls */
+    sb_printf(&w, "ac_%s(", callee + 4);
+    for (size_t k = 0; k < s->n; k++)
+      sb_printf(&w, "%s%.*s", k ? ", " : "", (int)s->v[k].name_len, s->v[k].name);
+    sb_puts(&w, ")");
+    return sb_take(&w);
+  }
+  case AWAIT_CALL:
+  case AWAIT_YIELD:
+  case AWAIT_NEXT_ITEM:
+    break;
+  }
+  return xstrdup(callee);
+}
+
+
 void emit_trace_fn(FnCtx *ctx) {
   Lowering *L = ctx->L;
   AsyncFn *fn = ctx->fn;
@@ -222,25 +251,7 @@ void emit_trace_fn(FnCtx *ctx) {
     StateTrace *s = &states[i];
     Await *aw = s->state >= 0 && s->state <= ctx->num_states ? by_state[s->state] : NULL;
     unsigned line = aw ? source_line(&L->src, aw->range.begin) : 0;
-    char *what;
-    /* an await through an async function pointer has no named callee */
-    const char *callee = aw && aw->callee ? aw->callee->name : "an async function pointer";
-    if (aw && aw->kind == AWAIT_TIMEOUT)
-      what = xasprintf("ac_timeout(%s)", callee);
-    else if (aw && strncmp(callee, "ac__", 4) == 0 && s->n > 0) {
-      /* a form the prelude spells ac__join / ac__select: name its calls */
-      StrBuf w = {0};
-      sb_printf(&w, "ac_%s(", callee + 4);
-      for (size_t k = 0; k < s->n; k++)
-        sb_printf(&w, "%s%.*s", k ? ", " : "", (int)s->v[k].name_len, s->v[k].name);
-      sb_puts(&w, ")");
-      what = sb_take(&w);
-    } else if (aw)
-      what = xstrdup(callee);
-    else if (s->n)
-      what = xasprintf("%.*s", (int)s->v[0].name_len, s->v[0].name);
-    else
-      what = xstrdup("?");
+    char *what = wait_description(aw, s);
     if (s->state >= 0 && !at[s->state]) {
       char *w = c_string_literal(what);
       at[s->state] = xasprintf("{%u, %s}", line, w);
