@@ -163,6 +163,28 @@ static const unsigned owned_flags[] = {
 };
 static const unsigned shared_flags[] = {0};
 
+/* liburing maps and unmaps a ring with raw syscalls, which ThreadSanitizer
+ * does not see: a ring mapped where a finished thread's ring was looks to
+ * it like a race with that thread's writes.  Every unmap is ordered before
+ * every later map for it. */
+#ifdef __SANITIZE_THREAD__
+#define AC__URING_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define AC__URING_TSAN 1
+#endif
+#endif
+#ifdef AC__URING_TSAN
+void __tsan_acquire(void *addr);
+void __tsan_release(void *addr);
+static char ring_mappings;
+static void ring_mapped(void) { __tsan_acquire(&ring_mappings); }
+static void ring_unmapping(void) { __tsan_release(&ring_mappings); }
+#else
+static void ring_mapped(void) {}
+static void ring_unmapping(void) {}
+#endif
+
 /* A ring with the unpark poll queued, or -errno: the first of 'flags' the
  * kernel accepts.  An owned ring's fd is registered (io_uring_enter then
  * skips the fd lookup), which only its owner may use. */
@@ -171,7 +193,10 @@ static int setup(struct ac__reactor *r, struct ac__uring *u, const unsigned *fla
   for (size_t i = 0; i < n && err == -EINVAL; i++) {
     struct io_uring_params p = {.flags = IORING_SETUP_CLAMP | flags[i]};
     err = io_uring_queue_init_params(AC__URING_ENTRIES, &u->ring, &p);
+    if (!err)
+      ring_mapped();
     if (!err && !(p.features & IORING_FEAT_NODROP)) { /* before 5.5 */
+      ring_unmapping();
       io_uring_queue_exit(&u->ring);
       err = -ENOSYS;
     }
@@ -211,6 +236,7 @@ int ac__uring_init(struct ac__reactor *r) {
 static void ring_exit(struct ac__uring *u) {
   if (u->registered_fd && !pthread_equal(u->owner, pthread_self()))
     u->ring.int_flags &= (__u8)~1u; /* liburing's INT_FLAG_REG_RING */
+  ring_unmapping();
   io_uring_queue_exit(&u->ring);
 }
 
