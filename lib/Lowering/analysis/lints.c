@@ -8,7 +8,7 @@
  *                   a pointer to it cannot live across an await;
  *   return &local   the frame holding the local is freed when the function
  *                   completes.
- * Warnings (each with its -W flag, see lower.h AcWarning):
+ * Warnings (each with its -W flag, see asyncc/lowering.h AcWarning):
  *   -Wblocking-call          a call that blocks the thread, and with it every
  *                            task of the runtime (suggests the async form);
  *   -Wmutex-across-await     a pthread mutex or spinlock held across an await:
