@@ -195,6 +195,12 @@ const Source *pp_file_text(PpMap *m, unsigned file) {
   while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
     sb_putn(&sb, buf, n);
   fclose(fp);
+  /* A lone CR ends a line for the preprocessor (old Mac line endings), so
+   * it does here too: the line numbers of its markers are then ours, and
+   * the output, written from this text, has the lines the backend saw. */
+  for (size_t i = 0; i < sb.len; i++)
+    if (sb.data[i] == '\r' && (i + 1 == sb.len || sb.data[i + 1] != '\n'))
+      sb.data[i] = '\n';
   f->text.size = (unsigned)sb.len;
   f->text.path = f->name;
   f->text.text = sb_take(&sb);
