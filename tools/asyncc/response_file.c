@@ -12,16 +12,8 @@
 #define MAX_NESTING 64 /* a file that names itself stops here */
 
 static char *read_text(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return NULL;
   StrBuf sb = {0};
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-    sb_putn(&sb, buf, n);
-  fclose(f);
-  return sb_take(&sb);
+  return sb_read_file(&sb, path) ? sb_take(&sb) : NULL;
 }
 
 /* The words of a response file's text, as gcc's buildargv splits them. */

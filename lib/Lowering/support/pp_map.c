@@ -186,15 +186,9 @@ const Source *pp_file_text(PpMap *m, unsigned file) {
   if (f->loaded)
     return f->text.text ? &f->text : NULL;
   f->loaded = true;
-  FILE *fp = fopen(f->name, "rb");
-  if (!fp)
-    return NULL;
   StrBuf sb = {0};
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-    sb_putn(&sb, buf, n);
-  fclose(fp);
+  if (!sb_read_file(&sb, f->name))
+    return NULL;
   /* A lone CR ends a line for the preprocessor (old Mac line endings), so
    * it does here too: the line numbers of its markers are then ours, and
    * the output, written from this text, has the lines the backend saw. */

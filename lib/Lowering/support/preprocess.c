@@ -20,21 +20,6 @@
 
 extern char **environ;
 
-static char *read_all(int fd, size_t *len) {
-  StrBuf sb = {0};
-  char buf[65536];
-  for (;;) {
-    ssize_t n = read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      break;
-    sb_putn(&sb, buf, (size_t)n);
-  }
-  *len = sb.len;
-  return sb_take(&sb);
-}
-
 const char **ac_preprocess_command(const AcOptions *opt, const char *path) {
   int max = opt->num_backend + opt->num_clang_args + 16;
   const char **argv = xrealloc(NULL, (size_t)max * sizeof *argv);
@@ -119,16 +104,20 @@ char *pp_finish(PpRun *run, size_t *len) {
     ;
   if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
     /* the backend's own diagnostics (a missing header, #error, ...) */
-    size_t elen;
+    StrBuf err = {0};
     lseek(run->errfd, 0, SEEK_SET);
-    char *err = read_all(run->errfd, &elen);
-    fputs(err, stderr);
-    if (!elen)
+    sb_read_fd(&err, run->errfd);
+    if (err.len)
+      fwrite(err.data, 1, err.len, stderr);
+    else
       fprintf(stderr, "%s: error: the preprocessor ('%s -E') failed\n", run->path, run->argv[0]);
-    free(err);
+    free(err.data);
   } else {
+    StrBuf out = {0};
     lseek(run->outfd, 0, SEEK_SET);
-    text = read_all(run->outfd, len);
+    sb_read_fd(&out, run->outfd);
+    *len = out.len;
+    text = sb_take(&out);
   }
 done:
   if (run->errfd >= 0)

@@ -1,9 +1,12 @@
 /* Growable strings and the allocation helpers the lowering uses. */
 #include "support/support.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void *xrealloc(void *p, size_t n) {
   p = realloc(p, n ? n : 1);
@@ -122,6 +125,27 @@ char *sb_take(StrBuf *sb) {
   sb->data = NULL;
   sb->len = sb->cap = 0;
   return s;
+}
+
+void sb_read_fd(StrBuf *sb, int fd) {
+  char buf[65536];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return;
+    sb_putn(sb, buf, (size_t)n);
+  }
+}
+
+bool sb_read_file(StrBuf *sb, const char *path) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return false;
+  sb_read_fd(sb, fd);
+  close(fd);
+  return true;
 }
 
 char *xstrdup(const char *s) {

@@ -5,6 +5,7 @@
 #ifndef ASYNCC_STRBUF_H
 #define ASYNCC_STRBUF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct StrBuf {
@@ -16,6 +17,10 @@ void sb_putn(StrBuf *sb, const char *s, size_t n);
 void sb_puts(StrBuf *sb, const char *s);
 void sb_printf(StrBuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *sb_take(StrBuf *sb); /* returns the string (never NULL) and resets sb */
+/* Appends everything left to read from fd (retrying EINTR). */
+void sb_read_fd(StrBuf *sb, int fd);
+/* Appends the file's bytes; false if it cannot be opened. */
+bool sb_read_file(StrBuf *sb, const char *path);
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Every line of 'text' indented by 'n' more spaces. */
