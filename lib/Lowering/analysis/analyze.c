@@ -152,10 +152,7 @@ static void note_conc_calls(ScanState *st, CXCursor kcall) {
 static void add_await(ScanState *st, CXCursor c) {
   FnCtx *ctx = st->ctx;
   Lowering *L = ctx->L;
-  Children ch;
-  children_of(c, &ch);
-  CXCursor call = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
-  children_free(&ch);
+  CXCursor call = first_operand(c);
   /* the operand call is accounted for, whatever is wrong with the await */
   Range cr;
   if (clang_getCursorKind(call) == CXCursor_CallExpr && cursor_range(L, call, &cr)) {
@@ -273,10 +270,7 @@ static void add_local(ScanState *st, CXCursor c) {
  * lives there (a callee or another task may hold the pointer across a
  * suspension), so it is never promoted to a C local of the poll. */
 static void note_address_taken(FnCtx *ctx, CXCursor addr_of) {
-  Children ch;
-  children_of(addr_of, &ch);
-  CXCursor operand = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
-  children_free(&ch);
+  CXCursor operand = first_operand(addr_of);
   if (clang_getCursorKind(operand) != CXCursor_DeclRefExpr)
     return;
   Var *v = var_of(ctx, clang_getCursorReferenced(operand));

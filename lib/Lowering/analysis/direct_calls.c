@@ -27,18 +27,13 @@
  * and g's name are written in the file (not by a macro): the callee, the
  * await's range and the range of the name g. */
 static AsyncFn *awaited_by_name(Lowering *L, CXCursor await_op, Range *op, Range *name) {
-  Children ch;
-  children_of(await_op, &ch);
-  CXCursor call = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
-  children_free(&ch);
+  CXCursor call = first_operand(await_op);
   if (clang_getCursorKind(call) != CXCursor_CallExpr || !cursor_range(L, await_op, op))
     return NULL;
   AsyncFn *g = find_async_fn(L, clang_getCursorReferenced(call));
   if (!g)
     return NULL;
-  children_of(call, &ch);
-  CXCursor ref = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
-  children_free(&ch);
+  CXCursor ref = first_operand(call);
   if (clang_getCursorKind(ref) != CXCursor_DeclRefExpr || !cursor_range(L, ref, name) ||
       name->end - name->begin != strlen(g->name) || !text_is_word(&L->src, name->begin, g->name) ||
       !text_is_word(&L->src, op->begin, "await"))

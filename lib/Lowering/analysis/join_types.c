@@ -95,9 +95,7 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
   } else if (k == CXCursor_UnaryOperator &&
              clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf) {
     /* `&h` may change h behind our back: no longer checked */
-    children_of(c, &ch);
-    CXCursor op = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
-    children_free(&ch);
+    CXCursor op = first_operand(c);
     if (clang_getCursorKind(op) == CXCursor_DeclRefExpr)
       note_assignment(jc, clang_getCursorReferenced(op), clang_getNullCursor());
   } else if (k == CXCursor_CallExpr && clang_Cursor_getNumArguments(c) == 2) {

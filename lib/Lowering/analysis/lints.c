@@ -281,10 +281,7 @@ static Var *designated_local(FnCtx *ctx, CXCursor e) {
     enum CXCursorKind k = clang_getCursorKind(e);
     if (k == CXCursor_DeclRefExpr)
       return var_of(ctx, clang_getCursorReferenced(e));
-    Children ch;
-    children_of(e, &ch);
-    CXCursor base = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
-    children_free(&ch);
+    CXCursor base = first_operand(e);
     bool through_value =
         (k == CXCursor_MemberRefExpr &&
          clang_getCanonicalType(clang_getCursorType(base)).kind != CXType_Pointer) ||
@@ -319,10 +316,7 @@ static Var *addressed_local(FnCtx *ctx, CXCursor e, CXCursor *at) {
  * caller would get a dangling pointer (rustc's E0515). */
 static void check_return(Lint *lt, CXCursor ret) {
   FnCtx *ctx = lt->ctx;
-  Children ch;
-  children_of(ret, &ch);
-  CXCursor e = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
-  children_free(&ch);
+  CXCursor e = first_operand(ret);
   CXCursor at;
   Var *v = clang_Cursor_isNull(e) ? NULL : addressed_local(ctx, e, &at);
   if (!v)

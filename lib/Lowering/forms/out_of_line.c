@@ -73,10 +73,7 @@ static enum CXChildVisitResult inner_async_calls(CXCursor c, CXCursor parent, CX
 }
 
 static void collect_edge(Graph *gr, CXCursor c) {
-  Children ch;
-  children_of(c, &ch);
-  CXCursor call = ch.n ? strip_parens(ch.p[0]) : clang_getNullCursor();
-  children_free(&ch);
+  CXCursor call = first_operand(c);
   AsyncFn *g = clang_getCursorKind(call) == CXCursor_CallExpr
                    ? find_async_fn(gr->L, clang_getCursorReferenced(call))
                    : NULL;

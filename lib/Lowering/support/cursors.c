@@ -49,6 +49,18 @@ CXCursor strip_parens(CXCursor c) {
   }
 }
 
+static enum CXChildVisitResult take_first(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  *(CXCursor *)d = c;
+  return CXChildVisit_Break;
+}
+
+CXCursor first_operand(CXCursor c) {
+  CXCursor first = clang_getNullCursor();
+  clang_visitChildren(c, take_first, &first);
+  return strip_parens(first);
+}
+
 char *cursor_name(CXCursor c) {
   CXString s = clang_getCursorSpelling(c);
   char *r = xstrdup(clang_getCString(s));

@@ -239,6 +239,9 @@ bool edits_in(Lowering *L, unsigned b, unsigned e);
 /* ------------------------------------------------------------ cursors.c */
 
 CXCursor strip_parens(CXCursor c);
+/* c's first child, parentheses and implicit nodes stripped (the operand of
+ * an await, `&`, `return`...), or a null cursor */
+CXCursor first_operand(CXCursor c);
 /* Children of a cursor, in order. */
 typedef struct Children {
   CXCursor v[8];
