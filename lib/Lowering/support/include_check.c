@@ -58,7 +58,7 @@ static char *dir_of(const char *path) {
 
 /* The file the preprocessor would open, or NULL when it is not in a directory
  * we were given (a system header, or missing: the preprocessor says why). */
-static char *resolve(const AcOptions *opt, const char *includer, const char *name, bool quoted) {
+static char *resolve(const Dirs *dirs, const char *includer, const char *name, bool quoted) {
   struct stat st;
   if (name[0] == '/')
     return stat(name, &st) == 0 ? xstrdup(name) : NULL;
@@ -69,17 +69,13 @@ static char *resolve(const AcOptions *opt, const char *includer, const char *nam
       return full;
     free(full);
   }
-  Dirs d = search_dirs(opt, quoted);
-  char *found = NULL;
-  for (int i = 0; i < d.n && !found; i++) {
-    char *full = xasprintf("%s/%s", d.v[i], name);
+  for (int i = 0; i < dirs->n; i++) {
+    char *full = xasprintf("%s/%s", dirs->v[i], name);
     if (stat(full, &st) == 0)
-      found = full;
-    else
-      free(full);
+      return full;
+    free(full);
   }
-  free(d.v);
-  return found;
+  return NULL;
 }
 
 static void report(const Header *h, int at, unsigned line, int col, const char *name,
@@ -104,6 +100,7 @@ bool ac_includes_regular_files(const AcOptions *opt, const char *path) {
   int n = 1;
   h[0] = (Header){xstrdup(path), -1, 0};
   bool ok = true;
+  Dirs quoted_dirs = search_dirs(opt, true), angled_dirs = search_dirs(opt, false);
   /* a worklist, not recursion: include depth is the input's to choose */
   for (int at = 0; at < n && ok; at++) {
     FILE *f = fopen(h[at].path, "r");
@@ -127,7 +124,8 @@ bool ac_includes_regular_files(const AcOptions *opt, const char *path) {
       if (!e)
         continue;
       char *name = xasprintf("%.*s", (int)(e - p - 1), p + 1);
-      char *full = resolve(opt, h[at].path, name, close == '"');
+      bool quoted = close == '"';
+      char *full = resolve(quoted ? &quoted_dirs : &angled_dirs, h[at].path, name, quoted);
       struct stat st;
       if (full && stat(full, &st) == 0 && !S_ISREG(st.st_mode)) {
         report(h, at, line, (int)(p - text) + 1, name, text);
@@ -145,5 +143,7 @@ bool ac_includes_regular_files(const AcOptions *opt, const char *path) {
   for (int i = 0; i < n; i++)
     free(h[i].path);
   free(h);
+  free(quoted_dirs.v);
+  free(angled_dirs.v);
   return ok;
 }
