@@ -14,7 +14,6 @@
 
 /* ------------------------------------------------------------ task_builtins.c */
 
-const char *builtin_name(BuiltinKind k);
 /* Is 'call' (of async 'callee') the argument of ac_spawn / ac_block_on? */
 BuiltinKind builtin_of_call(Lowering *L, CXCursor call, AsyncFn *callee, BuiltinSite *site);
 void builtin_add_site(Lowering *L, const BuiltinSite *site, unsigned helpers_at);
@@ -124,8 +123,6 @@ bool stream_misuse_in_sync(Lowering *L, CXCursor c);
 bool stream_macro_at(Lowering *L, unsigned off);
 /* A location in an argument of one of those (written in the file itself). */
 bool stream_macro_arg(Lowering *L, CXSourceLocation loc);
-/* The prelude's marker of an ac_for_each loop. */
-bool stream_is_loop_marker(CXCursor c);
 /* For the state graph: an ac_for_each as a loop whose condition is the
  * call for which stream_loop_await gives the loop's await. */
 bool stream_loop_parts(FnCtx *ctx, CXCursor s, CXCursor part[4]);

@@ -188,7 +188,8 @@ bool stream_macro_arg(Lowering *L, CXSourceLocation loc) {
          loc_offset(L, loc, &off) && off != eoff;
 }
 
-bool stream_is_loop_marker(CXCursor c) { return calls_named(c, "ac__for_each_begin"); }
+/* The prelude's marker of an ac_for_each loop. */
+static bool stream_is_loop_marker(CXCursor c) { return calls_named(c, "ac__for_each_begin"); }
 
 /* The marker call of `for (ac__for_each_begin(...); ...)`, or a null cursor. */
 static CXCursor loop_marker(CXCursor s, Children *ch) {

@@ -50,7 +50,6 @@ static bool word_before(const Source *src, unsigned end, unsigned *begin) {
 static const char *const builtin_names[] = {[BUILTIN_SPAWN] = "ac_spawn",
                                             [BUILTIN_BLOCK_ON] = "ac_block_on"};
 
-const char *builtin_name(BuiltinKind k) { return builtin_names[k]; }
 
 BuiltinKind builtin_of_call(Lowering *L, CXCursor call, AsyncFn *callee, BuiltinSite *site) {
   const Source *src = &L->src;

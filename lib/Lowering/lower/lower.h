@@ -52,8 +52,6 @@ void full_expr_end(FnCtx *ctx);
 /* The value of an await, the frame field 'field' (consumed): copied to a
  * temporary first when its full expression holds other awaits. */
 char *await_value(FnCtx *ctx, char *field, const char *type, bool is_record, StrBuf *pre);
-/* Emits a resume point for await 'aw' whose callee's arguments are 'args'. */
-void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre);
 
 /* A new temporary of the current full expression: its lvalue. */
 char *expr_temp(FnCtx *ctx, const char *type, const char *stem);

@@ -61,7 +61,8 @@ char *expr_temp(FnCtx *ctx, const char *type, const char *stem) {
  * cheap for compilers to analyse. */
 static char *await_member(Await *aw) { return xstrdup(aw->callee->name); }
 
-void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
+/* Emits a resume point for await 'aw' whose callee's arguments are 'args'. */
+static void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
   char *m = await_member(aw);
   const char *g = aw->callee->name;
   sb_printf(pre, "%s__init(&ac_f->ac_aw.%s%s%s);\n", g, m, *args ? ", " : "", args);
