@@ -10,6 +10,12 @@
 # plain twin in alternating rounds (RUNS each, CPU time), and prints the
 # medians and the ratio lowered/plain (target: within 3x).  asyncc's own time is not
 # counted (bench/compile_scaling.sh measures it).
+# Two floors are timed in the same rounds (bench/gcc_floor.py cuts generated
+# functions out of the lowered C, keeping their prototypes; compile only):
+#   floor-idp  the lowered C with only init, poll and drop defined (no trace,
+#              no block_on): the least a frame/init/poll/drop lowering has
+#   floor-p    the polls alone
+# No shape of that lowering can take gcc less than floor-idp.
 #
 # usage: bench/gcc_time.sh [BUILD_DIR] [N] [M] [RUNS]
 #   BUILD_DIR  default: build next to this script's parent directory
@@ -45,17 +51,23 @@ for shape in "locals $n" "chain $m"; do
   set -- $shape
   python3 "$root/test/scale/gen.py" "$1" "$2" > "$tmp/p.ac"
   "$asyncc" -S "$tmp/p.ac" -o "$tmp/p.c"
+  python3 "$here/gcc_floor.py" trace,block_on "$tmp/p.c" "$tmp/idp.c"
+  python3 "$here/gcc_floor.py" trace,block_on,init,drop "$tmp/p.c" "$tmp/pp.c"
   for opt in -O0 -O2; do
-    : > "$tmp/low"; : > "$tmp/plain"
+    : > "$tmp/low"; : > "$tmp/plain"; : > "$tmp/idp"; : > "$tmp/pp"
     r=0
     while [ $r -lt "$runs" ]; do
       cpu_s "$gcc" $opt -c -I"$inc" "$tmp/p.c" -o "$tmp/l.o" >> "$tmp/low"
+      cpu_s "$gcc" $opt -w -c -I"$inc" "$tmp/idp.c" -o "$tmp/l.o" >> "$tmp/idp"
+      cpu_s "$gcc" $opt -w -c -I"$inc" "$tmp/pp.c" -o "$tmp/l.o" >> "$tmp/pp"
       cpu_s "$gcc" $opt -w -c -x c -include "$inc/asyncc/prelude.h" -I"$inc" "$tmp/p.ac" \
         -o "$tmp/p.o" >> "$tmp/plain"
       r=$((r + 1))
     done
     lo=$(median_s "$tmp/low"); pl=$(median_s "$tmp/plain")
-    ratio=$(awk -v a="$lo" -v b="$pl" 'BEGIN { printf "%.1f", a / b }')
-    echo "RESULT gcc-time $1 $2 $opt lowered ${lo} s plain ${pl} s ratio ${ratio}x"
+    idp=$(median_s "$tmp/idp"); pp=$(median_s "$tmp/pp")
+    ratio() { awk -v a="$1" -v b="$pl" 'BEGIN { printf "%.1f", a / b }'; }
+    echo "RESULT gcc-time $1 $2 $opt lowered ${lo} s plain ${pl} s ratio $(ratio "$lo")x" \
+      "floor-idp ${idp} s ($(ratio "$idp")x) floor-p ${pp} s ($(ratio "$pp")x)"
   done
 done

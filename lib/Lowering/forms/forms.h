@@ -70,6 +70,13 @@ void cleanup_emit_drop(FnCtx *ctx, StrBuf *sb);
 
 /* Strongly connected components of the await graph: sets scc/recursive. */
 void find_recursion(Lowering *L);
+/* A callee frame whose type nests OPAQUE_FRAME_NESTING frame types or more
+ * is held in its caller's frame as bytes of its size and alignment, not as
+ * its struct type: gcc copies every nested type's alias set into each
+ * enclosing one, quadratic in the depth (a 2,000-deep await chain: 1 GB and
+ * most of gcc -O0's time).  Deep frames are then opaque to a debugger. */
+enum { OPAQUE_FRAME_NESTING = 32 };
+bool frame_is_opaque(const AsyncFn *g);
 /* Declared here, defined in another file (not a runtime leaf). */
 bool is_foreign(const AsyncFn *g);
 /* How fn (ctx) awaits g; a note at 'at' if the await is recursive. */

@@ -36,7 +36,9 @@ typedef struct Graph {
   Lowering *L;
   AsyncFn *from;
   int *adj_from, *adj_to; /* edges as indexes into L->fns */
+  bool *adj_direct;       /* the edge is an `await g(...)` (its frame member may be opaque) */
   size_t num_edges;
+  bool direct;            /* the edges being collected are direct awaits */
   /* Tarjan */
   int *index, *low, *stack;
   bool *on_stack;
@@ -59,6 +61,8 @@ static void add_edge(Graph *gr, AsyncFn *g) {
     return;
   gr->adj_from = xrealloc(gr->adj_from, (gr->num_edges + 1) * sizeof(int));
   gr->adj_to = xrealloc(gr->adj_to, (gr->num_edges + 1) * sizeof(int));
+  gr->adj_direct = xrealloc(gr->adj_direct, (gr->num_edges + 1) * sizeof(bool));
+  gr->adj_direct[gr->num_edges] = gr->direct;
   gr->adj_from[gr->num_edges] = fn_index(gr->L, gr->from);
   gr->adj_to[gr->num_edges++] = fn_index(gr->L, g);
 }
@@ -77,6 +81,7 @@ static void collect_edge(Graph *gr, CXCursor c) {
   AsyncFn *g = clang_getCursorKind(call) == CXCursor_CallExpr
                    ? find_async_fn(gr->L, clang_getCursorReferenced(call))
                    : NULL;
+  gr->direct = !(g && g->is_external);
   if (g && g->is_external) /* ac_timeout(ms, f(x)), ac_join(f(x), ...): f's frame is held */
     clang_visitChildren(call, inner_async_calls, gr);
   else
@@ -110,6 +115,51 @@ static void strong_connect(Graph *gr, int v) {
   } while (w != v);
 }
 
+/* Each function's frame_nesting: 1 + the deepest callee frame type its
+ * frame holds (edges inside a component are out of line: a pointer).
+ * Tarjan numbers a callee's component before its caller's, so one pass in
+ * component order sees every callee first. */
+static void frame_nesting(Graph *gr) {
+  size_t n = gr->L->num_fns;
+  int *order = malloc((n + 1) * sizeof(int)); /* function indexes by component */
+  size_t *first = calloc(n + 2, sizeof(size_t)), *at = malloc((n + 1) * sizeof(size_t));
+  int *out = malloc((gr->num_edges + 1) * sizeof(int)); /* edges grouped by caller */
+  for (size_t e = 0; e < gr->num_edges; e++)
+    first[gr->adj_from[e] + 1]++;
+  for (size_t i = 0; i < n; i++)
+    first[i + 1] += first[i], at[i] = first[i];
+  for (size_t e = 0; e < gr->num_edges; e++)
+    out[at[gr->adj_from[e]]++] = (int)e;
+  size_t m = 0; /* counting sort by component number (1..n) */
+  size_t *by_scc = calloc(n + 2, sizeof(size_t));
+  for (size_t i = 0; i < n; i++)
+    if (may_suspend_here(gr->L->fns[i]))
+      by_scc[gr->L->fns[i]->scc]++, m++;
+  for (size_t c = 1; c <= n + 1; c++)
+    by_scc[c] += by_scc[c - 1];
+  for (size_t i = n; i-- > 0;)
+    if (may_suspend_here(gr->L->fns[i]))
+      order[--by_scc[gr->L->fns[i]->scc]] = (int)i;
+  free(by_scc);
+  for (size_t i = 0; i < m; i++) {
+    AsyncFn *f = gr->L->fns[order[i]];
+    int deepest = 0;
+    for (size_t k = first[order[i]]; k < first[order[i] + 1]; k++) {
+      int e = out[k];
+      AsyncFn *g = gr->L->fns[gr->adj_to[e]];
+      if (g->scc == f->scc)
+        continue;
+      int held = gr->adj_direct[e] && frame_is_opaque(g) ? 0 : g->frame_nesting;
+      if (held > deepest)
+        deepest = held;
+    }
+    f->frame_nesting = 1 + deepest;
+  }
+  free(order), free(first), free(at), free(out);
+}
+
+bool frame_is_opaque(const AsyncFn *g) { return g->frame_nesting >= OPAQUE_FRAME_NESTING; }
+
 void find_recursion(Lowering *L) {
   size_t n = L->num_fns;
   Graph gr = {.L = L};
@@ -137,8 +187,9 @@ void find_recursion(Lowering *L) {
     if (a->scc == b->scc)
       a->recursive = b->recursive = true;
   }
+  frame_nesting(&gr);
   free(gr.index), free(gr.low), free(gr.stack), free(gr.on_stack);
-  free(gr.adj_from), free(gr.adj_to);
+  free(gr.adj_from), free(gr.adj_to), free(gr.adj_direct);
 }
 
 /* ------------------------------------------------------------ which awaits */

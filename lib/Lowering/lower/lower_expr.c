@@ -73,7 +73,11 @@ static void emit_await(FnCtx *ctx, Await *aw, const char *args, StrBuf *pre) {
               g, m, ctx->save_text);
   else
     sb_printf(pre, "if (%s__poll(&ac_f->ac_aw.%s, ac_cx) == AC_PENDING)\n    return AC_PENDING;\n", g, m);
-  char *field = xasprintf("        struct %s__frame %s;\n", g, m);
+  char *field = frame_is_opaque(aw->callee)
+                    ? xasprintf("        unsigned char %s[sizeof(struct %s__frame)] "
+                                "__attribute__((__aligned__(__alignof__(struct %s__frame))));\n",
+                                m, g, g)
+                    : xasprintf("        struct %s__frame %s;\n", g, m);
   if (!ctx->aw_fields.data || !strstr(ctx->aw_fields.data, field))
     sb_puts(&ctx->aw_fields, field);
   free(field);
@@ -134,7 +138,10 @@ static char *lower_await(FnCtx *ctx, Range r, StrBuf *pre) {
     res = xstrdup("((void)0)");
   } else {
     char *m = await_member(aw);
-    char *result = xasprintf("ac_f->ac_aw.%s.ac_result", m);
+    char *result = frame_is_opaque(aw->callee)
+                       ? xasprintf("((struct %s__frame *)(void *)ac_f->ac_aw.%s)->ac_result",
+                                   aw->callee->name, m)
+                       : xasprintf("ac_f->ac_aw.%s.ac_result", m);
     free(m);
     res = await_value(ctx, result, aw->callee->ret_type, aw->callee->returns_record, pre);
   }

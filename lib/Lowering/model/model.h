@@ -82,6 +82,7 @@ typedef struct AsyncFn {
   size_t num_callees;
   int scc;              /* strongly connected component of the await graph (out_of_line.c) */
   bool recursive;       /* awaits itself, directly or through others */
+  int frame_nesting;    /* how deep its frame's type nests callee frame types (out_of_line.c) */
   struct AsyncFn **ool_callees; /* awaited out of line: declared before fn's body */
   size_t num_ool_callees;
   Range body;           /* the definition's compound statement */
