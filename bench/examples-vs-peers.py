@@ -24,6 +24,7 @@ import csv
 import io
 import os
 import re
+import resource
 import signal
 import socket
 import statistics
@@ -87,9 +88,15 @@ def cpu_seconds(pid):
     return total / tick
 
 
+def children_cpu_seconds():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def redis_benchmark(port, pipeline, who, requests, timeout):
-    """{test: (requests/s, p99 ms)}; {} (and a line) if it does not finish
-    in time."""
+    """({test: (requests/s, p99 ms)}, share of one core the client kept
+    busy); ({}, 0) (and a line) if it does not finish in time."""
+    cpu0, wall0 = children_cpu_seconds(), time.monotonic()
     try:
         out = subprocess.run(["redis-benchmark", "-p", str(port), "-t", "ping,set,get,incr,mset",
                               "-n", str(requests), "-c", "50", "-P", str(pipeline), "--csv"],
@@ -97,9 +104,10 @@ def redis_benchmark(port, pipeline, who, requests, timeout):
     except subprocess.TimeoutExpired:
         print(f"# redis-benchmark -P{pipeline} against {who} did not finish in {timeout} s",
               flush=True)
-        return {}
+        return {}, 0
+    busy = (children_cpu_seconds() - cpu0) / (time.monotonic() - wall0)
     rows = list(csv.DictReader(io.StringIO(out)))
-    return {r["test"]: (float(r["rps"]), float(r["p99_latency_ms"])) for r in rows}
+    return {r["test"]: (float(r["rps"]), float(r["p99_latency_ms"])) for r in rows}, busy
 
 
 def wrk(url, duration):
@@ -203,8 +211,8 @@ def main():
                                      else redis_server(a.workers))
                         with srv:
                             cpu0 = cpu_seconds(srv.proc.pid)
-                            tests = redis_benchmark(port, pipeline, side, a.requests,
-                                                    a.timeout)
+                            tests, busy = redis_benchmark(port, pipeline, side, a.requests,
+                                                          a.timeout)
                             cpu = cpu_seconds(srv.proc.pid) - cpu0
                             for test, (rps, p99) in tests.items():
                                 add((f"redis {test} -P{pipeline}", side, "rps"), rps)
@@ -212,6 +220,7 @@ def main():
                             if tests:
                                 add((f"redis all -P{pipeline}", side, "cpu"),
                                     cpu * 1e6 / (a.requests * len(tests)))
+                                add((f"redis all -P{pipeline}", side, "client"), 100 * busy)
             if a.only != "redis":
                 for path in ("13b.txt", "64k.bin"):
                     for side in order:
@@ -226,9 +235,10 @@ def main():
                         add((f"http {path}", side, "p99"), p99)
             print(f"# round {rnd + 1} done {time.strftime('%H:%M', time.gmtime())}, load "
                   f"{' '.join(open('/proc/loadavg').read().split()[:3])}", flush=True)
-    names = sorted({k[0] for k in results if k[2] != "cpu"},
+    names = sorted({k[0] for k in results if k[2] not in ("cpu", "client")},
                    key=lambda n: (not n.startswith("redis"), n))
     cpu_names = sorted({k[0] for k in results if k[2] == "cpu"})
+    client_names = sorted({k[0] for k in results if k[2] == "client"})
     print(f"{'requests/s (median [min-max])':<22} {'example':>30} {'peer':>30}")
     for n in names:
         print(ratio_line(n, results.get((n, "ours", "rps")), results.get((n, "peer", "rps"))))
@@ -240,6 +250,11 @@ def main():
     for n in cpu_names:
         print(ratio_line(n, results.get((n, "ours", "cpu")), results.get((n, "peer", "cpu")),
                          lower_is_better=True))
+    if client_names:  # near 1.0: the client, not the server, sets the pace
+        print("redis-benchmark CPU busy, % of one core (ratio: example/peer)")
+    for n in client_names:
+        print(ratio_line(n, results.get((n, "ours", "client")),
+                         results.get((n, "peer", "client"))))
 
 
 main()
