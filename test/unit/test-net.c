@@ -1291,6 +1291,47 @@ TEST_IMPL(net_bufreader_reads_with_recv) {
   close(f.p[1]);
 }
 
+/* ASYNCC_PARK_SPIN_US: a park about to sleep looks without blocking
+ * first.  A byte written while the reader's runtime spins is seen without
+ * sleeping in the reactor (no blocked park), and the spin is cut at the
+ * next timer: a 20 ms sleep with a 500 ms spin still ends near 20 ms. */
+struct park_spin_root {
+  int co, p[2];
+  char buf[4];
+  uint64_t t0;
+  unsigned long blocked;
+  union {
+    struct ac_read__frame rd;
+    struct ac_sleep_ms__frame sl;
+  } aw;
+};
+
+static ac_poll park_spin_root__poll(void *p, struct ac_cx *cx) {
+  struct park_spin_root *f = p;
+  CO_BEGIN(f);
+  f->blocked = cx->driver->blocked_parks;
+  AWAIT(f, ac_read, f->aw.rd, f->p[0], f->buf, sizeof f->buf); /* the writer waits for this */
+  ASSERT_INT_EQ(f->aw.rd.ac_result, 3);
+  ASSERT_INT_EQ(cx->driver->blocked_parks - f->blocked, 0);
+  f->t0 = ac_now_ms();
+  AWAIT(f, ac_sleep_ms, f->aw.sl, 20);
+  ASSERT_TRUE(ac_now_ms() - f->t0 < 300);
+  CO_END(f);
+}
+
+TEST_IMPL(net_park_spin_sees_event_without_sleeping) {
+  struct park_spin_root f = {0};
+  pthread_t writer;
+  ASSERT_INT_EQ(setenv("ASYNCC_PARK_SPIN_US", "500000", 1), 0);
+  ASSERT_INT_EQ(pipe2(f.p, O_NONBLOCK | O_CLOEXEC), 0);
+  ASSERT_INT_EQ(pthread_create(&writer, NULL, write_abc_later, f.p), 0);
+  run(&f, park_spin_root__poll);
+  ASSERT_INT_EQ(pthread_join(writer, NULL), 0);
+  ASSERT_INT_EQ(unsetenv("ASYNCC_PARK_SPIN_US"), 0);
+  ac_close(f.p[0]);
+  close(f.p[1]);
+}
+
 TEST_IMPL(net_pipe_stream_transfer) {
   static struct pipe_stream_root f;
   long total = 0;
