@@ -10,13 +10,16 @@ distorts far less than throughput).  This 2-core machine drifts: only ratios of
 alternated rounds mean anything.
 
   python3 bench/examples-vs-peers.py [--rounds 5] [--duration 10]
-        [--workers 1|2] [--requests N] [--only redis|http] [BUILD_DIR]
+        [--workers 1|2] [--requests N] [--only redis|http]
+        [--baseline OTHER_BUILD_DIR] [BUILD_DIR]
 
 --workers 2 runs the examples with ASYNCC_WORKERS=2, redis-server with
 io-threads 2 and nginx with two worker processes.  redis-server's I/O
 threads busy-wait for each other; on 2 shared cores that makes it 10-20x
 slower (2-5k requests/s), so use fewer --requests there (both sides get
-the same flags).  Every redis-benchmark run is bounded by a timeout.  The
+the same flags).  --baseline also runs the examples of another build (e.g.
+main's, before a change) in the same rotation and prints example /
+baseline: a before/after figure from the same rounds.  Every redis-benchmark run is bounded by a timeout.  The
 load average is printed with each round.  Needs redis-server,
 redis-benchmark, nginx (nginx-light) and wrk (scripts/deps.sh)."""
 import argparse
@@ -24,6 +27,7 @@ import csv
 import io
 import os
 import re
+import resource
 import signal
 import socket
 import statistics
@@ -87,9 +91,15 @@ def cpu_seconds(pid):
     return total / tick
 
 
+def children_cpu_seconds():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def redis_benchmark(port, pipeline, who, requests, timeout):
-    """{test: (requests/s, p99 ms)}; {} (and a line) if it does not finish
-    in time."""
+    """({test: (requests/s, p99 ms)}, share of one core the client kept
+    busy); ({}, 0) (and a line) if it does not finish in time."""
+    cpu0, wall0 = children_cpu_seconds(), time.monotonic()
     try:
         out = subprocess.run(["redis-benchmark", "-p", str(port), "-t", "ping,set,get,incr,mset",
                               "-n", str(requests), "-c", "50", "-P", str(pipeline), "--csv"],
@@ -97,9 +107,10 @@ def redis_benchmark(port, pipeline, who, requests, timeout):
     except subprocess.TimeoutExpired:
         print(f"# redis-benchmark -P{pipeline} against {who} did not finish in {timeout} s",
               flush=True)
-        return {}
+        return {}, 0
+    busy = (children_cpu_seconds() - cpu0) / (time.monotonic() - wall0)
     rows = list(csv.DictReader(io.StringIO(out)))
-    return {r["test"]: (float(r["rps"]), float(r["p99_latency_ms"])) for r in rows}
+    return {r["test"]: (float(r["rps"]), float(r["p99_latency_ms"])) for r in rows}, busy
 
 
 def wrk(url, duration):
@@ -160,6 +171,15 @@ http {{
     return port, Started(["nginx", "-c", conf, "-e", f"{tmp}/nginx-error.log"], port)
 
 
+def start_side(side, kind, a, root, tmp):
+    """(port, Started) of 'side' (ours, base or peer) for kind redis or http."""
+    if side == "peer":
+        return redis_server(a.workers) if kind == "redis" else nginx(root, tmp, a.workers)
+    build = a.build if side == "ours" else a.baseline
+    return (mini_redis(build, a.workers) if kind == "redis"
+            else http_example(build, root, a.workers))
+
+
 def ratio_line(name, ours, theirs, lower_is_better=False):
     if not ours or not theirs:
         return f"{name:<22} (no data)"
@@ -178,6 +198,7 @@ def main():
     ap.add_argument("--requests", type=int, default=200000)
     ap.add_argument("--timeout", type=int, default=300, help="seconds per redis-benchmark run")
     ap.add_argument("--only", choices=["redis", "http"])
+    ap.add_argument("--baseline", help="another build dir whose examples also run")
     a = ap.parse_args()
     print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load "
           f"{' '.join(open('/proc/loadavg').read().split()[:3])}, {a.rounds} rounds, "
@@ -195,16 +216,16 @@ def main():
         with open(f"{root}/64k.bin", "wb") as f:
             f.write(os.urandom(64 << 10))
         for rnd in range(a.rounds):
-            order = ("ours", "peer") if rnd % 2 == 0 else ("peer", "ours")
+            sides = ("ours", "peer", "base") if a.baseline else ("ours", "peer")
+            order = sides[rnd % len(sides):] + sides[:rnd % len(sides)]  # rotated per round
             if a.only != "http":
                 for pipeline in (1, 16):
                     for side in order:
-                        port, srv = (mini_redis(a.build, a.workers) if side == "ours"
-                                     else redis_server(a.workers))
+                        port, srv = start_side(side, "redis", a, root, tmp)
                         with srv:
                             cpu0 = cpu_seconds(srv.proc.pid)
-                            tests = redis_benchmark(port, pipeline, side, a.requests,
-                                                    a.timeout)
+                            tests, busy = redis_benchmark(port, pipeline, side, a.requests,
+                                                          a.timeout)
                             cpu = cpu_seconds(srv.proc.pid) - cpu0
                             for test, (rps, p99) in tests.items():
                                 add((f"redis {test} -P{pipeline}", side, "rps"), rps)
@@ -212,11 +233,11 @@ def main():
                             if tests:
                                 add((f"redis all -P{pipeline}", side, "cpu"),
                                     cpu * 1e6 / (a.requests * len(tests)))
+                                add((f"redis all -P{pipeline}", side, "client"), 100 * busy)
             if a.only != "redis":
                 for path in ("13b.txt", "64k.bin"):
                     for side in order:
-                        port, srv = (http_example(a.build, root, a.workers) if side == "ours"
-                                     else nginx(root, tmp, a.workers))
+                        port, srv = start_side(side, "http", a, root, tmp)
                         with srv:
                             cpu0 = cpu_seconds(srv.proc.pid)
                             rps, p99 = wrk(f"http://127.0.0.1:{port}/{path}", a.duration)
@@ -226,20 +247,34 @@ def main():
                         add((f"http {path}", side, "p99"), p99)
             print(f"# round {rnd + 1} done {time.strftime('%H:%M', time.gmtime())}, load "
                   f"{' '.join(open('/proc/loadavg').read().split()[:3])}", flush=True)
-    names = sorted({k[0] for k in results if k[2] != "cpu"},
+    names = sorted({k[0] for k in results if k[2] not in ("cpu", "client")},
                    key=lambda n: (not n.startswith("redis"), n))
     cpu_names = sorted({k[0] for k in results if k[2] == "cpu"})
-    print(f"{'requests/s (median [min-max])':<22} {'example':>30} {'peer':>30}")
-    for n in names:
-        print(ratio_line(n, results.get((n, "ours", "rps")), results.get((n, "peer", "rps"))))
-    print(f"{'p99 ms (ratio: peer/example, >= 1 is no worse)':<22}")
-    for n in names:
-        print(ratio_line(n, results.get((n, "ours", "p99")), results.get((n, "peer", "p99")),
-                         lower_is_better=True))
-    print("server CPU us per request (ratio: peer/example, >= 1 is no worse)")
-    for n in cpu_names:
-        print(ratio_line(n, results.get((n, "ours", "cpu")), results.get((n, "peer", "cpu")),
-                         lower_is_better=True))
+    client_names = sorted({k[0] for k in results if k[2] == "client"})
+    print_ratios(results, "peer", names, cpu_names, client_names)
+    if a.baseline:
+        print(f"# against the baseline {a.baseline}")
+        print_ratios(results, "base", names, cpu_names, client_names)
 
+
+def print_ratios(results, other, names, cpu_names, client_names):
+    """The example's medians against those of 'other' (peer or base)."""
+    def line(n, kind, lower_is_better=False):
+        return ratio_line(n, results.get((n, "ours", kind)), results.get((n, other, kind)),
+                          lower_is_better)
+
+    print(f"{'requests/s (median [min-max])':<22} {'example':>30} {other:>30}")
+    for n in names:
+        print(line(n, "rps"))
+    print(f"p99 ms (ratio: {other}/example, >= 1 is no worse)")
+    for n in names:
+        print(line(n, "p99", lower_is_better=True))
+    print(f"server CPU us per request (ratio: {other}/example, >= 1 is no worse)")
+    for n in cpu_names:
+        print(line(n, "cpu", lower_is_better=True))
+    if client_names:  # near 1.0: the client, not the server, sets the pace
+        print(f"redis-benchmark CPU busy, % of one core (ratio: example/{other})")
+    for n in client_names:
+        print(line(n, "client"))
 
 main()

@@ -116,11 +116,11 @@ static void cmd_incrby(struct db *db, const struct command *c, long long by, uin
     return;
   }
   v += by;
-  char tmp[32];
-  int k = snprintf(tmp, sizeof tmp, "%lld", v);
+  char tmp[LL_STR_MAX];
+  size_t k = ll_to_str(tmp, v);
   if (!e)
     e = db_upsert(db, c->argv[1], c->argl[1], now);
-  if (!e || db_set_value(e, tmp, (size_t)k)) {
+  if (!e || db_set_value(e, tmp, k)) {
     out_error(out, "OOM command not allowed when used memory > 'maxmemory'.");
     return;
   }

@@ -1,15 +1,24 @@
-/* The key space (db.h): chained hash table (FNV-1a, power-of-two buckets,
- * doubled at load 1) and an indexed binary min-heap of deadlines. */
+/* The key space (db.h): chained hash table (power-of-two buckets, doubled
+ * at load 1) and an indexed binary min-heap of deadlines. */
 #include "db.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* Eight bytes per multiply (a byte-wise FNV-1a was 6 % of the server's CPU
+ * at -P16: one dependent multiply per byte of a 16-byte key), then
+ * splitmix64's finalizer, since the bucket is taken from the low bits. */
 static uint64_t hash(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603u;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-  return h;
+  uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
+  for (; n >= 8; s += 8, n -= 8) {
+    memcpy(&w, s, 8);
+    h = (h ^ w) * 0xbf58476d1ce4e5b9u;
+    h ^= h >> 29;
+  }
+  w = 0;
+  memcpy(&w, s, n);
+  h = (h ^ w) * 0x94d049bb133111ebu;
+  return h ^ (h >> 31);
 }
 
 int db_init(struct db *db) {

@@ -46,6 +46,11 @@ void out_bulk(struct outbuf *o, const char *s, size_t n);    /* $n s */
 void out_null(struct outbuf *o);                             /* $-1 */
 void out_array(struct outbuf *o, size_t n);                  /* *n */
 
+/* v in decimal into buf, which has room for LL_STR_MAX bytes: the
+ * length (no NUL). */
+enum { LL_STR_MAX = 20 }; /* "-9223372036854775808" */
+size_t ll_to_str(char *buf, long long v);
+
 /* redis's string2ll: a decimal integer with no sign but '-', no space, no
  * leading zero; 1 with *v, or 0. */
 int parse_ll(const char *s, size_t n, long long *v);

@@ -1,9 +1,11 @@
 /* The buffered reader (asyncc/bufreader.h): leaves that answer from the
  * buffer when they can and otherwise read the fd's free space at once,
- * through the same try-then-park protocol as ac_read (io_reg.h). */
+ * through the same try-then-park protocol and syscall as ac_read (io_reg.h,
+ * sys_io.h: recv(2) on a stream socket). */
 #include <asyncc/bufreader.h>
 
 #include "io_reg.h"
+#include "sys_io.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -33,15 +35,17 @@ void ac_bufreader_consume(struct ac_bufreader *r, size_t n) {
     r->start = r->end = 0;
 }
 
-/* One read into the free space at the end of the buffer. */
+/* One read into the free space at the end of the buffer (op->reg is set
+ * by the time ac__io_run attempts). */
+struct fill_attempt {
+  struct ac_bufreader *r;
+  struct ac_io_op *op;
+};
+
 static ssize_t fill_attempt(void *p, bool *full) {
-  struct ac_bufreader *r = p;
-  size_t want = r->cap - r->end;
-  ssize_t n = read(r->fd, r->buf + r->end, want);
-  if (n < 0)
-    return -errno;
-  *full = n > 0 && (size_t)n < want;
-  return n;
+  struct fill_attempt *a = p;
+  struct ac_bufreader *r = a->r;
+  return ac__sys_read(a->op->reg, r->fd, r->buf + r->end, r->cap - r->end, full);
 }
 
 /* Reads once more into r (moving the buffered bytes to the front when the
@@ -53,7 +57,8 @@ static ac_poll fill_more(struct ac_bufreader *r, struct ac_io_op *op, struct ac_
     r->end -= r->start;
     r->start = 0;
   }
-  if (ac__io_run(op, r->fd, AC__IO_READ, cx, fill_attempt, r, out) == AC_PENDING)
+  struct fill_attempt a = {r, op};
+  if (ac__io_run(op, r->fd, AC__IO_READ, cx, fill_attempt, &a, out) == AC_PENDING)
     return AC_PENDING;
   if (*out > 0)
     r->end += (size_t)*out;
@@ -181,12 +186,7 @@ void ac_fill_buf__drop(struct ac_fill_buf__frame *f) {
 
 static ssize_t direct_attempt(void *p, bool *full) {
   struct ac_read_buffered__frame *f = p;
-  size_t want = f->n - f->done;
-  ssize_t n = read(f->r->fd, f->dst + f->done, want);
-  if (n < 0)
-    return -errno;
-  *full = n > 0 && (size_t)n < want;
-  return n;
+  return ac__sys_read(f->op.reg, f->r->fd, f->dst + f->done, f->n - f->done, full);
 }
 
 void ac_read_buffered__init(struct ac_read_buffered__frame *f, struct ac_bufreader *r,

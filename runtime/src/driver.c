@@ -10,6 +10,7 @@
 
 #include "coarse_clock.h"
 #include "io_reg.h"
+#include "park_spin.h"
 #include "ring_op.h"
 #include "task.h"
 
@@ -48,6 +49,8 @@ uint64_t ac_now_ms(void) { return ac__clock_now_ms(); }
 int ac__driver_init(struct ac__driver *d) {
   d->shared = false;
   d->park_deadline = 0;
+  d->spin_us = ac__park_spin_us();
+  d->blocked_parks = 0;
   ac__timer_wheel_init(&d->timers, ac__clock_now_ms());
   return ac__reactor_init(&d->io);
 }
@@ -170,13 +173,32 @@ static void fire_due_timers(struct ac__driver *d) {
   unlock(d);
 }
 
+/* Looks without blocking until an event comes or d->spin_us have passed,
+ * never past the park's timeout (ms, -1: none), so that timers are not
+ * late: what the last look returned (0: nothing, go to sleep). */
+static int spin(struct ac__driver *d, int timeout, struct ac__fired *fired) {
+  uint64_t start = monotonic_ns(), limit = (uint64_t)d->spin_us * 1000u;
+  if (timeout > 0 && (uint64_t)timeout * 1000000u < limit)
+    limit = (uint64_t)timeout * 1000000u;
+  for (;;) {
+    int n = ac__reactor_poll(&d->io, 0, fired);
+    if (n != 0 || monotonic_ns() - start >= limit)
+      return n;
+  }
+}
+
 int ac__driver_park(struct ac__driver *d, bool may_block) {
   int timeout = park_timeout(d, may_block);
   /* Looking without blocking costs a syscall; with no fd registered only an
    * unpark could be pending, and the executor checks for those itself. */
   if (timeout != 0 || d->io.sources > 0) {
     struct ac__fired fired[AC__REACTOR_EVENTS];
-    int n = ac__reactor_poll(&d->io, timeout, fired);
+    int n = timeout != 0 && d->spin_us ? spin(d, timeout, fired) : 0;
+    if (n == 0) {
+      if (timeout != 0)
+        d->blocked_parks++;
+      n = ac__reactor_poll(&d->io, timeout, fired);
+    }
     if (n < 0) {
       lock(d);
       d->park_deadline = 0;

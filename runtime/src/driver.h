@@ -38,6 +38,12 @@ struct ac__driver {
    * no such time.  Set by the executor that parks, before it parks: the
    * arena's next look for memory to give back (ac__arena_trim). */
   uint64_t wake_at;
+  /* Microseconds a blocking park first spends looking without blocking
+   * (park_spin.h), read at init; 0: none. */
+  unsigned spin_us;
+  /* Parks that went to sleep in the reactor (tests: a spin that saw its
+   * event did not). */
+  unsigned long blocked_parks;
 };
 
 int ac__driver_init(struct ac__driver *d);

@@ -4,6 +4,7 @@
 
 #include "io_reg.h"
 #include "leaf_trace.h"
+#include "sys_io.h"
 
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -21,38 +22,6 @@ _Static_assert(sizeof(ssize_t) == sizeof(long) && (ssize_t)-1 < 0, "ssize_t is l
 _Static_assert(sizeof(socklen_t) == sizeof(unsigned) && (socklen_t)-1 > 0, "socklen_t");
 _Static_assert(sizeof(struct sockaddr_storage) <= 128, "sockaddr_storage fits the frame");
 
-/* Stream sockets are read with recv(2) and written with send(2) (SOCKET in
- * io_reg.h: the same result without the VFS layer).  True when that call
- * said ENOTSOCK: the flag was stale (an fd closed with close() and its
- * number reused), so it is dropped and the caller repeats with read/write. */
-static bool stale_socket(struct ac__io_reg *reg, ssize_t r) {
-  if (r >= 0 || errno != ENOTSOCK)
-    return false;
-  ac__io_unmark_socket(reg);
-  return true;
-}
-
-static ssize_t sys_read(struct ac__io_reg *reg, int fd, void *buf, size_t n, bool *full) {
-  ssize_t r;
-  if (!ac__io_reg_has(reg, AC__IO_SOCKET) || stale_socket(reg, r = recv(fd, buf, n, 0)))
-    r = read(fd, buf, n);
-  if (r < 0)
-    return -errno;
-  *full = r > 0 && (size_t)r < n; /* 0 is EOF: stays "ready" for ever */
-  return r;
-}
-
-static ssize_t sys_write(struct ac__io_reg *reg, int fd, const void *buf, size_t n, bool *full) {
-  ssize_t r;
-  if (!ac__io_reg_has(reg, AC__IO_SOCKET) ||
-      stale_socket(reg, r = send(fd, buf, n, MSG_NOSIGNAL)))
-    r = write(fd, buf, n);
-  if (r < 0)
-    return -errno;
-  *full = (size_t)r < n;
-  return r;
-}
-
 /* ------------------------------------------------------------------ ac_close
  * (io_reg.c) and ac_shutdown */
 
@@ -62,7 +31,7 @@ int ac_shutdown(int fd, int how) { return shutdown(fd, how) == 0 ? 0 : -errno; }
 
 static ssize_t read_attempt(void *p, bool *full) {
   struct ac_read__frame *f = p;
-  return sys_read(f->op.reg, f->fd, f->buf, f->n, full);
+  return ac__sys_read(f->op.reg, f->fd, f->buf, f->n, full);
 }
 
 void ac_read__init(struct ac_read__frame *f, int fd, void *buf, size_t n) {
@@ -91,7 +60,7 @@ void ac_read__drop(struct ac_read__frame *f) {
 
 static ssize_t write_attempt(void *p, bool *full) {
   struct ac_write__frame *f = p;
-  return sys_write(f->op.reg, f->fd, f->buf, f->n, full);
+  return ac__sys_write(f->op.reg, f->fd, f->buf, f->n, full);
 }
 
 void ac_write__init(struct ac_write__frame *f, int fd, const void *buf, size_t n) {
@@ -120,7 +89,7 @@ void ac_write__drop(struct ac_write__frame *f) {
 
 static ssize_t read_exact_attempt(void *p, bool *full) {
   struct ac_read_exact__frame *f = p;
-  return sys_read(f->op.reg, f->fd, f->buf + f->done, f->n - f->done, full);
+  return ac__sys_read(f->op.reg, f->fd, f->buf + f->done, f->n - f->done, full);
 }
 
 void ac_read_exact__init(struct ac_read_exact__frame *f, int fd, void *buf, size_t n) {
@@ -160,7 +129,7 @@ void ac_read_exact__drop(struct ac_read_exact__frame *f) {
 
 static ssize_t write_all_attempt(void *p, bool *full) {
   struct ac_write_all__frame *f = p;
-  return sys_write(f->op.reg, f->fd, f->buf + f->done, f->n - f->done, full);
+  return ac__sys_write(f->op.reg, f->fd, f->buf + f->done, f->n - f->done, full);
 }
 
 void ac_write_all__init(struct ac_write_all__frame *f, int fd, const void *buf, size_t n) {

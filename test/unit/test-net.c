@@ -15,6 +15,7 @@
 #include "task.h"
 
 #include <asyncc/asyncc.h>
+#include <asyncc/bufreader.h>
 #include <asyncc/fs.h>
 #include <asyncc/net.h>
 #include <asyncc/signal.h>
@@ -1245,6 +1246,90 @@ TEST_IMPL(net_stream_sockets_use_recv_send) {
   close(f.sv[1]);
   ac_close(f.p[0]);
   ac_close(f.p[1]);
+}
+
+/* The buffered reader reads a stream socket with recv, as ac_read does:
+ * shown on a pipe wrongly flagged as a socket, where the recv costs one
+ * ENOTSOCK, which drops the flag (a read(2) would leave it), and the bytes
+ * still arrive.  Both of its syscalls: filling the buffer, and reading past
+ * it straight into the caller's memory. */
+struct bufreader_recv_root {
+  int co, p[2];
+  struct ac_bufreader r;
+  char big[64];
+  union {
+    struct ac_fill_buf__frame fill;
+    struct ac_read_buffered__frame rb;
+  } aw;
+};
+
+static ac_poll bufreader_recv_root__poll(void *p, struct ac_cx *cx) {
+  struct bufreader_recv_root *f = p;
+  CO_BEGIN(f);
+  ac__io_mark_tcp(f->p[0]);
+  ASSERT_INT_EQ(write(f->p[1], "hello", 5), 5);
+  AWAIT(f, ac_fill_buf, f->aw.fill, &f->r, 5);
+  ASSERT_INT_EQ(f->aw.fill.ac_result, 5);
+  ASSERT_TRUE(memcmp(ac_bufreader_data(&f->r), "hello", 5) == 0);
+  ASSERT_TRUE(!ac__io_reg_has(reg(f->p[0]), AC__IO_SOCKET));
+  ac__io_mark_tcp(f->p[0]);
+  ASSERT_INT_EQ(write(f->p[1], "world", 5), 5);
+  AWAIT(f, ac_read_buffered, f->aw.rb, &f->r, f->big, 10); /* 5 buffered, 5 direct */
+  ASSERT_INT_EQ(f->aw.rb.ac_result, 10);
+  ASSERT_TRUE(memcmp(f->big, "helloworld", 10) == 0);
+  ASSERT_TRUE(!ac__io_reg_has(reg(f->p[0]), AC__IO_SOCKET));
+  CO_END(f);
+}
+
+TEST_IMPL(net_bufreader_reads_with_recv) {
+  struct bufreader_recv_root f = {0};
+  ASSERT_INT_EQ(pipe2(f.p, O_NONBLOCK | O_CLOEXEC), 0);
+  ASSERT_INT_EQ(ac_bufreader_init(&f.r, f.p[0], 8), 0);
+  run(&f, bufreader_recv_root__poll);
+  ac_bufreader_free(&f.r);
+  ac_close(f.p[0]);
+  close(f.p[1]);
+}
+
+/* ASYNCC_PARK_SPIN_US: a park about to sleep looks without blocking
+ * first.  A byte written while the reader's runtime spins is seen without
+ * sleeping in the reactor (no blocked park), and the spin is cut at the
+ * next timer: a 20 ms sleep with a 500 ms spin still ends near 20 ms. */
+struct park_spin_root {
+  int co, p[2];
+  char buf[4];
+  uint64_t t0;
+  unsigned long blocked;
+  union {
+    struct ac_read__frame rd;
+    struct ac_sleep_ms__frame sl;
+  } aw;
+};
+
+static ac_poll park_spin_root__poll(void *p, struct ac_cx *cx) {
+  struct park_spin_root *f = p;
+  CO_BEGIN(f);
+  f->blocked = cx->driver->blocked_parks;
+  AWAIT(f, ac_read, f->aw.rd, f->p[0], f->buf, sizeof f->buf); /* the writer waits for this */
+  ASSERT_INT_EQ(f->aw.rd.ac_result, 3);
+  ASSERT_INT_EQ(cx->driver->blocked_parks - f->blocked, 0);
+  f->t0 = ac_now_ms();
+  AWAIT(f, ac_sleep_ms, f->aw.sl, 20);
+  ASSERT_TRUE(ac_now_ms() - f->t0 < 300);
+  CO_END(f);
+}
+
+TEST_IMPL(net_park_spin_sees_event_without_sleeping) {
+  struct park_spin_root f = {0};
+  pthread_t writer;
+  ASSERT_INT_EQ(setenv("ASYNCC_PARK_SPIN_US", "500000", 1), 0);
+  ASSERT_INT_EQ(pipe2(f.p, O_NONBLOCK | O_CLOEXEC), 0);
+  ASSERT_INT_EQ(pthread_create(&writer, NULL, write_abc_later, f.p), 0);
+  run(&f, park_spin_root__poll);
+  ASSERT_INT_EQ(pthread_join(writer, NULL), 0);
+  ASSERT_INT_EQ(unsetenv("ASYNCC_PARK_SPIN_US"), 0);
+  ac_close(f.p[0]);
+  close(f.p[1]);
 }
 
 TEST_IMPL(net_pipe_stream_transfer) {
