@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,21 @@ static size_t plain_count(const char *s, size_t n, long long *v) {
   return i;
 }
 
+/* The count line at s[0, n) (a type byte, a decimal, "\r\n"): its length
+ * up to the '\r', or -1 if the buffer ends first; *ok says whether the
+ * decimal parsed (into *v).  A plain count in one pass, anything else by
+ * line_len and parse_ll. */
+static long count_line(const char *s, size_t n, long long *v, bool *ok) {
+  size_t digits = plain_count(s + 1, n - 1, v);
+  if (digits) {
+    *ok = true;
+    return (long)digits + 1;
+  }
+  long ll = line_len(s, n);
+  *ok = ll >= 0 && parse_ll(s + 1, (size_t)ll - 1, v);
+  return ll;
+}
+
 static long parse_inline(const char *buf, size_t n, struct command *c, const char **err) {
   const char *nl = memchr(buf, '\n', n);
   if (!nl) {
@@ -137,15 +153,11 @@ long resp_parse(const char *buf, size_t n, size_t max_bulk, struct command *c,
   if (buf[0] != '*')
     return parse_inline(buf, n, c, err);
   long long count;
-  size_t count_digits = plain_count(buf + 1, n - 1, &count);
-  long ll = (long)count_digits + 1;
-  if (!count_digits) {
-    if ((ll = line_len(buf, n)) < 0)
-      return n > RESP_MAX_INLINE ? (*err = "Protocol error: too big mbulk count string", -1) : 0;
-    if (!parse_ll(buf + 1, (size_t)ll - 1, &count))
-      count = LLONG_MAX;
-  }
-  if (count > RESP_MAX_ARGS) {
+  bool ok;
+  long ll = count_line(buf, n, &count, &ok);
+  if (ll < 0)
+    return n > RESP_MAX_INLINE ? (*err = "Protocol error: too big mbulk count string", -1) : 0;
+  if (!ok || count > RESP_MAX_ARGS) {
     *err = "Protocol error: invalid multibulk length";
     return -1;
   }
@@ -154,24 +166,16 @@ long resp_parse(const char *buf, size_t n, size_t max_bulk, struct command *c,
     if (pos >= n)
       return 0;
     long long blen;
-    size_t len_digits = buf[pos] == '$' ? plain_count(buf + pos + 1, n - pos - 1, &blen) : 0;
-    if (len_digits) {
-      ll = (long)len_digits + 1;
-    } else {
-      ll = line_len(buf + pos, n - pos);
-      if (ll < 0)
-        return n - pos > RESP_MAX_INLINE ? (*err = "Protocol error: too big bulk count string", -1)
-                                         : 0;
-      if (buf[pos] != '$') {
-        static __thread char msg[64];
-        snprintf(msg, sizeof msg, "Protocol error: expected '$', got '%c'", buf[pos]);
-        *err = msg;
-        return -1;
-      }
-      if (!parse_ll(buf + pos + 1, (size_t)ll - 1, &blen))
-        blen = -1;
+    ll = count_line(buf + pos, n - pos, &blen, &ok);
+    if (ll < 0)
+      return n - pos > RESP_MAX_INLINE ? (*err = "Protocol error: too big bulk count string", -1) : 0;
+    if (buf[pos] != '$') {
+      static __thread char msg[64];
+      snprintf(msg, sizeof msg, "Protocol error: expected '$', got '%c'", buf[pos]);
+      *err = msg;
+      return -1;
     }
-    if (blen < 0 || (unsigned long long)blen > max_bulk) {
+    if (!ok || blen < 0 || (unsigned long long)blen > max_bulk) {
       *err = "Protocol error: invalid bulk length";
       return -1;
     }
