@@ -19,8 +19,9 @@ threads busy-wait for each other; on 2 shared cores that makes it 10-20x
 slower (2-5k requests/s), so use fewer --requests there (both sides get
 the same flags).  --baseline also runs the examples of another build (e.g.
 main's, before a change) in the same rotation and prints example /
-baseline: a before/after figure from the same rounds.  Every redis-benchmark run is bounded by a timeout.  The
-load average is printed with each round.  Needs redis-server,
+baseline: a before/after figure from the same rounds.  Every
+redis-benchmark run is bounded by a timeout.  The load average is printed
+with each round.  Needs redis-server,
 redis-benchmark, nginx (nginx-light) and wrk (scripts/deps.sh)."""
 import argparse
 import csv
