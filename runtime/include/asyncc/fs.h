@@ -19,7 +19,8 @@
  * once: the kernel only ever writes into the operation's own buffer, freed
  * by the ring at the completion (a dropped write may still happen, as a
  * pool job already running does), and a dropped open that the cancel came
- * too late for has its fd closed by the ring at the completion.  Close fds with close(2) (or ac_close). */
+ * too late for has its fd closed by the ring at the completion.  Close
+ * fds with close(2) (or ac_close). */
 #ifndef ASYNCC_FS_H
 #define ASYNCC_FS_H
 
