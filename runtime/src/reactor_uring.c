@@ -482,7 +482,7 @@ void ac__uring_submit_op(struct ac__reactor *r, struct ac__ring_op *op, int fd, 
 
 /* The kernel first tries an open inline with O_NONBLOCK added, which is
  * not open(2): a FIFO's open would fail (ENXIO) or not wait for the other
- * side, a leased file's would not break the lease.  Unless the caller's
+ * side, as any special file's open that would wait.  Unless the caller's
  * flags make that attempt the same open, the SQE goes straight to the
  * kernel's workers (IOSQE_ASYNC), which open as open(2) does. */
 void ac__uring_submit_open(struct ac__reactor *r, struct ac__ring_op *op, int flags,
