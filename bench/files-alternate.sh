@@ -7,11 +7,16 @@
 # before the rounds, so both serve reads from the page cache, unless
 # COLD=1 (KIND=real only): each run then evicts the file's pages first and
 # its reads wait for the disk.
+# MODE=open: bench/files-open instead (opens of that file, each closed;
+# OPS default 100000).
 # Prints each round's ops/s and the median and min of uring/pool.
 #   bench/files-alternate.sh BENCH_DIR [ROUNDS=7] [TASKS=64] [OPS=200000]
 set -e
-[ $# -ge 1 ] || { sed -n 2,9p "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n 2,11p "$0"; exit 2; }
 bin=$1/files-random-read rounds=${2:-7} tasks=${3:-64} ops=${4:-200000}
+if [ "${MODE:-read}" = open ]; then
+  bin=$1/files-open ops=${4:-100000}
+fi
 file=$(mktemp /tmp/asyncc-files-XXXXXX)
 out=$(mktemp)
 trap 'rm -f "$file" "$out"' EXIT
@@ -39,9 +44,9 @@ for k in ("epoll", "uring"):
     v = [float(r[k]) for r in rows]
     c = [float(r[k + "_cpu_ns"]) for r in rows]
     print(f"{k}: median {statistics.median(v):.0f} ops/s, range {min(v):.0f}-{max(v):.0f}; "
-          f"CPU per read median {statistics.median(c):.0f} ns, range {min(c):.0f}-{max(c):.0f}")
+          f"CPU per op median {statistics.median(c):.0f} ns, range {min(c):.0f}-{max(c):.0f}")
 rs = [float(r["uring"]) / float(r["epoll"]) for r in rows if float(r["epoll"]) > 0]
 cs = [float(r["epoll_cpu_ns"]) / float(r["uring_cpu_ns"]) for r in rows if float(r["uring_cpu_ns"]) > 0]
 print(f"uring/pool ops/s: median {statistics.median(rs):.2f}, min {min(rs):.2f}, max {max(rs):.2f} over {len(rs)} rounds")
-print(f"pool/uring CPU per read: median {statistics.median(cs):.2f}, min {min(cs):.2f}")
+print(f"pool/uring CPU per op: median {statistics.median(cs):.2f}, min {min(cs):.2f}")
 PY

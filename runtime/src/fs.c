@@ -1,5 +1,5 @@
 /* File leaves (see asyncc/fs.h): one syscall each, run on the blocking
- * pool, or reads and writes through the ring of an io_uring reactor
+ * pool, or through the ring of an io_uring reactor
  * (ring_op.h) when the runtime has one this thread may submit to.  On the
  * pool:  The pool thread reads the arguments from the frame (which cannot
  * be freed while the job runs: a drop waits) and returns the result encoded
@@ -71,13 +71,22 @@ void ac_file_open__init(struct ac_file_open__frame *f, const char *path, int fla
   f->path = path;
   f->flags = flags;
   f->mode = mode;
+  f->ring = NULL;
   ac_spawn_blocking__init(&f->job, run_open, f);
   f->job.job.result = encode_err(-ECANCELED); /* stays so if it never runs */
   f->ac_result = 0;
 }
 
 ac_poll ac_file_open__poll(struct ac_file_open__frame *f, struct ac_cx *cx) {
-  ssize_t r;
+  long r;
+  if (f->ac_state == 0 && (f->ring = ac__ring_open(cx, f->path, f->flags, f->mode)))
+    f->ac_state = IN_RING;
+  if (f->ac_state == IN_RING) {
+    if (ring_poll(&f->ac_state, &f->ring, NULL, &r) == AC_PENDING)
+      return AC_PENDING;
+    f->ac_result = (int)r;
+    return AC_READY;
+  }
   if (job_poll(&f->ac_state, &f->job, cx, &r) == AC_PENDING)
     return AC_PENDING;
   f->ac_result = (int)r;
@@ -85,6 +94,8 @@ ac_poll ac_file_open__poll(struct ac_file_open__frame *f, struct ac_cx *cx) {
 }
 
 void ac_file_open__drop(struct ac_file_open__frame *f) {
+  if (f->ac_state == IN_RING) /* the ring closes the fd of an open it finishes */
+    ring_drop(&f->ac_state, &f->ring);
   if (f->ac_state == 1) {
     ac_spawn_blocking__drop(&f->job);
     /* The open may have completed just before or during the drop: its fd

@@ -13,9 +13,9 @@
  * never see the FIN).  A poll looks at the fd when it is armed, so an edge
  * that came while nobody waited is seen then, not lost.
  *
- * File reads and writes are completion-based ring operations (ring_op.h):
- * the kernel reads and writes only their own buffers, and the list of
- * those in flight lets a teardown wait for them before freeing.
+ * File opens, reads and writes are completion-based ring operations
+ * (ring_op.h): the kernel reads and writes only their own buffers, and the
+ * list of those in flight lets a teardown wait for them before freeing.
  *
  * user_data: the registration's address (64-byte aligned) | the direction;
  * a ring operation's address | TAG_OP; two small tags for the unpark
@@ -36,6 +36,7 @@
 #include "waitq.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <liburing.h>
 #include <poll.h>
 #include <pthread.h>
@@ -195,7 +196,9 @@ static int setup(struct ac__reactor *r, struct ac__uring *u, const unsigned *fla
     err = io_uring_queue_init_params(AC__URING_ENTRIES, &u->ring, &p);
     if (!err)
       ring_mapped();
-    if (!err && !(p.features & IORING_FEAT_NODROP)) { /* before 5.5 */
+    /* before 5.6: no NODROP (5.5), or no OPENAT/READ/WRITE at the file
+     * position (RW_CUR_POS) */
+    if (!err && (~p.features & (IORING_FEAT_NODROP | IORING_FEAT_RW_CUR_POS))) {
       ring_unmapping();
       io_uring_queue_exit(&u->ring);
       err = -ENOSYS;
@@ -284,6 +287,7 @@ static void drain_ops(struct ac__uring *u) {
       if ((data & 3) == TAG_OP) {
         struct ac__ring_op *op = (struct ac__ring_op *)(uintptr_t)(data & ~(uint64_t)3);
         op_unlink(u, op);
+        ac__ring_op_discard(op, cqe->res);
         free(op);
       }
     }
@@ -445,17 +449,9 @@ bool ac__uring_takes_ops(const struct ac__reactor *r) {
   return r->uring && (r->uring->shared || pthread_equal(r->uring->owner, pthread_self()));
 }
 
-void ac__uring_submit_op(struct ac__reactor *r, struct ac__ring_op *op, int fd, bool write,
-                         long off) {
+/* Under sq_lock: 'op', prepared in 'sqe', is in flight from now on. */
+static void queue_op(struct ac__reactor *r, struct ac__ring_op *op, struct io_uring_sqe *sqe) {
   struct ac__uring *u = r->uring;
-  struct io_uring_sqe *sqe;
-  sq_lock(u);
-  sqe = sqe_get(u);
-  /* off -1 is (__u64)-1: the file position (IORING_FEAT_RW_CUR_POS) */
-  if (write)
-    io_uring_prep_write(sqe, fd, op->buf, (unsigned)op->len, (__u64)off);
-  else
-    io_uring_prep_read(sqe, fd, op->buf, (unsigned)op->len, (__u64)off);
   io_uring_sqe_set_data64(sqe, (uintptr_t)op | TAG_OP);
   op->sqe = sqe;
   op->submits = u->submits;
@@ -467,7 +463,39 @@ void ac__uring_submit_op(struct ac__reactor *r, struct ac__ring_op *op, int fd, 
   u->ops = op;
   ops_unlock(u);
   r->sources++;
+}
+
+void ac__uring_submit_op(struct ac__reactor *r, struct ac__ring_op *op, int fd, bool write,
+                         long off) {
+  struct ac__uring *u = r->uring;
+  struct io_uring_sqe *sqe;
+  sq_lock(u);
+  sqe = sqe_get(u);
+  /* off -1 is (__u64)-1: the file position (IORING_FEAT_RW_CUR_POS) */
+  if (write)
+    io_uring_prep_write(sqe, fd, op->buf, (unsigned)op->len, (__u64)off);
+  else
+    io_uring_prep_read(sqe, fd, op->buf, (unsigned)op->len, (__u64)off);
+  queue_op(r, op, sqe);
   sq_unlock(u); /* shared: submitted now, the parker may be asleep in the ring */
+}
+
+/* The kernel first tries an open inline with O_NONBLOCK added, which is
+ * not open(2): a FIFO's open would fail (ENXIO) or not wait for the other
+ * side, as any special file's open that would wait.  Unless the caller's
+ * flags make that attempt the same open, the SQE goes straight to the
+ * kernel's workers (IOSQE_ASYNC), which open as open(2) does. */
+void ac__uring_submit_open(struct ac__reactor *r, struct ac__ring_op *op, int flags,
+                           unsigned mode) {
+  struct ac__uring *u = r->uring;
+  struct io_uring_sqe *sqe;
+  sq_lock(u);
+  sqe = sqe_get(u);
+  io_uring_prep_openat(sqe, AT_FDCWD, (const char *)op->buf, flags, mode);
+  if (!(flags & (O_NONBLOCK | O_DIRECTORY)))
+    io_uring_sqe_set_flags(sqe, IOSQE_ASYNC);
+  queue_op(r, op, sqe);
+  sq_unlock(u);
 }
 
 /* Not submitted yet (dropped in the turn that queued it): the SQE becomes
@@ -480,6 +508,7 @@ void ac__uring_cancel_op(struct ac__reactor *r, struct ac__ring_op *op) {
   if (!u->shared && op->submits == u->submits) {
     io_uring_prep_nop(op->sqe);
     io_uring_sqe_set_data64(op->sqe, (uintptr_t)op | TAG_OP);
+    op->opens_fd = false; /* a NOP's 0 is not stdin to close */
   } else {
     cancel_data(u, (uintptr_t)op | TAG_OP);
   }

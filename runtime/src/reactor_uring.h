@@ -33,6 +33,9 @@ bool ac__uring_takes_ops(const struct ac__reactor *r);
  * buffer) for the next park; counted in r->sources until it completes. */
 void ac__uring_submit_op(struct ac__reactor *r, struct ac__ring_op *op, int fd, bool write,
                          long off);
+/* The same for an open(2) of the path in op->buf (flags as given). */
+void ac__uring_submit_open(struct ac__reactor *r, struct ac__ring_op *op, int flags,
+                           unsigned mode);
 /* An operation with an n-byte buffer (or NULL), and its release (kept
  * for reuse when small). */
 struct ac__ring_op *ac__uring_op_alloc(struct ac__reactor *r, size_t n);

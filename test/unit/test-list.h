@@ -124,6 +124,10 @@
   X(uring_ac_close_from_other_thread) \
   X(reactor_abort_storm) \
   X(reactor_abort_storm_mt) \
+  X(file_open_results) \
+  X(file_open_results_mt) \
+  X(file_open_drop_storm) \
+  X(file_open_drop_storm_mt) \
   X(net_dns_localhost) \
   X(fs_and_dns_on_the_pool) \
   X(signal_wakes_every_waiter) \

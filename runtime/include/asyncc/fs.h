@@ -1,8 +1,8 @@
 /* asyncc runtime: file I/O (docs/runtime.md, "Files").
- * Regular files are always "ready" to epoll, so their reads and writes run
- * on the ac_spawn_blocking pool instead of the executor's thread; with the
- * io_uring backend, reads and writes go through the ring instead
- * (IORING_OP_READ/WRITE).
+ * Regular files are always "ready" to epoll, so their opens, reads and
+ * writes run on the ac_spawn_blocking pool instead of the executor's
+ * thread; with the io_uring backend, they go through the ring instead
+ * (IORING_OP_OPENAT/READ/WRITE).
  *
  *   async int ac_file_open(const char *path, int flags, unsigned mode)
  *       open(2) (O_CLOEXEC added): the fd or -errno.
@@ -18,7 +18,9 @@
  * ac_file_open is closed.  Through the ring, a drop cancels and returns at
  * once: the kernel only ever writes into the operation's own buffer, freed
  * by the ring at the completion (a dropped write may still happen, as a
- * pool job already running does).  Close fds with close(2) (or ac_close). */
+ * pool job already running does), and a dropped open that the cancel came
+ * too late for has its fd closed by the ring at the completion.  Close
+ * fds with close(2) (or ac_close). */
 #ifndef ASYNCC_FS_H
 #define ASYNCC_FS_H
 
@@ -28,11 +30,14 @@
 /* No libc header (see net.h): long = long, long = long (64-bit),
  * unsigned = unsigned on Linux; fs.c checks it. */
 
+struct ac__ring_op;
+
 struct ac_file_open__frame {
   unsigned ac_state;
   const char *path;
   int flags;
   unsigned mode;
+  struct ac__ring_op *ring; /* in the ring (state 2) */
   struct ac_spawn_blocking__frame job;
   int ac_result;
 };
@@ -40,8 +45,6 @@ void ac_file_open__init(struct ac_file_open__frame *f, const char *path, int fla
                         unsigned mode);
 ac_poll ac_file_open__poll(struct ac_file_open__frame *f, struct ac_cx *cx);
 void ac_file_open__drop(struct ac_file_open__frame *f);
-
-struct ac__ring_op;
 
 struct ac_file_read__frame {
   unsigned ac_state;
