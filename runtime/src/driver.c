@@ -174,7 +174,7 @@ static void fire_due_timers(struct ac__driver *d) {
   unlock(d);
 }
 
-/* Looks without blocking until an event comes or 'limit_ns' have passed,
+/* Looks without blocking until an event or an unpark comes or 'limit_ns' have passed,
  * never past the park's timeout (ms, -1: none), so that timers are not
  * late: what the last look returned (0: nothing, go to sleep).  Yields
  * between looks: a thread that waits for this CPU (on a busy machine, the
@@ -185,7 +185,7 @@ static int spin(struct ac__driver *d, uint64_t start, uint64_t limit_ns, int tim
     limit_ns = (uint64_t)timeout * 1000000u;
   for (;;) {
     int n = ac__reactor_poll(&d->io, 0, fired);
-    if (n != 0 || monotonic_ns() - start >= limit_ns)
+    if (n != 0 || d->io.unparked || monotonic_ns() - start >= limit_ns)
       return n;
     sched_yield();
   }
@@ -204,15 +204,16 @@ static int wait_for_events(struct ac__driver *d, int timeout, struct ac__fired *
   start = monotonic_ns(); /* two clock reads a park: nothing beside a sleep */
   if (s->window_ns) {
     n = spin(d, start, s->window_ns, timeout, fired);
-    if (n != 0) {
-      d->caught_parks += n > 0;
-      ac__park_spin_update(s, n > 0, false, 0);
+    if (n != 0 || d->io.unparked) {
+      bool caught = n > 0 || d->io.unparked;
+      d->caught_parks += caught;
+      ac__park_spin_update(s, caught, false, 0);
       return n;
     }
   }
   d->blocked_parks++;
   n = ac__reactor_poll(&d->io, timeout, fired);
-  ac__park_spin_update(s, false, n > 0, monotonic_ns() - start);
+  ac__park_spin_update(s, false, n > 0 || d->io.unparked, monotonic_ns() - start);
   return n;
 }
 

@@ -19,6 +19,7 @@
 #include <asyncc/fs.h>
 #include <asyncc/net.h>
 #include <asyncc/signal.h>
+#include <asyncc/sync.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -1433,6 +1434,56 @@ TEST_IMPL(net_park_spin_adaptive_default) {
   close(f.to_peer[1]);
   ac_close(f.from_peer[0]);
   close(f.from_peer[1]);
+}
+
+/* A wake from another thread while the runtime spins: the spin takes the
+ * unpark (the reactor drains its eventfd) and must end the park there,
+ * though no fd fired; a spin that went on looking would then sleep with
+ * the wake consumed.  The spin is fixed at 1 s, no timer is armed; the
+ * thread notifies once the task waits, and unparks the runtime again if
+ * the task has not run 3 s later (a missed wake; a second notify would
+ * not: the task is already queued), so that the test ends either way. */
+struct spin_unpark_root {
+  int co;
+  struct ac__driver *_Atomic driver;
+  struct ac_notify n;
+  _Atomic int woke, missed;
+  struct ac_notified__frame nf;
+};
+
+static void *notify_while_spinning(void *p) {
+  struct spin_unpark_root *f = p;
+  usleep(20000); /* the task waits, the runtime spins */
+  ac_notify_one(&f->n);
+  for (int i = 0; i < 3000 && !atomic_load(&f->woke); i++)
+    usleep(1000);
+  if (!atomic_load(&f->woke)) {
+    atomic_store(&f->missed, 1);
+    ac__driver_unpark(atomic_load(&f->driver));
+  }
+  return NULL;
+}
+
+static ac_poll spin_unpark_root__poll(void *p, struct ac_cx *cx) {
+  struct spin_unpark_root *f = p;
+  CO_BEGIN(f);
+  atomic_store(&f->driver, cx->driver);
+  AWAIT(f, ac_notified, f->nf, &f->n);
+  atomic_store(&f->woke, 1);
+  CO_END(f);
+}
+
+TEST_IMPL(net_park_spin_ends_at_unpark) {
+  struct spin_unpark_root f = {0};
+  pthread_t t;
+  ac_notify_init(&f.n);
+  ASSERT_INT_EQ(setenv("ASYNCC_PARK_SPIN_US", "1000000", 1), 0);
+  ASSERT_INT_EQ(pthread_create(&t, NULL, notify_while_spinning, &f), 0);
+  run(&f, spin_unpark_root__poll);
+  ASSERT_INT_EQ(pthread_join(t, NULL), 0);
+  ASSERT_INT_EQ(unsetenv("ASYNCC_PARK_SPIN_US"), 0);
+  int missed = atomic_load(&f.missed);
+  ASSERT_INT_EQ(missed, 0);
 }
 
 TEST_IMPL(net_pipe_stream_transfer) {
