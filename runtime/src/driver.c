@@ -10,11 +10,11 @@
 
 #include "coarse_clock.h"
 #include "io_reg.h"
-#include "park_spin.h"
 #include "ring_op.h"
 #include "task.h"
 
 #include <limits.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <time.h>
 
@@ -49,8 +49,9 @@ uint64_t ac_now_ms(void) { return ac__clock_now_ms(); }
 int ac__driver_init(struct ac__driver *d) {
   d->shared = false;
   d->park_deadline = 0;
-  d->spin_us = ac__park_spin_us();
+  ac__park_spin_init(&d->spin);
   d->blocked_parks = 0;
+  d->caught_parks = 0;
   ac__timer_wheel_init(&d->timers, ac__clock_now_ms());
   return ac__reactor_init(&d->io);
 }
@@ -173,18 +174,47 @@ static void fire_due_timers(struct ac__driver *d) {
   unlock(d);
 }
 
-/* Looks without blocking until an event comes or d->spin_us have passed,
+/* Looks without blocking until an event or an unpark comes or 'limit_ns' have passed,
  * never past the park's timeout (ms, -1: none), so that timers are not
- * late: what the last look returned (0: nothing, go to sleep). */
-static int spin(struct ac__driver *d, int timeout, struct ac__fired *fired) {
-  uint64_t start = monotonic_ns(), limit = (uint64_t)d->spin_us * 1000u;
-  if (timeout > 0 && (uint64_t)timeout * 1000000u < limit)
-    limit = (uint64_t)timeout * 1000000u;
+ * late: what the last look returned (0: nothing, go to sleep).  Yields
+ * between looks: a thread that waits for this CPU (on a busy machine, the
+ * client the spin waits for) runs instead. */
+static int spin(struct ac__driver *d, uint64_t start, uint64_t limit_ns, int timeout,
+                struct ac__fired *fired) {
+  if (timeout > 0 && (uint64_t)timeout * 1000000u < limit_ns)
+    limit_ns = (uint64_t)timeout * 1000000u;
   for (;;) {
     int n = ac__reactor_poll(&d->io, 0, fired);
-    if (n != 0 || monotonic_ns() - start >= limit)
+    if (n != 0 || d->io.unparked || monotonic_ns() - start >= limit_ns)
       return n;
+    sched_yield();
   }
+}
+
+/* The reactor wait of a park that may block (timeout != 0): the spin,
+ * then the sleep; adapts the spin to what came (park_spin.h). */
+static int wait_for_events(struct ac__driver *d, int timeout, struct ac__fired *fired) {
+  struct ac__park_spin *s = &d->spin;
+  uint64_t start;
+  int n;
+  if (!s->adaptive && !s->window_ns) {
+    d->blocked_parks++;
+    return ac__reactor_poll(&d->io, timeout, fired);
+  }
+  start = monotonic_ns(); /* two clock reads a park: nothing beside a sleep */
+  if (s->window_ns) {
+    n = spin(d, start, s->window_ns, timeout, fired);
+    if (n != 0 || d->io.unparked) {
+      bool caught = n > 0 || d->io.unparked;
+      d->caught_parks += caught;
+      ac__park_spin_update(s, caught, false, 0);
+      return n;
+    }
+  }
+  d->blocked_parks++;
+  n = ac__reactor_poll(&d->io, timeout, fired);
+  ac__park_spin_update(s, false, n > 0 || d->io.unparked, monotonic_ns() - start);
+  return n;
 }
 
 int ac__driver_park(struct ac__driver *d, bool may_block) {
@@ -193,12 +223,7 @@ int ac__driver_park(struct ac__driver *d, bool may_block) {
    * unpark could be pending, and the executor checks for those itself. */
   if (timeout != 0 || d->io.sources > 0) {
     struct ac__fired fired[AC__REACTOR_EVENTS];
-    int n = timeout != 0 && d->spin_us ? spin(d, timeout, fired) : 0;
-    if (n == 0) {
-      if (timeout != 0)
-        d->blocked_parks++;
-      n = ac__reactor_poll(&d->io, timeout, fired);
-    }
+    int n = timeout != 0 ? wait_for_events(d, timeout, fired) : ac__reactor_poll(&d->io, 0, fired);
     if (n < 0) {
       lock(d);
       d->park_deadline = 0;

@@ -17,6 +17,7 @@
 #ifndef AC__DRIVER_H
 #define AC__DRIVER_H
 
+#include "park_spin.h"
 #include "reactor.h"
 #include "timer_wheel.h"
 
@@ -38,12 +39,13 @@ struct ac__driver {
    * no such time.  Set by the executor that parks, before it parks: the
    * arena's next look for memory to give back (ac__arena_trim). */
   uint64_t wake_at;
-  /* Microseconds a blocking park first spends looking without blocking
-   * (park_spin.h), read at init; 0: none. */
-  unsigned spin_us;
+  /* How long a blocking park first looks without blocking (park_spin.h). */
+  struct ac__park_spin spin;
   /* Parks that went to sleep in the reactor (tests: a spin that saw its
    * event did not). */
   unsigned long blocked_parks;
+  /* Parks whose spin saw an event (tests). */
+  unsigned long caught_parks;
 };
 
 int ac__driver_init(struct ac__driver *d);

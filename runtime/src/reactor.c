@@ -37,6 +37,7 @@ int ac__reactor_init(struct ac__reactor *r) {
   r->sources = 0;
   r->unverified = 0;
   r->next_sweep = 0;
+  r->unparked = false;
   r->uring = NULL;
   r->epoll_fd = -1;
   r->unpark_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
@@ -103,16 +104,19 @@ int ac__reactor_remove(struct ac__reactor *r, int fd, struct ac__io_reg *reg) {
 int ac__reactor_poll(struct ac__reactor *r, int timeout_ms, struct ac__fired *fired) {
   struct epoll_event events[AC__REACTOR_EVENTS];
   int n, out = 0;
+  r->unparked = false;
   if (r->uring)
     return ac__uring_poll(r, timeout_ms, fired);
   n = epoll_wait(r->epoll_fd, events, AC__REACTOR_EVENTS, timeout_ms);
   if (n < 0)
     return errno == EINTR ? 0 : -errno;
   for (int i = 0; i < n; i++) {
-    if (events[i].data.ptr)
+    if (events[i].data.ptr) {
       fired[out++] = (struct ac__fired){.reg = events[i].data.ptr, .events = events[i].events};
-    else
+    } else {
       drain_unpark(r);
+      r->unparked = true;
+    }
   }
   return out;
 }

@@ -16,6 +16,7 @@
 #define AC__REACTOR_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 struct ac__io_reg;
@@ -45,6 +46,9 @@ struct ac__reactor {
    * next_sweep (ms, runtime clock).  Set by any thread. */
   _Atomic _Bool unverified;
   uint64_t next_sweep; /* the parker's */
+  /* The last poll took an unpark: the park is over, though it reports no
+   * event (a spin must stop on it).  The owner's. */
+  bool unparked;
 };
 
 /* 0 or a negative errno; on failure nothing is left open. */

@@ -528,6 +528,7 @@ static int take(struct ac__reactor *r, const struct io_uring_cqe *cqe, struct ac
   int dir = (int)(data & 1);
   if (data == TAG_UNPARK) {
     drain_unpark(r);
+    r->unparked = true;
     if (!(cqe->flags & IORING_CQE_F_MORE)) /* the kernel ended the multishot */
       arm_unpark(r);
     return 0;

@@ -114,6 +114,9 @@
   X(net_stream_sockets_use_recv_send) \
   X(net_bufreader_reads_with_recv) \
   X(net_park_spin_sees_event_without_sleeping) \
+  X(net_park_spin_adapts) \
+  X(net_park_spin_adaptive_default) \
+  X(net_park_spin_ends_at_unpark) \
   X(net_pipe_stream_transfer) \
   X(uring_backend_from_env) \
   X(reactor_reports_fired) \

@@ -19,6 +19,7 @@
 #include <asyncc/fs.h>
 #include <asyncc/net.h>
 #include <asyncc/signal.h>
+#include <asyncc/sync.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -1332,6 +1333,157 @@ TEST_IMPL(net_park_spin_sees_event_without_sleeping) {
   ASSERT_INT_EQ(unsetenv("ASYNCC_PARK_SPIN_US"), 0);
   ac_close(f.p[0]);
   close(f.p[1]);
+}
+
+/* The adaptive spin's rule (park_spin.h), as KVM's halt polling: grow
+ * while the sleeps it missed ended by an event within the ceiling, keep
+ * the window when the spin catches, drop to 0 after a longer sleep. */
+TEST_IMPL(net_park_spin_adapts) {
+  struct ac__park_spin s;
+  const uint32_t us = 1000;
+  ASSERT_INT_EQ(unsetenv("ASYNCC_PARK_SPIN_US"), 0);
+  ac__park_spin_init(&s);
+  ASSERT_TRUE(s.adaptive && s.window_ns == 0 && s.max_ns == 50 * us);
+  ac__park_spin_update(&s, false, true, 5 * us); /* woken 5 us in */
+  ASSERT_INT_EQ(s.window_ns, 10 * us);
+  ac__park_spin_update(&s, false, true, 30 * us);
+  ASSERT_INT_EQ(s.window_ns, 20 * us);
+  ac__park_spin_update(&s, true, false, 0); /* caught: kept */
+  ASSERT_INT_EQ(s.window_ns, 20 * us);
+  ac__park_spin_update(&s, false, true, 50 * us);
+  ASSERT_INT_EQ(s.window_ns, 40 * us);
+  ac__park_spin_update(&s, false, true, 45 * us);
+  ASSERT_INT_EQ(s.window_ns, 50 * us); /* the ceiling */
+  ac__park_spin_update(&s, false, true, 45 * us);
+  ASSERT_INT_EQ(s.window_ns, 50 * us);
+  ac__park_spin_update(&s, false, false, 40 * us); /* a timeout: kept */
+  ASSERT_INT_EQ(s.window_ns, 50 * us);
+  ac__park_spin_update(&s, false, true, 51 * us); /* the ceiling would not have caught it */
+  ASSERT_INT_EQ(s.window_ns, 0);
+  ac__park_spin_update(&s, false, false, 5 * us); /* a timer, soon: no growth */
+  ASSERT_INT_EQ(s.window_ns, 0);
+
+  ASSERT_INT_EQ(setenv("ASYNCC_PARK_SPIN_US", "0", 1), 0);
+  ac__park_spin_init(&s);
+  ac__park_spin_update(&s, false, true, 5 * us);
+  ASSERT_TRUE(!s.adaptive && s.window_ns == 0); /* 0: never */
+  ASSERT_INT_EQ(setenv("ASYNCC_PARK_SPIN_US", "30", 1), 0);
+  ac__park_spin_init(&s);
+  ac__park_spin_update(&s, false, true, 200 * us);
+  ASSERT_TRUE(!s.adaptive && s.window_ns == 30 * us); /* fixed */
+  ASSERT_INT_EQ(unsetenv("ASYNCC_PARK_SPIN_US"), 0);
+}
+
+/* The default spin through a runtime: a peer thread answers each byte;
+ * the park waiting for the answer sleeps at first, its window grows from
+ * what it missed until a spin catches an answer (the ceiling raised so
+ * that a loaded machine's slow answers are caught too), and a 5 ms timer
+ * sleep, longer than the real ceiling, drops the window to 0. */
+enum { PEER_ROUNDS = 40 };
+
+struct adaptive_spin_root {
+  int co, i, to_peer[2], from_peer[2];
+  char byte;
+  unsigned long caught;
+  union {
+    struct ac_read__frame rd;
+    struct ac_sleep_ms__frame sl;
+  } aw;
+};
+
+static void *echo_bytes(void *p) {
+  struct adaptive_spin_root *f = p;
+  char c;
+  for (int i = 0; i < PEER_ROUNDS; i++) {
+    ASSERT_INT_EQ(read(f->to_peer[0], &c, 1), 1);
+    usleep(100); /* the runtime parks before the answer */
+    ASSERT_INT_EQ(write(f->from_peer[1], &c, 1), 1);
+  }
+  return NULL;
+}
+
+static ac_poll adaptive_spin_root__poll(void *p, struct ac_cx *cx) {
+  struct adaptive_spin_root *f = p;
+  CO_BEGIN(f);
+  ASSERT_TRUE(cx->driver->spin.adaptive);
+  cx->driver->spin.max_ns = 1000000000u;
+  f->caught = cx->driver->caught_parks;
+  for (f->i = 0; f->i < PEER_ROUNDS; f->i++) {
+    ASSERT_INT_EQ(write(f->to_peer[1], "x", 1), 1);
+    AWAIT(f, ac_read, f->aw.rd, f->from_peer[0], &f->byte, 1);
+    ASSERT_INT_EQ(f->aw.rd.ac_result, 1);
+  }
+  ASSERT_TRUE(cx->driver->caught_parks - f->caught > 0);
+  ASSERT_TRUE(cx->driver->spin.window_ns > 0);
+  cx->driver->spin.max_ns = AC__PARK_SPIN_ADAPTIVE_MAX_US * 1000u;
+  AWAIT(f, ac_sleep_ms, f->aw.sl, 5);
+  ASSERT_INT_EQ(cx->driver->spin.window_ns, 0);
+  CO_END(f);
+}
+
+TEST_IMPL(net_park_spin_adaptive_default) {
+  struct adaptive_spin_root f = {0};
+  pthread_t peer;
+  ASSERT_INT_EQ(unsetenv("ASYNCC_PARK_SPIN_US"), 0);
+  ASSERT_INT_EQ(pipe2(f.to_peer, O_CLOEXEC), 0);
+  ASSERT_INT_EQ(pipe2(f.from_peer, O_NONBLOCK | O_CLOEXEC), 0);
+  ASSERT_INT_EQ(pthread_create(&peer, NULL, echo_bytes, &f), 0);
+  run(&f, adaptive_spin_root__poll);
+  ASSERT_INT_EQ(pthread_join(peer, NULL), 0);
+  close(f.to_peer[0]);
+  close(f.to_peer[1]);
+  ac_close(f.from_peer[0]);
+  close(f.from_peer[1]);
+}
+
+/* A wake from another thread while the runtime spins: the spin takes the
+ * unpark (the reactor drains its eventfd) and must end the park there,
+ * though no fd fired; a spin that went on looking would then sleep with
+ * the wake consumed.  The spin is fixed at 1 s, no timer is armed; the
+ * thread notifies once the task waits, and unparks the runtime again if
+ * the task has not run 3 s later (a missed wake; a second notify would
+ * not: the task is already queued), so that the test ends either way. */
+struct spin_unpark_root {
+  int co;
+  struct ac__driver *_Atomic driver;
+  struct ac_notify n;
+  _Atomic int woke, missed;
+  struct ac_notified__frame nf;
+};
+
+static void *notify_while_spinning(void *p) {
+  struct spin_unpark_root *f = p;
+  usleep(20000); /* the task waits, the runtime spins */
+  ac_notify_one(&f->n);
+  for (int i = 0; i < 3000 && !atomic_load(&f->woke); i++)
+    usleep(1000);
+  if (!atomic_load(&f->woke)) {
+    atomic_store(&f->missed, 1);
+    ac__driver_unpark(atomic_load(&f->driver));
+  }
+  return NULL;
+}
+
+static ac_poll spin_unpark_root__poll(void *p, struct ac_cx *cx) {
+  struct spin_unpark_root *f = p;
+  CO_BEGIN(f);
+  atomic_store(&f->driver, cx->driver);
+  AWAIT(f, ac_notified, f->nf, &f->n);
+  atomic_store(&f->woke, 1);
+  CO_END(f);
+}
+
+TEST_IMPL(net_park_spin_ends_at_unpark) {
+  struct spin_unpark_root f = {0};
+  pthread_t t;
+  ac_notify_init(&f.n);
+  ASSERT_INT_EQ(setenv("ASYNCC_PARK_SPIN_US", "1000000", 1), 0);
+  ASSERT_INT_EQ(pthread_create(&t, NULL, notify_while_spinning, &f), 0);
+  run(&f, spin_unpark_root__poll);
+  ASSERT_INT_EQ(pthread_join(t, NULL), 0);
+  ASSERT_INT_EQ(unsetenv("ASYNCC_PARK_SPIN_US"), 0);
+  int missed = atomic_load(&f.missed);
+  ASSERT_INT_EQ(missed, 0);
 }
 
 TEST_IMPL(net_pipe_stream_transfer) {
