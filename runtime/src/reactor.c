@@ -24,10 +24,11 @@ static void drain_unpark(struct ac__reactor *r) {
     ;
 }
 
-/* ASYNCC_IO=uring asks for io_uring; anything else, or nothing, is epoll. */
+/* ASYNCC_IO=epoll forces epoll; anything else, or nothing, tries io_uring
+ * first (ASYNCC_IO=uring is that default made explicit). */
 static int wants_uring(void) {
   const char *io = getenv("ASYNCC_IO");
-  return io && strcmp(io, "uring") == 0;
+  return !io || strcmp(io, "epoll") != 0;
 }
 
 int ac__reactor_init(struct ac__reactor *r) {
@@ -43,7 +44,8 @@ int ac__reactor_init(struct ac__reactor *r) {
   r->unpark_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (r->unpark_fd < 0)
     goto fail;
-  /* A ring refused (seccomp, kernel.io_uring_disabled, an old kernel):
+  /* A ring refused (seccomp, kernel.io_uring_disabled), or one without
+   * what the backend submits (an old kernel: ac__uring_init probes it):
    * epoll, silently. */
   if (wants_uring() && ac__uring_init(r) == 0)
     return 0;
