@@ -17,6 +17,10 @@
  * (ring_op.h): the kernel reads and writes only their own buffers, and the
  * list of those in flight lets a teardown wait for them before freeing.
  *
+ * The default backend: a ring is taken only if the kernel offers every
+ * opcode and flag below (kernel_offers); else ac__uring_init fails and the
+ * reactor uses epoll.
+ *
  * user_data: the registration's address (64-byte aligned) | the direction;
  * a ring operation's address | TAG_OP; two small tags for the unpark
  * eventfd's multishot poll and for the cancels, whose completions mean
