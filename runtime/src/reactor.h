@@ -71,7 +71,8 @@ int ac__reactor_poll(struct ac__reactor *r, int timeout_ms, struct ac__fired *fi
 void ac__reactor_unpark(struct ac__reactor *r);
 
 /* The reactor of a multi-thread runtime: add, remove and the arms below
- * may then come from any worker (epoll: nothing to do).  0 or -errno. */
+ * may then come from any worker (epoll: nothing to do; a ring that cannot
+ * be made again shared: epoll).  0 or -errno. */
 int ac__reactor_make_shared(struct ac__reactor *r);
 
 /* "epoll" or "uring": the backend in use (ac_runtime_io, tests). */

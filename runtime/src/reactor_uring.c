@@ -394,7 +394,7 @@ int ac__uring_make_shared(struct ac__reactor *r) {
   u->shared = true;
   u->registered_fd = false;
   err = setup(r, u, shared_flags, 1);
-  if (err) { /* the reactor has no backend left: the runtime fails to start */
+  if (err) { /* no ring left: the reactor falls back to epoll */
     pthread_mutex_destroy(&u->sq_lock);
     pthread_mutex_destroy(&u->foreign_lock);
     free(u);

@@ -17,7 +17,9 @@
 int ac__uring_init(struct ac__reactor *r);
 void ac__uring_destroy(struct ac__reactor *r);
 /* Shared by the workers of a multi-thread runtime: the ring is made again
- * without IORING_SETUP_COOP_TASKRUN, 0 or -errno. */
+ * without the owner-only setup flags.  0, or -errno with the old ring kept
+ * or, when the new one is refused, none left (r->uring NULL: the caller
+ * falls back to epoll). */
 int ac__uring_make_shared(struct ac__reactor *r);
 
 int ac__uring_add(struct ac__reactor *r, int fd, struct ac__io_reg *reg);
