@@ -24,16 +24,32 @@ static void drain_unpark(struct ac__reactor *r) {
     ;
 }
 
-/* ASYNCC_IO=uring asks for io_uring; anything else, or nothing, is epoll. */
+/* ASYNCC_IO=epoll forces epoll; anything else, or nothing, tries io_uring
+ * first (ASYNCC_IO=uring is that default made explicit). */
 static int wants_uring(void) {
   const char *io = getenv("ASYNCC_IO");
-  return io && strcmp(io, "uring") == 0;
+  return !io || strcmp(io, "epoll") != 0;
+}
+
+/* The epoll backend, watching the unpark eventfd: 0 or -errno with the
+ * epoll fd closed. */
+static int epoll_init(struct ac__reactor *r) {
+  struct epoll_event ev = {.events = EPOLLIN | EPOLLET, .data.ptr = NULL};
+  int err;
+  r->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+  if (r->epoll_fd < 0)
+    return -errno;
+  if (epoll_ctl(r->epoll_fd, EPOLL_CTL_ADD, r->unpark_fd, &ev) < 0) {
+    err = -errno;
+    close(r->epoll_fd);
+    r->epoll_fd = -1;
+    return err;
+  }
+  return 0;
 }
 
 int ac__reactor_init(struct ac__reactor *r) {
   int err;
-  struct epoll_event ev = {.events = EPOLLIN | EPOLLET, .data.ptr = NULL};
-
   r->sources = 0;
   r->unverified = 0;
   r->next_sweep = 0;
@@ -42,25 +58,17 @@ int ac__reactor_init(struct ac__reactor *r) {
   r->epoll_fd = -1;
   r->unpark_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (r->unpark_fd < 0)
-    goto fail;
-  /* A ring refused (seccomp, kernel.io_uring_disabled, an old kernel):
+    return -errno;
+  /* A ring refused (seccomp, kernel.io_uring_disabled), or one without
+   * what the backend submits (an old kernel: ac__uring_init probes it):
    * epoll, silently. */
   if (wants_uring() && ac__uring_init(r) == 0)
     return 0;
-  r->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
-  if (r->epoll_fd < 0)
-    goto fail;
-  if (epoll_ctl(r->epoll_fd, EPOLL_CTL_ADD, r->unpark_fd, &ev) < 0)
-    goto fail;
-  return 0;
-
-fail:
-  err = -errno;
-  if (r->unpark_fd >= 0)
+  err = epoll_init(r);
+  if (err) {
     close(r->unpark_fd);
-  if (r->epoll_fd >= 0)
-    close(r->epoll_fd);
-  r->epoll_fd = r->unpark_fd = -1;
+    r->unpark_fd = -1;
+  }
   return err;
 }
 
@@ -129,6 +137,13 @@ void ac__reactor_unpark(struct ac__reactor *r) {
   (void)rc;
 }
 
-int ac__reactor_make_shared(struct ac__reactor *r) { return r->uring ? ac__uring_make_shared(r) : 0; }
+/* The shared ring is set up anew; refused (a seccomp policy installed
+ * since, no memory): epoll, as at init.  Nothing is registered yet. */
+int ac__reactor_make_shared(struct ac__reactor *r) {
+  int err;
+  if (!r->uring || (err = ac__uring_make_shared(r)) == 0)
+    return 0;
+  return r->uring ? err : epoll_init(r);
+}
 
 const char *ac__reactor_backend(const struct ac__reactor *r) { return r->uring ? "uring" : "epoll"; }

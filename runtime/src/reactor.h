@@ -8,10 +8,10 @@
  * handlers).  The unpark eventfd is handled inside.  Owner-thread only,
  * except ac__reactor_unpark.
  *
- * Two backends, chosen per reactor at init: epoll (the default) and
- * io_uring (ASYNCC_IO=uring; reactor_uring.c), which waits in the ring and
- * learns readiness from one-shot polls armed while a task waits
- * (ac__reactor_arm).  The registrations (io_reg.c) work alike on both. */
+ * Two backends, chosen per reactor at init: io_uring (reactor_uring.c;
+ * the default when the kernel offers what it needs), which waits in the
+ * ring and learns readiness from one-shot polls armed while a task waits
+ * (ac__reactor_arm), and epoll (ASYNCC_IO=epoll, or no usable ring).  The registrations (io_reg.c) work alike on both. */
 #ifndef AC__REACTOR_H
 #define AC__REACTOR_H
 
@@ -71,10 +71,11 @@ int ac__reactor_poll(struct ac__reactor *r, int timeout_ms, struct ac__fired *fi
 void ac__reactor_unpark(struct ac__reactor *r);
 
 /* The reactor of a multi-thread runtime: add, remove and the arms below
- * may then come from any worker (epoll: nothing to do).  0 or -errno. */
+ * may then come from any worker (epoll: nothing to do; a ring that cannot
+ * be made again shared: epoll).  0 or -errno. */
 int ac__reactor_make_shared(struct ac__reactor *r);
 
-/* "epoll" or "uring": the backend in use (tests, task dump). */
+/* "epoll" or "uring": the backend in use (ac_runtime_io, tests). */
 const char *ac__reactor_backend(const struct ac__reactor *r);
 
 void ac__uring_arm(struct ac__reactor *r, int fd, struct ac__io_reg *reg, int dir);

@@ -17,6 +17,10 @@
  * (ring_op.h): the kernel reads and writes only their own buffers, and the
  * list of those in flight lets a teardown wait for them before freeing.
  *
+ * The default backend: a ring is taken only if the kernel offers every
+ * opcode and flag below (kernel_offers); else ac__uring_init fails and the
+ * reactor uses epoll.
+ *
  * user_data: the registration's address (64-byte aligned) | the direction;
  * a ring operation's address | TAG_OP; two small tags for the unpark
  * eventfd's multishot poll and for the cancels, whose completions mean
@@ -186,9 +190,46 @@ static void ring_mapped(void) {}
 static void ring_unmapping(void) {}
 #endif
 
+/* The opcodes this backend submits: readiness polls (the unpark's is
+ * multishot), cancels, file opens, reads and writes, and the NOP a dropped
+ * operation's SQE becomes. */
+static const int needed_opcodes[] = {IORING_OP_POLL_ADD, IORING_OP_ASYNC_CANCEL, IORING_OP_OPENAT,
+                                     IORING_OP_READ,     IORING_OP_WRITE,        IORING_OP_NOP};
+
+/* Whether the kernel cancels by user_data with IORING_ASYNC_CANCEL_ALL
+ * (5.19; before, the cancel fails with -EINVAL), which disarm and remove
+ * rely on: a cancel that matches nothing must say 0 or -ENOENT.  It also
+ * answers for multishot polls (5.13), which no probe reports.  On the new
+ * ring, before anything else is queued. */
+static bool cancels_all(struct io_uring *ring) {
+  struct io_uring_sqe *sqe = io_uring_get_sqe(ring);
+  struct io_uring_cqe *cqe;
+  bool ok;
+  io_uring_prep_cancel64(sqe, TAG_IGNORE, IORING_ASYNC_CANCEL_ALL);
+  io_uring_sqe_set_data64(sqe, TAG_IGNORE);
+  if (io_uring_submit_and_wait(ring, 1) < 0 || io_uring_peek_cqe(ring, &cqe) != 0)
+    return false; /* io_uring_enter refused (seccomp) */
+  ok = cqe->res >= 0 || cqe->res == -ENOENT;
+  io_uring_cqe_seen(ring, cqe);
+  return ok;
+}
+
+/* Whether the kernel offers what this backend submits; a kernel that
+ * cannot say (no IORING_REGISTER_PROBE: before 5.6) does not. */
+static bool kernel_offers(struct io_uring *ring) {
+  struct io_uring_probe *probe = io_uring_get_probe_ring(ring);
+  bool ok = probe != NULL;
+  for (size_t i = 0; ok && i < sizeof needed_opcodes / sizeof *needed_opcodes; i++)
+    ok = io_uring_opcode_supported(probe, needed_opcodes[i]);
+  if (probe)
+    io_uring_free_probe(probe);
+  return ok && cancels_all(ring);
+}
+
 /* A ring with the unpark poll queued, or -errno: the first of 'flags' the
- * kernel accepts.  An owned ring's fd is registered (io_uring_enter then
- * skips the fd lookup), which only its owner may use. */
+ * kernel accepts, if it offers what the backend needs (else -ENOSYS).  An
+ * owned ring's fd is registered (io_uring_enter then skips the fd lookup),
+ * which only its owner may use. */
 static int setup(struct ac__reactor *r, struct ac__uring *u, const unsigned *flags, size_t n) {
   int err = -EINVAL;
   for (size_t i = 0; i < n && err == -EINVAL; i++) {
@@ -196,9 +237,9 @@ static int setup(struct ac__reactor *r, struct ac__uring *u, const unsigned *fla
     err = io_uring_queue_init_params(AC__URING_ENTRIES, &u->ring, &p);
     if (!err)
       ring_mapped();
-    /* before 5.6: no NODROP (5.5), or no OPENAT/READ/WRITE at the file
-     * position (RW_CUR_POS) */
-    if (!err && (~p.features & (IORING_FEAT_NODROP | IORING_FEAT_RW_CUR_POS))) {
+    /* NODROP: 5.5; RW_CUR_POS: reads and writes at off -1 (5.6) */
+    if (!err && ((~p.features & (IORING_FEAT_NODROP | IORING_FEAT_RW_CUR_POS)) ||
+                 !kernel_offers(&u->ring))) {
       ring_unmapping();
       io_uring_queue_exit(&u->ring);
       err = -ENOSYS;
@@ -353,7 +394,7 @@ int ac__uring_make_shared(struct ac__reactor *r) {
   u->shared = true;
   u->registered_fd = false;
   err = setup(r, u, shared_flags, 1);
-  if (err) { /* the reactor has no backend left: the runtime fails to start */
+  if (err) { /* no ring left: the reactor falls back to epoll */
     pthread_mutex_destroy(&u->sq_lock);
     pthread_mutex_destroy(&u->foreign_lock);
     free(u);

@@ -1,6 +1,6 @@
 /* The io_uring backend of the reactor (reactor_uring.c), chosen by
- * ac__reactor_init when ASYNCC_IO=uring and the kernel lets a ring be set
- * up.  Same contract as the epoll functions in reactor.h; reactor.c
+ * ac__reactor_init unless ASYNCC_IO=epoll, when the kernel lets a ring be
+ * set up and offers what the backend submits.  Same contract as the epoll functions in reactor.h; reactor.c
  * forwards to these when r->uring is set. */
 #ifndef AC__REACTOR_URING_H
 #define AC__REACTOR_URING_H
@@ -12,11 +12,14 @@
 #include <stdint.h>
 
 /* 0 with r->uring set, or a negative errno with nothing left allocated
- * (the caller falls back to epoll).  Uses r->unpark_fd, already open. */
+ * (the caller falls back to epoll): the ring refused, or -ENOSYS when the
+ * kernel lacks an opcode or flag the backend uses.  Uses r->unpark_fd, already open. */
 int ac__uring_init(struct ac__reactor *r);
 void ac__uring_destroy(struct ac__reactor *r);
 /* Shared by the workers of a multi-thread runtime: the ring is made again
- * without IORING_SETUP_COOP_TASKRUN, 0 or -errno. */
+ * without the owner-only setup flags.  0, or -errno with the old ring kept
+ * or, when the new one is refused, none left (r->uring NULL: the caller
+ * falls back to epoll). */
 int ac__uring_make_shared(struct ac__reactor *r);
 
 int ac__uring_add(struct ac__reactor *r, int fd, struct ac__io_reg *reg);

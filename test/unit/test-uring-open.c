@@ -62,12 +62,12 @@ static int fd_count(void) {
   return n;
 }
 
-/* Whether the runtime has a ring: asked for, and the kernel lets this
- * process set one up. */
+/* Whether the runtime has a ring: not refused (ASYNCC_IO=epoll), and the
+ * kernel lets this process set one up. */
 static bool ring_expected(void) {
   const char *io = getenv("ASYNCC_IO");
   struct io_uring ring;
-  if (!io || strcmp(io, "uring") != 0 || io_uring_queue_init(2, &ring, 0) != 0)
+  if ((io && strcmp(io, "epoll") == 0) || io_uring_queue_init(2, &ring, 0) != 0)
     return false;
   io_uring_queue_exit(&ring);
   return true;

@@ -146,6 +146,11 @@ int ac_runtime_set_workers(unsigned n);
  * executor, else its number of workers. */
 int ac_runtime_workers(void);
 
+/* The reactor backend of the runtime the calling thread runs: "uring"
+ * (io_uring, the default where the kernel offers what it needs) or
+ * "epoll" (ASYNCC_IO=epoll, or no usable ring); NULL if none. */
+const char *ac_runtime_io(void);
+
 /* The task being polled in 'cx'.  Valid until that task's root frame
  * completes. */
 struct ac_task *ac_cx_task(struct ac_cx *cx);
