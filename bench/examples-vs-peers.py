@@ -11,7 +11,7 @@ alternated rounds mean anything.
 
   python3 bench/examples-vs-peers.py [--rounds 5] [--duration 10]
         [--workers 1|2] [--requests N] [--only redis|http]
-        [--baseline OTHER_BUILD_DIR] [BUILD_DIR]
+        [--baseline OTHER_BUILD_DIR] [--baseline-env VAR=VALUE ...] [BUILD_DIR]
 
 --workers 2 runs the examples with ASYNCC_WORKERS=2, redis-server with
 io-threads 2 and nginx with two worker processes.  redis-server's I/O
@@ -19,7 +19,10 @@ threads busy-wait for each other; on 2 shared cores that makes it 10-20x
 slower (2-5k requests/s), so use fewer --requests there (both sides get
 the same flags).  --baseline also runs the examples of another build (e.g.
 main's, before a change) in the same rotation and prints example /
-baseline: a before/after figure from the same rounds.  Every
+baseline: a before/after figure from the same rounds.  --baseline-env
+VAR=VALUE (repeatable) sets a variable for the baseline's examples only;
+without --baseline the baseline is BUILD_DIR itself, e.g. the same
+binaries with ASYNCC_IO=epoll against the default backend.  Every
 redis-benchmark run is bounded by a timeout.  The load average is printed
 with each round.  Needs redis-server,
 redis-benchmark, nginx (nginx-light) and wrk (scripts/deps.sh)."""
@@ -127,9 +130,9 @@ def wrk(url, duration):
     return rps, p99
 
 
-def mini_redis(build, workers):
+def mini_redis(build, workers, extra_env):
     port = free_port()
-    env = dict(os.environ, ASYNCC_WORKERS=str(workers if workers > 1 else 0))
+    env = dict(os.environ, ASYNCC_WORKERS=str(workers if workers > 1 else 0), **extra_env)
     return port, Started([f"{build}/examples/mini-redis", "--port", str(port)], port, env)
 
 
@@ -142,9 +145,9 @@ def redis_server(workers):
     return port, Started(argv, port)
 
 
-def http_example(build, root, workers):
+def http_example(build, root, workers, extra_env):
     port = free_port()
-    env = dict(os.environ, ASYNCC_WORKERS=str(workers if workers > 1 else 0))
+    env = dict(os.environ, ASYNCC_WORKERS=str(workers if workers > 1 else 0), **extra_env)
     return port, Started([f"{build}/examples/http", "--port", str(port), "--root", root],
                          port, env)
 
@@ -176,9 +179,9 @@ def start_side(side, kind, a, root, tmp):
     """(port, Started) of 'side' (ours, base or peer) for kind redis or http."""
     if side == "peer":
         return redis_server(a.workers) if kind == "redis" else nginx(root, tmp, a.workers)
-    build = a.build if side == "ours" else a.baseline
-    return (mini_redis(build, a.workers) if kind == "redis"
-            else http_example(build, root, a.workers))
+    build, env = (a.build, {}) if side == "ours" else (a.baseline, a.baseline_env)
+    return (mini_redis(build, a.workers, env) if kind == "redis"
+            else http_example(build, root, a.workers, env))
 
 
 def ratio_line(name, ours, theirs, lower_is_better=False):
@@ -200,7 +203,12 @@ def main():
     ap.add_argument("--timeout", type=int, default=300, help="seconds per redis-benchmark run")
     ap.add_argument("--only", choices=["redis", "http"])
     ap.add_argument("--baseline", help="another build dir whose examples also run")
+    ap.add_argument("--baseline-env", action="append", default=[], metavar="VAR=VALUE",
+                    help="environment of the baseline's examples only")
     a = ap.parse_args()
+    a.baseline_env = dict(kv.split("=", 1) for kv in a.baseline_env)
+    if a.baseline_env and not a.baseline:
+        a.baseline = a.build
     print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load "
           f"{' '.join(open('/proc/loadavg').read().split()[:3])}, {a.rounds} rounds, "
           f"workers {a.workers}", flush=True)
@@ -254,7 +262,8 @@ def main():
     client_names = sorted({k[0] for k in results if k[2] == "client"})
     print_ratios(results, "peer", names, cpu_names, client_names)
     if a.baseline:
-        print(f"# against the baseline {a.baseline}")
+        print(f"# against the baseline {a.baseline}"
+              + "".join(f" {k}={v}" for k, v in a.baseline_env.items()))
         print_ratios(results, "base", names, cpu_names, client_names)
 
 
