@@ -11,7 +11,9 @@
  * Two backends, chosen per reactor at init: io_uring (reactor_uring.c;
  * the default when the kernel offers what it needs), which waits in the
  * ring and learns readiness from one-shot polls armed while a task waits
- * (ac__reactor_arm), and epoll (ASYNCC_IO=epoll, or no usable ring).  The registrations (io_reg.c) work alike on both. */
+ * (ac__reactor_arm), and epoll (ASYNCC_IO=epoll, or no usable ring, or a
+ * reactor made shared without ASYNCC_IO=uring).  The registrations
+ * (io_reg.c) work alike on both. */
 #ifndef AC__REACTOR_H
 #define AC__REACTOR_H
 

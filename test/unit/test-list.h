@@ -119,6 +119,7 @@
   X(net_park_spin_ends_at_unpark) \
   X(net_pipe_stream_transfer) \
   X(uring_backend_from_env) \
+  X(uring_shared_only_when_asked) \
   X(uring_shared_refused_falls_back) \
   X(reactor_reports_fired) \
   X(uring_file_ops_in_ring) \

@@ -77,6 +77,26 @@ TEST_IMPL(uring_backend_from_env) {
   ASSERT_STR_EQ(backend_with("uring"), ring);
 }
 
+/* The multi-thread runtime's reactor (made shared): epoll by default,
+ * the shared ring only with ASYNCC_IO=uring. */
+static const char *shared_backend_with(const char *io) {
+  static char name[8];
+  struct ac__reactor r;
+  ASSERT_INT_EQ(io ? setenv("ASYNCC_IO", io, 1) : unsetenv("ASYNCC_IO"), 0);
+  ASSERT_INT_EQ(ac__reactor_init(&r), 0);
+  ASSERT_INT_EQ(ac__reactor_make_shared(&r), 0);
+  snprintf(name, sizeof name, "%s", ac__reactor_backend(&r));
+  ac__reactor_destroy(&r);
+  ASSERT_INT_EQ(unsetenv("ASYNCC_IO"), 0);
+  return name;
+}
+
+TEST_IMPL(uring_shared_only_when_asked) {
+  ASSERT_STR_EQ(shared_backend_with(NULL), "epoll");
+  ASSERT_STR_EQ(shared_backend_with("epoll"), "epoll");
+  ASSERT_STR_EQ(shared_backend_with("uring"), kernel_has_uring() ? "uring" : "epoll");
+}
+
 /* A ring made at init, then refused when the multi-thread runtime makes
  * it again shared (a seccomp policy installed in between): the reactor
  * falls back to epoll, which unparks and reports like any.  In a child,
@@ -86,7 +106,7 @@ static void shared_refused_child(void) {
   struct ac__reactor r;
   struct ac__io_reg *reg;
   int sv[2];
-  ASSERT_INT_EQ(unsetenv("ASYNCC_IO"), 0);
+  ASSERT_INT_EQ(setenv("ASYNCC_IO", "uring", 1), 0);
   ASSERT_INT_EQ(ac__reactor_init(&r), 0);
   ASSERT_STR_EQ(ac__reactor_backend(&r), "uring");
   ASSERT_INT_EQ(refuse_syscall(__NR_io_uring_setup), 0);

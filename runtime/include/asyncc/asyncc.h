@@ -147,8 +147,10 @@ int ac_runtime_set_workers(unsigned n);
 int ac_runtime_workers(void);
 
 /* The reactor backend of the runtime the calling thread runs: "uring"
- * (io_uring, the default where the kernel offers what it needs) or
- * "epoll" (ASYNCC_IO=epoll, or no usable ring); NULL if none. */
+ * (io_uring: the current-thread runtime's default where the kernel offers
+ * what it needs; the multi-thread runtime's with ASYNCC_IO=uring) or
+ * "epoll" (ASYNCC_IO=epoll, the multi-thread default, or no usable ring);
+ * NULL if none. */
 const char *ac_runtime_io(void);
 
 /* The task being polled in 'cx'.  Valid until that task's root frame
