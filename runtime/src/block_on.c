@@ -132,10 +132,5 @@ int ac_runtime_workers(void) {
 
 const char *ac_runtime_io(void) {
   struct ac__sched *s = ac__context_current();
-  struct ac__executor_mt *ex;
-  if (!s)
-    return NULL;
-  ex = ac__executor_mt_of(s);
-  /* a current-thread executor's sched is its first member */
-  return ac__reactor_backend(ex ? &ex->driver.io : &((struct ac__executor_ct *)s)->driver.io);
+  return s ? ac__reactor_backend(&s->driver->io) : NULL;
 }

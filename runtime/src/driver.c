@@ -46,14 +46,14 @@ uint64_t ac__clock_now_ms(void) { return since_origin_ns() / 1000000u; }
 
 uint64_t ac_now_ms(void) { return ac__clock_now_ms(); }
 
-int ac__driver_init(struct ac__driver *d) {
+int ac__driver_init(struct ac__driver *d, bool shared) {
   d->shared = false;
   d->park_deadline = 0;
   ac__park_spin_init(&d->spin);
   d->blocked_parks = 0;
   d->caught_parks = 0;
   ac__timer_wheel_init(&d->timers, ac__clock_now_ms());
-  return ac__reactor_init(&d->io);
+  return ac__reactor_init(&d->io, shared);
 }
 
 int ac__driver_make_shared(struct ac__driver *d) {
@@ -174,11 +174,11 @@ static void fire_due_timers(struct ac__driver *d) {
   unlock(d);
 }
 
-/* Looks without blocking until an event or an unpark comes or 'limit_ns' have passed,
- * never past the park's timeout (ms, -1: none), so that timers are not
- * late: what the last look returned (0: nothing, go to sleep).  Yields
- * between looks: a thread that waits for this CPU (on a busy machine, the
- * client the spin waits for) runs instead. */
+/* Looks without blocking until an event or an unpark comes or 'limit_ns'
+ * have passed, never past the park's timeout (ms, -1: none), so that
+ * timers are not late: what the last look returned (0: nothing, go to
+ * sleep).  Yields between looks: a thread that waits for this CPU (on a
+ * busy machine, the client the spin waits for) runs instead. */
 static int spin(struct ac__driver *d, uint64_t start, uint64_t limit_ns, int timeout,
                 struct ac__fired *fired) {
   if (timeout > 0 && (uint64_t)timeout * 1000000u < limit_ns)

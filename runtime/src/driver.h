@@ -48,7 +48,9 @@ struct ac__driver {
   unsigned long caught_parks;
 };
 
-int ac__driver_init(struct ac__driver *d);
+/* 'shared': for a multi-thread runtime, which then calls
+ * ac__driver_make_shared. */
+int ac__driver_init(struct ac__driver *d, bool shared);
 /* Makes 'd' safe for timer calls from several threads; 0 or -errno. */
 int ac__driver_make_shared(struct ac__driver *d);
 void ac__driver_destroy(struct ac__driver *d);

@@ -100,7 +100,7 @@ int ac__executor_ct_init(struct ac__executor_ct *ex) {
     free(ex->inject);
     return err;
   }
-  err = ac__driver_init(&ex->driver);
+  err = ac__driver_init(&ex->driver, false);
   if (err) {
     pthread_mutex_destroy(&ex->inject_lock);
     free(ex->inject);

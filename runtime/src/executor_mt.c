@@ -484,7 +484,7 @@ int ac__executor_mt_init(struct ac__executor_mt *ex, unsigned nworkers) {
   ex->sleepers = calloc(nworkers, sizeof *ex->sleepers);
   if (!ex->workers || !ex->sleepers)
     goto fail_alloc;
-  err = ac__driver_init(&ex->driver);
+  err = ac__driver_init(&ex->driver, true);
   if (err)
     goto fail_alloc;
   err = ac__driver_make_shared(&ex->driver);

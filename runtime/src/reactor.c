@@ -25,21 +25,18 @@ static void drain_unpark(struct ac__reactor *r) {
     ;
 }
 
-/* ASYNCC_IO=epoll forces epoll; anything else, or nothing, tries io_uring
- * first (ASYNCC_IO=uring is that default made explicit). */
-static int wants_uring(void) {
-  const char *io = getenv("ASYNCC_IO");
-  return !io || strcmp(io, "epoll") != 0;
-}
-
-/* Whether the multi-thread runtime takes the ring: only if asked by
- * ASYNCC_IO=uring.  Its ring is one ring shared by the workers, each
- * wait's poll submitted at once under a lock; measured against epoll,
+/* ASYNCC_IO=epoll forces epoll and ASYNCC_IO=uring asks for the ring;
+ * anything else, or nothing, is the default: the ring, except for a
+ * reactor to be shared.  A shared ring is one ring for all the workers,
+ * each wait's poll submitted at once under a lock; measured against epoll,
  * http's 13-byte file with two workers served 0.62x the requests/s at 1.6x
- * the CPU per request (bench/README.md), so epoll is its default. */
-static bool shared_wants_uring(void) {
+ * the CPU per request (bench/README.md), so epoll is the multi-thread
+ * runtime's default. */
+static bool wants_uring(bool shared) {
   const char *io = getenv("ASYNCC_IO");
-  return io && strcmp(io, "uring") == 0;
+  if (io && strcmp(io, "epoll") == 0)
+    return false;
+  return !shared || (io && strcmp(io, "uring") == 0);
 }
 
 /* The epoll backend, watching the unpark eventfd: 0 or -errno with the
@@ -59,7 +56,7 @@ static int epoll_init(struct ac__reactor *r) {
   return 0;
 }
 
-int ac__reactor_init(struct ac__reactor *r) {
+int ac__reactor_init(struct ac__reactor *r, bool shared) {
   int err;
   r->sources = 0;
   r->unverified = 0;
@@ -73,7 +70,7 @@ int ac__reactor_init(struct ac__reactor *r) {
   /* A ring refused (seccomp, kernel.io_uring_disabled), or one without
    * what the backend submits (an old kernel: ac__uring_init probes it):
    * epoll, silently. */
-  if (wants_uring() && ac__uring_init(r) == 0)
+  if (wants_uring(shared) && ac__uring_init(r) == 0)
     return 0;
   err = epoll_init(r);
   if (err) {
@@ -148,19 +145,13 @@ void ac__reactor_unpark(struct ac__reactor *r) {
   (void)rc;
 }
 
-/* The multi-thread runtime's reactor: epoll unless the ring is asked for
- * (shared_wants_uring); else the shared ring, set up anew, or epoll if it
- * is refused (a seccomp policy installed since, no memory), as at init.
- * Nothing is registered yet. */
+/* The shared ring is set up anew; refused (a seccomp policy installed
+ * since, no memory): epoll, as at init.  Nothing is registered yet. */
 int ac__reactor_make_shared(struct ac__reactor *r) {
   int err;
-  if (!r->uring)
+  if (!r->uring || (err = ac__uring_make_shared(r)) == 0)
     return 0;
-  if (!shared_wants_uring())
-    ac__uring_destroy(r);
-  else if ((err = ac__uring_make_shared(r)) == 0 || r->uring)
-    return err;
-  return epoll_init(r);
+  return r->uring ? err : epoll_init(r);
 }
 
 const char *ac__reactor_backend(const struct ac__reactor *r) { return r->uring ? "uring" : "epoll"; }

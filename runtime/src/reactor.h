@@ -53,8 +53,10 @@ struct ac__reactor {
   bool unparked;
 };
 
-/* 0 or a negative errno; on failure nothing is left open. */
-int ac__reactor_init(struct ac__reactor *r);
+/* 0 or a negative errno; on failure nothing is left open.  'shared': for
+ * a multi-thread runtime, which then calls ac__reactor_make_shared (its
+ * default backend is epoll). */
+int ac__reactor_init(struct ac__reactor *r, bool shared);
 void ac__reactor_destroy(struct ac__reactor *r);
 
 /* Registers 'fd' for 'events' (EPOLLIN/EPOLLOUT/...; EPOLLET is added). */

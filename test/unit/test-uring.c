@@ -53,7 +53,7 @@ static const char *backend_with(const char *io) {
     ASSERT_INT_EQ(setenv("ASYNCC_IO", io, 1), 0);
   else
     ASSERT_INT_EQ(unsetenv("ASYNCC_IO"), 0);
-  ASSERT_INT_EQ(ac__reactor_init(&r), 0);
+  ASSERT_INT_EQ(ac__reactor_init(&r, false), 0);
   strcpy(name, ac__reactor_backend(&r));
   /* a shared ring (made again) still polls, and unparks */
   ASSERT_INT_EQ(ac__reactor_make_shared(&r), 0);
@@ -83,7 +83,7 @@ static const char *shared_backend_with(const char *io) {
   static char name[8];
   struct ac__reactor r;
   ASSERT_INT_EQ(io ? setenv("ASYNCC_IO", io, 1) : unsetenv("ASYNCC_IO"), 0);
-  ASSERT_INT_EQ(ac__reactor_init(&r), 0);
+  ASSERT_INT_EQ(ac__reactor_init(&r, true), 0);
   ASSERT_INT_EQ(ac__reactor_make_shared(&r), 0);
   snprintf(name, sizeof name, "%s", ac__reactor_backend(&r));
   ac__reactor_destroy(&r);
@@ -107,7 +107,7 @@ static void shared_refused_child(void) {
   struct ac__io_reg *reg;
   int sv[2];
   ASSERT_INT_EQ(setenv("ASYNCC_IO", "uring", 1), 0);
-  ASSERT_INT_EQ(ac__reactor_init(&r), 0);
+  ASSERT_INT_EQ(ac__reactor_init(&r, true), 0);
   ASSERT_STR_EQ(ac__reactor_backend(&r), "uring");
   ASSERT_INT_EQ(refuse_syscall(__NR_io_uring_setup), 0);
   ASSERT_INT_EQ(ac__reactor_make_shared(&r), 0);
@@ -148,7 +148,7 @@ static void reports_fired(const char *io) {
   uint32_t seq;
   int sv[2];
   ASSERT_INT_EQ(setenv("ASYNCC_IO", io, 1), 0);
-  ASSERT_INT_EQ(ac__reactor_init(&r), 0);
+  ASSERT_INT_EQ(ac__reactor_init(&r, false), 0);
   ASSERT_INT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, sv), 0);
   reg = ac__io_reg_of(sv[0]);
   ASSERT_TRUE(reg != NULL);
